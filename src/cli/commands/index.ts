@@ -1,0 +1,7 @@
+/** Every CLI command, one line each. A command module exports a function that registers it. */
+import type { Command } from 'commander';
+
+/** Registers one command on the program. */
+export type RegisterCommand = (program: Command) => void;
+
+export const commands: RegisterCommand[] = [];

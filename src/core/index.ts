@@ -1,0 +1,4 @@
+export * from './errors.js';
+export * from './schema.js';
+export * from './time.js';
+export type * from './types.js';

@@ -1,0 +1,3 @@
+/** The library entry point of distillwatch. */
+export * from './core/index.js';
+export * from './sources/ndjson/index.js';
