@@ -277,3 +277,80 @@ export interface ResidencyInput {
   /** ISO 639-1 language -> prompts in that language. */
   languages: Record<string, number>;
 }
+
+/** Top-K counts of one attribute's values, bounded in size (heavy hitters kept exactly). */
+export type TopCounts = Record<string, number>;
+
+/**
+ * The compact per-account summary the per-event stages maintain and the global stages read
+ * (DESIGN.md section 3): a few KB per account whatever its volume, plain JSON (it crosses worker
+ * threads and is stored). Counts are of exchanges unless said otherwise.
+ */
+export interface AccountSummary {
+  account: string;
+  org: string | null;
+  /** Identity facts from account events (latest value of each). */
+  identity: {
+    signupTs: EpochMs | null;
+    emailDomain: string | null;
+    emailLocalShape: string | null;
+    paymentFingerprint: string | null;
+    cardBin: string | null;
+    cardCountry: string | null;
+    phoneCountry: string | null;
+    declaredCountry: string | null;
+    signupIp: string | null;
+    signupNet: NetInfo | null;
+    deviceId: string | null;
+    ja4: string | null;
+    route: string | null;
+    bannedAt: EpochMs | null;
+  };
+  firstSeen: EpochMs | null;
+  lastSeen: EpochMs | null;
+  exchanges: number;
+  inputTokens: number;
+  outputTokens: number;
+  reasoningTokens: number;
+  /** Responses with status 429, and any status >= 400. */
+  rateLimited: number;
+  errors: number;
+  /** Exchanges per UTC hour of day (24). */
+  hourly: number[];
+  /** Exchanges per UTC day 'YYYY-MM-DD' (bounded to the most recent days). */
+  daily: Record<string, number>;
+  /** Inter-arrival gaps in seconds: count, mean and M2 (Welford), for the coefficient of variation. */
+  gaps: { count: number; mean: number; m2: number };
+  sampling: {
+    /** Exchanges with n > 1, with logprobs, at temperature 0, with a seed. */
+    multiN: number;
+    logprobs: number;
+    temperatureZero: number;
+    seeded: number;
+    /** Distinct temperatures and seeds seen (bounded lists). */
+    temperatures: number[];
+    seeds: number;
+  };
+  /** Model -> exchanges, and model -> first use (epoch ms). */
+  models: TopCounts;
+  modelFirstUse: Record<string, EpochMs>;
+  capabilities: TopCounts;
+  extraction: TopCounts;
+  /** A few example spans per extraction tag, for evidence. */
+  extractionExamples: Record<string, string[]>;
+  templates: TopCounts;
+  bands: TopCounts;
+  languages: TopCounts;
+  ips: TopCounts;
+  prefixes: TopCounts;
+  asns: TopCounts;
+  ipCountries: TopCounts;
+  netClasses: TopCounts;
+  userAgents: TopCounts;
+  /** Hash of the SDK header set (names and values) -> exchanges. */
+  sdkSets: TopCounts;
+  ja4s: TopCounts;
+  /** Client kind from the user agent: browser, sdk, script, unknown. */
+  clients: TopCounts;
+  apiKeys: number;
+}
