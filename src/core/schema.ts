@@ -109,6 +109,9 @@ export interface Position {
 export type Decoded<T> = { ok: true; value: T } | { ok: false; issues: InputIssue[] };
 
 function decodeWith<T>(schema: v.GenericSchema<unknown, T>, input: unknown, at: Position): Decoded<T> {
+  if (input === null || typeof input !== 'object' || Array.isArray(input)) {
+    return { ok: false, issues: [{ ...at, field: null, reason: 'the record must be a JSON object' }] };
+  }
   const result = v.safeParse(schema, input);
   if (result.success) return { ok: true, value: result.output };
   return {
@@ -129,7 +132,6 @@ function issueField(issue: v.BaseIssue<unknown>): string | null {
 
 function issueReason(issue: v.BaseIssue<unknown>): string {
   if (issue.kind === 'schema' && issue.input === undefined) return 'is required';
-  if (issue.type === 'object' && issue.path === undefined) return 'the record must be a JSON object';
   return issue.message;
 }
 
