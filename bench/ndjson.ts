@@ -16,7 +16,7 @@ const path = join(tmpdir(), `dw-bench-ndjson-${process.pid}.ndjson${gzip ? '.gz'
 
 async function writeLog(): Promise<{ lines: number; bytes: number }> {
   const file = createWriteStream(path);
-  const out = gzip ? createGzip({ level: 1 }) : file;
+  const out: NodeJS.WritableStream = gzip ? createGzip({ level: 1 }) : file;
   if (gzip) (out as ReturnType<typeof createGzip>).pipe(file);
   const target = sizeMb * 1e6;
   let bytes = 0;
@@ -40,7 +40,7 @@ async function writeLog(): Promise<{ lines: number; bytes: number }> {
       })}\n`;
     }
     bytes += Buffer.byteLength(chunk);
-    if (!out.write(chunk)) await new Promise((resolve) => out.once('drain', resolve));
+    if (!out.write(chunk)) await new Promise<void>((resolve) => out.once('drain', () => resolve()));
   }
   await new Promise<void>((resolve) => {
     file.once('close', () => resolve());
