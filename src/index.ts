@@ -1,3 +1,4 @@
 /** The library entry point of distillwatch. */
 export * from './core/index.js';
 export * from './sources/ndjson/index.js';
+export * from './eval/index.js';

@@ -1,7 +1,10 @@
 /** Every CLI command, one line each. A command module exports a function that registers it. */
 import type { Command } from 'commander';
+import { register as evalCommand } from './eval.js';
 
 /** Registers one command on the program. */
 export type RegisterCommand = (program: Command) => void;
 
-export const commands: RegisterCommand[] = [];
+export const commands: RegisterCommand[] = [
+  evalCommand,
+];
