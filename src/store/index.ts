@@ -1,0 +1,4 @@
+export * from './duckdb.js';
+export * from './memory.js';
+export * from './migrations.js';
+export * from './types.js';

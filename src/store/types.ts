@@ -1,0 +1,187 @@
+/**
+ * The `Store` interface: everything the live service keeps across restarts, behind one contract
+ * (DESIGN.md section 3). Adapters: `createMemoryStore` (reference, tests) and `openDuckDbStore`
+ * (the embedded default, one file). Every adapter passes `test-support/contract.ts`.
+ *
+ * Durability rule: a promise returned by an append resolves only once the records are durably
+ * stored, so the HTTP layer acknowledges nothing that a crash could lose.
+ */
+import { createHash } from 'node:crypto';
+import type { AccountEvent, AccountSummary, CampaignResult, EpochMs, Exchange } from '../core/types.js';
+
+/** Roles of API tokens, from least to most privileged. */
+export type Role = 'ingest' | 'analyst' | 'admin';
+
+/** One API token; only the SHA-256 of the secret is stored. */
+export interface TokenRecord {
+  id: string;
+  role: Role;
+  /** Hex SHA-256 of the bearer secret. */
+  hash: string;
+  createdAt: EpochMs;
+  note: string | null;
+}
+
+/** One entry of a campaign's history: first seen, escalated, reviewed. */
+export interface CampaignHistoryEntry {
+  ts: string;
+  status: string;
+  score: number;
+  note?: string;
+  actor?: string;
+}
+
+/** A campaign as stored: the latest result and its history. */
+export interface StoredCampaign {
+  campaign: CampaignResult;
+  history: CampaignHistoryEntry[];
+}
+
+/** A reviewer's decision on a campaign. */
+export interface ReviewRecord {
+  campaign: string;
+  action: 'confirm' | 'dismiss';
+  note: string | null;
+  actor: string;
+  ts: EpochMs;
+  /** The campaign's member accounts when reviewed (a dismissal is of this pattern). */
+  accounts: string[];
+}
+
+/** A per-account decision by an analyst, overriding the computed one. */
+export interface OverrideRecord {
+  account: string;
+  decision: 'allow' | 'review' | 'challenge' | 'block';
+  note: string | null;
+  actor: string;
+  ts: EpochMs;
+}
+
+/** Campaign events a webhook can subscribe to. */
+export type WebhookEvent = 'campaign.new' | 'campaign.escalated' | 'campaign.confirmed';
+
+/** A registered webhook endpoint. */
+export interface WebhookRecord {
+  id: string;
+  url: string;
+  /** HMAC-SHA256 key for the signature header. */
+  secret: string;
+  events: WebhookEvent[];
+  createdAt: EpochMs;
+}
+
+/** One delivery of one event to one webhook, retried with backoff until delivered or given up. */
+export interface DeliveryRecord {
+  id: string;
+  webhook: string;
+  event: WebhookEvent;
+  /** The JSON body, exactly as signed. */
+  body: string;
+  attempts: number;
+  nextAttemptAt: EpochMs;
+  state: 'pending' | 'delivered' | 'failed';
+  lastError: string | null;
+}
+
+/** One audit log entry: who did what to what. */
+export interface AuditEntry {
+  ts: EpochMs;
+  actor: string;
+  action: string;
+  subject: string;
+  details: Record<string, unknown>;
+}
+
+/** What a store holds, in counts. */
+export interface StoreCounts {
+  exchanges: number;
+  accountEvents: number;
+}
+
+/** The storage contract of the live service. */
+export interface Store {
+  /** Adapter name, e.g. 'memory' or 'duckdb'. */
+  readonly kind: string;
+  /** Durably stores the exchanges whose id is new; resolves with those (first occurrence wins), in input order. */
+  appendExchanges(batch: readonly Exchange[]): Promise<Exchange[]>;
+  /** Durably stores account events not stored before (identical records are one); resolves with the new ones. */
+  appendAccountEvents(batch: readonly AccountEvent[]): Promise<AccountEvent[]>;
+  /** Calls `onBatch` with every stored record of one kind in ingest order, in batches; resolves with the count. */
+  replay<K extends 'exchanges' | 'accountEvents'>(
+    kind: K,
+    onBatch: (batch: K extends 'exchanges' ? Exchange[] : AccountEvent[]) => void | Promise<void>,
+    batchSize?: number,
+  ): Promise<number>;
+  /** Stored record counts. */
+  counts(): Promise<StoreCounts>;
+  /** Deletes exchanges with event time before `before` (retention); resolves with how many. */
+  pruneExchanges(before: EpochMs): Promise<number>;
+
+  /** Replaces the stored account summaries of the given accounts. */
+  putSummaries(summaries: readonly AccountSummary[]): Promise<void>;
+  /** The stored summary of one account, or null. */
+  getSummary(account: string): Promise<AccountSummary | null>;
+  /** Stores a named opaque snapshot (e.g. the fingerprint index), replacing any previous one. */
+  putSnapshot(name: string, data: Uint8Array): Promise<void>;
+  /** A named snapshot, or null. */
+  getSnapshot(name: string): Promise<Uint8Array | null>;
+
+  /** Inserts or replaces a campaign's latest result; `entry`, when given, is appended to its history. */
+  putCampaign(campaign: CampaignResult, entry?: CampaignHistoryEntry): Promise<void>;
+  /** One campaign with its history, or null. */
+  getCampaign(id: string): Promise<StoredCampaign | null>;
+  /** Every stored campaign with its history, by id. */
+  listCampaigns(): Promise<StoredCampaign[]>;
+
+  /** Appends a review. */
+  addReview(review: ReviewRecord): Promise<void>;
+  /** All reviews in the order made. */
+  listReviews(): Promise<ReviewRecord[]>;
+  /** Sets (replaces) an account's override. */
+  setOverride(override: OverrideRecord): Promise<void>;
+  /** Removes an account's override; resolves with whether there was one. */
+  clearOverride(account: string): Promise<boolean>;
+  /** All overrides, by account. */
+  listOverrides(): Promise<OverrideRecord[]>;
+
+  /** Stores a new token. */
+  addToken(token: TokenRecord): Promise<void>;
+  /** The token with this hash, or null. */
+  findToken(hash: string): Promise<TokenRecord | null>;
+  /** All tokens (hashes only). */
+  listTokens(): Promise<TokenRecord[]>;
+  /** Deletes a token by id; resolves with whether it existed. */
+  removeToken(id: string): Promise<boolean>;
+
+  /** Registers a webhook. */
+  addWebhook(webhook: WebhookRecord): Promise<void>;
+  /** All webhooks. */
+  listWebhooks(): Promise<WebhookRecord[]>;
+  /** Deletes a webhook; resolves with whether it existed. */
+  removeWebhook(id: string): Promise<boolean>;
+  /** Inserts or replaces a delivery (by id). */
+  putDelivery(delivery: DeliveryRecord): Promise<void>;
+  /** Pending deliveries due at or before `now`, oldest first. */
+  dueDeliveries(now: EpochMs, limit?: number): Promise<DeliveryRecord[]>;
+  /** Every delivery, oldest first (for inspection). */
+  listDeliveries(): Promise<DeliveryRecord[]>;
+
+  /** Appends to the audit log. */
+  audit(entry: AuditEntry): Promise<void>;
+  /** The audit log, newest first. */
+  listAudit(limit?: number): Promise<AuditEntry[]>;
+
+  /** A small persistent key-value setting (e.g. the last tick), or null. */
+  getMeta(key: string): Promise<string | null>;
+  /** Sets a key-value setting. */
+  setMeta(key: string, value: string): Promise<void>;
+
+  /** Flushes and releases the store; further calls fail. */
+  close(): Promise<void>;
+}
+
+/** The idempotency key of an account event: identical records are the same event. */
+export function accountEventKey(event: AccountEvent): string {
+  const canonical = JSON.stringify(event, Object.keys(event).sort());
+  return createHash('sha256').update(canonical).digest('base64url');
+}
