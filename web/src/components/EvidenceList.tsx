@@ -1,0 +1,115 @@
+// The evidence behind a finding, each item explained in words: what kind of fact it is, what that
+// means, how much it weighs, and the facts themselves so a reviewer can check them without the tool.
+import type { Evidence } from '../api.js';
+import { explainEvidence, formatInt, humanizeKind, kindFamily } from '../format.js';
+import { accountHref } from '../router.js';
+import { Empty } from './States.js';
+
+/** Renders one fact value; strings naming known accounts become links. */
+function FactValue({ value, accounts }: { value: unknown; accounts: Set<string> }) {
+  if (Array.isArray(value)) {
+    const shown = value.slice(0, 10);
+    return (
+      <span className="fact-list">
+        {shown.map((v, i) => (
+          // biome-ignore lint/suspicious/noArrayIndexKey: facts are static lists.
+          <span key={i}>
+            {i > 0 && ', '}
+            <FactValue value={v} accounts={accounts} />
+          </span>
+        ))}
+        {value.length > shown.length && (
+          <span className="muted"> and {value.length - shown.length} more</span>
+        )}
+      </span>
+    );
+  }
+  if (typeof value === 'string' && accounts.has(value)) return <a href={accountHref(value)}>{value}</a>;
+  if (typeof value === 'number') return <>{Number.isInteger(value) ? formatInt(value) : value.toFixed(3)}</>;
+  if (value !== null && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>).slice(0, 8);
+    return (
+      <span className="fact-list">
+        {entries.map(([k, v], i) => (
+          <span key={k}>
+            {i > 0 && '; '}
+            {k}: <FactValue value={v} accounts={accounts} />
+          </span>
+        ))}
+      </span>
+    );
+  }
+  return <>{String(value)}</>;
+}
+
+/** A weight as a signed bar: positive (more suspicious) to the right in red, negative in green. */
+function WeightBar({ weight, max }: { weight: number; max: number }) {
+  const pct = Math.min(1, Math.abs(weight) / max) * 50;
+  return (
+    <span className="weight" title={`weight ${weight >= 0 ? '+' : ''}${weight.toFixed(3)}`}>
+      <span className="weight-track">
+        <span
+          className={`weight-fill ${weight >= 0 ? 'pos' : 'neg'}`}
+          style={weight >= 0 ? { left: '50%', width: `${pct}%` } : { right: '50%', width: `${pct}%` }}
+        />
+      </span>
+      <span className={`weight-num ${weight >= 0 ? 'pos' : 'neg'}`}>
+        {weight >= 0 ? '+' : '−'}
+        {Math.abs(weight).toFixed(2)}
+      </span>
+    </span>
+  );
+}
+
+/** The evidence list, strongest first, with the total it adds up to. */
+export function EvidenceList({
+  evidence,
+  accounts = new Set<string>(),
+}: {
+  evidence: Evidence[];
+  accounts?: Set<string>;
+}) {
+  if (!evidence.length)
+    return <Empty title="No evidence recorded">The finding carries no evidence items.</Empty>;
+  const sorted = [...evidence].sort((a, b) => Math.abs(b.weight) - Math.abs(a.weight));
+  const max = Math.max(1e-9, ...sorted.map((e) => Math.abs(e.weight)));
+  return (
+    <ol className="evidence">
+      {sorted.map((e, i) => {
+        const explanation = explainEvidence(e.kind);
+        const facts = Object.entries(e.facts ?? {});
+        return (
+          // biome-ignore lint/suspicious/noArrayIndexKey: the list is static for one response.
+          <li key={i} className="evidence-item" data-kind={e.kind}>
+            <div className="evidence-head">
+              <span className="evidence-kind">
+                <span className="legend-line" style={{ background: kindFamily(e.kind).color }} />
+                {humanizeKind(e.kind)}
+              </span>
+              <WeightBar weight={e.weight} max={max} />
+            </div>
+            <p className="evidence-summary">{e.summary}</p>
+            {explanation && (
+              <p className="evidence-why">
+                <span className="muted">Why it matters: </span>
+                {e.weight < 0 ? `This lowers the score. ${explanation}` : explanation}
+              </p>
+            )}
+            {facts.length > 0 && (
+              <dl className="facts">
+                {facts.map(([k, v]) => (
+                  <div key={k} className="fact">
+                    <dt>{humanizeKind(k)}</dt>
+                    <dd>
+                      <FactValue value={v} accounts={accounts} />
+                    </dd>
+                  </div>
+                ))}
+              </dl>
+            )}
+          </li>
+        );
+      })}
+    </ol>
+  );
+}
