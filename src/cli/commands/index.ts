@@ -1,5 +1,6 @@
 /** Every CLI command, one line each. A command module exports a function that registers it. */
 import type { Command } from 'commander';
+import { register as baselineCommand } from './baseline.js';
 import { register as evalCommand } from './eval.js';
 
 /** Registers one command on the program. */
@@ -7,4 +8,5 @@ export type RegisterCommand = (program: Command) => void;
 
 export const commands: RegisterCommand[] = [
   evalCommand,
+  baselineCommand,
 ];
