@@ -140,3 +140,20 @@ describe('reader errors name the file, line and field', () => {
     expect((await errorOf(readVerdicts(path))).message).toMatch(/and 10 more/);
   });
 });
+
+describe('docs/result-contract.schema.json', () => {
+  it('lists the same fields, required and optional, as the reader', async () => {
+    const { AccountVerdictSchema, CampaignResultSchema } = await import('./result.js');
+    const schema = JSON.parse(await readFile(new URL('../../docs/result-contract.schema.json', import.meta.url), 'utf8'));
+    expect(schema.$schema).toBe('https://json-schema.org/draft/2020-12/schema');
+    for (const [name, valibot] of [
+      ['CampaignResult', CampaignResultSchema],
+      ['AccountVerdict', AccountVerdictSchema],
+    ] as const) {
+      const entries = Object.entries(valibot.entries);
+      const required = entries.filter(([, entry]) => entry.type !== 'optional').map(([key]) => key);
+      expect(schema.$defs[name].required.sort()).toEqual(required.sort());
+      expect(Object.keys(schema.$defs[name].properties).sort()).toEqual(entries.map(([key]) => key).sort());
+    }
+  });
+});
