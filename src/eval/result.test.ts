@@ -144,7 +144,9 @@ describe('reader errors name the file, line and field', () => {
 describe('docs/result-contract.schema.json', () => {
   it('lists the same fields, required and optional, as the reader', async () => {
     const { AccountVerdictSchema, CampaignResultSchema } = await import('./result.js');
-    const schema = JSON.parse(await readFile(new URL('../../docs/result-contract.schema.json', import.meta.url), 'utf8'));
+    const schema = JSON.parse(
+      await readFile(new URL('../../docs/result-contract.schema.json', import.meta.url), 'utf8'),
+    );
     expect(schema.$schema).toBe('https://json-schema.org/draft/2020-12/schema');
     for (const [name, valibot] of [
       ['CampaignResult', CampaignResultSchema],

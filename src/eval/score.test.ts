@@ -103,6 +103,14 @@ describe('scoreResult on the hand-built world', () => {
     expect(byName['residential-proxy']).toMatchObject({ campaignsDetected: 0, recall: 0 });
   });
 
+  it('scores account-level tactic labels', () => {
+    expect(score.accountTactics).toEqual([
+      { tactic: 'blatant', accounts: 4, flagged: 3, recall: 0.75 },
+      { tactic: 'low-and-slow', accounts: 2, flagged: 1, recall: 0.5 },
+      { tactic: 'residential-proxy', accounts: 1, flagged: 0, recall: 0 },
+    ]);
+  });
+
   it('computes the share of campaign traffic served before the flag', () => {
     expect(score.campaigns[0].exposure).toEqual({ exchanges: 6, servedBeforeFlag: 4, share: 4 / 6 });
     expect(score.campaigns[1].exposure).toEqual({ exchanges: 2, servedBeforeFlag: 2, share: 1 });

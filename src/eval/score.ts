@@ -66,6 +66,15 @@ export interface TacticScore {
   recall: number | null;
 }
 
+/** Recall over the attack accounts carrying one account-level tactic label. */
+export interface AccountTacticScore {
+  /** The account label's `tactic`, or '(none)'. */
+  tactic: string;
+  accounts: number;
+  flagged: number;
+  recall: number | null;
+}
+
 /** Exchange counts of one campaign's accounts, split at each account's flag time. */
 export interface CampaignExposure {
   /** Exchanges sent by the campaign's accounts, as found in the log. */
@@ -160,6 +169,7 @@ export interface Score {
   atBudget: BudgetMetrics;
   personas: PersonaScore[];
   tactics: TacticScore[];
+  accountTactics: AccountTacticScore[];
   campaigns: CampaignScore[];
   detection: DetectionSummary;
   exposure: ExposureSummary | null;
@@ -260,6 +270,7 @@ export function scoreResult(
     atBudget: budgetMetrics(labels, result.verdicts, budget),
     personas: personaScores(labels, flags),
     tactics: tacticScores(labels, campaigns, flags),
+    accountTactics: accountTacticScores(labels, flags),
     campaigns,
     detection,
     exposure: tally && exposureSummary(tally),
@@ -398,6 +409,24 @@ function tacticScores(labels: Labels, campaigns: CampaignScore[], flags: Map<str
       row.flagged += campaign.accounts.filter((account) => flags.has(account)).length;
     }
   });
+  const rows = [...byTactic.values()].sort((a, b) => compareText(a.tactic, b.tactic));
+  for (const row of rows) row.recall = ratio(row.flagged, row.accounts);
+  return rows;
+}
+
+function accountTacticScores(labels: Labels, flags: Map<string, number>): AccountTacticScore[] {
+  const byTactic = new Map<string, AccountTacticScore>();
+  for (const [account, label] of Object.entries(labels.accounts)) {
+    if (!label.isAttack) continue;
+    const tactic = label.tactic ?? '(none)';
+    let row = byTactic.get(tactic);
+    if (!row) {
+      row = { tactic, accounts: 0, flagged: 0, recall: null };
+      byTactic.set(tactic, row);
+    }
+    row.accounts++;
+    if (flags.has(account)) row.flagged++;
+  }
   const rows = [...byTactic.values()].sort((a, b) => compareText(a.tactic, b.tactic));
   for (const row of rows) row.recall = ratio(row.flagged, row.accounts);
   return rows;

@@ -117,8 +117,19 @@ export function renderScore(score: Score): string {
   ]);
   if (tacticRows.length > 0)
     parts.push(
-      formatTable(['tactic', 'campaigns', 'detected', 'accounts', 'recall'], capped(tacticRows)) +
+      formatTable(['campaign tactic', 'campaigns', 'detected', 'accounts', 'recall'], capped(tacticRows)) +
         more(tacticRows),
+    );
+  const accountTacticRows = score.accountTactics.map((t) => [
+    t.tactic,
+    t.accounts,
+    t.flagged,
+    share(t.recall),
+  ]);
+  if (accountTacticRows.length > 0)
+    parts.push(
+      formatTable(['account tactic', 'accounts', 'flagged', 'recall'], capped(accountTacticRows)) +
+        more(accountTacticRows),
     );
   parts.push(
     [
