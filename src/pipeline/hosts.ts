@@ -1,0 +1,161 @@
+/**
+ * Where a partition runs: on the calling thread (`inProcessHost`) or in a worker thread
+ * (`workerHost`). Both take the same messages in the same order and answer reports with the
+ * same data, so the pipeline does not care which it has. Messages to one host are applied in the
+ * order they were sent (worker message queues are FIFO), which is what keeps ticks causal.
+ */
+import { Worker } from 'node:worker_threads';
+import type { StateLimits } from '../behaviour/index.js';
+import type { AccountEvent, AccountSummary, Exchange } from '../core/types.js';
+import { createPartition, type LineBatch, type PartitionReport, type PerEventStages } from './partition.js';
+
+/** A message to a partition host. */
+export type HostMessage =
+  | { type: 'exchanges'; records: Exchange[] }
+  | { type: 'events'; records: AccountEvent[] }
+  | { type: 'lines'; batch: LineBatch }
+  | { type: 'report'; id: number }
+  | { type: 'summary'; id: number; account: string };
+
+/** A reply of a worker host. */
+export type HostReply =
+  | { type: 'report'; id: number; report: PartitionReport }
+  | { type: 'summary'; id: number; summary: AccountSummary | undefined }
+  | { type: 'ack'; bytes: number }
+  | { type: 'error'; message: string };
+
+/** How a worker builds its stages: a module exporting `createStages(options)`. */
+export interface StagesSpec {
+  /** Module URL (file:// or package) exporting `createStages(options): PerEventStages`. */
+  module: string;
+  options?: unknown;
+}
+
+/** A partition behind a message interface. */
+export interface PartitionHost {
+  post(message: Exclude<HostMessage, { type: 'report' | 'summary' }>): void;
+  report(): Promise<PartitionReport>;
+  summary(account: string): Promise<AccountSummary | undefined>;
+  /** Resolves when the bytes of line batches not yet applied drop under `maxBytes`. */
+  drain(maxBytes: number): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** A partition on the calling thread. */
+export function inProcessHost(stages: PerEventStages, limits?: StateLimits): PartitionHost {
+  const partition = createPartition(stages, limits);
+  return {
+    post(message) {
+      if (message.type === 'exchanges') partition.applyExchanges(message.records);
+      else if (message.type === 'events') partition.applyAccountEvents(message.records);
+      else partition.applyLines(message.batch);
+    },
+    report: async () => partition.report(),
+    summary: async (account) => partition.summary(account),
+    drain: async () => {},
+    close: async () => {},
+  };
+}
+
+/** Data a worker starts with. */
+export interface WorkerInit {
+  stages: StagesSpec;
+  limits?: StateLimits;
+}
+
+/**
+ * Starts the worker entry. From the built package it is `worker.js`; when running from source
+ * (tests, `tsx`) a small bootstrap registers tsx's loader in the worker first, then imports
+ * `worker.ts`.
+ */
+function startWorker(init: WorkerInit): Worker {
+  if (!import.meta.url.endsWith('.ts'))
+    return new Worker(new URL('./worker.js', import.meta.url), { workerData: init });
+  const entry = new URL('./worker.ts', import.meta.url).href;
+  const bootstrap = `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(entry)}); });`;
+  return new Worker(bootstrap, { eval: true, workerData: init });
+}
+
+/** A partition in its own worker thread. */
+export function workerHost(init: WorkerInit): PartitionHost {
+  const worker = startWorker(init);
+  const pending = new Map<number, (reply: HostReply) => void>();
+  let nextId = 1;
+  let inflightBytes = 0;
+  let drainWaiters: { maxBytes: number; resolve: () => void }[] = [];
+  let failure: Error | null = null;
+
+  const fail = (error: Error) => {
+    failure = error;
+    for (const resolve of pending.values()) resolve({ type: 'error', message: error.message });
+    pending.clear();
+    for (const waiter of drainWaiters) waiter.resolve();
+    drainWaiters = [];
+  };
+  worker.on('message', (reply: HostReply) => {
+    if (reply.type === 'ack') {
+      inflightBytes -= reply.bytes;
+      drainWaiters = drainWaiters.filter((waiter) => {
+        if (inflightBytes > waiter.maxBytes) return true;
+        waiter.resolve();
+        return false;
+      });
+    } else if (reply.type === 'error') {
+      fail(new Error(`partition worker failed: ${reply.message}`));
+    } else {
+      pending.get(reply.id)?.(reply);
+      pending.delete(reply.id);
+    }
+  });
+  worker.on('error', (error) => fail(error));
+  worker.on('exit', (code) => {
+    if (pending.size > 0 || drainWaiters.length > 0)
+      fail(new Error(`partition worker exited with code ${code}`));
+  });
+
+  const ask = (message: HostMessage & { id: number }): Promise<HostReply> => {
+    if (failure) return Promise.reject(failure);
+    return new Promise((resolve, reject) => {
+      pending.set(message.id, (reply) =>
+        reply.type === 'error' ? reject(new Error(reply.message)) : resolve(reply),
+      );
+      worker.postMessage(message);
+    });
+  };
+
+  return {
+    post(message) {
+      if (failure) throw failure;
+      if (message.type === 'lines') {
+        const { batch } = message;
+        inflightBytes += batch.bytes.byteLength;
+        worker.postMessage(message, [
+          batch.bytes.buffer,
+          batch.ends.buffer,
+          batch.lines.buffer,
+          batch.kinds.buffer,
+        ] as ArrayBuffer[]);
+      } else {
+        worker.postMessage(message);
+      }
+    },
+    async report() {
+      const reply = await ask({ type: 'report', id: nextId++ });
+      return (reply as Extract<HostReply, { type: 'report' }>).report;
+    },
+    async summary(account) {
+      const reply = await ask({ type: 'summary', id: nextId++, account });
+      return (reply as Extract<HostReply, { type: 'summary' }>).summary;
+    },
+    drain(maxBytes) {
+      if (failure) return Promise.reject(failure);
+      if (inflightBytes <= maxBytes) return Promise.resolve();
+      return new Promise<void>((resolve) => drainWaiters.push({ maxBytes, resolve })).then(() => {
+        if (failure) throw failure;
+      });
+    },
+    async close() {
+      await worker.terminate();
+    },
+  };
+}

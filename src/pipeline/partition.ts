@@ -1,0 +1,177 @@
+/**
+ * One partition of the per-event stages: decode, fingerprint, enrich and fold into account state
+ * for the accounts hashed to it. The same code runs on the main thread (one partition) or inside
+ * each worker thread (one partition per worker), which is why single- and multi-threaded runs
+ * give identical summaries. It remembers which accounts changed since the last tick.
+ */
+
+import {
+  type AccountState,
+  applyAccountEvent,
+  applyExchange,
+  createAccountState,
+  DEFAULT_LIMITS,
+  type StateLimits,
+  summarise,
+} from '../behaviour/index.js';
+import { decodeAccountEvent, decodeExchange } from '../core/schema.js';
+import type {
+  AccountEvent,
+  AccountSummary,
+  Exchange,
+  Fingerprint,
+  InputIssue,
+  NetInfo,
+} from '../core/types.js';
+
+/** The per-event derivations a partition applies to each record (fingerprint, enrichment). */
+export interface PerEventStages {
+  /** Fingerprint of an exchange's prompt, or null when it has none. */
+  fingerprint(exchange: Exchange): Fingerprint | null;
+  /** Enrichment of one address, or null when it cannot be read. */
+  net(address: string): NetInfo | null;
+  /** Client kind from the user agent and SDK headers. */
+  client(userAgent: string | undefined, sdk: Record<string, string> | undefined): { kind: string } | null;
+}
+
+/** Raw NDJSON lines shipped to a partition: bytes plus per-line end offsets, line numbers, kinds. */
+export interface LineBatch {
+  /** The file exchange lines came from (for issues). */
+  file: string;
+  bytes: Uint8Array;
+  /** End offset (exclusive) of line i in `bytes`; line i starts at ends[i-1] (0 for i = 0). */
+  ends: Uint32Array;
+  /** Input line number of each line (exchange lines; 0 for account events). */
+  lines: Float64Array;
+  /** 0 = exchange line, 1 = account event (already validated, re-decoded here). */
+  kinds: Uint8Array;
+  count: number;
+}
+
+export const LINE_EXCHANGE = 0;
+export const LINE_ACCOUNT_EVENT = 1;
+
+/** Counts of what a partition read and rejected since the last report. */
+export interface PartitionCounts {
+  exchanges: number;
+  accountEvents: number;
+  rejected: number;
+}
+
+/** What a partition hands the global stage at a tick. */
+export interface PartitionReport {
+  /** Summaries of the accounts changed since the previous report, sorted by account. */
+  changed: AccountSummary[];
+  counts: PartitionCounts;
+  /** Issues of rejected lines since the previous report (at most `keepIssues`). */
+  issues: InputIssue[];
+  /** Accounts held by this partition. */
+  accounts: number;
+}
+
+/** A partition of the per-event stages. */
+export interface Partition {
+  applyExchanges(batch: readonly Exchange[]): void;
+  applyAccountEvents(batch: readonly AccountEvent[]): void;
+  applyLines(batch: LineBatch): void;
+  /** Summaries of changed accounts and counts since the last call; resets both. */
+  report(): PartitionReport;
+  summary(account: string): AccountSummary | undefined;
+}
+
+/** Creates a partition over the given stages. */
+export function createPartition(
+  stages: PerEventStages,
+  limits: StateLimits = DEFAULT_LIMITS,
+  keepIssues = 1000,
+): Partition {
+  const states = new Map<string, AccountState>();
+  let changed = new Set<string>();
+  let counts: PartitionCounts = { exchanges: 0, accountEvents: 0, rejected: 0 };
+  let issues: InputIssue[] = [];
+
+  const stateOf = (account: string): AccountState => {
+    let state = states.get(account);
+    if (state === undefined) {
+      state = createAccountState(account, limits);
+      states.set(account, state);
+    }
+    changed.add(account);
+    return state;
+  };
+
+  const exchange = (record: Exchange) => {
+    const fingerprint = record.fingerprint ?? stages.fingerprint(record);
+    const net = record.ip === undefined ? null : stages.net(record.ip);
+    const client =
+      record.userAgent === undefined && record.sdk === undefined
+        ? null
+        : stages.client(record.userAgent, record.sdk);
+    applyExchange(stateOf(record.account), record, { fingerprint, net, client });
+    counts.exchanges++;
+  };
+
+  const accountEvent = (record: AccountEvent) => {
+    const signupNet = record.signupIp === undefined ? null : stages.net(record.signupIp);
+    applyAccountEvent(stateOf(record.account), record, { signupNet });
+    counts.accountEvents++;
+  };
+
+  const reject = (found: InputIssue[]) => {
+    counts.rejected++;
+    for (const issue of found) if (issues.length < keepIssues) issues.push(issue);
+  };
+
+  return {
+    applyExchanges(batch) {
+      for (const record of batch) exchange(record);
+    },
+    applyAccountEvents(batch) {
+      for (const record of batch) accountEvent(record);
+    },
+    applyLines(batch) {
+      const text = Buffer.from(batch.bytes.buffer, batch.bytes.byteOffset, batch.bytes.byteLength);
+      let start = 0;
+      for (let i = 0; i < batch.count; i++) {
+        const end = batch.ends[i];
+        const line = batch.lines[i];
+        const source = text.toString('utf8', start, end);
+        start = end;
+        const at = { file: batch.kinds[i] === LINE_EXCHANGE ? batch.file : '<account events>', line };
+        let value: unknown;
+        try {
+          value = JSON.parse(source);
+        } catch (error) {
+          reject([{ ...at, field: null, reason: `invalid JSON: ${(error as Error).message}` }]);
+          continue;
+        }
+        if (batch.kinds[i] === LINE_EXCHANGE) {
+          const decoded = decodeExchange(value, at);
+          if (decoded.ok) exchange(decoded.value);
+          else reject(decoded.issues);
+        } else {
+          const decoded = decodeAccountEvent(value, at);
+          if (decoded.ok) accountEvent(decoded.value);
+          else reject(decoded.issues);
+        }
+      }
+    },
+    report() {
+      const accounts = [...changed].sort();
+      const out: PartitionReport = {
+        changed: accounts.map((account) => summarise(states.get(account) as AccountState)),
+        counts,
+        issues,
+        accounts: states.size,
+      };
+      changed = new Set();
+      counts = { exchanges: 0, accountEvents: 0, rejected: 0 };
+      issues = [];
+      return out;
+    },
+    summary(account) {
+      const state = states.get(account);
+      return state === undefined ? undefined : summarise(state);
+    },
+  };
+}

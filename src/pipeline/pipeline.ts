@@ -1,0 +1,181 @@
+/**
+ * The pipeline: the one place where the stages are wired (DESIGN.md section 3). Per-event stages
+ * run in partitions keyed by account (on this thread, or one worker thread each); at each tick of
+ * event time the summaries of the accounts changed since the previous tick go to the global
+ * stage (the campaign engine: link, cluster, score). `scan` replays a log through it
+ * (`replay.ts`); the live server feeds it as traffic arrives. Callers decide when to tick; a
+ * tick at `now` must only follow records with `ts < now` (replay guarantees it).
+ */
+import type { StateLimits } from '../behaviour/index.js';
+import type {
+  AccountEvent,
+  AccountSummary,
+  AccountVerdict,
+  CampaignResult,
+  EpochMs,
+  Exchange,
+  InputIssue,
+} from '../core/types.js';
+import { DEFAULT_PIPELINE_CONFIG, type PipelineConfig } from './config.js';
+import { inProcessHost, type PartitionHost, workerHost } from './hosts.js';
+import type { LineBatch, PartitionReport, PerEventStages } from './partition.js';
+import { partitionOf } from './route.js';
+import { createStages, DEFAULT_STAGES_MODULE } from './stages.js';
+
+/** The global stage the pipeline drives at each tick (the campaign engine's shape). */
+export interface GlobalStage<R = unknown> {
+  /** Folds the summaries of changed accounts in; `now` is the tick's event time. */
+  tick(changed: AccountSummary[], now: EpochMs): R;
+  campaigns(): CampaignResult[];
+  verdicts(): AccountVerdict[];
+}
+
+/** What one tick did. */
+export interface PipelineTick<R = unknown> {
+  now: EpochMs;
+  /** Accounts whose summaries went to the global stage. */
+  changed: number;
+  /** The global stage's own tick result. */
+  result: R;
+  /** Records rejected by the partitions since the previous tick (first issues of each). */
+  rejected: number;
+  issues: InputIssue[];
+}
+
+/** Running totals. */
+export interface PipelineStats {
+  partitions: number;
+  exchanges: number;
+  accountEvents: number;
+  rejected: number;
+  accounts: number;
+  ticks: number;
+  lastTick: EpochMs | null;
+}
+
+/** The pipeline used by `scan` (batch replay) and the server (streaming). */
+export interface Pipeline<R = unknown> {
+  readonly partitions: number;
+  /** Applies exchanges (any order of accounts; per account in event time). */
+  ingestExchanges(batch: readonly Exchange[]): void;
+  /** Applies account events (sign-up, profile, payment, verification, ban). */
+  ingestAccountEvents(batch: readonly AccountEvent[]): void;
+  /** Applies raw NDJSON lines already routed to `partition` (see `partitionOf`); used by replay. */
+  ingestLines(partition: number, batch: LineBatch): void;
+  /** Resolves once line batches not yet applied are under the back-pressure bound. */
+  drain(): Promise<void>;
+  /** Runs the global stage at event time `now` on the accounts changed since the last tick. Ticks run in call order. */
+  tick(now: EpochMs): Promise<PipelineTick<R>>;
+  campaigns(): CampaignResult[];
+  verdicts(): AccountVerdict[];
+  /** The current summary of one account (undefined when never seen). */
+  summary(account: string): Promise<AccountSummary | undefined>;
+  stats(): PipelineStats;
+  /** Stops the worker threads. */
+  close(): Promise<void>;
+}
+
+/** What `createPipeline` may be given instead of the defaults. */
+export interface PipelineParts<R> {
+  /** The global stage (required until the campaign engine is the default). */
+  engine: GlobalStage<R>;
+  /** Per-event stages for in-process partitions (workers build theirs from `stagesModule`). */
+  stages?: PerEventStages;
+  /** Module exporting `createStages(options)` for worker partitions (default: stages.ts). */
+  stagesModule?: string;
+}
+
+/** Unapplied line-batch bytes allowed per worker before `drain` waits. */
+const MAX_INFLIGHT_BYTES = 32 * 1024 * 1024;
+
+/** Creates a pipeline: `config.workers` worker partitions, or one in-process partition when 0. */
+export function createPipeline<R>(config: Partial<PipelineConfig>, parts: PipelineParts<R>): Pipeline<R> {
+  const full: PipelineConfig = { ...DEFAULT_PIPELINE_CONFIG, ...config };
+  const limits: StateLimits = full.limits;
+  const engine = parts.engine;
+  const hosts: PartitionHost[] =
+    full.workers > 0
+      ? Array.from({ length: full.workers }, () =>
+          workerHost({
+            stages: { module: parts.stagesModule ?? DEFAULT_STAGES_MODULE, options: full.stages },
+            limits,
+          }),
+        )
+      : [inProcessHost(parts.stages ?? createStages(full.stages), limits)];
+  const n = hosts.length;
+  const totals: PipelineStats = {
+    partitions: n,
+    exchanges: 0,
+    accountEvents: 0,
+    rejected: 0,
+    accounts: 0,
+    ticks: 0,
+    lastTick: null,
+  };
+  let chain: Promise<unknown> = Promise.resolve();
+
+  const split = <T extends { account: string }>(batch: readonly T[]): T[][] => {
+    const out: T[][] = Array.from({ length: n }, () => []);
+    for (const record of batch) out[partitionOf(record.account, n)].push(record);
+    return out;
+  };
+
+  const runTick = async (now: EpochMs, pending: Promise<PartitionReport>[]): Promise<PipelineTick<R>> => {
+    const reports = await Promise.all(pending);
+    const changed: AccountSummary[] = [];
+    const issues: InputIssue[] = [];
+    let rejected = 0;
+    let accounts = 0;
+    for (const report of reports) {
+      for (const summary of report.changed) changed.push(summary);
+      issues.push(...report.issues);
+      totals.exchanges += report.counts.exchanges;
+      totals.accountEvents += report.counts.accountEvents;
+      rejected += report.counts.rejected;
+      accounts += report.accounts;
+    }
+    // Partition order must not matter: the engine sees accounts sorted, issues in input order.
+    if (n > 1) changed.sort((a, b) => (a.account < b.account ? -1 : a.account > b.account ? 1 : 0));
+    issues.sort((a, b) => (a.file === b.file ? a.line - b.line : a.file < b.file ? -1 : 1));
+    totals.rejected += rejected;
+    totals.accounts = accounts;
+    totals.ticks++;
+    totals.lastTick = now;
+    const result = engine.tick(changed, now);
+    return { now, changed: changed.length, result, rejected, issues };
+  };
+
+  return {
+    partitions: n,
+    ingestExchanges(batch) {
+      const parts = split(batch);
+      for (let i = 0; i < n; i++)
+        if (parts[i].length > 0) hosts[i].post({ type: 'exchanges', records: parts[i] });
+    },
+    ingestAccountEvents(batch) {
+      const parts = split(batch);
+      for (let i = 0; i < n; i++)
+        if (parts[i].length > 0) hosts[i].post({ type: 'events', records: parts[i] });
+    },
+    ingestLines(partition, batch) {
+      hosts[partition].post({ type: 'lines', batch });
+    },
+    async drain() {
+      await Promise.all(hosts.map((host) => host.drain(MAX_INFLIGHT_BYTES)));
+    },
+    tick(now) {
+      // Reports are requested now, in order with the records already sent; only the engine waits its turn.
+      const pending = hosts.map((host) => host.report());
+      const next = chain.then(() => runTick(now, pending));
+      chain = next.catch(() => {});
+      return next;
+    },
+    campaigns: () => engine.campaigns(),
+    verdicts: () => engine.verdicts(),
+    summary: (account) => hosts[partitionOf(account, n)].summary(account),
+    stats: () => ({ ...totals }),
+    async close() {
+      await Promise.all(hosts.map((host) => host.close()));
+    },
+  };
+}

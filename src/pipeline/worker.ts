@@ -1,0 +1,40 @@
+/**
+ * Entry point of a partition worker thread: builds its per-event stages from the module named
+ * in `workerData`, then applies the messages it receives, in order, to one partition.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import type { HostMessage, HostReply, WorkerInit } from './hosts.js';
+import { createPartition, type PerEventStages } from './partition.js';
+
+const init = workerData as WorkerInit;
+const port = parentPort;
+if (port === null) throw new Error('pipeline/worker.ts must run in a worker thread');
+
+const module = (await import(init.stages.module)) as { createStages(options: unknown): PerEventStages };
+const partition = createPartition(module.createStages(init.stages.options), init.limits);
+const reply = (message: HostReply) => port.postMessage(message);
+
+port.on('message', (message: HostMessage) => {
+  try {
+    switch (message.type) {
+      case 'exchanges':
+        partition.applyExchanges(message.records);
+        break;
+      case 'events':
+        partition.applyAccountEvents(message.records);
+        break;
+      case 'lines':
+        partition.applyLines(message.batch);
+        reply({ type: 'ack', bytes: message.batch.bytes.byteLength });
+        break;
+      case 'report':
+        reply({ type: 'report', id: message.id, report: partition.report() });
+        break;
+      case 'summary':
+        reply({ type: 'summary', id: message.id, summary: partition.summary(message.account) });
+        break;
+    }
+  } catch (error) {
+    reply({ type: 'error', message: (error as Error)?.stack ?? String(error) });
+  }
+});
