@@ -119,7 +119,7 @@ const FAMILIES: (KindFamily & { pattern: RegExp })[] = [
     id: 'network',
     label: 'Network',
     color: '#1c7ed6',
-    pattern: /ip|prefix|asn|subnet|net|proxy|hosting|vpn/,
+    pattern: /\bips?\b|prefix|\basn|subnet|network|net-?class|proxy|hosting|vpn|\btor\b/,
     explain: 'the accounts connect from the same addresses, prefixes or a rare network',
   },
   {
@@ -161,35 +161,112 @@ export function kindFamily(kind: string): KindFamily {
 /** All families in legend order. */
 export const KIND_FAMILIES: KindFamily[] = [...FAMILIES, OTHER_FAMILY];
 
-/** "shared-payment" -> "Shared payment". */
+const SPELLINGS: Record<string, string> = {
+  ip: 'IP',
+  ips: 'IPs',
+  asn: 'ASN',
+  ja4: 'JA4',
+  sdk: 'SDK',
+  lsh: 'LSH',
+  cot: 'CoT',
+  utc: 'UTC',
+  vpn: 'VPN',
+  bin: 'BIN',
+  id: 'id',
+};
+
+/** "shared-payment" -> "Shared payment"; known acronyms in capitals ("IP country"). */
 export function humanizeKind(kind: string): string {
-  const text = kind.replace(/[-_.]+/g, ' ').trim();
+  const words = kind
+    .replace(/[-_.]+/g, ' ')
+    .trim()
+    .split(/\s+/)
+    .map((w) => SPELLINGS[w.toLowerCase()] ?? w);
+  const text = words.join(' ');
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
-/** Explanations of well-known evidence kinds, in words a reviewer can check without the tool. */
-const EVIDENCE_EXPLANATIONS: [RegExp, string][] = [
+/**
+ * What each known evidence kind means, in words a reviewer can check without the tool: link kinds
+ * (src/link, as `shared-<kind>`), campaign detectors (src/detectors ids), residency evidence
+ * (src/residency) and lifecycle entries.
+ */
+const EXPLANATIONS: Record<string, string> = {
+  // Links between two accounts.
+  payment: 'They pay with the same payment fingerprint. Independent customers almost never share a card.',
+  card: 'They use cards with the same BIN and country: cards from one batch or issuer programme.',
+  device: 'They were used from the same device identifier.',
+  ja4: 'They present the same TLS client fingerprint (JA4): the same client software build.',
+  'signup-ip': 'They were created from the same IP address.',
+  'signup-prefix': 'They were created from the same network prefix (/24 or /48).',
+  ip: 'Their traffic comes from the same IP addresses, weighted by how few other accounts use them.',
+  prefix:
+    'Their traffic comes from the same IP prefixes (/24 or /48), weighted by how few other accounts use them.',
+  asn: 'Their traffic comes from the same rare network (ASN), one few unrelated accounts use.',
+  'email-domain': 'Their emails share a domain that few other accounts use.',
+  'email-shape': 'Their email local parts have the same shape (e.g. aaaa9999): generated in bulk.',
+  'user-agent': 'They send the same user agent string.',
+  sdk: 'They send the same set of SDK headers: the same client code.',
+  org: 'They belong to the same declared organisation.',
+  template: 'They send the same prompt templates: one script, many keys. Popular templates weigh little.',
+  band: 'They send near-duplicate prompts (same MinHash/LSH bucket), even when reworded.',
+  'signup-burst': 'They were created within the same hour; this counts only alongside other shared traits.',
+  'model-pivot':
+    'They started using the same new model within hours of each other; counts only alongside other traits.',
+  // Campaign detectors.
+  'capability-focus':
+    'Traffic concentrates on the capabilities worth copying (agentic, tool use, coding, long-horizon, reasoning).',
+  churn: 'Accounts are abandoned and replaced by fresh ones that carry on the same work (a hydra).',
+  'cluster-scale':
+    'Many accounts are linked together; the score grows with the size of the group (log scale).',
+  'education-network':
+    'Much of the traffic comes from education networks, where many unrelated users share addresses.',
+  'extraction-share':
+    'Many prompts carry extraction tags: chain-of-thought elicitation, rubric grading, instruction generation.',
+  'harvesting-params':
+    'Requests ask for several samples (n > 1) or logprobs, or sweep seeds and temperatures: harvesting output distributions.',
+  'human-rhythm': 'How deep the nightly trough of the traffic is: people sleep, scripts do not.',
+  'organisation-cohesion':
+    'Accounts openly belong to one organisation with consistent residency: the mark of a legitimate team.',
+  'proxy-share':
+    'Much of the traffic comes through hosting, VPN, Tor or relay networks that hide where the client is.',
+  'residency-inconsistency': 'Many accounts declare a country their traffic, clock and language do not fit.',
+  'synchronised-activity': 'Accounts are busy and quiet on the same days: run by one scheduler.',
+  'template-concentration':
+    'A large share of the traffic falls in templates or near-duplicate buckets common to the accounts.',
+  'template-exclusivity':
+    'The shared templates are used almost only inside this group, not by the wider population.',
+  'volume-uniformity': 'Exchanges are spread evenly across accounts, as when a script splits work over keys.',
+  // Residency.
+  'residency-ip-home': 'Direct traffic comes from the declared country.',
+  'residency-ip-abroad': 'Direct traffic comes from another country than the declared one.',
+  'residency-proxy': 'Traffic goes through hosting, VPN, Tor or relay exits that hide the real location.',
+  'residency-clock': 'The daily rhythm fits a time zone far from the declared country.',
+  'residency-clock-home': 'The daily rhythm fits a time zone of the declared country.',
+  'residency-language': 'Prompts are mostly in a language not spoken in the declared country.',
+  'residency-language-home': 'Prompts are mostly in a language of the declared country.',
+  'residency-holidays': "Activity drops on another country's public holidays.",
+  'residency-holidays-home': "Activity drops on the declared country's public holidays.",
+  'residency-identity': 'A card, phone or sign-up country differs from the declared one.',
+  'residency-identity-home': 'A card, phone or sign-up country matches the declared one.',
+  'residency-lives-abroad':
+    'Addresses and clock agree on another supported country: someone living or travelling abroad, not hiding.',
+  'residency-restricted': 'The evidence points to a region where the service is not offered.',
+  'residency-undeclared': 'No declared country to check against.',
+  'residency-too-little-data': 'Too little activity to verify residency either way.',
+  'residency-fallback': 'Residency judged from what little evidence there is.',
+  // Lifecycle.
+  review: 'An analyst reviewed this campaign.',
+  merged: 'This campaign was merged into another as their accounts linked up.',
+};
+
+/** Fallbacks for kinds not in the table, by pattern. */
+const EXPLANATION_PATTERNS: [RegExp, string][] = [
   [
-    /shared-?payment|payment/,
-    'Several accounts pay with the same payment fingerprint. Independent customers almost never share a card.',
+    /residency|country|geo|time-?zone|holiday/,
+    'Where the account says it is, checked against where its traffic comes from.',
   ],
-  [/card/, 'Accounts share a card BIN and country: cards from the same batch or issuer programme.'],
-  [/device/, 'Accounts were used from the same device identifier.'],
-  [/ja4|tls/, 'Accounts present the same TLS client fingerprint (JA4), i.e. the same client software build.'],
-  [/signup-?ip/, 'Accounts were created from the same IP address.'],
-  [
-    /prefix|subnet/,
-    'Traffic comes from the same IP prefixes (/24 or /48), weighted by how few other accounts use them.',
-  ],
-  [/asn/, 'Traffic comes from a rare network (ASN) that few unrelated accounts use.'],
-  [/email/, 'Accounts share an email domain or the same shape of email local part (e.g. aaaa9999).'],
-  [/user-?agent|sdk/, 'Accounts send the same user agent or SDK header set.'],
-  [/template/, 'The same prompt templates appear across many accounts: one script, many keys.'],
-  [/band|lsh|near-?dup|minhash/, 'Near-duplicate prompts (MinHash/LSH) appear across accounts.'],
-  [
-    /cot|chain|reasoning-?trace/,
-    'Prompts ask the model to spell out its chain of thought: the traces are training data.',
-  ],
+  [/cot|chain/, 'Prompts ask the model to spell out its chain of thought: the traces are training data.'],
   [
     /rubric|grading/,
     'Prompts ask the model to grade answers against a rubric, a way to harvest reward signals.',
@@ -198,38 +275,16 @@ const EVIDENCE_EXPLANATIONS: [RegExp, string][] = [
     /instruction-?gen/,
     'Prompts ask the model to generate many diverse tasks, a way to harvest training prompts.',
   ],
-  [/extraction/, 'A large share of prompts has shapes that harvest model behaviour rather than use it.'],
-  [
-    /capabilit|focus/,
-    'Traffic concentrates on the capabilities worth copying (coding, agentic, tool use, reasoning).',
-  ],
-  [/residency|country|geo/, 'Declared countries disagree with where the traffic actually comes from.'],
-  [/hosting|proxy|vpn|residential/, 'Much of the traffic comes through hosting, VPN or proxy networks.'],
-  [/burst|signup/, 'Accounts were created in a burst, close together in time with similar attributes.'],
-  [
-    /sync|lockstep|correlat/,
-    'Accounts are active in the same hours and change behaviour at the same moments.',
-  ],
-  [/pivot|model/, 'Accounts switch models at the same time.'],
-  [
-    /churn|replace|ban/,
-    'Banned or abandoned accounts are replaced by fresh ones that carry on the same work.',
-  ],
-  [/regular|inter-?arrival|cadence/, 'Requests arrive at machine-regular intervals.'],
-  [/rate|429/, 'Accounts ride their rate limits and retry on 429 answers.'],
-  [
-    /sampling|logprob|temperature|seed|multi-?n/,
-    'Requests sweep sampling parameters (n, logprobs, temperature, seeds) to harvest output distributions.',
-  ],
-  [/volume|calls/, 'Exchanges per account are high and uniform across the group.'],
-  [/benign|verified|allow/, 'A benign-looking trait that lowers the score.'],
+  [/benign|verified|allow|enterprise/, 'A benign-looking trait that lowers the score.'],
   [/attribution/, 'Infrastructure or templates are shared with an earlier confirmed campaign.'],
 ];
 
 /** What an evidence kind means, in words; null when the kind is not a known one. */
 export function explainEvidence(kind: string): string | null {
   const k = kind.toLowerCase();
-  return EVIDENCE_EXPLANATIONS.find(([pattern]) => pattern.test(k))?.[1] ?? null;
+  const exact = EXPLANATIONS[k] ?? EXPLANATIONS[k.replace(/^shared-/, '')];
+  if (exact) return exact;
+  return EXPLANATION_PATTERNS.find(([pattern]) => pattern.test(k))?.[1] ?? null;
 }
 
 /** Colours of residency verdicts. */

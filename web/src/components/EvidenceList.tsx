@@ -42,6 +42,13 @@ function FactValue({ value, accounts }: { value: unknown; accounts: Set<string> 
   return <>{String(value)}</>;
 }
 
+/** Whether a fact needs a whole row (long lists, long text). */
+function isWide(value: unknown): boolean {
+  if (Array.isArray(value)) return value.length > 3;
+  if (typeof value === 'string') return value.length > 40;
+  return value !== null && typeof value === 'object' && Object.keys(value).length > 3;
+}
+
 /** A weight as a signed bar: positive (more suspicious) to the right in red, negative in green. */
 function WeightBar({ weight, max }: { weight: number; max: number }) {
   const pct = Math.min(1, Math.abs(weight) / max) * 50;
@@ -98,7 +105,7 @@ export function EvidenceList({
             {facts.length > 0 && (
               <dl className="facts">
                 {facts.map(([k, v]) => (
-                  <div key={k} className="fact">
+                  <div key={k} className={`fact${isWide(v) ? ' wide' : ''}`}>
                     <dt>{humanizeKind(k)}</dt>
                     <dd>
                       <FactValue value={v} accounts={accounts} />

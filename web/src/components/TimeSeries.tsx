@@ -5,6 +5,17 @@ import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import { formatCompact, formatInt } from '../format.js';
 
+/** "14:05:10" (UTC) for short spans. */
+function clockLabel(seconds: number): string {
+  return new Date(seconds * 1000).toISOString().slice(11, 19);
+}
+
+/** "05-12" at midnight, "14:00" otherwise (UTC, 24-hour). */
+function dayHourLabel(seconds: number): string {
+  const iso = new Date(seconds * 1000).toISOString();
+  return iso.slice(11, 16) === '00:00' ? iso.slice(5, 10) : iso.slice(11, 16);
+}
+
 /** Props of a time series: epoch-ms x values, y values, and how to draw them. */
 export interface TimeSeriesProps {
   xs: number[];
@@ -41,7 +52,16 @@ export function TimeSeries({
       cursor: { drag: { x: true, y: false } },
       scales: { x: { time: true }, y: { range: (_u, _min, max) => [0, max > 0 ? max * 1.1 : 1] } },
       axes: [
-        { stroke: '#5c677d', grid: { stroke: '#eef0f4' }, ticks: { stroke: '#dde1e8' } },
+        {
+          stroke: '#5c677d',
+          grid: { stroke: '#eef0f4' },
+          ticks: { stroke: '#dde1e8' },
+          // UTC, 24-hour: clock labels for short spans (the live chart), day and hour otherwise.
+          values: (_u: uPlot, splits: number[]) =>
+            splits.map(
+              xs.length > 1 && xs[xs.length - 1] - xs[0] < 3 * 3_600_000 ? clockLabel : dayHourLabel,
+            ),
+        },
         {
           stroke: '#5c677d',
           grid: { stroke: '#eef0f4' },

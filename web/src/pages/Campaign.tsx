@@ -1,9 +1,8 @@
 // One campaign: its disclosure metrics, review actions, the account graph, activity timeline,
 // capability and extraction-tag mix, residency breakdown, evidence explained in words, member
 // accounts (with per-account overrides) and the lifecycle history.
-import { useMemo, useState } from 'react';
+import { lazy, Suspense, useMemo, useState } from 'react';
 import { api, type CampaignDetail, type Member } from '../api.js';
-import { AccountGraph } from '../components/AccountGraph.js';
 import { ResidencyPill, RiskDot, ScoreBar, StatusBadge } from '../components/Badges.js';
 import { BarList, StackedBar } from '../components/BarList.js';
 import { EvidenceList } from '../components/EvidenceList.js';
@@ -20,6 +19,11 @@ import {
 } from '../format.js';
 import { accountHref, campaignHref, href } from '../router.js';
 import { useApi } from '../useApi.js';
+
+/** The graph (cytoscape is most of the bundle) loads only when a campaign page opens. */
+const AccountGraph = lazy(() =>
+  import('../components/AccountGraph.js').then((m) => ({ default: m.AccountGraph })),
+);
 
 /** The campaign page. */
 export function Campaign({ id }: { id: string }) {
@@ -89,7 +93,9 @@ function CampaignView({ detail, reload }: { detail: CampaignDetail; reload: () =
       <section className="card">
         <h2>Account graph</h2>
         {graph.nodes.length ? (
-          <AccountGraph graph={graph} exchanges={exchangesByAccount} />
+          <Suspense fallback={<Loading what="the graph" />}>
+            <AccountGraph graph={graph} exchanges={exchangesByAccount} />
+          </Suspense>
         ) : (
           <Empty title="No graph">The server returned no linked accounts for this campaign.</Empty>
         )}
@@ -237,7 +243,7 @@ function Members({ members, onChanged }: { members: Member[]; onChanged: () => v
         <thead>
           <tr>
             {header('account', 'Account')}
-            {header('risk', 'Risk', true)}
+            {header('risk', 'Risk')}
             {header('exchanges', 'Exchanges', true)}
             {header('flaggedAt', 'Flagged')}
             <th>Declared</th>
@@ -290,7 +296,7 @@ function MemberRow({
             {m.account}
           </a>
         </td>
-        <td className="num">
+        <td className="nowrap">
           <RiskDot risk={m.risk} /> {m.risk.toFixed(2)}{' '}
           <span className="muted small">{riskLabel(m.risk)}</span>
         </td>

@@ -309,7 +309,7 @@ function CampaignRow({ c }: { c: CampaignResult }) {
         <a href={campaignHref(c.id)} className="strong">
           {c.id}
         </a>
-        <div className="muted small">detected {formatTime(c.detectedAt)}</div>
+        <div className="muted small nowrap">detected {formatDate(c.detectedAt)}</div>
       </td>
       <td>
         {c.attribution ? (
