@@ -3,3 +3,4 @@ export * from './core/index.js';
 export * from './sources/ndjson/index.js';
 export * from './eval/index.js';
 export * from './baselines/index.js';
+export * from './sim/index.js';

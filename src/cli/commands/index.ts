@@ -2,11 +2,13 @@
 import type { Command } from 'commander';
 import { register as baselineCommand } from './baseline.js';
 import { register as evalCommand } from './eval.js';
+import { register as simulateCommand } from './simulate.js';
 
 /** Registers one command on the program. */
 export type RegisterCommand = (program: Command) => void;
 
 export const commands: RegisterCommand[] = [
+  simulateCommand,
   evalCommand,
   baselineCommand,
 ];
