@@ -4,3 +4,5 @@ export * from './sources/ndjson/index.js';
 export * from './eval/index.js';
 export * from './baselines/index.js';
 export * from './sim/index.js';
+export * from './enrich/index.js';
+export * from './residency/index.js';

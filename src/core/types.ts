@@ -268,6 +268,8 @@ export interface ResidencyInput {
   signupCountry: string | null;
   /** Country code -> exchanges seen from addresses in that country. */
   ipCountries: Record<string, number>;
+  /** The same, counting only direct addresses (not hosting, VPN, Tor or relay); optional. */
+  directIpCountries?: Record<string, number>;
   /** Network class -> exchanges from addresses of that class. */
   netClasses: Partial<Record<NetClass, number>>;
   /** Exchanges per UTC hour of day (24 entries). */
@@ -354,3 +356,17 @@ export interface AccountSummary {
   clients: TopCounts;
   apiKeys: number;
 }
+
+/** What a request's User-Agent and SDK headers say about the client (src/enrich). */
+export interface ClientInfo {
+  kind: 'browser' | 'sdk' | 'script' | 'unknown';
+  /** e.g. 'openai-python', 'anthropic-js', 'python-requests', 'curl', 'Chrome'. */
+  name: string | null;
+  version: string | null;
+  os: string | null;
+  /** e.g. 'CPython 3.11.4', 'node', 'go'. */
+  runtime: string | null;
+}
+
+/** Class of an email domain (src/enrich). */
+export type EmailDomainClass = 'disposable' | 'webmail' | 'academic' | 'corporate' | 'unknown';

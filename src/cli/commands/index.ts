@@ -1,13 +1,17 @@
 /** Every CLI command, one line each. A command module exports a function that registers it. */
 import type { Command } from 'commander';
 import { register as baselineCommand } from './baseline.js';
+import { register as enrichCommand } from './enrich.js';
 import { register as evalCommand } from './eval.js';
+import { register as residencyCommand } from './residency.js';
 import { register as simulateCommand } from './simulate.js';
 
 /** Registers one command on the program. */
 export type RegisterCommand = (program: Command) => void;
 
 export const commands: RegisterCommand[] = [
+  enrichCommand,
+  residencyCommand,
   simulateCommand,
   evalCommand,
   baselineCommand,

@@ -1,0 +1,299 @@
+/**
+ * The enricher: what an IP address, a user agent and an email domain say about a client. One
+ * per process is enough (the IP data loads lazily, once, on first use, then lookups are pure
+ * and cached); `reload()` re-reads the operator's class lists without restarting.
+ */
+import { type FSWatcher, watch as watchFile } from 'node:fs';
+import type { ClientInfo, EmailDomainClass, NetClass, NetInfo } from '../core/types.js';
+import {
+  BUILTIN_ASNS,
+  CLASS_CODES,
+  type ClassListSpec,
+  type ClassLists,
+  classFromOrg,
+  emptyLists,
+  loadClassLists,
+} from './classes.js';
+import { parseClient } from './client.js';
+import { classifyEmailDomain, type EmailLists, packagedEmailLists } from './email.js';
+import {
+  type GeoAnswer,
+  type GeoSource,
+  type GeoTables,
+  loadPackagedTables,
+  mmdbSource,
+  tableSource,
+} from './geodb.js';
+import { formatIpv4, formatIpv6, maskIpv4, maskIpv6, parseIp } from './ip.js';
+import { findRange4, findRange6 } from './ranges.js';
+
+/** How to build an enricher; every field is optional. */
+export interface EnricherOptions {
+  /** MMDB files (MaxMind GeoIP2/GeoLite2 City/Country/ASN, IPinfo) consulted before the packaged data. */
+  mmdb?: string[];
+  /** Also use the packaged `@ip-location-db` data (default true; false with `mmdb` to rely on it alone). */
+  packaged?: boolean;
+  /** Range tables to use instead of the packaged data (tests, or data prepared elsewhere). */
+  tables?: GeoTables;
+  /** Operator class lists: CIDR/address/range/ASN files, one class each (hot-reloadable). */
+  lists?: ClassListSpec[];
+  /** ASN -> class overrides (beat the built-in ASNs and the organisation-name rules). */
+  asnClasses?: Record<number, NetClass>;
+  /** Prefix lengths of the linking key (default IPv4 /24, IPv6 /48). */
+  prefixV4?: number;
+  prefixV6?: number;
+  /** Addresses cached (default 65,536; 0 disables the cache). */
+  cacheSize?: number;
+  /** Email domain lists (default: the packaged ones). */
+  emailLists?: EmailLists;
+}
+
+/** Load time, memory and cache counters of one enricher. */
+export interface EnricherStats {
+  loaded: boolean;
+  loadMs: number;
+  /** Bytes held by the IP data (range tables, or MMDB buffers). */
+  dataBytes: number;
+  sources: string[];
+  lists: ClassLists['files'];
+  cacheHits: number;
+  cacheMisses: number;
+}
+
+/** The enrichment functions other stages call. */
+export interface Enricher {
+  /** Country, ASN, organisation, network class and prefix of an address (unknowns as null / 'unknown'). */
+  ip(address: string | undefined): NetInfo;
+  /** Browser, SDK or script, with name, version, OS and runtime. */
+  client(userAgent?: string, sdk?: Record<string, string>): ClientInfo;
+  /** Disposable, webmail, academic, corporate or unknown. */
+  emailDomain(domain?: string): EmailDomainClass;
+  /** The linking key of an address (`a.b.c.0/24`, `2001:db8:1::/48`), or null. */
+  prefix(address: string): string | null;
+  /** Loads the IP data now (otherwise it loads on the first `ip` call). */
+  load(): void;
+  /** Re-reads the class list files and clears the cache. */
+  reload(): void;
+  /** Reloads when a list file changes; returns a function that stops watching. */
+  watch(): () => void;
+  stats(): EnricherStats;
+}
+
+/** The answer for a missing or unparseable address. */
+export const UNKNOWN_NET: NetInfo = Object.freeze({
+  country: null,
+  asn: null,
+  asOrg: null,
+  class: 'unknown',
+  prefix: null,
+});
+
+let packagedTables: GeoTables | null = null;
+
+/** The packaged IP tables, loaded once per process. */
+export function packagedGeoTables(): GeoTables {
+  if (packagedTables === null) packagedTables = loadPackagedTables();
+  return packagedTables;
+}
+
+/** Whether an IPv4 address is private, loopback, link-local, CGNAT or otherwise not routed. */
+function isSpecialV4(v4: number): boolean {
+  const a = v4 >>> 24;
+  const b = (v4 >>> 16) & 255;
+  return (
+    a === 0 ||
+    a === 10 ||
+    a === 127 ||
+    a >= 224 ||
+    (a === 100 && b >= 64 && b < 128) ||
+    (a === 169 && b === 254) ||
+    (a === 172 && b >= 16 && b < 32) ||
+    (a === 192 && b === 168)
+  );
+}
+
+/** Whether an IPv6 address is outside global unicast (2000::/3). */
+function isSpecialV6(words: Uint32Array): boolean {
+  return words[0] >>> 29 !== 1;
+}
+
+/** Builds an enricher. Cheap: the IP data loads on first use (or on `load()`). */
+export function createEnricher(options: EnricherOptions = {}): Enricher {
+  const v4Bits = options.prefixV4 ?? 24;
+  const v6Bits = options.prefixV6 ?? 48;
+  const cacheSize = options.cacheSize ?? 65_536;
+  const asnOverrides = new Map<number, NetClass>(
+    Object.entries(options.asnClasses ?? {}).map(([asn, netClass]) => [Number(asn), netClass]),
+  );
+  const cache = new Map<string, NetInfo>();
+  const asnClassCache = new Map<number, NetClass>();
+  let sources: GeoSource[] | null = null;
+  let lists: ClassLists = emptyLists();
+  let loadMs = 0;
+  let hits = 0;
+  let misses = 0;
+  const answer: GeoAnswer = { country: null, asn: null, asOrg: null };
+  const partial: GeoAnswer = { country: null, asn: null, asOrg: null };
+
+  const loadLists = () => {
+    lists = options.lists && options.lists.length > 0 ? loadClassLists(options.lists) : emptyLists();
+    cache.clear();
+    asnClassCache.clear();
+  };
+
+  const load = () => {
+    if (sources !== null) return;
+    const started = performance.now();
+    const list: GeoSource[] = [];
+    if (options.mmdb && options.mmdb.length > 0) list.push(mmdbSource(options.mmdb));
+    if (options.tables) list.push(tableSource(options.tables, 'injected tables'));
+    else if (options.packaged !== false) {
+      list.push(
+        tableSource(packagedGeoTables(), '@ip-location-db/asn + @ip-location-db/geo-whois-asn-country'),
+      );
+    }
+    loadLists();
+    sources = list;
+    loadMs = performance.now() - started;
+  };
+
+  const classOfAsn = (asn: number, org: string | null): NetClass => {
+    const listed = lists.asns.get(asn) ?? asnOverrides.get(asn);
+    if (listed) return listed;
+    let netClass = asnClassCache.get(asn);
+    if (netClass === undefined) {
+      netClass = BUILTIN_ASNS[asn] ?? classFromOrg(org);
+      asnClassCache.set(asn, netClass);
+    }
+    return netClass;
+  };
+
+  const lookup = (address: string): NetInfo => {
+    const ip = parseIp(address);
+    if (ip === null) return UNKNOWN_NET;
+    load();
+    const geo = sources as GeoSource[];
+    answer.country = null;
+    answer.asn = null;
+    answer.asOrg = null;
+    let listed = -1;
+    let prefix: string;
+    if (ip.version === 4) {
+      prefix = `${formatIpv4(maskIpv4(ip.v4, v4Bits))}/${v4Bits}`;
+      if (isSpecialV4(ip.v4)) return Object.freeze({ ...UNKNOWN_NET, prefix });
+      const text = address.includes(':') ? formatIpv4(ip.v4) : address;
+      for (const source of geo) {
+        source.v4(ip.v4, text, partial);
+        merge(answer, partial);
+      }
+      const i = findRange4(lists.v4, ip.v4);
+      if (i >= 0) listed = lists.v4.values[i];
+    } else {
+      prefix = `${formatIpv6(maskIpv6(ip.words, v6Bits))}/${v6Bits}`;
+      if (isSpecialV6(ip.words)) return Object.freeze({ ...UNKNOWN_NET, prefix });
+      for (const source of geo) {
+        source.v6(ip.words, address, partial);
+        merge(answer, partial);
+      }
+      const i = findRange6(lists.v6, ip.words[0], ip.words[1]);
+      if (i >= 0) listed = lists.v6.values[i];
+    }
+    const netClass: NetClass =
+      listed >= 0
+        ? CLASS_CODES[listed]
+        : answer.asn !== null
+          ? classOfAsn(answer.asn, answer.asOrg)
+          : 'unknown';
+    return Object.freeze({
+      country: answer.country,
+      asn: answer.asn,
+      asOrg: answer.asOrg,
+      class: netClass,
+      prefix,
+    });
+  };
+
+  const enricher: Enricher = {
+    ip(address) {
+      if (address === undefined || address === '') return UNKNOWN_NET;
+      if (cacheSize > 0) {
+        const cached = cache.get(address);
+        if (cached !== undefined) {
+          hits++;
+          return cached;
+        }
+      }
+      misses++;
+      const info = lookup(address);
+      if (cacheSize > 0) {
+        if (cache.size >= cacheSize) cache.delete(cache.keys().next().value as string);
+        cache.set(address, info);
+      }
+      return info;
+    },
+    client: parseClient,
+    emailDomain(domain) {
+      return classifyEmailDomain(domain, options.emailLists ?? packagedEmailLists());
+    },
+    prefix(address) {
+      const ip = parseIp(address);
+      if (ip === null) return null;
+      return ip.version === 4
+        ? `${formatIpv4(maskIpv4(ip.v4, v4Bits))}/${v4Bits}`
+        : `${formatIpv6(maskIpv6(ip.words, v6Bits))}/${v6Bits}`;
+    },
+    load,
+    reload() {
+      load();
+      loadLists();
+    },
+    watch() {
+      const watchers: FSWatcher[] = [];
+      let timer: NodeJS.Timeout | null = null;
+      const schedule = () => {
+        if (timer) clearTimeout(timer);
+        timer = setTimeout(() => {
+          timer = null;
+          try {
+            enricher.reload();
+          } catch (error) {
+            process.emitWarning(
+              `class list reload failed, keeping the previous lists: ${(error as Error).message}`,
+            );
+          }
+        }, 200);
+        timer.unref();
+      };
+      for (const spec of options.lists ?? []) {
+        const watcher = watchFile(spec.path, schedule);
+        watcher.unref();
+        watchers.push(watcher);
+      }
+      return () => {
+        for (const watcher of watchers) watcher.close();
+        if (timer) clearTimeout(timer);
+      };
+    },
+    stats() {
+      return {
+        loaded: sources !== null,
+        loadMs,
+        dataBytes: (sources ?? []).reduce((sum, s) => sum + s.bytes, 0),
+        sources: (sources ?? []).map((s) => s.describe),
+        lists: lists.files,
+        cacheHits: hits,
+        cacheMisses: misses,
+      };
+    },
+  };
+  return enricher;
+}
+
+/** Fills the fields of `into` that are still null from `from`. */
+function merge(into: GeoAnswer, from: GeoAnswer): void {
+  if (into.country === null) into.country = from.country;
+  if (into.asn === null) {
+    into.asn = from.asn;
+    into.asOrg = from.asOrg;
+  }
+}

@@ -1,0 +1,236 @@
+/**
+ * Public holidays of 2026 for the countries whose calendars tell most about where an account
+ * works (the long national breaks: China's Spring Festival and Golden Week, Japan's Golden Week,
+ * Korea's Seollal and Chuseok, US Thanksgiving...). A team that stops on another country's
+ * holidays, and works through its declared country's, most likely lives by that other calendar.
+ * Dates are the official 2026 schedules as announced (some Asian dates follow the lunar calendar;
+ * substitute days included). Extend or replace the table through `ResidencyPolicy.holidays`.
+ */
+
+/** Country -> 'YYYY-MM-DD' public holidays (days off for most office workers). */
+export const HOLIDAYS_2026: Record<string, string[]> = {
+  CN: [
+    '2026-01-01',
+    '2026-01-02',
+    '2026-01-03',
+    ...range('2026-02-15', 9), // Spring Festival
+    '2026-04-04',
+    '2026-04-05',
+    '2026-04-06', // Qingming
+    ...range('2026-05-01', 5), // Labour Day
+    '2026-06-19',
+    '2026-06-20',
+    '2026-06-21', // Dragon Boat
+    '2026-09-25',
+    '2026-09-26',
+    '2026-09-27', // Mid-Autumn
+    ...range('2026-10-01', 7), // National Day (Golden Week)
+  ],
+  TW: [
+    ...range('2026-02-14', 9),
+    '2026-02-27',
+    '2026-04-03',
+    '2026-04-06',
+    '2026-06-19',
+    '2026-09-25',
+    '2026-10-09',
+  ],
+  HK: [
+    '2026-01-01',
+    '2026-02-17',
+    '2026-02-18',
+    '2026-02-19',
+    '2026-04-03',
+    '2026-04-06',
+    '2026-05-01',
+    '2026-06-19',
+    '2026-07-01',
+    '2026-09-26',
+    '2026-10-01',
+    '2026-12-25',
+  ],
+  JP: [
+    '2026-01-01',
+    '2026-01-02',
+    '2026-01-12',
+    '2026-02-11',
+    '2026-02-23',
+    '2026-03-20',
+    '2026-04-29',
+    '2026-05-04',
+    '2026-05-05',
+    '2026-05-06',
+    '2026-07-20',
+    '2026-08-11',
+    '2026-09-21',
+    '2026-09-22',
+    '2026-09-23',
+    '2026-10-12',
+    '2026-11-03',
+    '2026-11-23',
+    '2026-12-29',
+    '2026-12-30',
+    '2026-12-31',
+  ],
+  KR: [
+    '2026-01-01',
+    '2026-02-16',
+    '2026-02-17',
+    '2026-02-18',
+    '2026-03-02',
+    '2026-05-05',
+    '2026-05-25',
+    '2026-08-17',
+    '2026-09-24',
+    '2026-09-25',
+    '2026-10-05',
+    '2026-10-09',
+    '2026-12-25',
+  ],
+  RU: [
+    ...range('2026-01-01', 8),
+    '2026-02-23',
+    '2026-03-09',
+    '2026-05-01',
+    '2026-05-11',
+    '2026-06-12',
+    '2026-11-04',
+    '2026-12-31',
+  ],
+  IR: [...range('2026-03-20', 5), '2026-04-01', '2026-04-02'],
+  IN: ['2026-01-26', '2026-03-04', '2026-10-02', '2026-10-20', '2026-11-09'],
+  US: [
+    '2026-01-01',
+    '2026-01-19',
+    '2026-02-16',
+    '2026-05-25',
+    '2026-06-19',
+    '2026-07-03',
+    '2026-09-07',
+    '2026-11-26',
+    '2026-11-27',
+    '2026-12-24',
+    '2026-12-25',
+    '2026-12-31',
+  ],
+  CA: [
+    '2026-01-01',
+    '2026-04-03',
+    '2026-05-18',
+    '2026-07-01',
+    '2026-09-07',
+    '2026-10-12',
+    '2026-11-11',
+    '2026-12-25',
+    '2026-12-28',
+  ],
+  GB: [
+    '2026-01-01',
+    '2026-04-03',
+    '2026-04-06',
+    '2026-05-04',
+    '2026-05-25',
+    '2026-08-31',
+    '2026-12-25',
+    '2026-12-28',
+  ],
+  DE: [
+    '2026-01-01',
+    '2026-04-03',
+    '2026-04-06',
+    '2026-05-01',
+    '2026-05-14',
+    '2026-05-25',
+    '2026-12-24',
+    '2026-12-25',
+    '2026-12-31',
+  ],
+  FR: [
+    '2026-01-01',
+    '2026-04-06',
+    '2026-05-01',
+    '2026-05-08',
+    '2026-05-14',
+    '2026-05-25',
+    '2026-07-14',
+    '2026-11-11',
+    '2026-12-25',
+  ],
+  BR: [
+    '2026-01-01',
+    '2026-02-16',
+    '2026-02-17',
+    '2026-04-03',
+    '2026-04-21',
+    '2026-05-01',
+    '2026-06-04',
+    '2026-09-07',
+    '2026-10-12',
+    '2026-11-02',
+    '2026-11-20',
+    '2026-12-25',
+  ],
+};
+
+/** `count` consecutive dates from `start` ('YYYY-MM-DD'). */
+function range(start: string, count: number): string[] {
+  const first = Date.parse(`${start}T00:00:00Z`);
+  return Array.from({ length: count }, (_, i) => new Date(first + i * 86_400_000).toISOString().slice(0, 10));
+}
+
+/** Whether a 'YYYY-MM-DD' date is a Saturday or Sunday. */
+export function isWeekend(date: string): boolean {
+  const day = new Date(`${date}T00:00:00Z`).getUTCDay();
+  return day === 0 || day === 6;
+}
+
+/** How an account's activity on one country's weekday holidays compares with its ordinary weekdays. */
+export interface HolidayEffect {
+  country: string;
+  /** Weekday holidays of that country inside the observed window. */
+  days: number;
+  /** Mean activity on those days divided by the mean on ordinary weekdays (0 = silent, 1 = as usual). */
+  ratio: number;
+  holidays: string[];
+}
+
+/**
+ * Activity on each country's weekday holidays relative to ordinary weekdays, for the countries
+ * with at least `minDays` such holidays inside the observed window of `daily` (UTC dates).
+ * Ordinary weekdays are those that are no holiday of any country compared.
+ */
+export function holidayEffects(
+  daily: Record<string, number>,
+  countries: string[],
+  table: Record<string, string[]> = HOLIDAYS_2026,
+  minDays = 2,
+  minBaselineDays = 10,
+): HolidayEffect[] {
+  const dates = Object.keys(daily).sort();
+  if (dates.length === 0) return [];
+  const first = Date.parse(`${dates[0]}T00:00:00Z`);
+  const last = Date.parse(`${dates[dates.length - 1]}T00:00:00Z`);
+  const anyHoliday = new Set<string>();
+  for (const country of countries) for (const d of table[country] ?? []) anyHoliday.add(d);
+  let baselineSum = 0;
+  let baselineDays = 0;
+  for (let t = first; t <= last; t += 86_400_000) {
+    const date = new Date(t).toISOString().slice(0, 10);
+    if (isWeekend(date) || anyHoliday.has(date)) continue;
+    baselineSum += daily[date] ?? 0;
+    baselineDays++;
+  }
+  if (baselineDays < minBaselineDays || baselineSum === 0) return [];
+  const baseline = baselineSum / baselineDays;
+  const effects: HolidayEffect[] = [];
+  for (const country of countries) {
+    const inWindow = (table[country] ?? []).filter((d) => {
+      const t = Date.parse(`${d}T00:00:00Z`);
+      return t >= first && t <= last && !isWeekend(d);
+    });
+    if (inWindow.length < minDays) continue;
+    const mean = inWindow.reduce((sum, d) => sum + (daily[d] ?? 0), 0) / inWindow.length;
+    effects.push({ country, days: inWindow.length, ratio: mean / baseline, holidays: inWindow });
+  }
+  return effects;
+}
