@@ -7,7 +7,13 @@
  * RETURNING`), because each commit costs a WAL sync; a caller's promise resolves after COMMIT.
  * One connection, every statement serialised through one queue: DuckDB runs one writer anyway.
  */
-import { blobValue, type DuckDBConnection, DuckDBInstance, type DuckDBValue } from '@duckdb/node-api';
+import {
+  blobValue,
+  type DuckDBConnection,
+  DuckDBInstance,
+  type DuckDBValue,
+  listValue,
+} from '@duckdb/node-api';
 import { OperatorError } from '../core/errors.js';
 import type { AccountEvent, AccountSummary, Exchange } from '../core/types.js';
 import { MIGRATIONS } from './migrations.js';
@@ -20,7 +26,6 @@ import {
   type ReviewRecord,
   type Store,
   type StoredCampaign,
-  type TokenRecord,
   type WebhookRecord,
 } from './types.js';
 
@@ -315,6 +320,18 @@ class DuckDbStore implements Store {
     });
   }
 
+  activity(accounts: readonly string[], bucketMs: number): Promise<{ ts: number; count: number }[]> {
+    if (accounts.length === 0) return Promise.resolve([]);
+    return this.serial(async () => {
+      const bucket = Math.max(1, Math.floor(bucketMs));
+      const reader = await this.db.runAndReadAll(
+        `SELECT (ts // ${bucket}) * ${bucket} AS bucket, count(*) FROM exchanges WHERE account IN (SELECT unnest(?::VARCHAR[])) GROUP BY bucket ORDER BY bucket`,
+        [listValue(accounts.map(String))],
+      );
+      return reader.getRowsJS().map(([ts, count]) => ({ ts: Number(ts), count: Number(count) }));
+    });
+  }
+
   putSummaries(summaries: readonly AccountSummary[]): Promise<void> {
     return this.serial(() =>
       this.transaction(async () => {
@@ -422,30 +439,6 @@ class DuckDbStore implements Store {
 
   listOverrides(): Promise<OverrideRecord[]> {
     return this.query('SELECT record FROM overrides ORDER BY account');
-  }
-
-  addToken(token: TokenRecord): Promise<void> {
-    return this.exec('INSERT INTO tokens VALUES (?, ?, ?, ?)', [
-      token.id,
-      token.hash,
-      token.createdAt,
-      JSON.stringify(token),
-    ]);
-  }
-
-  async findToken(hash: string): Promise<TokenRecord | null> {
-    return (await this.query<TokenRecord>('SELECT record FROM tokens WHERE hash = ?', [hash]))[0] ?? null;
-  }
-
-  listTokens(): Promise<TokenRecord[]> {
-    return this.query('SELECT record FROM tokens ORDER BY created_at, id');
-  }
-
-  removeToken(id: string): Promise<boolean> {
-    return this.serial(async () => {
-      const reader = await this.db.runAndReadAll('DELETE FROM tokens WHERE id = ? RETURNING 1', [id]);
-      return reader.currentRowCount > 0;
-    });
   }
 
   addWebhook(webhook: WebhookRecord): Promise<void> {

@@ -12,7 +12,6 @@ import {
   type ReviewRecord,
   type Store,
   type StoredCampaign,
-  type TokenRecord,
   type WebhookRecord,
 } from './types.js';
 
@@ -29,7 +28,6 @@ export function createMemoryStore(): Store {
   const campaigns = new Map<string, StoredCampaign>();
   const reviews: ReviewRecord[] = [];
   const overrides = new Map<string, OverrideRecord>();
-  const tokens = new Map<string, TokenRecord>();
   const webhooks = new Map<string, WebhookRecord>();
   const deliveries = new Map<string, DeliveryRecord>();
   const auditLog: AuditEntry[] = [];
@@ -84,6 +82,17 @@ export function createMemoryStore(): Store {
       exchanges = kept;
       return removed;
     },
+    async activity(accounts, bucketMs) {
+      open();
+      const wanted = new Set(accounts);
+      const buckets = new Map<number, number>();
+      for (const exchange of exchanges) {
+        if (!wanted.has(exchange.account)) continue;
+        const bucket = Math.floor(exchange.ts / bucketMs) * bucketMs;
+        buckets.set(bucket, (buckets.get(bucket) ?? 0) + 1);
+      }
+      return [...buckets.entries()].sort(([a], [b]) => a - b).map(([ts, count]) => ({ ts, count }));
+    },
     async putSummaries(list) {
       open();
       for (const summary of list) summaries.set(summary.account, clone(summary));
@@ -136,25 +145,6 @@ export function createMemoryStore(): Store {
     async listOverrides() {
       open();
       return [...overrides.values()].map(clone).sort((a, b) => a.account.localeCompare(b.account));
-    },
-    async addToken(token) {
-      open();
-      tokens.set(token.id, clone(token));
-    },
-    async findToken(hash) {
-      open();
-      for (const token of tokens.values()) if (token.hash === hash) return clone(token);
-      return null;
-    },
-    async listTokens() {
-      open();
-      return [...tokens.values()]
-        .map(clone)
-        .sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id));
-    },
-    async removeToken(id) {
-      open();
-      return tokens.delete(id);
     },
     async addWebhook(webhook) {
       open();

@@ -14,7 +14,7 @@ export interface Migration {
 export const MIGRATIONS: readonly Migration[] = [
   {
     version: 1,
-    description: 'records, summaries, campaigns, reviews, tokens, webhooks, audit log',
+    description: 'records, summaries, campaigns, reviews, overrides, webhooks, audit log',
     sql: `
       CREATE TABLE exchanges (seq BIGINT NOT NULL, id VARCHAR PRIMARY KEY, ts BIGINT NOT NULL, account VARCHAR NOT NULL, record VARCHAR NOT NULL);
       CREATE TABLE account_events (seq BIGINT NOT NULL, key VARCHAR PRIMARY KEY, ts BIGINT NOT NULL, account VARCHAR NOT NULL, record VARCHAR NOT NULL);
@@ -24,7 +24,6 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE TABLE campaign_history (id VARCHAR NOT NULL, n BIGINT NOT NULL, entry VARCHAR NOT NULL);
       CREATE TABLE reviews (n BIGINT NOT NULL, record VARCHAR NOT NULL);
       CREATE TABLE overrides (account VARCHAR PRIMARY KEY, record VARCHAR NOT NULL);
-      CREATE TABLE tokens (id VARCHAR PRIMARY KEY, hash VARCHAR NOT NULL UNIQUE, created_at BIGINT NOT NULL, record VARCHAR NOT NULL);
       CREATE TABLE webhooks (id VARCHAR PRIMARY KEY, created_at BIGINT NOT NULL, record VARCHAR NOT NULL);
       CREATE TABLE deliveries (id VARCHAR PRIMARY KEY, n BIGINT NOT NULL, state VARCHAR NOT NULL, next_attempt_at BIGINT NOT NULL, record VARCHAR NOT NULL);
       CREATE TABLE audit_log (n BIGINT NOT NULL, record VARCHAR NOT NULL);

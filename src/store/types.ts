@@ -9,19 +9,6 @@
 import { createHash } from 'node:crypto';
 import type { AccountEvent, AccountSummary, CampaignResult, EpochMs, Exchange } from '../core/types.js';
 
-/** Roles of API tokens, from least to most privileged. */
-export type Role = 'ingest' | 'analyst' | 'admin';
-
-/** One API token; only the SHA-256 of the secret is stored. */
-export interface TokenRecord {
-  id: string;
-  role: Role;
-  /** Hex SHA-256 of the bearer secret. */
-  hash: string;
-  createdAt: EpochMs;
-  note: string | null;
-}
-
 /** One entry of a campaign's history: first seen, escalated, reviewed. */
 export interface CampaignHistoryEntry {
   ts: string;
@@ -116,6 +103,8 @@ export interface Store {
   counts(): Promise<StoreCounts>;
   /** Deletes exchanges with event time before `before` (retention); resolves with how many. */
   pruneExchanges(before: EpochMs): Promise<number>;
+  /** Stored exchanges of these accounts per event-time bucket of `bucketMs`, ascending (bucket start, count). */
+  activity(accounts: readonly string[], bucketMs: number): Promise<{ ts: EpochMs; count: number }[]>;
 
   /** Replaces the stored account summaries of the given accounts. */
   putSummaries(summaries: readonly AccountSummary[]): Promise<void>;
@@ -143,15 +132,6 @@ export interface Store {
   clearOverride(account: string): Promise<boolean>;
   /** All overrides, by account. */
   listOverrides(): Promise<OverrideRecord[]>;
-
-  /** Stores a new token. */
-  addToken(token: TokenRecord): Promise<void>;
-  /** The token with this hash, or null. */
-  findToken(hash: string): Promise<TokenRecord | null>;
-  /** All tokens (hashes only). */
-  listTokens(): Promise<TokenRecord[]>;
-  /** Deletes a token by id; resolves with whether it existed. */
-  removeToken(id: string): Promise<boolean>;
 
   /** Registers a webhook. */
   addWebhook(webhook: WebhookRecord): Promise<void>;

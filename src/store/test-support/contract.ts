@@ -124,6 +124,23 @@ export function storeContract(name: string, target: ContractTarget): void {
       await store.close();
     });
 
+    it('counts stored activity per time bucket for a set of accounts', async () => {
+      const store = await target.open();
+      const hour = 3_600_000;
+      await store.appendExchanges([
+        exchange('h1', 5 * hour + 10, 'a'),
+        exchange('h2', 5 * hour + 20, 'b'),
+        exchange('h3', 7 * hour, 'a'),
+        exchange('h4', 7 * hour, 'other'),
+      ]);
+      expect(await store.activity(['a', 'b'], hour)).toEqual([
+        { ts: 5 * hour, count: 2 },
+        { ts: 7 * hour, count: 1 },
+      ]);
+      expect(await store.activity([], hour)).toEqual([]);
+      await store.close();
+    });
+
     it('round-trips summaries and snapshots', async () => {
       const store = await target.open();
       const summary = {
@@ -162,7 +179,7 @@ export function storeContract(name: string, target: ContractTarget): void {
       await store.close();
     });
 
-    it('keeps reviews, overrides, tokens, webhooks, deliveries, audit and meta', async () => {
+    it('keeps reviews, overrides, webhooks, deliveries, audit and meta', async () => {
       const store = await target.open();
       await store.addReview({
         campaign: 'c1',
@@ -179,12 +196,6 @@ export function storeContract(name: string, target: ContractTarget): void {
       expect((await store.listOverrides()).map((o) => o.decision)).toEqual(['allow']);
       expect(await store.clearOverride('a')).toBe(true);
       expect(await store.clearOverride('a')).toBe(false);
-
-      await store.addToken({ id: 't1', role: 'ingest', hash: 'h1', createdAt: 1, note: null });
-      expect((await store.findToken('h1'))?.role).toBe('ingest');
-      expect(await store.findToken('h2')).toBeNull();
-      expect(await store.removeToken('t1')).toBe(true);
-      expect(await store.listTokens()).toEqual([]);
 
       await store.addWebhook({
         id: 'w1',
