@@ -42,6 +42,11 @@ const capped = <T>(rows: T[]) => rows.slice(0, MAX_ROWS);
 const more = (rows: unknown[]) =>
   rows.length > MAX_ROWS ? `\n... ${rows.length - MAX_ROWS} more in score.json` : '';
 
+/** Text cut to `max` characters with an ellipsis (the full text is in score.json). */
+function abbreviate(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+}
+
 /** The score as readable text tables. */
 export function renderScore(score: Score): string {
   const { world, accounts: a, atBudget, detection, exposure, purity } = score;
@@ -83,7 +88,7 @@ export function renderScore(score: Score): string {
   );
   const campaignRows = score.campaigns.map((c) => [
     c.id,
-    c.tactics.join('+') || '-',
+    abbreviate(c.tactics.join('+') || '-', 40),
     c.accounts,
     c.flagged,
     share(c.recall),
