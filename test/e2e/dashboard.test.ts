@@ -99,9 +99,20 @@ describe.skipIf(!hasChromium)('dashboard against a mock API', () => {
     expect(pixels.inkShare).toBeGreaterThan(0.01);
     expect(pixels.colours).toBeGreaterThanOrEqual(3);
     expect(await page.locator('.graph-legend .legend-toggle').count()).toBeGreaterThanOrEqual(3);
+    // Clicking a link shows the evidence behind it (the link's midpoint read from cytoscape's registry).
+    const mid = await graph.evaluate((el) => {
+      const cy = (el as unknown as { _cyreg: { cy: { edges(): { renderedMidpoint(): { x: number; y: number } }[] } } })._cyreg.cy;
+      const edges = cy.edges();
+      const p = edges[Math.floor(edges.length / 2)].renderedMidpoint();
+      const box = el.getBoundingClientRect();
+      return { x: box.left + p.x, y: box.top + p.y };
+    });
+    await page.mouse.click(mid.x, mid.y);
+    await page.getByTestId('link-panel').waitFor();
+    expect(await page.locator('[data-testid=link-panel] .evidence-item').count()).toBeGreaterThan(0);
     expect(await page.locator('.timeseries canvas').count()).toBeGreaterThan(0);
-    expect(await page.locator('.evidence-item').count()).toBe(4);
-    expect(await page.locator('.evidence-why').count()).toBeGreaterThan(0);
+    expect(await page.locator('[data-testid=campaign-evidence] .evidence-item').count()).toBe(4);
+    expect(await page.locator('[data-testid=campaign-evidence] .evidence-why').count()).toBe(4);
     expect(await page.locator('.banner').textContent()).toContain('C-0001');
     expect(await page.locator('[data-testid=members-table] tbody tr').count()).toBe(42);
     await shot('campaign');

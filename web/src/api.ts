@@ -34,7 +34,7 @@ export interface Member {
 /** The account graph of one campaign: accounts and the evidence kinds linking them. */
 export interface CampaignGraph {
   nodes: { id: string; risk: number }[];
-  edges: { source: string; target: string; weight: number; kinds: string[] }[];
+  edges: { source: string; target: string; weight: number; kinds: string[]; evidence?: Evidence[] }[];
 }
 
 /** `GET /v1/campaigns` */
@@ -55,7 +55,7 @@ export interface CampaignDetail {
 }
 
 /** An analyst's decision about one account, overriding the computed verdict. */
-export type OverrideDecision = 'allow' | 'block' | 'review';
+export type OverrideDecision = 'allow' | 'review' | 'challenge' | 'block';
 
 /** `GET /v1/accounts/:id` */
 export interface AccountDetail {

@@ -17,7 +17,10 @@ export interface FixtureCampaign {
     residency: 'consistent' | 'inconsistent' | 'unknown';
   }[];
   timeline: { hour: string; exchanges: number }[];
-  graph: { nodes: { id: string; risk: number }[]; edges: { source: string; target: string; weight: number; kinds: string[] }[] };
+  graph: {
+    nodes: { id: string; risk: number }[];
+    edges: { source: string; target: string; weight: number; kinds: string[]; evidence?: Evidence[] }[];
+  };
   residency: { byVerdict: Record<string, number>; byCountry: Record<string, number> };
   extraction: Record<string, number>;
 }
@@ -156,7 +159,20 @@ export function buildWorld(): { campaigns: Map<string, FixtureCampaign>; account
         if (j === i) continue;
         const kinds = [spec.kinds[Math.floor(rand() * spec.kinds.length)]];
         if (rand() < 0.3) kinds.push(spec.kinds[Math.floor(rand() * spec.kinds.length)]);
-        edges.push({ source: ids[i], target: ids[j], weight: Math.round((2 + rand() * 12) * 100) / 100, kinds: [...new Set(kinds)] });
+        const weight = Math.round((2 + rand() * 12) * 100) / 100;
+        const unique = [...new Set(kinds)];
+        edges.push({
+          source: ids[i],
+          target: ids[j],
+          weight,
+          kinds: unique,
+          evidence: unique.map((k) => ({
+            kind: `shared-${k}`,
+            weight: Math.round((weight / unique.length) * 100) / 100,
+            summary: `share the ${k} value ${spec.id.toLowerCase()}-${k}-1 (held by 6 accounts)`,
+            facts: { values: [{ value: `${spec.id.toLowerCase()}-${k}-1`, holders: 6 }] },
+          })),
+        });
       }
     }
     const byVerdict: Record<string, number> = { consistent: 0, inconsistent: 0, unknown: 0 };

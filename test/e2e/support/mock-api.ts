@@ -110,7 +110,7 @@ export async function startMockApi(distDir: string): Promise<MockApi> {
     }
     if (parts[1] === 'accounts' && parts[3] === 'override' && req.method === 'POST') {
       const { decision, note } = body as { decision: string; note?: string };
-      if (!['allow', 'block', 'review'].includes(decision)) return send(res, 400, { error: 'bad decision' });
+      if (!['allow', 'review', 'challenge', 'block'].includes(decision)) return send(res, 400, { error: 'bad decision' });
       overrides.set(parts[2], { decision, note });
       return send(res, 200, { account: parts[2], decision, note });
     }

@@ -6,7 +6,8 @@ import fcose from 'cytoscape-fcose';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { CampaignGraph } from '../api.js';
 import { formatInt, humanizeKind, KIND_FAMILIES, type KindFamily, kindFamily, riskColor } from '../format.js';
-import { navigate } from '../router.js';
+import { accountHref, navigate } from '../router.js';
+import { EvidenceList } from './EvidenceList.js';
 
 cytoscape.use(fcose);
 
@@ -40,6 +41,8 @@ export function trimGraph(graph: CampaignGraph): { graph: CampaignGraph; trimmed
   return { graph: { nodes, edges }, trimmed: true };
 }
 
+type GraphEdge = CampaignGraph['edges'][number];
+
 interface Hovered {
   id: string;
   risk: number;
@@ -56,6 +59,7 @@ export function AccountGraph({ graph, exchanges }: { graph: CampaignGraph; excha
   const [hidden, setHidden] = useState<Set<string>>(new Set());
   const [hovered, setHovered] = useState<Hovered | null>(null);
   const [ready, setReady] = useState(false);
+  const [selected, setSelected] = useState<GraphEdge | null>(null);
   const { graph: shown, trimmed } = useMemo(() => trimGraph(graph), [graph]);
 
   const familyCounts = useMemo(() => {
@@ -71,6 +75,7 @@ export function AccountGraph({ graph, exchanges }: { graph: CampaignGraph; excha
     const el = host.current;
     if (!el) return;
     setReady(false);
+    setSelected(null);
     const maxWeight = Math.max(1e-9, ...shown.edges.map((e) => e.weight));
     const maxVolume = Math.max(1, ...shown.nodes.map((n) => exchanges.get(n.id) ?? 1));
     const degree = new Map<string, number>();
@@ -79,6 +84,7 @@ export function AccountGraph({ graph, exchanges }: { graph: CampaignGraph; excha
       degree.set(e.target, (degree.get(e.target) ?? 0) + 1);
     }
     const ids = new Set(shown.nodes.map((n) => n.id));
+    const edgeById = new Map<string, GraphEdge>();
     const elements: cytoscape.ElementDefinition[] = [
       ...shown.nodes.map((n) => ({
         group: 'nodes' as const,
@@ -94,6 +100,7 @@ export function AccountGraph({ graph, exchanges }: { graph: CampaignGraph; excha
         .filter((e) => ids.has(e.source) && ids.has(e.target) && e.source !== e.target)
         .map((e, i) => {
           const family = edgeFamily(e.kinds);
+          edgeById.set(`e${i}`, e);
           return {
             group: 'edges' as const,
             data: {
@@ -145,6 +152,7 @@ export function AccountGraph({ graph, exchanges }: { graph: CampaignGraph; excha
           },
         },
         { selector: 'edge.faded', style: { opacity: 0.12 } },
+        { selector: 'edge.selected', style: { opacity: 1, 'line-color': '#111827', width: 5, 'z-index': 9 } },
         { selector: '.hidden', style: { display: 'none' } },
       ],
       layout: { name: 'preset' },
@@ -169,6 +177,17 @@ export function AccountGraph({ graph, exchanges }: { graph: CampaignGraph; excha
     layout.run();
 
     cy.on('tap', 'node', (evt) => navigate(['accounts', evt.target.id()]));
+    cy.on('tap', 'edge', (evt) => {
+      cy.edges().removeClass('selected');
+      evt.target.addClass('selected');
+      setSelected(edgeById.get(evt.target.id()) ?? null);
+    });
+    cy.on('tap', (evt) => {
+      if (evt.target === cy) {
+        cy.edges().removeClass('selected');
+        setSelected(null);
+      }
+    });
     cy.on('mouseover', 'node', (evt) => {
       const node = evt.target as cytoscape.NodeSingular;
       node.addClass('hover');
@@ -258,15 +277,46 @@ export function AccountGraph({ graph, exchanges }: { graph: CampaignGraph; excha
           ))}
         </div>
       </div>
+      {selected && <LinkPanel edge={selected} onClose={() => setSelected(null)} />}
       <p className="muted small">
         {trimmed
           ? `Showing the ${formatInt(shown.nodes.length)} most connected of ${formatInt(graph.nodes.length)} accounts and the ${formatInt(shown.edges.length)} strongest of ${formatInt(graph.edges.length)} links.`
           : `${formatInt(shown.nodes.length)} accounts, ${formatInt(shown.edges.length)} links.`}{' '}
-        Node size follows exchanges; link width follows its weight. Link kinds seen:{' '}
+        Node size follows exchanges; link width follows its weight; click a link for its evidence. Link kinds
+        seen:{' '}
         {[...new Set(shown.edges.flatMap((e) => e.kinds))].slice(0, 12).map(humanizeKind).join(', ') ||
           'none'}
         .
       </p>
+    </div>
+  );
+}
+
+/** Why two accounts are linked: the selected edge's evidence, or its kinds in words. */
+function LinkPanel({ edge, onClose }: { edge: GraphEdge; onClose: () => void }) {
+  return (
+    <div className="link-panel" data-testid="link-panel">
+      <div className="section-head">
+        <strong>
+          Link <a href={accountHref(edge.source)}>{edge.source}</a> ↔{' '}
+          <a href={accountHref(edge.target)}>{edge.target}</a>{' '}
+          <span className="muted">weight {edge.weight.toFixed(2)}</span>
+        </strong>
+        <button type="button" className="btn btn-small" onClick={onClose}>
+          Close
+        </button>
+      </div>
+      {edge.evidence?.length ? (
+        <EvidenceList evidence={edge.evidence} accounts={new Set([edge.source, edge.target])} />
+      ) : (
+        <ul>
+          {edge.kinds.map((k) => (
+            <li key={k}>
+              <strong>{humanizeKind(k)}</strong>: linked because {kindFamily(k).explain}.
+            </li>
+          ))}
+        </ul>
+      )}
     </div>
   );
 }

@@ -5,6 +5,17 @@ import { explainEvidence, formatInt, humanizeKind, kindFamily } from '../format.
 import { accountHref } from '../router.js';
 import { Empty } from './States.js';
 
+/** A shared value and how many accounts hold it (the facts of link evidence). */
+function isHeldValue(value: unknown): value is { value: unknown; holders: number } {
+  return (
+    value !== null &&
+    typeof value === 'object' &&
+    !Array.isArray(value) &&
+    'value' in value &&
+    typeof (value as { holders?: unknown }).holders === 'number'
+  );
+}
+
 /** Renders one fact value; strings naming known accounts become links. */
 function FactValue({ value, accounts }: { value: unknown; accounts: Set<string> }) {
   if (Array.isArray(value)) {
@@ -26,6 +37,16 @@ function FactValue({ value, accounts }: { value: unknown; accounts: Set<string> 
   }
   if (typeof value === 'string' && accounts.has(value)) return <a href={accountHref(value)}>{value}</a>;
   if (typeof value === 'number') return <>{Number.isInteger(value) ? formatInt(value) : value.toFixed(3)}</>;
+  if (isHeldValue(value)) {
+    return (
+      <>
+        <FactValue value={value.value} accounts={accounts} />{' '}
+        <span className="muted">
+          (held by {formatInt(value.holders)} account{value.holders === 1 ? '' : 's'})
+        </span>
+      </>
+    );
+  }
   if (value !== null && typeof value === 'object') {
     const entries = Object.entries(value as Record<string, unknown>).slice(0, 8);
     return (

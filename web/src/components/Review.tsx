@@ -76,6 +76,7 @@ export function ReviewForm({
 const DECISIONS: { value: OverrideDecision; label: string; help: string }[] = [
   { value: 'block', label: 'Block', help: 'the gateway refuses this account' },
   { value: 'review', label: 'Review', help: 'hold for a human decision' },
+  { value: 'challenge', label: 'Challenge', help: 'the gateway asks for extra verification' },
   { value: 'allow', label: 'Allow', help: 'never block, whatever the score' },
 ];
 

@@ -44,13 +44,18 @@ export function TimeSeries({
   useEffect(() => {
     const el = host.current;
     if (!el) return;
+    const short = xs.length > 1 && xs[xs.length - 1] - xs[0] < 3 * 3_600_000;
     const opts: uPlot.Options = {
       width: Math.max(200, el.clientWidth),
       height,
       tzDate: (ts) => uPlot.tzDate(new Date(ts * 1000), 'Etc/UTC'),
       legend: { show: true, live: true },
       cursor: { drag: { x: true, y: false } },
-      scales: { x: { time: true }, y: { range: (_u, _min, max) => [0, max > 0 ? max * 1.1 : 1] } },
+      scales: {
+        // Short spans (the live chart) show at least the last minute, so early samples do not fill the width.
+        x: { time: true, range: (_u, min, max) => (short ? [Math.min(min, max - 60), max] : [min, max]) },
+        y: { range: (_u, _min, max) => [0, max > 0 ? max * 1.1 : 1] },
+      },
       axes: [
         {
           stroke: '#5c677d',

@@ -170,7 +170,7 @@ function CampaignView({ detail, reload }: { detail: CampaignDetail; reload: () =
         </section>
       </div>
 
-      <section className="card">
+      <section className="card" data-testid="campaign-evidence">
         <h2>Evidence</h2>
         <EvidenceList evidence={c.evidence} accounts={accountSet} />
       </section>
