@@ -6,3 +6,4 @@ export * from './baselines/index.js';
 export * from './sim/index.js';
 export * from './enrich/index.js';
 export * from './residency/index.js';
+export * from './fingerprint/index.js';

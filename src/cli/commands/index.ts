@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import { register as baselineCommand } from './baseline.js';
 import { register as enrichCommand } from './enrich.js';
 import { register as evalCommand } from './eval.js';
+import { register as fingerprintCommand } from './fingerprint.js';
 import { register as residencyCommand } from './residency.js';
 import { register as simulateCommand } from './simulate.js';
 
@@ -10,6 +11,7 @@ import { register as simulateCommand } from './simulate.js';
 export type RegisterCommand = (program: Command) => void;
 
 export const commands: RegisterCommand[] = [
+  fingerprintCommand,
   enrichCommand,
   residencyCommand,
   simulateCommand,

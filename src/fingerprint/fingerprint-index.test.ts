@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import { createFingerprintIndex, fingerprintIndexFromJSON } from './fingerprint-index.js';
+
+const fp = (template: string, bands: string[] = []) => ({ template, bands });
+
+describe('fingerprint index', () => {
+  it('counts accounts, exchanges and time span of a template and a bucket', () => {
+    const index = createFingerprintIndex({ doorkeeperSlots: 1024 });
+    index.add('a1', 1000, fp('t1', ['0:aa', '1:bb']));
+    index.add('a2', 2000, fp('t1', ['0:aa', '1:cc']));
+    index.add('a2', 3000, fp('t1', ['0:aa']));
+    index.add('a3', 500, fp('t2', ['0:zz']));
+    expect(index.template('t1')).toMatchObject({ kind: 'template', exchanges: 3, accounts: 2, exact: true, firstSeen: 1000, lastSeen: 3000 });
+    expect(index.template('t1')!.topAccounts).toEqual([
+      { account: 'a2', exchanges: 2 },
+      { account: 'a1', exchanges: 1 },
+    ]);
+    expect(index.bucket('0:aa')).toMatchObject({ kind: 'band', exchanges: 3, accounts: 2 });
+    // keys seen once stay in the doorkeeper only
+    expect(index.template('t2')).toBeNull();
+    expect(index.bucket('1:bb')).toBeNull();
+  });
+
+  it('tells an account which of its templates and buckets are shared with how many others', () => {
+    const index = createFingerprintIndex({ doorkeeperSlots: 1024 });
+    for (const account of ['a', 'b', 'c', 'd']) index.add(account, 1, fp('campaign', ['0:k']));
+    index.add('a', 2, fp('own'));
+    index.add('a', 3, fp('own'));
+    const sharing = index.account('a');
+    expect(sharing.templates).toEqual([{ key: 'campaign', kind: 'template', exchanges: 1, otherAccounts: 3, totalExchanges: 4 }]);
+    expect(sharing.buckets.map((b) => [b.key, b.otherAccounts])).toEqual([['0:k', 3]]);
+    expect(index.account('nobody')).toEqual({ account: 'nobody', templates: [], buckets: [] });
+    expect(index.shared(2).map((k) => k.key)).toEqual(['0:k', 'campaign']);
+    expect(index.shared(2, 'band').map((k) => k.key)).toEqual(['0:k']);
+  });
+
+  it('keeps heavy hitters exact and sketches the tail once a key has many accounts', () => {
+    const index = createFingerprintIndex({ accountsPerKey: 8, doorkeeperSlots: 1024 });
+    for (let i = 0; i < 150; i++) index.add('heavy', i, fp('t'));
+    for (let i = 0; i < 500; i++) index.add(`acct-${i}`, 100 + i, fp('t'));
+    const stats = index.template('t')!;
+    expect(stats.exact).toBe(false);
+    expect(stats.topAccounts.length).toBe(8);
+    expect(stats.topAccounts[0]).toEqual({ account: 'heavy', exchanges: 150 }); // > N/k: space-saving keeps it exact
+    expect(stats.accounts).toBeGreaterThan(501 * 0.8);
+    expect(stats.accounts).toBeLessThan(501 * 1.2);
+    expect(stats.exchanges).toBe(650);
+  });
+
+  it('bounds the number of keys', () => {
+    const index = createFingerprintIndex({ maxKeys: 100, doorkeeperSlots: 1 << 12 });
+    for (let i = 0; i < 1000; i++) {
+      index.add('x', i, fp(`t${i}`));
+      index.add('y', i, fp(`t${i}`));
+    }
+    expect(index.stats().keys).toBeLessThanOrEqual(100);
+  });
+
+  it('round-trips through JSON', () => {
+    const index = createFingerprintIndex({ accountsPerKey: 4, doorkeeperSlots: 256 });
+    for (let i = 0; i < 20; i++) index.add(`a${i % 7}`, i * 10, fp(`t${i % 3}`, [`0:${i % 2}`]));
+    index.add('late', 999, fp('t-new'));
+    const restored = fingerprintIndexFromJSON(JSON.parse(JSON.stringify(index)));
+    expect(restored.toJSON()).toEqual(index.toJSON());
+    expect(restored.template('t0')).toEqual(index.template('t0'));
+    expect(restored.account('a1')).toEqual(index.account('a1'));
+    // the doorkeeper survives too: the second sighting after restore promotes the key
+    restored.add('other', 1000, fp('t-new'));
+    expect(restored.template('t-new')).toMatchObject({ accounts: 2, exchanges: 2 });
+    expect(() => fingerprintIndexFromJSON({} as never)).toThrow(/version 1/);
+  });
+});

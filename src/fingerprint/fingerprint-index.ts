@@ -1,0 +1,366 @@
+/**
+ * In-memory index of who uses which template and LSH bucket: the input of identity correlation.
+ *
+ * For a template id or a band key it answers how many distinct accounts and exchanges used it and
+ * over what time; for an account, which of its templates and buckets are shared with how many
+ * other accounts. It stays compact whatever the traffic:
+ * - Most keys are seen once (every prompt brings ~15 new band keys). A key's first sighting only
+ *   goes to a fixed-size "doorkeeper" table (typed arrays, direct-mapped, a newer key overwrites
+ *   an older one in its slot); a key gets a full entry when it is seen a second time while still
+ *   there. So one-off keys cost nothing, and a key recurring within roughly
+ *   `doorkeeperSlots / 15` exchanges is never missed.
+ * - A key's entry keeps its accounts exactly up to `accountsPerKey` (space-saving heavy hitters:
+ *   the heaviest accounts stay exact) and counts the distinct tail with a HyperLogLog.
+ * - At most `maxKeys` entries (the least shared, least used ones are dropped first) and at most
+ *   `keysPerAccount` shared keys remembered per account.
+ * `toJSON()` / `fingerprintIndexFromJSON()` round-trip the whole state.
+ */
+import type { EpochMs, Fingerprint } from '../core/types.js';
+import { hashString } from './hash.js';
+import { createHll, hllAdd, hllCount } from './sketch.js';
+
+/** Bounds of the index (defaults in parentheses). */
+export interface FingerprintIndexOptions {
+  /** Accounts kept exactly per key (32). */
+  accountsPerKey?: number;
+  /** Shared keys remembered per account (256). */
+  keysPerAccount?: number;
+  /** Keys with a full entry (200,000). */
+  maxKeys?: number;
+  /** First-sighting table size, a power of two (2^20). */
+  doorkeeperSlots?: number;
+  /** HyperLogLog precision for the account tail (8: 256 registers, ~6.5% error). */
+  hllPrecision?: number;
+}
+
+export type KeyKind = 'template' | 'band';
+
+/** Usage of one template or band key. */
+export interface KeyStats {
+  key: string;
+  kind: KeyKind;
+  exchanges: number;
+  /** Distinct accounts (exact when `exact`, else a HyperLogLog estimate). */
+  accounts: number;
+  exact: boolean;
+  firstSeen: EpochMs;
+  lastSeen: EpochMs;
+  /** The heaviest accounts with their exchange counts (overestimates once `exact` is false). */
+  topAccounts: { account: string; exchanges: number }[];
+}
+
+/** One key an account shares with others. */
+export interface SharedKey {
+  key: string;
+  kind: KeyKind;
+  /** This account's exchanges on the key (counted from the key's promotion on). */
+  exchanges: number;
+  /** Other accounts using the key. */
+  otherAccounts: number;
+  /** Exchanges of all accounts on the key. */
+  totalExchanges: number;
+}
+
+/** What an account shares. */
+export interface AccountSharing {
+  account: string;
+  templates: SharedKey[];
+  buckets: SharedKey[];
+}
+
+/** The index. */
+export interface FingerprintIndex {
+  /** Records one exchange's fingerprint for an account at event time ts. */
+  add(account: string, ts: EpochMs, fp: Pick<Fingerprint, 'template' | 'bands'>): void;
+  template(id: string): KeyStats | null;
+  bucket(bandKey: string): KeyStats | null;
+  account(account: string): AccountSharing;
+  /** Keys used by at least `minAccounts` distinct accounts, most shared first. */
+  shared(minAccounts?: number, kind?: KeyKind): KeyStats[];
+  stats(): { keys: number; accounts: number; doorkeeperSlots: number; doorkeeperUsed: number };
+  toJSON(): FingerprintIndexJSON;
+}
+
+/** The serialised form of an index. */
+export interface FingerprintIndexJSON {
+  version: 1;
+  options: Required<FingerprintIndexOptions>;
+  accounts: string[];
+  keys: [string, number, number, number, [number, number][], string | null][];
+  accountKeys: [number, [string, number][]][];
+  doorkeeper: { hashes: string; accounts: string; times: string };
+}
+
+interface Entry {
+  exchanges: number;
+  first: number;
+  last: number;
+  /** account index -> exchanges (space-saving once full). */
+  accounts: Map<number, number>;
+  hll: Uint8Array | null;
+}
+
+const DEFAULTS: Required<FingerprintIndexOptions> = {
+  accountsPerKey: 32,
+  keysPerAccount: 256,
+  maxKeys: 200_000,
+  doorkeeperSlots: 1 << 20,
+  hllPrecision: 8,
+};
+
+function kindOf(internal: string): KeyKind {
+  return internal.charCodeAt(0) === 116 ? 'template' : 'band';
+}
+
+function toBase64(a: ArrayBufferView): string {
+  return Buffer.from(a.buffer, a.byteOffset, a.byteLength).toString('base64');
+}
+
+function fromBase64<T>(text: string, make: (buffer: ArrayBuffer) => T): T {
+  const bytes = Buffer.from(text, 'base64');
+  const copy = new ArrayBuffer(bytes.byteLength);
+  new Uint8Array(copy).set(bytes);
+  return make(copy);
+}
+
+/** Creates an empty index. */
+export function createFingerprintIndex(options: FingerprintIndexOptions = {}): FingerprintIndex {
+  return build({ ...DEFAULTS, ...options }, null);
+}
+
+/** Restores an index from its `toJSON()` form. */
+export function fingerprintIndexFromJSON(json: FingerprintIndexJSON): FingerprintIndex {
+  if (json?.version !== 1) throw new TypeError('not a serialised fingerprint index (version 1)');
+  return build(json.options, json);
+}
+
+function build(opts: Required<FingerprintIndexOptions>, json: FingerprintIndexJSON | null): FingerprintIndex {
+  const slots = opts.doorkeeperSlots;
+  if ((slots & (slots - 1)) !== 0 || slots < 16)
+    throw new RangeError('doorkeeperSlots must be a power of two >= 16');
+  const accountNames: string[] = [];
+  const accountIds = new Map<string, number>();
+  const accountKeys: Map<string, number>[] = [];
+  const keys = new Map<string, Entry>();
+  let doorHashes = new Int32Array(slots);
+  let doorAccounts = new Int32Array(slots);
+  let doorTimes = new Float64Array(slots);
+
+  if (json !== null) {
+    json.accounts.forEach((name, i) => {
+      accountNames.push(name);
+      accountIds.set(name, i);
+      accountKeys.push(new Map());
+    });
+    for (const [key, exchanges, first, last, accounts, hll] of json.keys) {
+      keys.set(key, {
+        exchanges,
+        first,
+        last,
+        accounts: new Map(accounts),
+        hll: hll === null ? null : fromBase64(hll, (b) => new Uint8Array(b)),
+      });
+    }
+    for (const [account, list] of json.accountKeys) accountKeys[account] = new Map(list);
+    doorHashes = fromBase64(json.doorkeeper.hashes, (b) => new Int32Array(b));
+    doorAccounts = fromBase64(json.doorkeeper.accounts, (b) => new Int32Array(b));
+    doorTimes = fromBase64(json.doorkeeper.times, (b) => new Float64Array(b));
+  }
+
+  function intern(account: string): number {
+    let id = accountIds.get(account);
+    if (id === undefined) {
+      id = accountNames.length;
+      accountNames.push(account);
+      accountIds.set(account, id);
+      accountKeys.push(new Map());
+    }
+    return id;
+  }
+
+  function remember(account: number, key: string, count: number): void {
+    const list = accountKeys[account];
+    const had = list.get(key);
+    if (had !== undefined) {
+      list.set(key, had + count);
+      return;
+    }
+    if (list.size >= opts.keysPerAccount) {
+      let weakest = '';
+      let weakestCount = Number.POSITIVE_INFINITY;
+      for (const [k, c] of list) {
+        if (c < weakestCount) {
+          weakest = k;
+          weakestCount = c;
+        }
+      }
+      if (weakestCount > count) return;
+      list.delete(weakest);
+    }
+    list.set(key, count);
+  }
+
+  function addAccount(entry: Entry, account: number): void {
+    const had = entry.accounts.get(account);
+    if (entry.hll !== null) hllAdd(entry.hll, hashString(accountNames[account]));
+    if (had !== undefined) {
+      entry.accounts.set(account, had + 1);
+      return;
+    }
+    if (entry.accounts.size < opts.accountsPerKey) {
+      entry.accounts.set(account, 1);
+      return;
+    }
+    if (entry.hll === null) {
+      entry.hll = createHll(opts.hllPrecision);
+      for (const a of entry.accounts.keys()) hllAdd(entry.hll, hashString(accountNames[a]));
+      hllAdd(entry.hll, hashString(accountNames[account]));
+    }
+    let weakest = -1;
+    let weakestCount = Number.POSITIVE_INFINITY;
+    for (const [a, c] of entry.accounts) {
+      if (c < weakestCount) {
+        weakest = a;
+        weakestCount = c;
+      }
+    }
+    entry.accounts.delete(weakest);
+    entry.accounts.set(account, weakestCount + 1);
+  }
+
+  function prune(): void {
+    const ranked = [...keys.entries()].sort(
+      (a, b) => distinct(a[1]) - distinct(b[1]) || a[1].exchanges - b[1].exchanges || a[1].last - b[1].last,
+    );
+    const drop = Math.max(1, Math.floor(opts.maxKeys / 10));
+    for (let i = 0; i < drop; i++) keys.delete(ranked[i][0]);
+  }
+
+  function see(internal: string, account: number, ts: number): void {
+    const entry = keys.get(internal);
+    if (entry !== undefined) {
+      entry.exchanges++;
+      if (ts < entry.first) entry.first = ts;
+      if (ts > entry.last) entry.last = ts;
+      addAccount(entry, account);
+      remember(account, internal, 1);
+      return;
+    }
+    const h = hashString(internal) | 1;
+    const slot = h & (slots - 1);
+    if (doorHashes[slot] !== h) {
+      doorHashes[slot] = h;
+      doorAccounts[slot] = account;
+      doorTimes[slot] = ts;
+      return;
+    }
+    const firstAccount = doorAccounts[slot];
+    const firstTs = doorTimes[slot];
+    doorHashes[slot] = 0;
+    const promoted: Entry = {
+      exchanges: 2,
+      first: Math.min(firstTs, ts),
+      last: Math.max(firstTs, ts),
+      accounts: new Map([[firstAccount, 1]]),
+      hll: null,
+    };
+    addAccount(promoted, account);
+    keys.set(internal, promoted);
+    remember(firstAccount, internal, 1);
+    remember(account, internal, 1);
+    if (keys.size > opts.maxKeys) prune();
+  }
+
+  function distinct(entry: Entry): number {
+    return entry.hll === null ? entry.accounts.size : Math.max(entry.accounts.size, hllCount(entry.hll));
+  }
+
+  function statsOf(internal: string): KeyStats | null {
+    const entry = keys.get(internal);
+    if (entry === undefined) return null;
+    return {
+      key: internal.slice(2),
+      kind: kindOf(internal),
+      exchanges: entry.exchanges,
+      accounts: distinct(entry),
+      exact: entry.hll === null,
+      firstSeen: entry.first,
+      lastSeen: entry.last,
+      topAccounts: [...entry.accounts]
+        .sort((a, b) => b[1] - a[1] || (accountNames[a[0]] < accountNames[b[0]] ? -1 : 1))
+        .map(([a, c]) => ({ account: accountNames[a], exchanges: c })),
+    };
+  }
+
+  return {
+    add(account, ts, fp) {
+      const id = intern(account);
+      if (fp.template) see(`t:${fp.template}`, id, ts);
+      for (const band of fp.bands) see(`b:${band}`, id, ts);
+    },
+    template: (id) => statsOf(`t:${id}`),
+    bucket: (bandKey) => statsOf(`b:${bandKey}`),
+    account(account) {
+      const result: AccountSharing = { account, templates: [], buckets: [] };
+      const id = accountIds.get(account);
+      if (id === undefined) return result;
+      for (const [internal, count] of accountKeys[id]) {
+        const entry = keys.get(internal);
+        if (entry === undefined) continue;
+        const others = Math.max(0, distinct(entry) - 1);
+        if (others === 0) continue;
+        const shared: SharedKey = {
+          key: internal.slice(2),
+          kind: kindOf(internal),
+          exchanges: count,
+          otherAccounts: others,
+          totalExchanges: entry.exchanges,
+        };
+        (shared.kind === 'template' ? result.templates : result.buckets).push(shared);
+      }
+      const order = (a: SharedKey, b: SharedKey) =>
+        b.otherAccounts - a.otherAccounts || b.exchanges - a.exchanges || (a.key < b.key ? -1 : 1);
+      result.templates.sort(order);
+      result.buckets.sort(order);
+      return result;
+    },
+    shared(minAccounts = 2, kind) {
+      const out: KeyStats[] = [];
+      for (const [internal, entry] of keys) {
+        if (kind !== undefined && kindOf(internal) !== kind) continue;
+        if (distinct(entry) >= minAccounts) out.push(statsOf(internal)!);
+      }
+      return out.sort(
+        (a, b) => b.accounts - a.accounts || b.exchanges - a.exchanges || (a.key < b.key ? -1 : 1),
+      );
+    },
+    stats() {
+      let used = 0;
+      for (let i = 0; i < slots; i++) if (doorHashes[i] !== 0) used++;
+      return { keys: keys.size, accounts: accountNames.length, doorkeeperSlots: slots, doorkeeperUsed: used };
+    },
+    toJSON() {
+      return {
+        version: 1,
+        options: opts,
+        accounts: accountNames.slice(),
+        keys: [...keys].map(([key, e]) => [
+          key,
+          e.exchanges,
+          e.first,
+          e.last,
+          [...e.accounts],
+          e.hll === null ? null : toBase64(e.hll),
+        ]),
+        accountKeys: accountKeys
+          .map((list, i) => [i, [...list]] as [number, [string, number][]])
+          .filter(([, list]) => list.length > 0),
+        doorkeeper: {
+          hashes: toBase64(doorHashes),
+          accounts: toBase64(doorAccounts),
+          times: toBase64(doorTimes),
+        },
+      };
+    },
+  };
+}

@@ -1,0 +1,103 @@
+/**
+ * Language identification, small and fast: the script of the letters decides non-Latin languages
+ * (Hangul -> ko, kana -> ja, Han -> zh, Cyrillic -> ru/uk, ...), and for Latin script the word
+ * tokens vote through per-language stopword lists (hash lookups on the token hashes the scanner
+ * already computed, no extra pass over the text). Returns ISO 639-1, or 'und' when the evidence
+ * is too thin (for example a lone word or a code fragment without prose).
+ */
+import { hashString } from './hash.js';
+import {
+  ARABIC,
+  CYRILLIC,
+  DEVANAGARI,
+  GREEK,
+  HAN,
+  HANGUL,
+  HEBREW,
+  KANA,
+  LATIN,
+  THAI,
+  type TokenStream,
+  WORD,
+} from './normalise.js';
+
+const STOPWORDS: Record<string, string> = {
+  en: "the and is are of to in that it for you with on this what how be can i my me your was do does have has an a from at by or which will would should please about there they we he she not if when who where why write give explain i'm it's don't",
+  es: 'el la los las de que y en un una es por para con no se del al lo como más pero sus le ya o este esta sí porque qué cómo cuál muy también hay son ser tiene puedes mi tu sobre entre cuando donde escribe explica',
+  fr: "le la les de des du et est un une en que qui dans pour pas sur au aux ce cette il elle nous vous je tu ne se avec son sa ses mais ou où plus comme être avoir fait peux pouvez quel quelle comment pourquoi c'est j'ai qu'il écris explique",
+  de: 'der die das und ist nicht ein eine einen zu den dem des mit von auf für sich im ich du sie es wir ihr auch wie was wo warum bitte kann können oder aber bei nach wenn nur noch über sind wird werden haben hat einer kein schreibe erkläre',
+  it: 'il lo gli della delle di e è che per non una un con sono come anche nel alla questo questa cosa perché più mi ti ci si puoi quale dove quando essere ha hanno del scrivi spiega',
+  pt: 'o os as de do da dos das e é que um uma em no na para por com não se mais como mas ao seu sua você isso este esta qual onde quando porque muito também são ser tem pode escreva explique',
+  nl: 'de het een en van is dat niet in op te zijn met voor die er aan ook als maar om bij nog wat hoe waarom ik je jij u wij kun kunt naar dit deze wordt heeft hebben',
+  pl: 'i w nie na się z do to że jest jak co o ale po tak czy dla od przez są być jestem może jego jej ich mnie ten ta który która dlaczego gdzie kiedy',
+  tr: 've bir bu da de için ile ne mi çok daha gibi olan var yok ben sen o biz nasıl neden nedir ama veya kadar sonra şey olarak değil',
+  sv: 'och att det som en är på för med av den till inte har jag du vi de om men ett var kan hur vad varför eller också',
+  id: 'yang dan di ini itu dengan untuk dari tidak ada akan saya kamu anda apa bagaimana mengapa dalam ke juga bisa atau karena sudah pada',
+  vi: 'và của là có không một những các cho được trong với này người khi đã tôi bạn làm như thì gì sao thế nào',
+};
+
+const LANGS = Object.keys(STOPWORDS);
+const VOTES = new Map<number, number>();
+LANGS.forEach((lang, bit) => {
+  for (const word of STOPWORDS[lang].split(' ')) {
+    const h = hashString(word);
+    VOTES.set(h, (VOTES.get(h) ?? 0) | (1 << bit));
+  }
+});
+
+const MAX_WORDS = 300;
+const scores = new Int32Array(LANGS.length);
+
+/** Detects the language of a scanned prompt (ISO 639-1 or 'und'). */
+export function detectLanguage(s: TokenStream): string {
+  const sc = s.scripts;
+  const cjk = sc[HAN] + sc[KANA];
+  const counts: [string, number][] = [
+    ['latin', sc[LATIN]],
+    ['cjk', cjk / 2],
+    ['ko', sc[HANGUL]],
+    ['cyrillic', sc[CYRILLIC]],
+    ['el', sc[GREEK]],
+    ['he', sc[HEBREW]],
+    ['arabic', sc[ARABIC]],
+    ['hi', sc[DEVANAGARI]],
+    ['th', sc[THAI]],
+  ];
+  let best = counts[0];
+  for (const entry of counts) if (entry[1] > best[1]) best = entry;
+  if (best[1] === 0) return 'und';
+  switch (best[0]) {
+    case 'cjk':
+      return sc[KANA] >= 2 || sc[KANA] > cjk * 0.05 ? 'ja' : 'zh';
+    case 'cyrillic':
+      return /[іїєґ]/.test(s.text) ? 'uk' : 'ru';
+    case 'arabic':
+      return /[پچژگ]/.test(s.text) ? 'fa' : 'ar';
+    case 'latin':
+      return latinLanguage(s);
+    default:
+      return best[0];
+  }
+}
+
+function latinLanguage(s: TokenStream): string {
+  scores.fill(0);
+  let words = 0;
+  for (let t = 0; t < s.count && words < MAX_WORDS; t++) {
+    if (s.kinds[t] !== WORD) continue;
+    words++;
+    const mask = VOTES.get(s.hashes[t]);
+    if (mask === undefined) continue;
+    for (let bit = 0; bit < LANGS.length; bit++) if (mask & (1 << bit)) scores[bit]++;
+  }
+  let first = 0;
+  for (let bit = 1; bit < LANGS.length; bit++) if (scores[bit] > scores[first]) first = bit;
+  let second = -1;
+  for (let bit = 0; bit < LANGS.length; bit++)
+    if (bit !== first && (second === -1 || scores[bit] > scores[second])) second = bit;
+  const top = scores[first];
+  if (top === 0) return 'und';
+  if (top >= 2 && top > scores[second]) return LANGS[first];
+  if (top === 1 && scores[second] === 0 && words <= 3) return LANGS[first];
+  return top > scores[second] ? LANGS[first] : 'und';
+}

@@ -1,0 +1,86 @@
+import { describe, expect, it } from 'vitest';
+import { createTemplateMiner } from './miner.js';
+import { scan } from './normalise.js';
+
+const TOPICS = ['the french revolution', 'black holes', 'tax law in spain', 'protein folding', 'medieval trade routes', 'the stock market', 'jazz history', 'volcanoes', 'ancient rome', 'quantum computing'];
+const QUESTIONS = ['why did it start', 'who were the key people involved', 'what happened next and how did people react to it', 'how does it work in practice', 'what are the open problems'];
+
+/** Three wrapper families: a fixed preamble, a fixed suffix, and quoted slots. */
+function stream(): { text: string; family: string }[] {
+  const out: { text: string; family: string }[] = [];
+  for (const topic of TOPICS) {
+    for (const q of QUESTIONS) {
+      out.push({ family: 'preamble', text: `You are an expert tutor. Answer the following question about ${topic}: ${q}?` });
+      out.push({ family: 'suffix', text: `${q} regarding ${topic}. Respond in exactly three sentences and cite one source.` });
+      out.push({ family: 'quoted', text: `Does the answer to "${q}" also answer "${topic}"? Reply yes or no.` });
+    }
+  }
+  return out;
+}
+
+function shuffle<T>(items: T[], seed: number): T[] {
+  const out = items.slice();
+  let s = seed;
+  for (let i = out.length - 1; i > 0; i--) {
+    s = (Math.imul(s, 1103515245) + 12345) >>> 0;
+    const j = s % (i + 1);
+    [out[i], out[j]] = [out[j], out[i]];
+  }
+  return out;
+}
+
+describe('template miner', () => {
+  it('groups each wrapper family into one template with variable slots', () => {
+    const miner = createTemplateMiner();
+    const ids = new Map<string, Set<string>>();
+    const records = stream();
+    for (const r of records) miner.add(scan(r.text));
+    for (const r of records) {
+      const id = miner.add(scan(r.text)).id;
+      ids.set(r.family, (ids.get(r.family) ?? new Set()).add(id));
+    }
+    for (const set of ids.values()) expect(set.size).toBe(1);
+    expect(new Set([...ids.values()].map((s) => [...s][0])).size).toBe(3);
+    const texts = miner.templates().map((t) => t.text);
+    expect(texts).toContain('you are an expert tutor. answer the <*>?');
+    expect(texts).toContain('<*> exactly three sentences and cite one source.');
+    expect(texts).toContain('does the answer to <str> also answer <str>? reply yes or no.');
+  });
+
+  it('converges to the same ids on a replay, in any order, on a fresh miner', () => {
+    const records = stream();
+    const finalIds = (order: typeof records) => {
+      const miner = createTemplateMiner();
+      for (const r of order) miner.add(scan(r.text));
+      return records.map((r) => miner.add(scan(r.text)).id);
+    };
+    const first = finalIds(records);
+    expect(finalIds(records)).toEqual(first);
+    expect(finalIds(shuffle(records, 1))).toEqual(first);
+    expect(finalIds(shuffle(records, 99))).toEqual(first);
+  });
+
+  it('keeps unrelated short questions apart', () => {
+    const miner = createTemplateMiner();
+    const a = miner.add(scan('what is my credit score')).id;
+    const b = miner.add(scan('what is the weather in paris')).id;
+    const c = miner.add(scan('how do i reset my password')).id;
+    expect(new Set([a, b, c]).size).toBe(3);
+  });
+
+  it('stays bounded', () => {
+    const miner = createTemplateMiner({ maxClusters: 100 });
+    for (let i = 0; i < 2000; i++) {
+      const words = Array.from({ length: 6 }, (_, k) => String.fromCharCode(97 + ((i * 7 + k * 13) % 26)).repeat(1 + (i % 5)));
+      miner.add(scan(`${words.join(' ')} ${String.fromCharCode(97 + (i % 26))}${String.fromCharCode(97 + ((i >> 5) % 26))}`));
+    }
+    expect(miner.size).toBeLessThanOrEqual(100);
+  });
+
+  it('separates prompts with different tool shapes', () => {
+    const miner = createTemplateMiner();
+    const a = miner.add(scan('find the weather in paris today'), 1).id;
+    const b = miner.add(scan('find the weather in paris today'), 2).id;
+    expect(a).not.toBe(b);
+  });
+});

@@ -1,0 +1,343 @@
+/**
+ * Drain-style online template miner over the masked token stream.
+ *
+ * Drain (He et al., ICWS 2017) routes a message through a fixed-depth prefix tree to a small leaf
+ * of clusters and joins the most similar one when the share of equal tokens passes a threshold;
+ * the cluster's template keeps the tokens all members agree on and turns the others into `<*>`.
+ * Prompts differ from log lines in two ways, and the miner is adapted to both:
+ * - The variable part (a question, a review) is long and often comes first, and prompt lengths
+ *   vary, so Drain's token-count layer and whole-message similarity explode into one cluster per
+ *   prompt. Here a message is compared on a bounded window: its first `headTokens` tokens
+ *   (aligned from the start) and its last `tailTokens` tokens (aligned from the end); similarity is
+ *   the better of the head and tail agreement. Wrappers with a fixed preamble match on the head,
+ *   wrappers with a fixed suffix ("... What is the sentiment expressed in this text?") on the tail.
+ * - Because of that, a message is routed twice: by its first `depth` tokens in a head tree and by
+ *   its last `depth` tokens in a tail tree; the candidates of both leaves are compared.
+ * Bounded memory: each tree node has at most `maxChildren` children (more go to a `<*>` child),
+ * each leaf keeps at most `maxClustersPerLeaf` clusters and the miner at most `maxClusters`
+ * (least recently used are dropped).
+ *
+ * The template text shows the head slots, `<*>` for each run of variable slots (and for a cut
+ * middle), then the tail slots.
+ *
+ * Stable ids: a template id is a 64-bit hash of the template itself (tool shape, head and tail
+ * slots, whether a middle was cut), never of an insertion counter. A cluster's template is the
+ * position-wise agreement of its members, which does not depend on the order they came in, so a
+ * replay, a shuffled stream or another machine seeing the same family converges to the same id.
+ */
+import { combine, fmix32, hashString, hex32 } from './hash.js';
+import { joinTokens, type TokenStream, tokenText } from './normalise.js';
+
+/** Parameters of the miner (defaults in parentheses). */
+export interface MinerOptions {
+  /** Tokens compared from the start of a prompt (8). */
+  headTokens?: number;
+  /** Tokens compared from the end of a prompt (8). */
+  tailTokens?: number;
+  /** Tokens used to route a prompt in each tree (2). */
+  depth?: number;
+  /** Share of equal tokens (head or tail) needed to join a cluster (0.8). */
+  similarity?: number;
+  /** Children per tree node before new tokens share a `<*>` child (64). */
+  maxChildren?: number;
+  /** Clusters per tree leaf, least recently used dropped (32). */
+  maxClustersPerLeaf?: number;
+  /** Clusters in total, least recently used dropped (100,000). */
+  maxClusters?: number;
+}
+
+/** A mined template. */
+export interface Template {
+  id: string;
+  text: string;
+  size: number;
+}
+
+/** The online miner: `add` returns the template a prompt joined or created. */
+export interface TemplateMiner {
+  add(s: TokenStream, structureKey?: number): Template;
+  /** Current templates, largest first. */
+  templates(): Template[];
+  readonly size: number;
+}
+
+const WILD = hashString('<*>');
+const END = hashString('<end>');
+
+interface Cluster {
+  structure: number;
+  head: Int32Array;
+  headLen: number;
+  tail: Int32Array;
+  tailLen: number;
+  headText: string[];
+  tailText: string[];
+  middle: boolean;
+  size: number;
+  lastUsed: number;
+  id: string;
+  text: string;
+  leaves: Cluster[][];
+}
+
+interface TreeNode {
+  children: Map<number, TreeNode>;
+  clusters: Cluster[];
+}
+
+function newNode(): TreeNode {
+  return { children: new Map(), clusters: [] };
+}
+
+/** Creates an online Drain-style template miner. */
+export function createTemplateMiner(options: MinerOptions = {}): TemplateMiner {
+  const H = options.headTokens ?? 8;
+  const T = options.tailTokens ?? 8;
+  const depth = options.depth ?? 2;
+  const threshold = options.similarity ?? 0.8;
+  const maxChildren = options.maxChildren ?? 64;
+  const maxPerLeaf = options.maxClustersPerLeaf ?? 32;
+  const maxClusters = options.maxClusters ?? 100_000;
+  const headRoot = newNode();
+  const tailRoot = newNode();
+  const all = new Set<Cluster>();
+  let clock = 0;
+
+  function route(root: TreeNode, structure: number, s: TokenStream, fromEnd: boolean): TreeNode {
+    let node = descend(root, structure);
+    for (let d = 0; d < depth; d++) {
+      const index = fromEnd ? s.count - 1 - d : d;
+      const token = index >= 0 && index < s.count ? s.hashes[index] : END;
+      node = descend(node, token);
+    }
+    return node;
+  }
+
+  function descend(node: TreeNode, token: number): TreeNode {
+    let child = node.children.get(token);
+    if (child !== undefined) return child;
+    if (node.children.size >= maxChildren) {
+      child = node.children.get(WILD);
+      if (child === undefined) {
+        child = newNode();
+        node.children.set(WILD, child);
+      }
+      return child;
+    }
+    child = newNode();
+    node.children.set(token, child);
+    return child;
+  }
+
+  function similarity(
+    c: Cluster,
+    s: TokenStream,
+    headLen: number,
+    tailStart: number,
+    tailLen: number,
+  ): number {
+    let equal = 0;
+    const common = Math.min(c.headLen, headLen);
+    for (let i = 0; i < common; i++) if (c.head[i] === s.hashes[i]) equal++;
+    const headSim = equal / Math.max(c.headLen, headLen);
+    if (c.tailLen === 0 || tailLen === 0) return headSim;
+    equal = 0;
+    const commonTail = Math.min(c.tailLen, tailLen);
+    for (let k = 1; k <= commonTail; k++)
+      if (c.tail[c.tailLen - k] === s.hashes[tailStart + tailLen - k]) equal++;
+    const tailSim = equal / Math.max(c.tailLen, tailLen);
+    return Math.max(tailSim, headSim);
+  }
+
+  function identify(c: Cluster): void {
+    let h1 = fmix32(c.structure ^ 0x2f1b3c4d);
+    let h2 = fmix32(c.structure ^ 0x7a3d9e11);
+    const mix = (v: number) => {
+      h1 = combine(h1, v);
+      h2 = combine(h2, v ^ 0x5851f42d);
+    };
+    mix(c.headLen);
+    for (let i = 0; i < c.headLen; i++) mix(c.head[i]);
+    mix(c.middle ? 1 : 0);
+    mix(c.tailLen);
+    for (let i = 0; i < c.tailLen; i++) mix(c.tail[i]);
+    c.id = hex32(fmix32(h1)) + hex32(fmix32(h2));
+    const parts = c.headText.slice(0, c.headLen);
+    if (c.middle) parts.push('<*>');
+    for (let i = 0; i < c.tailLen; i++) parts.push(c.tailText[i]);
+    c.text = joinTokens(parts.filter((part, i) => part !== '<*>' || parts[i - 1] !== '<*>'));
+  }
+
+  function merge(
+    c: Cluster,
+    s: TokenStream,
+    headLen: number,
+    tailStart: number,
+    tailLen: number,
+    middle: boolean,
+  ): void {
+    let changed = false;
+    const common = Math.min(c.headLen, headLen);
+    for (let i = 0; i < common; i++) {
+      if (c.head[i] !== s.hashes[i] && c.head[i] !== WILD) {
+        c.head[i] = WILD;
+        c.headText[i] = '<*>';
+        changed = true;
+      }
+    }
+    if (headLen > c.headLen) {
+      for (let i = c.headLen; i < headLen; i++) {
+        c.head[i] = WILD;
+        c.headText[i] = '<*>';
+      }
+      c.headLen = headLen;
+      changed = true;
+    } else if (headLen < c.headLen) {
+      for (let i = headLen; i < c.headLen; i++) {
+        if (c.head[i] !== WILD) {
+          c.head[i] = WILD;
+          c.headText[i] = '<*>';
+          changed = true;
+        }
+      }
+    }
+    const commonTail = Math.min(c.tailLen, tailLen);
+    for (let k = 1; k <= commonTail; k++) {
+      const at = c.tailLen - k;
+      if (c.tail[at] !== s.hashes[tailStart + tailLen - k] && c.tail[at] !== WILD) {
+        c.tail[at] = WILD;
+        c.tailText[at] = '<*>';
+        changed = true;
+      }
+    }
+    if (tailLen !== c.tailLen) {
+      const longer = Math.max(tailLen, c.tailLen);
+      const tail = new Int32Array(T);
+      const text = new Array<string>(T);
+      for (let k = 1; k <= longer; k++) {
+        const at = longer - k;
+        const fromOld = c.tailLen - k;
+        tail[at] = k <= commonTail && fromOld >= 0 ? c.tail[fromOld] : WILD;
+        text[at] = k <= commonTail && fromOld >= 0 ? c.tailText[fromOld] : '<*>';
+      }
+      c.tail = tail;
+      c.tailText = text;
+      c.tailLen = longer;
+      changed = true;
+    }
+    if (middle && !c.middle) {
+      c.middle = true;
+      changed = true;
+    }
+    if (changed) identify(c);
+  }
+
+  function register(leaf: Cluster[], c: Cluster): void {
+    if (leaf.includes(c)) return;
+    leaf.push(c);
+    c.leaves.push(leaf);
+    if (leaf.length > maxPerLeaf) {
+      let oldest = 0;
+      for (let i = 1; i < leaf.length; i++) if (leaf[i].lastUsed < leaf[oldest].lastUsed) oldest = i;
+      unregister(leaf, leaf[oldest]);
+    }
+  }
+
+  function unregister(leaf: Cluster[], c: Cluster): void {
+    const at = leaf.indexOf(c);
+    if (at !== -1) leaf.splice(at, 1);
+    const own = c.leaves.indexOf(leaf);
+    if (own !== -1) c.leaves.splice(own, 1);
+    if (c.leaves.length === 0) all.delete(c);
+  }
+
+  function evict(): void {
+    const sorted = [...all].sort((a, b) => a.lastUsed - b.lastUsed);
+    const drop = Math.max(1, Math.floor(maxClusters / 10));
+    for (let i = 0; i < drop && i < sorted.length; i++) {
+      const c = sorted[i];
+      for (const leaf of [...c.leaves]) unregister(leaf, c);
+      all.delete(c);
+    }
+  }
+
+  function add(s: TokenStream, structure = 0): Template {
+    clock++;
+    const n = s.count;
+    const headLen = Math.min(n, H);
+    const tailLen = Math.max(0, Math.min(T, n - H));
+    const tailStart = n - tailLen;
+    const middle = n > H + T;
+    const headLeaf = route(headRoot, structure, s, false).clusters;
+    const tailLeaf = route(tailRoot, structure, s, true).clusters;
+    let best: Cluster | null = null;
+    let bestSim = -1;
+    for (const leaf of [headLeaf, tailLeaf]) {
+      for (const c of leaf) {
+        if (c.structure !== structure) continue;
+        const sim = similarity(c, s, headLen, tailStart, tailLen);
+        if (
+          sim > bestSim ||
+          (sim === bestSim &&
+            best !== null &&
+            (c.size > best.size || (c.size === best.size && c.id < best.id)))
+        ) {
+          best = c;
+          bestSim = sim;
+        }
+      }
+    }
+    let cluster: Cluster;
+    if (best !== null && bestSim >= threshold) {
+      cluster = best;
+      merge(cluster, s, headLen, tailStart, tailLen, middle);
+      cluster.size++;
+    } else {
+      const head = new Int32Array(H);
+      const headText = new Array<string>(H);
+      for (let i = 0; i < headLen; i++) {
+        head[i] = s.hashes[i];
+        headText[i] = tokenText(s, i);
+      }
+      const tail = new Int32Array(T);
+      const tailText = new Array<string>(T);
+      for (let i = 0; i < tailLen; i++) {
+        tail[i] = s.hashes[tailStart + i];
+        tailText[i] = tokenText(s, tailStart + i);
+      }
+      cluster = {
+        structure,
+        head,
+        headLen,
+        tail,
+        tailLen,
+        headText,
+        tailText,
+        middle,
+        size: 1,
+        lastUsed: clock,
+        id: '',
+        text: '',
+        leaves: [],
+      };
+      identify(cluster);
+      all.add(cluster);
+      if (all.size > maxClusters) evict();
+    }
+    cluster.lastUsed = clock;
+    register(headLeaf, cluster);
+    register(tailLeaf, cluster);
+    return cluster;
+  }
+
+  return {
+    add,
+    templates: () =>
+      [...all]
+        .sort((a, b) => b.size - a.size || (a.id < b.id ? -1 : 1))
+        .map((c) => ({ id: c.id, text: c.text, size: c.size })),
+    get size() {
+      return all.size;
+    },
+  };
+}

@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import { boundText, normalise, scan } from './normalise.js';
+
+describe('normalise', () => {
+  it('folds case, whitespace and Unicode compatibility forms', () => {
+    expect(normalise('  Hello\t\n  WORLD  ')).toBe('hello world');
+    expect(normalise('Ｆｕｌｌｗｉｄｔｈ ﬁne')).toBe('fullwidth fine');
+  });
+
+  it('masks numbers, dates, urls, emails, hex and ids to typed placeholders', () => {
+    expect(normalise('I have 3 apples and 1,000.50 dollars, the 21st time')).toBe(
+      'i have <num> apples and <num> dollars, the <num> time',
+    );
+    expect(normalise('on 2024-01-05 at 10:30 or 05/01/2024')).toBe('on <date> at <date> or <date>');
+    expect(normalise('see https://example.com/a?b=1, or www.x.org.')).toBe('see <url>, or <url>.');
+    expect(normalise('mail john.doe@corp.io now')).toBe('mail <email> now');
+    expect(normalise('commit 9f86d081884c7d65 and 0xdeadbeef, uuid 123e4567-e89b-12d3-a456-426614174000')).toBe(
+      'commit <hex> and <hex>, uuid <hex>',
+    );
+    expect(normalise('user42 asked gpt4')).toBe('<id> asked <id>');
+  });
+
+  it('masks code identifiers but keeps ordinary words and abbreviations', () => {
+    expect(normalise('call myVar then snake_case and os.path.join, e.g. now')).toBe(
+      'call <id> then <id> and <id>, e.g. now',
+    );
+    expect(normalise("don't stop, let's go")).toBe("don't stop, let's go");
+  });
+
+  it('masks quoted literals (straight, curly, guillemets, CJK) but not apostrophes', () => {
+    expect(normalise('Can an answer to "How is life?" also answer "Why?"?')).toBe(
+      'can an answer to <str> also answer <str>?',
+    );
+    expect(normalise("say 'i do not speak spanish', in spanish")).toBe('say <str>, in spanish');
+    expect(normalise('le mot «bonjour» et “hello” 「こんにちは」')).toBe('le mot <str> et <str> <str>');
+    expect(normalise("it's John's book")).toBe("it's john's book");
+  });
+
+  it('reduces code blocks to their shape and inline code to an id', () => {
+    const text = 'Fix this:\n```python\ndef f(x):\n    return x + 1\n```\nthen run `main()`';
+    expect(normalise(text)).toBe('fix this: <code:python:xs> then run <id>');
+    const long = `\`\`\`js\n${'let a = 1;\n'.repeat(20)}\`\`\``;
+    expect(normalise(long)).toBe('<code:js:m>');
+  });
+
+  it('tokenises CJK per character and keeps Hangul words', () => {
+    expect(normalise('一步一步思考')).toBe('一步一步思考');
+    expect(scan('一步一步思考').count).toBe(6);
+    expect(scan('안녕하세요 세계').count).toBe(2);
+  });
+
+  it('reads only a bounded head and tail of a long prompt', () => {
+    const prompt = `START ${'lorem ipsum dolor '.repeat(2000)} END`;
+    const s = scan(prompt, { headChars: 100, tailChars: 50 });
+    expect(s.bounded).toBe(true);
+    expect(s.chars).toBe(prompt.length);
+    expect(s.count).toBeLessThan(40);
+    const text = normalise(prompt, { headChars: 100, tailChars: 50 });
+    expect(text.startsWith('start lorem')).toBe(true);
+    expect(text.endsWith('dolor end')).toBe(true);
+    expect(text).toContain('<…>');
+    expect(boundText('short')).toBeNull();
+  });
+
+  it('is deterministic across calls (scratch buffers do not leak state)', () => {
+    const a = normalise('The value is 42 in "quotes"');
+    normalise('something completely different with user_id and 7');
+    expect(normalise('The value is 42 in "quotes"')).toBe(a);
+  });
+});

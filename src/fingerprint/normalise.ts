@@ -1,0 +1,479 @@
+/**
+ * Normalisation and masking: turns a prompt into a bounded stream of hashed tokens.
+ *
+ * Why: campaign prompts are one template filled with different values, so the values must not
+ * make two prompts look different. The text is NFKC-folded and lowercased, whitespace is ignored,
+ * and numbers, quoted literals, URLs, emails, dates, hex strings and ids, code identifiers and
+ * code blocks become typed placeholders (`<num>`, `<str>`, `<url>`, `<email>`, `<date>`, `<hex>`,
+ * `<id>`, `<code:LANG:SIZE>`). Long prompts are bounded: only a head and a tail window of the text
+ * are read (an `<…>` token marks the cut), so the cost of a prompt is bounded whatever its length.
+ *
+ * Speed: one hand-written pass over char codes; word hashes (FNV-1a + fmix32) are computed while
+ * scanning, so no substring is allocated for ordinary words. The returned stream lives in scratch
+ * buffers reused by the next call: read it before scanning again.
+ */
+import { FNV_OFFSET, FNV_PRIME, fmix32, hashString } from './hash.js';
+
+/** Token kinds. */
+export const WORD = 0;
+export const PUNCT = 1;
+export const MASK = 2;
+export const CJK = 3;
+
+/** Placeholder types (index into PLACEHOLDERS). */
+export const NUM = 0;
+export const STR = 1;
+export const URL = 2;
+export const EMAIL = 3;
+export const DATE = 4;
+export const HEX = 5;
+export const ID = 6;
+export const CODE = 7;
+export const ELIDED = 8;
+
+/** The text of each placeholder type (CODE carries its own text per block). */
+export const PLACEHOLDERS = [
+  '<num>',
+  '<str>',
+  '<url>',
+  '<email>',
+  '<date>',
+  '<hex>',
+  '<id>',
+  '<code>',
+  '<…>',
+];
+const PLACEHOLDER_HASHES = PLACEHOLDERS.map((text) => hashString(text));
+
+/** Script counters (first letter of each word, every CJK char). */
+export const LATIN = 0;
+export const GREEK = 1;
+export const CYRILLIC = 2;
+export const HEBREW = 3;
+export const ARABIC = 4;
+export const DEVANAGARI = 5;
+export const THAI = 6;
+export const HANGUL = 7;
+export const HAN = 8;
+export const KANA = 9;
+export const OTHER_SCRIPT = 10;
+
+/** How much of a long prompt is read. */
+export interface BoundOptions {
+  /** Characters read from the start of a long prompt (default 4096). */
+  headChars?: number;
+  /** Characters read from the end of a long prompt (default 2048). */
+  tailChars?: number;
+}
+
+/** A scanned prompt. Buffers are shared scratch space: valid until the next `scan`. */
+export interface TokenStream {
+  count: number;
+  hashes: Int32Array;
+  kinds: Uint8Array;
+  /** Placeholder type for MASK tokens, otherwise 255. */
+  maskTypes: Uint8Array;
+  /** Offsets into `text` (lowercased, bounded) of each non-mask token. */
+  starts: Int32Array;
+  ends: Int32Array;
+  /** Texts of CODE placeholders by token index. */
+  codeTexts: Map<number, string>;
+  /** The lowercased, NFKC-folded, bounded text the offsets refer to. */
+  text: string;
+  /** Length of the original prompt in characters. */
+  chars: number;
+  /** True when only a head and a tail of the prompt were read. */
+  bounded: boolean;
+  newlines: number;
+  codeBlocks: number;
+  /** Per script counters (see LATIN..OTHER_SCRIPT). */
+  scripts: Int32Array;
+  /** Count of each placeholder type. */
+  masks: Int32Array;
+}
+
+let capacity = 1024;
+const stream: TokenStream = {
+  count: 0,
+  hashes: new Int32Array(capacity),
+  kinds: new Uint8Array(capacity),
+  maskTypes: new Uint8Array(capacity),
+  starts: new Int32Array(capacity),
+  ends: new Int32Array(capacity),
+  codeTexts: new Map(),
+  text: '',
+  chars: 0,
+  bounded: false,
+  newlines: 0,
+  codeBlocks: 0,
+  scripts: new Int32Array(11),
+  masks: new Int32Array(PLACEHOLDERS.length),
+};
+
+function grow(): void {
+  capacity *= 2;
+  const copy = <T extends Int32Array | Uint8Array>(a: T, make: (n: number) => T): T => {
+    const b = make(capacity);
+    b.set(a);
+    return b;
+  };
+  stream.hashes = copy(stream.hashes, (n) => new Int32Array(n));
+  stream.kinds = copy(stream.kinds, (n) => new Uint8Array(n));
+  stream.maskTypes = copy(stream.maskTypes, (n) => new Uint8Array(n));
+  stream.starts = copy(stream.starts, (n) => new Int32Array(n));
+  stream.ends = copy(stream.ends, (n) => new Int32Array(n));
+}
+
+function push(hash: number, kind: number, maskType: number, start: number, end: number): void {
+  if (stream.count === capacity) grow();
+  const t = stream.count++;
+  stream.hashes[t] = hash;
+  stream.kinds[t] = kind;
+  stream.maskTypes[t] = maskType;
+  stream.starts[t] = start;
+  stream.ends[t] = end;
+}
+
+function pushMask(type: number, start: number, end: number): void {
+  stream.masks[type]++;
+  push(PLACEHOLDER_HASHES[type], MASK, type, start, end);
+}
+
+/** Letters and digits of alphabetic scripts (and `_`): characters that form words. */
+function isWordChar(c: number): boolean {
+  if (c < 128) return (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || c === 95;
+  return (
+    (c >= 0xc0 && c <= 0x24f && c !== 0xd7 && c !== 0xf7) ||
+    (c >= 0x300 && c <= 0x6ff) ||
+    (c >= 0x900 && c <= 0xe7f) ||
+    (c >= 0x1100 && c <= 0x11ff) ||
+    (c >= 0x1e00 && c <= 0x1fff) ||
+    (c >= 0xac00 && c <= 0xd7af)
+  );
+}
+
+/** Han ideographs and kana: each character is a token. */
+function isCjkChar(c: number): boolean {
+  return (
+    (c >= 0x3040 && c <= 0x30ff) ||
+    (c >= 0x3400 && c <= 0x4dbf) ||
+    (c >= 0x4e00 && c <= 0x9fff) ||
+    (c >= 0xf900 && c <= 0xfaff)
+  );
+}
+
+function isSpace(c: number): boolean {
+  return (
+    c <= 32 ||
+    c === 0xa0 ||
+    c === 0x3000 ||
+    (c >= 0x2000 && c <= 0x200b) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0xfeff
+  );
+}
+
+function scriptOf(c: number): number {
+  if (c < 0x250) return LATIN;
+  if (c >= 0x370 && c < 0x400) return GREEK;
+  if (c >= 0x400 && c < 0x530) return CYRILLIC;
+  if (c >= 0x590 && c < 0x600) return HEBREW;
+  if (c >= 0x600 && c < 0x700) return ARABIC;
+  if (c >= 0x900 && c < 0x980) return DEVANAGARI;
+  if (c >= 0xe00 && c < 0xe80) return THAI;
+  if ((c >= 0xac00 && c <= 0xd7af) || (c >= 0x1100 && c <= 0x11ff)) return HANGUL;
+  if (c >= 0x1e00 && c < 0x1f00) return LATIN;
+  return OTHER_SCRIPT;
+}
+
+const DATE_RE =
+  /^(\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(t\d{1,2}:\d{2}(:\d{2})?)?|\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}|\d{1,2}:\d{2}(:\d{2})?)$/;
+const NUMBER_WITH_UNIT_RE = /^\d+(st|nd|rd|th|s|k|m|b|x|px|kg|km|gb|mb|kb|ms|mm|cm|h|am|pm)$/;
+const QUOTE_CLOSERS: Record<number, number> = {
+  34: 0x22, // "
+  8220: 0x201d, // “ ”
+  8222: 0x201c, // „ “
+  171: 0xbb, // « »
+  12300: 0x300d, // 「 」
+  12302: 0x300f, // 『 』
+};
+const MAX_QUOTE = 400;
+const MAX_INLINE_CODE = 200;
+
+/** Scans one word starting at i; returns the index after it. */
+function scanWord(lower: string, orig: string, i: number, to: number): number {
+  let j = i;
+  let h = FNV_OFFSET;
+  let digits = 0;
+  let letters = 0;
+  let underscore = false;
+  let camel = false;
+  let hexOnly = true;
+  let at = -1;
+  let dots = 0;
+  let separators = 0;
+  let segment = 0;
+  let minSegment = 1 << 30;
+  let prevLower = false;
+  while (j < to) {
+    const c = lower.charCodeAt(j);
+    if (isWordChar(c)) {
+      if (c >= 48 && c <= 57) digits++;
+      else if (c === 95) underscore = true;
+      else {
+        letters++;
+        if (c < 97 || c > 102) hexOnly = false;
+      }
+      const o = orig.charCodeAt(j);
+      if (o >= 65 && o <= 90 && prevLower) camel = true;
+      prevLower = o >= 97 && o <= 122;
+      h = Math.imul(h ^ c, FNV_PRIME);
+      segment++;
+      j++;
+      continue;
+    }
+    if (j + 1 >= to) break;
+    const next = lower.charCodeAt(j + 1);
+    if (!isWordChar(next)) break;
+    if (c === 46) {
+      dots++;
+      if (segment < minSegment) minSegment = segment;
+      segment = 0;
+    } else if (c === 45 || c === 47) {
+      separators++;
+    } else if (c === 64) {
+      at = j;
+    } else if (c === 39 || c === 0x2019) {
+      // apostrophe inside a word: don't, let's
+    } else if (c === 58 || c === 44) {
+      const prev = lower.charCodeAt(j - 1);
+      if (!(prev >= 48 && prev <= 57 && next >= 48 && next <= 57)) break;
+      separators++;
+    } else {
+      break;
+    }
+    prevLower = false;
+    h = Math.imul(h ^ (c === 0x2019 ? 39 : c), FNV_PRIME);
+    j++;
+  }
+  stream.scripts[scriptOf(lower.charCodeAt(i))]++;
+  const length = j - i;
+  if (at > i && lower.indexOf('.', at) > at && lower.indexOf('.', at) < j) {
+    pushMask(EMAIL, i, j);
+  } else if (digits > 0 && letters === 0 && !underscore) {
+    pushMask(separators > 0 && DATE_RE.test(lower.slice(i, j)) ? DATE : NUM, i, j);
+  } else if (digits > 0) {
+    const token = length <= 12 ? lower.slice(i, j) : '';
+    if (token !== '' && NUMBER_WITH_UNIT_RE.test(token)) pushMask(NUM, i, j);
+    else if ((hexOnly && length >= 8) || (lower.charCodeAt(i) === 48 && lower.charCodeAt(i + 1) === 120))
+      pushMask(HEX, i, j);
+    else pushMask(ID, i, j);
+  } else if (
+    (underscore && letters > 0) ||
+    camel ||
+    at > i ||
+    (dots > 0 && length >= 5 && Math.min(minSegment, segment) >= 2)
+  ) {
+    pushMask(ID, i, j);
+  } else {
+    push(fmix32(h), WORD, 255, i, j);
+  }
+  return j;
+}
+
+/** Finds the closing quote of a quoted literal opened at i, or -1. */
+function closingQuote(lower: string, i: number, to: number, closer: number): number {
+  const limit = Math.min(to, i + MAX_QUOTE);
+  for (let k = i + 1; k < limit; k++) {
+    const c = lower.charCodeAt(k);
+    if (c === 10) return -1;
+    if (c === closer) {
+      if (closer !== 39 && closer !== 0x2019) return k;
+      if (k + 1 >= to || !isWordChar(lower.charCodeAt(k + 1))) return k;
+    }
+  }
+  return -1;
+}
+
+function scanRange(lower: string, orig: string, from: number, to: number): void {
+  let i = from;
+  while (i < to) {
+    const c = lower.charCodeAt(i);
+    if (isSpace(c)) {
+      if (c === 10) stream.newlines++;
+      i++;
+      continue;
+    }
+    if (isWordChar(c)) {
+      if (
+        (c === 104 && (lower.startsWith('http://', i) || lower.startsWith('https://', i))) ||
+        (c === 119 && lower.startsWith('www.', i))
+      ) {
+        let j = i;
+        while (j < to) {
+          const u = lower.charCodeAt(j);
+          if (
+            isSpace(u) ||
+            u === 34 ||
+            u === 39 ||
+            u === 60 ||
+            u === 62 ||
+            u === 41 ||
+            u === 93 ||
+            u === 125 ||
+            u === 96
+          )
+            break;
+          j++;
+        }
+        while (j > i && ',.;:!?'.includes(lower[j - 1])) j--;
+        pushMask(URL, i, j);
+        i = j;
+        continue;
+      }
+      i = scanWord(lower, orig, i, to);
+      continue;
+    }
+    if (isCjkChar(c)) {
+      stream.scripts[c <= 0x30ff ? KANA : HAN]++;
+      push(fmix32(Math.imul(c, FNV_PRIME) ^ 0x5bd1e995), CJK, 255, i, i + 1);
+      i++;
+      continue;
+    }
+    if (c === 96) {
+      if (lower.startsWith('```', i)) {
+        const close = lower.indexOf('```', i + 3);
+        const end = close === -1 || close >= to ? to : close + 3;
+        let langEnd = i + 3;
+        while (langEnd < end && langEnd < i + 23 && isWordChar(lower.charCodeAt(langEnd))) langEnd++;
+        const lang = langEnd > i + 3 ? lower.slice(i + 3, langEnd) : 'text';
+        let lines = 0;
+        for (let k = lower.indexOf('\n', i); k !== -1 && k < end; k = lower.indexOf('\n', k + 1)) lines++;
+        const size = lines <= 3 ? 'xs' : lines <= 10 ? 's' : lines <= 40 ? 'm' : 'l';
+        const text = `<code:${lang}:${size}>`;
+        stream.codeBlocks++;
+        stream.masks[CODE]++;
+        stream.codeTexts.set(stream.count, text);
+        push(hashString(text), MASK, CODE, i, end);
+        stream.newlines += lines;
+        i = end;
+        continue;
+      }
+      const close = closingQuote(lower, i, Math.min(to, i + MAX_INLINE_CODE), 96);
+      if (close > i + 1) {
+        pushMask(ID, i, close + 1);
+        i = close + 1;
+        continue;
+      }
+    } else {
+      let closer = QUOTE_CLOSERS[c];
+      if (closer === undefined && (c === 39 || c === 0x2018)) {
+        const prev = i > from ? lower.charCodeAt(i - 1) : 32;
+        if (!isWordChar(prev)) closer = c === 39 ? 39 : 0x2019;
+      }
+      if (closer !== undefined) {
+        const close = closingQuote(lower, i, to, closer);
+        if (close > i + 1) {
+          pushMask(STR, i, close + 1);
+          i = close + 1;
+          continue;
+        }
+      }
+    }
+    push(fmix32(c ^ 0x27d4eb2d), PUNCT, 255, i, i + 1);
+    i++;
+  }
+}
+
+const NON_ASCII = /[^\u0000-\u007f]/;
+
+/** Cuts a long prompt to its head and tail (at whitespace), or returns it whole. */
+export function boundText(text: string, options: BoundOptions = {}): { head: string; tail: string } | null {
+  const headChars = options.headChars ?? 4096;
+  const tailChars = options.tailChars ?? 2048;
+  if (text.length <= headChars + tailChars) return null;
+  let headEnd = text.lastIndexOf(' ', headChars);
+  if (headEnd < headChars / 2) headEnd = headChars;
+  let tailStart = text.indexOf(' ', text.length - tailChars);
+  if (tailStart === -1 || tailStart > text.length - tailChars / 2) tailStart = text.length - tailChars;
+  return { head: text.slice(0, headEnd), tail: text.slice(tailStart) };
+}
+
+/** Folds Unicode compatibility forms (NFKC) only when the text is not plain ASCII. */
+function fold(text: string): string {
+  return NON_ASCII.test(text) ? text.normalize('NFKC') : text;
+}
+
+/** Scans a prompt into the shared token stream (valid until the next call). */
+export function scan(prompt: string, options: BoundOptions = {}): TokenStream {
+  stream.count = 0;
+  stream.codeTexts.clear();
+  stream.newlines = 0;
+  stream.codeBlocks = 0;
+  stream.scripts.fill(0);
+  stream.masks.fill(0);
+  stream.chars = prompt.length;
+  const cut = boundText(prompt, options);
+  stream.bounded = cut !== null;
+  if (cut === null) {
+    const orig = fold(prompt);
+    const lower = orig.toLowerCase();
+    stream.text = lower;
+    scanRange(lower, lower.length === orig.length ? orig : lower, 0, lower.length);
+  } else {
+    const head = fold(cut.head);
+    const tail = fold(cut.tail);
+    const lowerHead = head.toLowerCase();
+    const lower = `${lowerHead}\n${tail.toLowerCase()}`;
+    const orig = `${head}\n${tail}`;
+    stream.text = lower;
+    const source = lower.length === orig.length ? orig : lower;
+    const headEnd = lowerHead.length;
+    scanRange(lower, source, 0, headEnd);
+    pushMask(ELIDED, headEnd, headEnd);
+    scanRange(lower, source, headEnd + 1, lower.length);
+  }
+  return stream;
+}
+
+/** The text of token t of a stream (a word as written, lowercased, or its placeholder). */
+export function tokenText(s: TokenStream, t: number): string {
+  const kind = s.kinds[t];
+  if (kind !== MASK) return s.text.slice(s.starts[t], s.ends[t]);
+  const type = s.maskTypes[t];
+  return type === CODE ? (s.codeTexts.get(t) ?? '<code>') : PLACEHOLDERS[type];
+}
+
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+
+function isPunctText(piece: string): boolean {
+  return piece.length === 1 && !LETTER_OR_DIGIT.test(piece);
+}
+
+function isCjkText(piece: string): boolean {
+  return piece.length === 1 && isCjkChar(piece.charCodeAt(0));
+}
+
+/** Joins token texts with single spaces, punctuation attached to the word before, CJK unspaced. */
+export function joinTokens(pieces: string[]): string {
+  let out = '';
+  for (let i = 0; i < pieces.length; i++) {
+    const piece = pieces[i];
+    if (i > 0 && !isPunctText(piece) && !(isCjkText(piece) && isCjkText(pieces[i - 1]))) out += ' ';
+    out += piece;
+  }
+  return out;
+}
+
+/** The masked text of a stream: tokens joined by single spaces (punctuation attached). */
+export function maskedText(s: TokenStream): string {
+  const pieces = new Array<string>(s.count);
+  for (let t = 0; t < s.count; t++) pieces[t] = tokenText(s, t);
+  return joinTokens(pieces);
+}
+
+/** Normalises and masks a prompt in one call: the masked text (allocates; for tests and tools). */
+export function normalise(prompt: string, options: BoundOptions = {}): string {
+  return maskedText(scan(prompt, options));
+}
