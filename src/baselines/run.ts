@@ -3,6 +3,7 @@
  * log (network baseline) and the exchange log once, in batches, so memory grows with the number
  * of accounts, never with the number of exchanges.
  */
+import type { AccountEvent } from '../core/types.js';
 import { createEnricher } from '../enrich/index.js';
 import { writeResult } from '../eval/result.js';
 import { type ReadSummary, readAccountEvents, readExchanges } from '../sources/ndjson/index.js';
@@ -18,7 +19,7 @@ export type BaselineName = (typeof BASELINES)[number];
 export interface BaselineRun {
   baseline: BaselineName;
   exchangesPath: string;
-  /** Account log (sign-ups etc.); the network baseline reads email domains from it. */
+  /** Account log (sign-ups etc.): every account in it gets a verdict; network reads email domains from it. */
   accountsPath?: string;
   outDir: string;
   volume?: VolumeOptions;
@@ -37,6 +38,17 @@ export interface BaselineReport {
   outOfOrder: number;
 }
 
+/** Streams the account log, when there is one, into `add`. */
+async function readAccounts(
+  path: string | undefined,
+  add: (batch: AccountEvent[]) => void,
+): Promise<ReadSummary | null> {
+  if (!path) return null;
+  const events = readAccountEvents(path, { keepIssues: 20 });
+  for await (const batch of events) add(batch);
+  return events.summary;
+}
+
 /** Runs a baseline over the logs and writes campaigns.json + verdicts.ndjson into `outDir`. */
 export async function runBaseline(run: BaselineRun): Promise<BaselineReport> {
   let seen = 0;
@@ -46,6 +58,7 @@ export async function runBaseline(run: BaselineRun): Promise<BaselineReport> {
   let outOfOrder = 0;
   if (run.baseline === 'volume') {
     const detector = createVolumeDetector(run.volume);
+    accounts = await readAccounts(run.accountsPath, (batch) => detector.addAccounts(batch));
     for await (const batch of exchanges) {
       detector.add(batch);
       seen += batch.length;
@@ -55,11 +68,7 @@ export async function runBaseline(run: BaselineRun): Promise<BaselineReport> {
     outOfOrder = detector.outOfOrder;
   } else {
     const detector = createNetworkDetector(run.classifier ?? createEnricher());
-    if (run.accountsPath) {
-      const events = readAccountEvents(run.accountsPath, { keepIssues: 20 });
-      for await (const batch of events) detector.addAccounts(batch);
-      accounts = events.summary;
-    }
+    accounts = await readAccounts(run.accountsPath, (batch) => detector.addAccounts(batch));
     for await (const batch of exchanges) {
       detector.add(batch);
       seen += batch.length;

@@ -82,6 +82,16 @@ describe('volume baseline', () => {
     expect(detector.finish().verdicts[0].flaggedAt).toBe(new Date(T0 + 103 * MIN).toISOString());
   });
 
+  it('gives a verdict to accounts of the account log that sent nothing', () => {
+    const detector = createVolumeDetector(options);
+    detector.addAccounts([{ ts: T0, account: 'quiet', kind: 'signup' }]);
+    detector.add([ex('loud', 0)]);
+    expect(detector.finish().verdicts.map((v) => [v.account, v.risk])).toEqual([
+      ['loud', 0.2],
+      ['quiet', 0],
+    ]);
+  });
+
   it('uses 1000 exchanges in 24 h by default, and rejects nonsense parameters', () => {
     const detector = createVolumeDetector();
     const day = Array.from({ length: 999 }, (_, i) => ex('heavy', i));

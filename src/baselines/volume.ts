@@ -12,7 +12,7 @@
  * exceed `threshold` entries (the account is flagged the moment they would).
  */
 import { HOUR_MS } from '../core/time.js';
-import type { Exchange } from '../core/types.js';
+import type { AccountEvent, Exchange } from '../core/types.js';
 import {
   type AccountTally,
   type BaselineResult,
@@ -45,6 +45,8 @@ interface Window {
 
 /** A volume baseline run in progress: feed batches in log order, then `finish`. */
 export interface VolumeDetector {
+  /** Registers accounts from the account log so that each gets a verdict (volume ignores the rest). */
+  addAccounts(batch: readonly AccountEvent[]): void;
   add(batch: readonly Exchange[]): void;
   /** Exchanges older than their account's latest one (counted at that latest time). */
   readonly outOfOrder: number;
@@ -83,6 +85,9 @@ export function createVolumeDetector(options: VolumeOptions = {}): VolumeDetecto
   return {
     get outOfOrder() {
       return outOfOrder;
+    },
+    addAccounts(batch) {
+      for (const event of batch) if (!tallies.has(event.account)) tallies.set(event.account, emptyTally());
     },
     add(batch) {
       for (const exchange of batch) {

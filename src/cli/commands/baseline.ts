@@ -15,7 +15,10 @@ export function register(program: Command): void {
     )
     .argument('<name>', `baseline: ${BASELINES.join(' or ')}`)
     .argument('<exchanges>', 'exchange log (NDJSON, .gz, or - for stdin)')
-    .option('--accounts <file>', 'account log (the network baseline reads email domains from it)')
+    .option(
+      '--accounts <file>',
+      'account log: every account in it gets a verdict; network reads email domains from it',
+    )
     .requiredOption('--out <dir>', 'result directory to write')
     .option('--threshold <n>', 'volume: exchanges within the window that flag an account', '1000')
     .option('--window-hours <h>', 'volume: sliding window length in hours', '24')
