@@ -1,0 +1,92 @@
+/**
+ * Request bodies for the ingest endpoints: read with a byte cap (before and after gzip), then
+ * split into NDJSON records with per-line issues. A body over the cap is refused whole (413)
+ * without reading it all; a bad line is one rejected record, never a failed batch.
+ */
+import { promisify } from 'node:util';
+import { gunzip } from 'node:zlib';
+
+const gunzipAsync = promisify(gunzip);
+
+/** A request refused whole, with its HTTP status (the handler turns it into a JSON answer). */
+export class HttpError extends Error {
+  constructor(
+    readonly status: 400 | 401 | 403 | 404 | 413 | 415 | 429 | 503,
+    message: string,
+    readonly headers: Record<string, string> = {},
+  ) {
+    super(message);
+    this.name = 'HttpError';
+  }
+}
+
+/** Reads a request body of at most `maxBytes`, gunzipping it when `Content-Encoding: gzip`. */
+export async function readBody(request: Request, maxBytes: number): Promise<Buffer> {
+  const declared = Number(request.headers.get('content-length') ?? Number.NaN);
+  if (Number.isFinite(declared) && declared > maxBytes) {
+    throw new HttpError(413, `request body is ${declared} bytes, over the ${maxBytes}-byte limit`);
+  }
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  if (request.body) {
+    const reader = request.body.getReader();
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      size += value.byteLength;
+      if (size > maxBytes) {
+        await reader.cancel().catch(() => undefined);
+        throw new HttpError(413, `request body is over the ${maxBytes}-byte limit`);
+      }
+      chunks.push(value);
+    }
+  }
+  const raw = Buffer.concat(chunks, size);
+  const encoding = (request.headers.get('content-encoding') ?? 'identity').trim().toLowerCase();
+  if (encoding === 'identity' || encoding === '') return raw;
+  if (encoding !== 'gzip' && encoding !== 'x-gzip')
+    throw new HttpError(415, `unsupported Content-Encoding '${encoding}' (use gzip or none)`);
+  try {
+    return await gunzipAsync(raw, { maxOutputLength: maxBytes });
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ERR_BUFFER_TOO_LARGE')
+      throw new HttpError(413, `decompressed body is over the ${maxBytes}-byte limit`);
+    throw new HttpError(400, `body is not valid gzip: ${(error as Error).message}`);
+  }
+}
+
+/** One NDJSON line parsed, or why it could not be. */
+export type ParsedLine = { line: number; value: unknown } | { line: number; error: string };
+
+/** Splits NDJSON text into parsed values with their 1-based line numbers (blank lines skipped). */
+export function parseNdjson(body: Buffer, maxRecords: number): ParsedLine[] {
+  const out: ParsedLine[] = [];
+  let start = body.length >= 3 && body[0] === 0xef && body[1] === 0xbb && body[2] === 0xbf ? 3 : 0;
+  let line = 0;
+  while (start < body.length) {
+    let end = body.indexOf(0x0a, start);
+    if (end === -1) end = body.length;
+    line++;
+    let stop = end;
+    if (stop > start && body[stop - 1] === 0x0d) stop--;
+    let first = start;
+    while (first < stop && (body[first] === 0x20 || body[first] === 0x09)) first++;
+    if (first < stop) {
+      if (out.length >= maxRecords) {
+        throw new HttpError(
+          413,
+          `batch has more than ${maxRecords} records (the configured maximum); split it`,
+        );
+      }
+      const text = body.toString('utf8', first, stop);
+      try {
+        out.push({ line, value: JSON.parse(text) });
+      } catch (error) {
+        out.push({ line, error: `invalid JSON: ${(error as Error).message}` });
+      }
+    }
+    start = end + 1;
+  }
+  return out;
+}

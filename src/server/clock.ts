@@ -1,0 +1,142 @@
+/**
+ * The live service's event-time clock: decides when the pipeline's global stage ticks, with the
+ * same rules as batch replay (src/pipeline/replay.ts), so a log sent over HTTP produces the same
+ * ticks as `scan` on the same log:
+ * - ticks fire at every `tickMs` boundary of event time, skipping periods without records;
+ * - a record with `ts >= B` is held back until the tick at B was sent, and that tick fires only
+ *   once a record at `B + reorderMs` was seen (mild disorder lands in its own period);
+ * - account events are merged in by event time: one is applied when an exchange at or after its
+ *   time arrives (or at a flush);
+ * - `flush()` is replay's end of input: everything held is applied and the last period ticked.
+ *   The service flushes on its wall-clock timer, so detection is never more than one timer
+ *   interval behind live traffic.
+ * Late records (before the current period) are applied in the current period, never dropped.
+ */
+import type { AccountEvent, EpochMs, Exchange } from '../core/types.js';
+
+/** Where the clock sends records and ticks (the pipeline's shape). */
+export interface ClockSink {
+  ingestExchanges(batch: readonly Exchange[]): void;
+  ingestAccountEvents(batch: readonly AccountEvent[]): void;
+  /** Called in order; the clock awaits each before sending more. */
+  tick(now: EpochMs): Promise<void>;
+}
+
+type Item = { kind: 'x'; record: Exchange } | { kind: 'a'; record: AccountEvent };
+
+/** The event-time clock (see the file comment). */
+export interface EventClock {
+  /** Adds account events (applied once exchanges reach their time, or at a flush). */
+  addAccountEvents(events: readonly AccountEvent[]): Promise<void>;
+  /** Adds exchanges in arrival order, firing the ticks they complete. */
+  addExchanges(exchanges: readonly Exchange[]): Promise<void>;
+  /** Applies everything held and ticks the current period when it has new records. */
+  flush(): Promise<void>;
+  /** Latest event time seen, or null. */
+  watermark(): EpochMs | null;
+  /** Records applied since the last tick (0 means a flush would not tick). */
+  pending(): number;
+}
+
+/** Creates a clock over a sink with the pipeline's tick interval and reorder window. */
+export function createEventClock(sink: ClockSink, tickMs: number, reorderMs: number): EventClock {
+  let boundary: number | null = null;
+  let watermark = Number.NEGATIVE_INFINITY;
+  let routedSinceTick = 0;
+  let held: { item: Item; ts: number }[] = [];
+  let events: AccountEvent[] = [];
+  let eventsSorted = true;
+  let out: Item[] = [];
+  const periodEnd = (ts: number) => Math.floor(ts / tickMs) * tickMs + tickMs;
+
+  const send = () => {
+    let start = 0;
+    for (let i = 1; i <= out.length; i++) {
+      if (i < out.length && out[i].kind === out[start].kind) continue;
+      const run = out.slice(start, i);
+      if (run[0].kind === 'x') sink.ingestExchanges(run.map((item) => item.record as Exchange));
+      else sink.ingestAccountEvents(run.map((item) => item.record as AccountEvent));
+      start = i;
+    }
+    out = [];
+  };
+  const route = (item: Item) => {
+    out.push(item);
+    routedSinceTick++;
+  };
+  const fireTick = async (at: number) => {
+    send();
+    routedSinceTick = 0;
+    await sink.tick(at);
+  };
+  const releaseHeldBefore = (limit: number) => {
+    const keep: typeof held = [];
+    for (const h of held) {
+      if (h.ts < limit) route(h.item);
+      else keep.push(h);
+    }
+    held = keep;
+  };
+  const nextBoundary = (current: number) => {
+    let minHeld = Number.POSITIVE_INFINITY;
+    for (const h of held) if (h.ts < minHeld) minHeld = h.ts;
+    return Math.max(current + tickMs, Number.isFinite(minHeld) ? periodEnd(minHeld) : current + tickMs);
+  };
+  const advance = async () => {
+    while (boundary !== null && watermark >= boundary + reorderMs) {
+      if (routedSinceTick > 0) await fireTick(boundary);
+      boundary = nextBoundary(boundary);
+      releaseHeldBefore(boundary);
+    }
+  };
+  const accept = async (item: Item, ts: number) => {
+    if (boundary === null) boundary = periodEnd(ts);
+    if (ts > watermark) watermark = ts;
+    if (ts < boundary) route(item);
+    else {
+      held.push({ item, ts });
+      if (ts >= boundary + reorderMs) await advance();
+    }
+  };
+  const releaseEventsUpTo = async (ts: number) => {
+    if (events.length === 0) return;
+    if (!eventsSorted) {
+      events.sort((a, b) => a.ts - b.ts);
+      eventsSorted = true;
+    }
+    let taken = 0;
+    while (taken < events.length && events[taken].ts <= ts) {
+      const event = events[taken++];
+      await accept({ kind: 'a', record: event }, event.ts);
+    }
+    if (taken > 0) events = events.slice(taken);
+  };
+
+  return {
+    async addAccountEvents(batch) {
+      for (const event of batch) {
+        if (events.length > 0 && event.ts < events[events.length - 1].ts) eventsSorted = false;
+        events.push(event);
+      }
+    },
+    async addExchanges(batch) {
+      for (const exchange of batch) {
+        await releaseEventsUpTo(exchange.ts);
+        await accept({ kind: 'x', record: exchange }, exchange.ts);
+      }
+      send();
+    },
+    async flush() {
+      await releaseEventsUpTo(Number.POSITIVE_INFINITY);
+      while (boundary !== null && held.length > 0) {
+        if (routedSinceTick > 0) await fireTick(boundary);
+        boundary = nextBoundary(boundary);
+        releaseHeldBefore(boundary);
+      }
+      if (routedSinceTick > 0) await fireTick(boundary ?? 0);
+      send();
+    },
+    watermark: () => (Number.isFinite(watermark) ? watermark : null),
+    pending: () => routedSinceTick + held.length + events.length,
+  };
+}

@@ -1,0 +1,49 @@
+/**
+ * What the live service needs from detection: the pipeline's streaming interface plus the
+ * campaign engine's explanations. `createDetection` wires the real ones (createPipeline with
+ * createCampaignEngine: the same code as `scan`); tests may pass any object of this shape.
+ */
+import type {
+  AccountEvent,
+  AccountSummary,
+  AccountVerdict,
+  CampaignResult,
+  EpochMs,
+  Evidence,
+  Exchange,
+  ResidencyVerdict,
+} from '../core/types.js';
+
+/** A campaign's account graph, for the dashboard. */
+export interface CampaignGraphView {
+  nodes: { id: string; risk: number }[];
+  edges: { source: string; target: string; weight: number; kinds: string[]; evidence?: Evidence[] }[];
+}
+
+/** One link of an account to another, with its evidence. */
+export interface AccountLinkView {
+  account: string;
+  weight: number;
+  evidence: Evidence[];
+}
+
+/** The detection the service drives. */
+export interface Detection {
+  ingestExchanges(batch: readonly Exchange[]): void;
+  ingestAccountEvents(batch: readonly AccountEvent[]): void;
+  /** Runs the global stage at event time `now` (non-decreasing). */
+  tick(now: EpochMs): Promise<unknown>;
+  campaigns(): CampaignResult[];
+  verdicts(): AccountVerdict[];
+  summary(account: string): Promise<AccountSummary | undefined>;
+  stats(): { accounts: number; ticks: number; lastTick: EpochMs | null };
+  close(): Promise<void>;
+  /** Event-time tick interval and reorder window of the pipeline. */
+  readonly tickMs: number;
+  readonly reorderMs: number;
+  graph?(campaignId: string): CampaignGraphView | undefined;
+  links?(account: string): AccountLinkView[];
+  residency?(summary: AccountSummary): ResidencyVerdict;
+  /** Records a reviewer's decision in the engine (the engine then keeps the lifecycle). */
+  review?(campaignId: string, action: 'confirm' | 'dismiss', note?: string): void;
+}

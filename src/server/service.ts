@@ -1,0 +1,651 @@
+/**
+ * The live service: durable ingest into the store, detection fed through the event-time clock,
+ * campaign lifecycle bookkeeping (history, webhooks), reviews and overrides, and the in-memory
+ * views the HTTP layer answers from (risk decisions in microseconds). It owns no detection
+ * logic: campaigns, verdicts, graphs and links come from `Detection` (the same code as `scan`).
+ *
+ * Ordering: an ingest call resolves once the store committed the records (durable), then the new
+ * records (never duplicates) go to detection in arrival order through one queue. Detection may
+ * lag ingest by at most `maxDetectionLag` records; beyond that, ingest waits (back-pressure).
+ * On start, everything stored is replayed through the same clock, so a restart after `kill -9`
+ * rebuilds exactly the state of the records that were acknowledged.
+ */
+import { randomBytes } from 'node:crypto';
+import { DAY_MS, HOUR_MS, toRfc3339 } from '../core/time.js';
+import type {
+  AccountEvent,
+  AccountSummary,
+  AccountVerdict,
+  CampaignResult,
+  EpochMs,
+  Exchange,
+  ResidencyVerdict,
+} from '../core/types.js';
+import type {
+  CampaignHistoryEntry,
+  OverrideRecord,
+  ReviewRecord,
+  Store,
+  StoredCampaign,
+  WebhookEvent,
+  WebhookRecord,
+} from '../store/types.js';
+import { createEventClock, type EventClock } from './clock.js';
+import type { AccountLinkView, CampaignGraphView, Detection } from './detection.js';
+import {
+  DEFAULT_RISK_POLICY,
+  type Decision,
+  decideRisk,
+  type RiskDecision,
+  type RiskPolicy,
+} from './risk.js';
+import { DEFAULT_RETRY, deliverDue, enqueueEvent, type RetryPolicy } from './webhooks.js';
+
+/** Settings of the live service. */
+export interface ServiceConfig {
+  /** Wall-clock interval of the detection flush and tick (default 60 s); 0 turns the timer off. */
+  tickIntervalMs: number;
+  /** Exchanges older than this many days of event time are deleted at each tick (null keeps all). */
+  retentionDays: number | null;
+  /** Score rise that counts as an escalation (default 0.1); a 50% larger membership also counts. */
+  escalateBy: number;
+  policy: RiskPolicy;
+  webhookRetry: RetryPolicy;
+  /** How often due webhook deliveries are attempted (default 1 s); 0 turns the timer off. */
+  webhookIntervalMs: number;
+  /** Records stored but not yet applied by detection before ingest waits (default 200,000). */
+  maxDetectionLag: number;
+}
+
+export const DEFAULT_SERVICE_CONFIG: ServiceConfig = {
+  tickIntervalMs: 60_000,
+  retentionDays: null,
+  escalateBy: 0.1,
+  policy: DEFAULT_RISK_POLICY,
+  webhookRetry: DEFAULT_RETRY,
+  webhookIntervalMs: 1000,
+  maxDetectionLag: 200_000,
+};
+
+/** What an ingest call did. */
+export interface IngestOutcome {
+  /** Records newly stored. */
+  stored: number;
+  /** Records already stored before (same exchange id, or an identical account event). */
+  duplicates: number;
+}
+
+/** One member of a campaign, as the campaign page shows it. */
+export interface CampaignMember {
+  account: string;
+  risk: number;
+  flaggedAt: string | null;
+  exchanges: number;
+  declaredCountry: string | null;
+  residency: 'consistent' | 'inconsistent' | 'unknown';
+}
+
+/** `GET /v1/campaigns/:id` */
+export interface CampaignDetail {
+  campaign: CampaignResult & { history: CampaignHistoryEntry[] };
+  members: CampaignMember[];
+  timeline: { hour: string; exchanges: number }[];
+  graph: {
+    nodes: { id: string; risk: number }[];
+    edges: { source: string; target: string; weight: number; kinds: string[] }[];
+  };
+  residency: { byVerdict: Record<string, number>; byCountry: Record<string, number> };
+  extraction: Record<string, number>;
+}
+
+/** `GET /v1/accounts/:id` */
+export interface AccountDetail {
+  account: string;
+  summary: AccountSummary;
+  verdict: AccountVerdict | null;
+  residency: ResidencyVerdict | null;
+  links: AccountLinkView[];
+  campaign: string | null;
+  /** The analyst override in force, if any. */
+  override: { decision: Decision; note?: string; ts: string; actor: string } | null;
+}
+
+/** `GET /v1/stats` */
+export interface ServiceStats {
+  exchanges: number;
+  accounts: number;
+  ratePerSecond: number;
+  campaigns: Record<string, number>;
+  lastTick: string | null;
+}
+
+/** Filter and page of `GET /v1/campaigns`. */
+export interface CampaignQuery {
+  status?: string[];
+  minScore?: number;
+  since?: EpochMs;
+  until?: EpochMs;
+  limit: number;
+  offset: number;
+}
+
+/** The live service. */
+export interface Service {
+  /** Replays the store into detection, loads reviews, overrides and webhooks, starts the timers. */
+  start(): Promise<void>;
+  ingestExchanges(batch: readonly Exchange[]): Promise<IngestOutcome>;
+  ingestAccountEvents(batch: readonly AccountEvent[]): Promise<IngestOutcome>;
+  /** Applies everything held and ticks now (what the wall-clock timer does). */
+  flush(): Promise<void>;
+  /** Resolves once every stored record has been applied by detection. */
+  settled(): Promise<void>;
+  risk(account: string): RiskDecision;
+  listCampaigns(query: CampaignQuery): { campaigns: CampaignResult[]; total: number };
+  campaign(id: string): Promise<CampaignDetail | null>;
+  account(id: string): Promise<AccountDetail | null>;
+  blocklist(min: Decision): RiskDecision[];
+  /** Records a review; resolves with the updated campaign, or null when there is no such campaign. */
+  review(
+    id: string,
+    action: 'confirm' | 'dismiss',
+    note: string | null,
+    actor: string,
+  ): Promise<StoredCampaign | null>;
+  setOverride(
+    account: string,
+    decision: Decision,
+    note: string | null,
+    actor: string,
+  ): Promise<OverrideRecord>;
+  clearOverride(account: string, actor: string): Promise<boolean>;
+  overrides(): OverrideRecord[];
+  addWebhook(url: string, events: WebhookEvent[], actor: string, secret?: string): Promise<WebhookRecord>;
+  removeWebhook(id: string, actor: string): Promise<boolean>;
+  webhooks(): WebhookRecord[];
+  stats(): ServiceStats;
+  readonly store: Store;
+  /** Stops the timers and closes detection and the store. */
+  close(): Promise<void>;
+}
+
+/** Options of `createService`. */
+export interface ServiceOptions {
+  store: Store;
+  detection: Detection;
+  config?: Partial<ServiceConfig>;
+  /** Wall clock (tests pass their own). */
+  now?: () => number;
+  /** HTTP client for webhooks (tests pass their own). */
+  fetch?: typeof fetch;
+  /** Where operational messages go (default stderr). */
+  log?: (message: string) => void;
+}
+
+const WEBHOOK_EVENTS: readonly WebhookEvent[] = ['campaign.new', 'campaign.escalated', 'campaign.confirmed'];
+const OPEN_STATUSES = new Set(['suspected', 'confirmed']);
+const MEMBER_SUMMARIES_PER_TICK = 2000;
+
+function overrideView(record: OverrideRecord | undefined): AccountDetail['override'] {
+  if (!record) return null;
+  return {
+    decision: record.decision,
+    ...(record.note ? { note: record.note } : {}),
+    ts: toRfc3339(record.ts),
+    actor: record.actor,
+  };
+}
+
+/** Creates the live service over a store and a detection. */
+export function createService(options: ServiceOptions): Service {
+  const { store, detection } = options;
+  const config: ServiceConfig = { ...DEFAULT_SERVICE_CONFIG, ...options.config };
+  const now = options.now ?? Date.now;
+  const log = options.log ?? ((message: string) => process.stderr.write(`distillwatch: ${message}\n`));
+
+  const campaigns = new Map<string, StoredCampaign>();
+  const accountCampaign = new Map<string, string>();
+  let verdicts = new Map<string, AccountVerdict>();
+  const overrides = new Map<string, OverrideRecord>();
+  const reviews = new Map<string, ReviewRecord>();
+  let webhooks: WebhookRecord[] = [];
+  let storedExchanges = 0;
+  let recovering = false;
+  let lastTick: EpochMs | null = null;
+  let queue: Promise<void> = Promise.resolve();
+  let lag = 0;
+  const timers: NodeJS.Timeout[] = [];
+  let closed = false;
+  const rate = new Map<number, number>();
+
+  const clock: EventClock = createEventClock(
+    {
+      ingestExchanges: (batch) => detection.ingestExchanges(batch),
+      ingestAccountEvents: (batch) => detection.ingestAccountEvents(batch),
+      async tick(at) {
+        await detection.tick(at);
+        lastTick = at;
+        if (!recovering) await afterTick(at);
+      },
+    },
+    detection.tickMs,
+    detection.reorderMs,
+  );
+
+  /** Runs detection work in arrival order; a failure is logged, never lost silently, never blocks the queue. */
+  const enqueue = (work: () => Promise<void>): Promise<void> => {
+    const next = queue
+      .then(work)
+      .catch((error: unknown) => log(`detection error: ${(error as Error)?.stack ?? error}`));
+    queue = next;
+    return next;
+  };
+
+  const countRate = (count: number) => {
+    const second = Math.floor(now() / 1000);
+    rate.set(second, (rate.get(second) ?? 0) + count);
+    for (const key of rate.keys()) if (key < second - 20) rate.delete(key);
+  };
+
+  const campaignOf = (account: string): CampaignResult | undefined => {
+    const id = verdicts.get(account)?.campaign ?? accountCampaign.get(account);
+    return id ? campaigns.get(id)?.campaign : undefined;
+  };
+
+  /** Without an engine-side review, the service keeps the reviewed status itself. */
+  const overlayReview = (campaign: CampaignResult): CampaignResult => {
+    if (detection.review) return campaign;
+    const review = reviews.get(campaign.id);
+    if (!review) return campaign;
+    return { ...campaign, status: review.action === 'confirm' ? 'confirmed' : 'dismissed' };
+  };
+
+  const rebuildIndex = () => {
+    accountCampaign.clear();
+    for (const { campaign } of campaigns.values()) {
+      if (!OPEN_STATUSES.has(campaign.status)) continue;
+      for (const account of campaign.accounts) accountCampaign.set(account, campaign.id);
+    }
+  };
+
+  const notify = async (event: WebhookEvent, campaign: CampaignResult) => {
+    if (webhooks.length === 0) return;
+    await enqueueEvent(store, webhooks, event, { campaign }, now());
+  };
+
+  /** Records what changed in the campaigns at a tick: history, webhooks, member summaries, retention. */
+  const afterTick = async (at: EpochMs) => {
+    const ts = toRfc3339(at);
+    verdicts = new Map(detection.verdicts().map((verdict) => [verdict.account, verdict]));
+    const changedMembers = new Set<string>();
+    for (const raw of detection.campaigns()) {
+      const campaign = overlayReview(raw);
+      const previous = campaigns.get(campaign.id);
+      let entry: CampaignHistoryEntry | undefined;
+      let event: WebhookEvent | undefined;
+      if (!previous) {
+        entry = {
+          ts,
+          status: campaign.status,
+          score: campaign.score,
+          note: `detected with ${campaign.accounts.length} accounts`,
+        };
+        if (OPEN_STATUSES.has(campaign.status)) event = 'campaign.new';
+      } else {
+        const before = previous.campaign;
+        if (before.status !== campaign.status) {
+          entry = {
+            ts,
+            status: campaign.status,
+            score: campaign.score,
+            note: `status ${before.status} -> ${campaign.status}`,
+          };
+          if (campaign.status === 'confirmed') event = 'campaign.confirmed';
+        } else if (
+          OPEN_STATUSES.has(campaign.status) &&
+          (campaign.score >= before.score + config.escalateBy ||
+            (campaign.accounts.length > before.accounts.length &&
+              campaign.accounts.length >= before.accounts.length * 1.5))
+        ) {
+          entry = {
+            ts,
+            status: campaign.status,
+            score: campaign.score,
+            note: `escalated: score ${before.score.toFixed(2)} -> ${campaign.score.toFixed(2)}, accounts ${before.accounts.length} -> ${campaign.accounts.length}`,
+          };
+          event = 'campaign.escalated';
+        } else if (JSON.stringify(before) === JSON.stringify(campaign)) {
+          continue;
+        }
+      }
+      await store.putCampaign(campaign, entry);
+      campaigns.set(campaign.id, {
+        campaign,
+        history: entry ? [...(previous?.history ?? []), entry] : (previous?.history ?? []),
+      });
+      for (const account of campaign.accounts)
+        if (changedMembers.size < MEMBER_SUMMARIES_PER_TICK) changedMembers.add(account);
+      if (event) await notify(event, campaign);
+    }
+    rebuildIndex();
+    const summaries: AccountSummary[] = [];
+    for (const account of changedMembers) {
+      const summary = await detection.summary(account);
+      if (summary) summaries.push(summary);
+    }
+    if (summaries.length > 0) await store.putSummaries(summaries);
+    await store.setMeta('lastTick', ts);
+    if (config.retentionDays !== null) {
+      const watermark = clock.watermark();
+      if (watermark !== null) await store.pruneExchanges(watermark - config.retentionDays * DAY_MS);
+    }
+  };
+
+  const service: Service = {
+    store,
+    async start() {
+      for (const override of await store.listOverrides()) overrides.set(override.account, override);
+      const reviewList = await store.listReviews();
+      for (const review of reviewList) reviews.set(review.campaign, review);
+      for (const stored of await store.listCampaigns()) campaigns.set(stored.campaign.id, stored);
+      webhooks = await store.listWebhooks();
+      storedExchanges = (await store.counts()).exchanges;
+      rebuildIndex();
+      recovering = true;
+      try {
+        await store.replay('accountEvents', (batch) => clock.addAccountEvents(batch));
+        await store.replay('exchanges', (batch) => clock.addExchanges(batch));
+        await clock.flush();
+        if (detection.review)
+          for (const review of reviewList)
+            detection.review(review.campaign, review.action, review.note ?? undefined);
+      } finally {
+        recovering = false;
+      }
+      if (lastTick !== null || reviewList.length > 0) await afterTick(lastTick ?? 0);
+      if (config.tickIntervalMs > 0) {
+        timers.push(setInterval(() => void service.flush(), config.tickIntervalMs).unref());
+      }
+      if (config.webhookIntervalMs > 0) {
+        let delivering = false;
+        const deliver = async () => {
+          if (delivering || closed) return;
+          delivering = true;
+          try {
+            await deliverDue(store, { now, fetch: options.fetch, policy: config.webhookRetry });
+          } catch (error) {
+            if (!closed) log(`webhook delivery error: ${(error as Error).message}`);
+          } finally {
+            delivering = false;
+          }
+        };
+        timers.push(setInterval(() => void deliver(), config.webhookIntervalMs).unref());
+      }
+    },
+
+    async ingestExchanges(batch) {
+      const fresh = await store.appendExchanges(batch);
+      storedExchanges += fresh.length;
+      countRate(fresh.length);
+      if (fresh.length > 0) {
+        lag += fresh.length;
+        const applied = enqueue(async () => {
+          try {
+            await clock.addExchanges(fresh);
+          } finally {
+            lag -= fresh.length;
+          }
+        });
+        if (lag > config.maxDetectionLag) await applied;
+      }
+      return { stored: fresh.length, duplicates: batch.length - fresh.length };
+    },
+
+    async ingestAccountEvents(batch) {
+      const fresh = await store.appendAccountEvents(batch);
+      if (fresh.length > 0) await enqueue(() => clock.addAccountEvents(fresh));
+      return { stored: fresh.length, duplicates: batch.length - fresh.length };
+    },
+
+    flush: () => enqueue(() => clock.flush()),
+    settled: () => enqueue(async () => {}),
+
+    risk(account) {
+      return decideRisk(
+        account,
+        verdicts.get(account),
+        campaignOf(account),
+        overrides.get(account),
+        config.policy,
+      );
+    },
+
+    listCampaigns(query) {
+      const statuses = query.status && query.status.length > 0 ? new Set(query.status) : null;
+      const matching = [...campaigns.values()]
+        .map((stored) => stored.campaign)
+        .filter(
+          (campaign) =>
+            (statuses === null || statuses.has(campaign.status)) &&
+            (query.minScore === undefined || campaign.score >= query.minScore) &&
+            (query.since === undefined || Date.parse(campaign.lastSeen) >= query.since) &&
+            (query.until === undefined || Date.parse(campaign.firstSeen) <= query.until),
+        )
+        .sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+      return { campaigns: matching.slice(query.offset, query.offset + query.limit), total: matching.length };
+    },
+
+    async campaign(id) {
+      const stored = campaigns.get(id);
+      if (!stored) return null;
+      const { campaign } = stored;
+      const members: CampaignMember[] = [];
+      const byVerdict: Record<string, number> = {};
+      const byCountry: Record<string, number> = {};
+      const extraction: Record<string, number> = {};
+      for (const account of campaign.accounts) {
+        const summary = (await detection.summary(account)) ?? (await store.getSummary(account)) ?? undefined;
+        const verdict = verdicts.get(account);
+        const residency = summary && detection.residency ? detection.residency(summary) : null;
+        const kind = residency?.verdict ?? 'unknown';
+        byVerdict[kind] = (byVerdict[kind] ?? 0) + 1;
+        for (const [country, count] of Object.entries(summary?.ipCountries ?? {}))
+          byCountry[country] = (byCountry[country] ?? 0) + count;
+        for (const [tag, count] of Object.entries(summary?.extraction ?? {}))
+          extraction[tag] = (extraction[tag] ?? 0) + count;
+        members.push({
+          account,
+          risk: verdict?.risk ?? 0,
+          flaggedAt: verdict?.flaggedAt ?? null,
+          exchanges: summary?.exchanges ?? 0,
+          declaredCountry: summary?.identity.declaredCountry ?? null,
+          residency: kind,
+        });
+      }
+      const activity = await store.activity(campaign.accounts, HOUR_MS);
+      const view: CampaignGraphView = detection.graph?.(id) ?? {
+        nodes: members.map((member) => ({ id: member.account, risk: member.risk })),
+        edges: [],
+      };
+      return {
+        campaign: { ...campaign, history: stored.history },
+        members,
+        timeline: activity.map((bucket) => ({ hour: toRfc3339(bucket.ts), exchanges: bucket.count })),
+        graph: {
+          nodes: view.nodes.map((node) => ({ id: node.id, risk: node.risk })),
+          edges: view.edges.map((edge) => ({
+            source: edge.source,
+            target: edge.target,
+            weight: edge.weight,
+            kinds: edge.kinds,
+          })),
+        },
+        residency: { byVerdict, byCountry },
+        extraction,
+      };
+    },
+
+    async account(id) {
+      const summary = (await detection.summary(id)) ?? (await store.getSummary(id));
+      if (!summary) return null;
+      const verdict = verdicts.get(id) ?? null;
+      return {
+        account: id,
+        summary,
+        verdict,
+        residency: detection.residency ? detection.residency(summary) : null,
+        links: detection.links?.(id) ?? [],
+        campaign: campaignOf(id)?.id ?? verdict?.campaign ?? null,
+        override: overrideView(overrides.get(id)),
+      };
+    },
+
+    blocklist(min) {
+      const severity: Record<Decision, number> = { allow: 0, review: 1, challenge: 2, block: 3 };
+      const candidates = new Set<string>([...accountCampaign.keys(), ...overrides.keys()]);
+      for (const [account, verdict] of verdicts)
+        if (verdict.risk >= config.policy.challengeAt) candidates.add(account);
+      return [...candidates]
+        .sort()
+        .map((account) => service.risk(account))
+        .filter((decision) => severity[decision.decision] >= severity[min]);
+    },
+
+    review(id, action, note, actor) {
+      return new Promise((resolve, reject) => {
+        void enqueue(async () => {
+          try {
+            const stored = campaigns.get(id);
+            if (!stored) {
+              resolve(null);
+              return;
+            }
+            const record: ReviewRecord = {
+              campaign: id,
+              action,
+              note,
+              actor,
+              ts: now(),
+              accounts: stored.campaign.accounts,
+            };
+            await store.addReview(record);
+            reviews.set(id, record);
+            if (detection.review) {
+              detection.review(id, action, note ?? undefined);
+              verdicts = new Map(detection.verdicts().map((verdict) => [verdict.account, verdict]));
+            }
+            const fromEngine = detection.review
+              ? detection.campaigns().find((campaign) => campaign.id === id)
+              : undefined;
+            const campaign = fromEngine ?? {
+              ...stored.campaign,
+              status: action === 'confirm' ? 'confirmed' : 'dismissed',
+            };
+            const entry: CampaignHistoryEntry = {
+              ts: toRfc3339(now()),
+              status: campaign.status,
+              score: campaign.score,
+              actor,
+            };
+            if (note) entry.note = note;
+            await store.putCampaign(campaign, entry);
+            const updated = { campaign, history: [...stored.history, entry] };
+            campaigns.set(id, updated);
+            rebuildIndex();
+            await store.audit({
+              ts: now(),
+              actor,
+              action: `campaign.${action}`,
+              subject: id,
+              details: { note },
+            });
+            if (action === 'confirm' && stored.campaign.status !== 'confirmed')
+              await notify('campaign.confirmed', campaign);
+            resolve(updated);
+          } catch (error) {
+            reject(error);
+          }
+        });
+      });
+    },
+
+    async setOverride(account, decision, note, actor) {
+      const record: OverrideRecord = { account, decision, note, actor, ts: now() };
+      await store.setOverride(record);
+      overrides.set(account, record);
+      await store.audit({
+        ts: now(),
+        actor,
+        action: 'override.set',
+        subject: account,
+        details: { decision, note },
+      });
+      return record;
+    },
+
+    async clearOverride(account, actor) {
+      const existed = await store.clearOverride(account);
+      overrides.delete(account);
+      if (existed)
+        await store.audit({ ts: now(), actor, action: 'override.clear', subject: account, details: {} });
+      return existed;
+    },
+
+    overrides: () => [...overrides.values()],
+
+    async addWebhook(url, events, actor, secret) {
+      const record: WebhookRecord = {
+        id: randomBytes(6).toString('hex'),
+        url,
+        secret: secret ?? randomBytes(24).toString('base64url'),
+        events: events.length > 0 ? events : [...WEBHOOK_EVENTS],
+        createdAt: now(),
+      };
+      await store.addWebhook(record);
+      webhooks = await store.listWebhooks();
+      await store.audit({
+        ts: now(),
+        actor,
+        action: 'webhook.add',
+        subject: record.id,
+        details: { url, events: record.events },
+      });
+      return record;
+    },
+
+    async removeWebhook(id, actor) {
+      const existed = await store.removeWebhook(id);
+      webhooks = await store.listWebhooks();
+      if (existed)
+        await store.audit({ ts: now(), actor, action: 'webhook.remove', subject: id, details: {} });
+      return existed;
+    },
+
+    webhooks: () => webhooks.slice(),
+
+    stats() {
+      const second = Math.floor(now() / 1000);
+      let recent = 0;
+      for (let s = second - 10; s < second; s++) recent += rate.get(s) ?? 0;
+      const byStatus: Record<string, number> = { suspected: 0, confirmed: 0, dismissed: 0, closed: 0 };
+      for (const { campaign } of campaigns.values())
+        byStatus[campaign.status] = (byStatus[campaign.status] ?? 0) + 1;
+      return {
+        exchanges: storedExchanges,
+        accounts: detection.stats().accounts,
+        ratePerSecond: recent / 10,
+        campaigns: byStatus,
+        lastTick: lastTick === null ? null : toRfc3339(lastTick),
+      };
+    },
+
+    async close() {
+      if (closed) return;
+      closed = true;
+      for (const timer of timers) clearInterval(timer);
+      await queue;
+      await detection.close();
+      await store.close();
+    },
+  };
+  return service;
+}
