@@ -6,4 +6,8 @@ export * from './baselines/index.js';
 export * from './sim/index.js';
 export * from './enrich/index.js';
 export * from './residency/index.js';
+export * from './link/index.js';
+export * from './cluster/index.js';
+export * from './detectors/index.js';
+export * from './score/index.js';
 export * from './fingerprint/index.js';

@@ -1,0 +1,2 @@
+/** Community detection with stable cluster ids across ticks. */
+export * from './cluster.js';

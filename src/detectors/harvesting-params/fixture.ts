@@ -1,0 +1,18 @@
+/** Fixture: n/logprobs and seed sweeps versus benchmark runners at temperature 0 with one seed. */
+import { makeMany } from '../fixture-kit.js';
+
+export const suspicious = makeMany('op', 5, () => ({
+  exchanges: 100,
+  sampling: {
+    multiN: 40,
+    logprobs: 60,
+    temperatureZero: 0,
+    seeded: 100,
+    temperatures: [0.3, 0.7, 1, 1.2],
+    seeds: 80,
+  },
+}));
+export const benignLookAlike = makeMany('bench', 5, () => ({
+  exchanges: 100,
+  sampling: { multiN: 0, logprobs: 0, temperatureZero: 100, seeded: 100, temperatures: [0], seeds: 1 },
+}));

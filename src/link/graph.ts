@@ -1,0 +1,456 @@
+/**
+ * The weighted account graph, maintained incrementally: an inverted index (value -> accounts
+ * holding it) updated by diffing an account's keys when its summary changes, rarity-weighted
+ * pair scores (Fellegi-Sunter, see kinds.ts) computed from the two accounts' key sets, and a
+ * sparse edge set where each re-linked account keeps its strongest links (a k-nearest-neighbour
+ * graph: the union of every account's choices). Work per update is bounded by the account's key
+ * count and the candidate caps, never by the size of a value's postings or of the history.
+ * Evidence is not stored per edge: `explainPair` recomputes it from the keys when a reviewer asks.
+ */
+import type { Evidence } from '../core/types.js';
+import type { AccountKeys } from './keys.js';
+import {
+  ADDRESS_KINDS,
+  AMPLIFIER_KINDS,
+  KIND_BY_CODE,
+  KINDS,
+  type KindSpec,
+  type LinkKind,
+} from './kinds.js';
+
+/** Linking parameters (documented in docs/detection.md). */
+export interface LinkConfig {
+  /** Rarity is computed against at least this many accounts: in a tiny world nothing is rare. */
+  minPopulation: number;
+  /** An edge needs at least this many bits of agreement... */
+  edgeThreshold: number;
+  /** ...from at least this many kinds, unless one kind alone gives `singleKindBits`. */
+  minKinds: number;
+  singleKindBits: number;
+  /** Strongest links each account keeps (the graph is the union of these choices)... */
+  maxNeighbours: number;
+  /**
+   * ...plus this many further qualifying links picked by hash, so that a campaign with inner
+   * structure (accounts in groups of one payment card) stays one well-connected group instead of
+   * a chain of cliques.
+   */
+  spreadNeighbours: number;
+  /** Spread links are picked among links at least this fraction of the account's strongest. */
+  spreadFloor: number;
+  /** Postings up to this size are scanned in full for candidates; larger ones are sampled. */
+  fullPostings: number;
+  /** Samples taken from a larger posting: its most recent holders and hashed picks. */
+  recentSamples: number;
+  hashedSamples: number;
+  /** Candidates scored exactly per re-linked account. */
+  maxCandidates: number;
+  /** Bits removed from address agreement, times the share of traffic from shared-by-design networks. */
+  sharedByDesignBits: number;
+  /** Each further shared value of a multi-valued kind counts this fraction of the previous one. */
+  diminishing: number;
+  /** Timing kinds (sign-up burst, model pivot) count only above this many bits from other kinds. */
+  amplifierFloor: number;
+}
+
+/** Defaults, tuned on generated worlds (seeds 1-2) as described in docs/detection.md. */
+export const DEFAULT_LINK_CONFIG: LinkConfig = {
+  minPopulation: 2000,
+  edgeThreshold: 16,
+  minKinds: 2,
+  singleKindBits: 12,
+  maxNeighbours: 8,
+  spreadNeighbours: 6,
+  spreadFloor: 0.7,
+  fullPostings: 40,
+  recentSamples: 12,
+  hashedSamples: 12,
+  maxCandidates: 200,
+  sharedByDesignBits: 4,
+  diminishing: 0.5,
+  amplifierFloor: 6,
+};
+
+/** One kind's part of a pair score. */
+export interface KindScore {
+  kind: LinkKind;
+  bits: number;
+  /** Shared values with how many accounts hold each (rarest first). */
+  values: { value: string; holders: number }[];
+}
+
+/** The score of a pair of accounts. */
+export interface PairScore {
+  weight: number;
+  parts: KindScore[];
+}
+
+/** The mutable state of the graph (plain arrays and maps; see toJSON). */
+export interface LinkGraph {
+  config: LinkConfig;
+  names: string[];
+  ids: Map<string, number>;
+  /** Per account: sorted key ids, their use counts, its share of shared-by-design traffic. */
+  keys: number[][];
+  counts: number[][];
+  design: number[];
+  keyIds: Map<string, number>;
+  keyText: string[];
+  postings: number[][];
+  freeKeys: number[];
+  population: number;
+  /** Per account: the neighbours it chose and their weights; who chose it. */
+  outN: number[][];
+  outW: number[][];
+  inn: Set<number>[];
+}
+
+/** An empty graph. */
+export function createLinkGraph(config: Partial<LinkConfig> = {}): LinkGraph {
+  return {
+    config: { ...DEFAULT_LINK_CONFIG, ...config },
+    names: [],
+    ids: new Map(),
+    keys: [],
+    counts: [],
+    design: [],
+    keyIds: new Map(),
+    keyText: [],
+    postings: [],
+    freeKeys: [],
+    population: 0,
+    outN: [],
+    outW: [],
+    inn: [],
+  };
+}
+
+/** The dense id of an account, created on first sight. */
+export function accountId(g: LinkGraph, account: string): number {
+  let id = g.ids.get(account);
+  if (id === undefined) {
+    id = g.names.length;
+    g.ids.set(account, id);
+    g.names.push(account);
+    g.keys.push([]);
+    g.counts.push([]);
+    g.design.push(0);
+    g.outN.push([]);
+    g.outW.push([]);
+    g.inn.push(new Set());
+  }
+  return id;
+}
+
+function internKey(g: LinkGraph, key: string): number {
+  let id = g.keyIds.get(key);
+  if (id === undefined) {
+    id = g.freeKeys.pop() ?? g.keyText.length;
+    g.keyIds.set(key, id);
+    g.keyText[id] = key;
+    g.postings[id] = [];
+  }
+  return id;
+}
+
+function releaseKey(g: LinkGraph, id: number): void {
+  g.keyIds.delete(g.keyText[id]);
+  g.keyText[id] = '';
+  g.freeKeys.push(id);
+}
+
+/**
+ * Replaces an account's keys, updating the postings by difference. Returns whether the key set
+ * changed (use counts alone changing does not count).
+ */
+export function setAccountKeys(g: LinkGraph, a: number, next: AccountKeys, designShare: number): boolean {
+  g.design[a] = designShare;
+  const oldIds = g.keys[a];
+  const nextIds = next.keys.map((k) => internKey(g, k));
+  const order = nextIds.map((_, i) => i).sort((x, y) => nextIds[x] - nextIds[y]);
+  const ids = order.map((i) => nextIds[i]);
+  const counts = order.map((i) => next.counts[i]);
+  const oldSet = new Set(oldIds);
+  const newSet = new Set(ids);
+  let changed = false;
+  for (const id of oldIds) {
+    if (newSet.has(id)) continue;
+    changed = true;
+    const p = g.postings[id];
+    const at = p.lastIndexOf(a);
+    if (at >= 0) {
+      p.splice(at, 1);
+    }
+    if (p.length === 0) releaseKey(g, id);
+  }
+  for (const id of ids) {
+    if (oldSet.has(id)) continue;
+    changed = true;
+    g.postings[id].push(a);
+  }
+  if (oldIds.length === 0 && ids.length > 0) g.population++;
+  if (oldIds.length > 0 && ids.length === 0) g.population--;
+  g.keys[a] = ids;
+  g.counts[a] = counts;
+  return changed;
+}
+
+function specOf(g: LinkGraph, keyId: number): KindSpec {
+  return KIND_BY_CODE[g.keyText[keyId][0]];
+}
+
+/** The Fellegi-Sunter agreement weight of one value, in bits: log2(m / (df / N)), clipped to [0, cap]. */
+export function valueBits(m: number, holders: number, population: number, cap: number): number {
+  const bits = Math.log2((m * population) / Math.max(1, holders));
+  return bits <= 0 ? 0 : Math.min(bits, cap);
+}
+
+function keyBits(g: LinkGraph, keyId: number, spec: KindSpec): number {
+  const n = Math.max(g.population, g.config.minPopulation);
+  return valueBits(spec.m, g.postings[keyId].length, n, spec.cap);
+}
+
+/** Repeated use saturates: a template used once by an account counts a third of one it lives on. */
+function repetitionFactor(kind: LinkKind, countA: number, countB: number): number {
+  if (kind !== 'template' && kind !== 'band') return 1;
+  return Math.min(1, Math.log2(1 + Math.min(countA, countB)) / 3);
+}
+
+/** The rarity-weighted agreement of two accounts; `explain` also lists the shared values. */
+export function scorePair(g: LinkGraph, a: number, b: number, explain = false): PairScore {
+  const ka = g.keys[a];
+  const kb = g.keys[b];
+  const ca = g.counts[a];
+  const cb = g.counts[b];
+  const design = Math.max(g.design[a], g.design[b]) * g.config.sharedByDesignBits;
+  const bitsByKind = new Map<LinkKind, number[]>();
+  const valuesByKind = new Map<LinkKind, { value: string; holders: number; bits: number }[]>();
+  let i = 0;
+  let j = 0;
+  while (i < ka.length && j < kb.length) {
+    if (ka[i] < kb[j]) i++;
+    else if (ka[i] > kb[j]) j++;
+    else {
+      const id = ka[i];
+      const spec = specOf(g, id);
+      let bits = keyBits(g, id, spec) * repetitionFactor(spec.kind, ca[i], cb[j]);
+      if (ADDRESS_KINDS.has(spec.kind)) bits = Math.max(0, bits - design);
+      if (bits > 0) {
+        const list = bitsByKind.get(spec.kind);
+        if (list) list.push(bits);
+        else bitsByKind.set(spec.kind, [bits]);
+        if (explain) {
+          const v = { value: g.keyText[id].slice(2), holders: g.postings[id].length, bits };
+          const vl = valuesByKind.get(spec.kind);
+          if (vl) vl.push(v);
+          else valuesByKind.set(spec.kind, [v]);
+        }
+      }
+      i++;
+      j++;
+    }
+  }
+  const parts: KindScore[] = [];
+  let core = 0;
+  let timing = 0;
+  for (const spec of KINDS) {
+    const list = bitsByKind.get(spec.kind);
+    if (!list) continue;
+    list.sort((x, y) => y - x);
+    let total = 0;
+    let f = 1;
+    for (const bits of list) {
+      total += f * bits;
+      f *= g.config.diminishing;
+    }
+    total = Math.min(total, spec.top > 1 ? spec.cap * 1.5 : spec.cap);
+    if (AMPLIFIER_KINDS.has(spec.kind)) timing += total;
+    else core += total;
+    const values = explain
+      ? (valuesByKind.get(spec.kind) ?? [])
+          .sort((x, y) => x.holders - y.holders || (x.value < y.value ? -1 : 1))
+          .map(({ value, holders }) => ({ value, holders }))
+      : [];
+    parts.push({ kind: spec.kind, bits: total, values });
+  }
+  const amplified = core >= g.config.amplifierFloor;
+  const weight = core + (amplified ? timing : 0);
+  return { weight, parts: amplified ? parts : parts.filter((p) => !AMPLIFIER_KINDS.has(p.kind)) };
+}
+
+/** Whether a pair score is strong enough to be an edge. */
+export function isEdge(g: LinkGraph, s: PairScore): boolean {
+  if (s.weight < g.config.edgeThreshold) return false;
+  const kinds = s.parts.filter((p) => p.bits >= 1).length;
+  return kinds >= g.config.minKinds || s.parts.some((p) => p.bits >= g.config.singleKindBits);
+}
+
+function mix(x: number): number {
+  let h = Math.imul(x ^ (x >>> 16), 0x45d9f3b);
+  h = Math.imul(h ^ (h >>> 16), 0x45d9f3b);
+  return (h ^ (h >>> 16)) >>> 0;
+}
+
+/** Candidate partners of an account from its postings, with a rough priority (sum of bits). */
+function candidates(g: LinkGraph, a: number): number[] {
+  const cfg = g.config;
+  const prio = new Map<number, number>();
+  const add = (b: number, bits: number) => {
+    if (b !== a) prio.set(b, (prio.get(b) ?? 0) + bits);
+  };
+  for (const id of g.keys[a]) {
+    const spec = specOf(g, id);
+    const bits = keyBits(g, id, spec);
+    if (bits < 1) continue;
+    const p = g.postings[id];
+    if (p.length <= cfg.fullPostings) {
+      for (const b of p) add(b, bits);
+      continue;
+    }
+    for (let k = Math.max(0, p.length - cfg.recentSamples); k < p.length; k++) add(p[k], bits);
+    for (let k = 0; k < cfg.hashedSamples; k++) add(p[mix(a * 7919 + id * 131 + k) % p.length], bits);
+  }
+  return [...prio.entries()]
+    .sort((x, y) => y[1] - x[1] || x[0] - y[0])
+    .slice(0, cfg.maxCandidates)
+    .map(([b]) => b);
+}
+
+/**
+ * Recomputes the strongest links of one account and replaces its chosen edges. Returns the
+ * accounts whose adjacency changed (the account itself, old and new neighbours).
+ */
+export function relinkAccount(g: LinkGraph, a: number): number[] {
+  const scored: [number, number][] = [];
+  for (const b of candidates(g, a)) {
+    const s = scorePair(g, a, b);
+    if (isEdge(g, s)) scored.push([b, s.weight]);
+  }
+  scored.sort((x, y) => y[1] - x[1] || x[0] - y[0]);
+  const floor = (scored[0]?.[1] ?? 0) * g.config.spreadFloor;
+  const spread = scored
+    .slice(g.config.maxNeighbours)
+    .filter(([, w]) => w >= floor)
+    .sort((x, y) => mix(a * 31 + x[0]) - mix(a * 31 + y[0]) || x[0] - y[0])
+    .slice(0, g.config.spreadNeighbours);
+  const chosen = [...scored.slice(0, g.config.maxNeighbours), ...spread];
+  const touched = new Set<number>([a]);
+  for (const b of g.outN[a]) {
+    g.inn[b].delete(a);
+    touched.add(b);
+  }
+  g.outN[a] = chosen.map(([b]) => b);
+  g.outW[a] = chosen.map(([, w]) => w);
+  for (const b of g.outN[a]) {
+    g.inn[b].add(a);
+    touched.add(b);
+  }
+  return [...touched];
+}
+
+/** The neighbours of an account with edge weights (the union of both directions' choices). */
+export function neighbours(g: LinkGraph, a: number): Map<number, number> {
+  const out = new Map<number, number>();
+  const on = g.outN[a];
+  const ow = g.outW[a];
+  for (let k = 0; k < on.length; k++) out.set(on[k], ow[k]);
+  for (const b of g.inn[a]) {
+    if (out.has(b)) continue;
+    const at = g.outN[b].indexOf(a);
+    if (at >= 0) out.set(b, g.outW[b][at]);
+  }
+  return out;
+}
+
+/** How many accounts hold a key (0 when unknown). */
+export function holders(g: LinkGraph, key: string): number {
+  const id = g.keyIds.get(key);
+  return id === undefined ? 0 : g.postings[id].length;
+}
+
+/** The accounts holding a key, by id. */
+export function holdersOf(g: LinkGraph, key: string): readonly number[] {
+  const id = g.keyIds.get(key);
+  return id === undefined ? [] : g.postings[id];
+}
+
+/** The key strings of an account. */
+export function keysOf(g: LinkGraph, a: number): string[] {
+  return g.keys[a].map((id) => g.keyText[id]);
+}
+
+/** Why two accounts are linked, as evidence items (one per agreeing kind, rarest values first). */
+export function explainPair(g: LinkGraph, a: number, b: number): Evidence[] {
+  const s = scorePair(g, a, b, true);
+  return s.parts.map((p) => {
+    const spec = KINDS.find((k) => k.kind === p.kind) as KindSpec;
+    const n = p.values.length;
+    const rarest = p.values[0];
+    return {
+      kind: `shared-${p.kind}`,
+      weight: round(p.bits),
+      summary:
+        n === 1
+          ? `share the ${spec.label} ${rarest.value} (held by ${rarest.holders} accounts)`
+          : `share ${n} values of ${spec.label} (the rarest held by ${rarest?.holders ?? 0} accounts)`,
+      facts: { values: p.values.slice(0, 8) },
+    };
+  });
+}
+
+function round(x: number): number {
+  return Math.round(x * 100) / 100;
+}
+
+/** Serialisable state of the graph. */
+export interface LinkGraphJSON {
+  config: LinkConfig;
+  names: string[];
+  keyText: string[];
+  keys: number[][];
+  counts: number[][];
+  design: number[];
+  postings: number[][];
+  population: number;
+  outN: number[][];
+  outW: number[][];
+}
+
+/** The graph as plain JSON. */
+export function linkGraphToJSON(g: LinkGraph): LinkGraphJSON {
+  return {
+    config: g.config,
+    names: g.names,
+    keyText: g.keyText,
+    keys: g.keys,
+    counts: g.counts,
+    design: g.design,
+    postings: g.postings,
+    population: g.population,
+    outN: g.outN,
+    outW: g.outW,
+  };
+}
+
+/** A graph restored from `linkGraphToJSON`. */
+export function linkGraphFromJSON(j: LinkGraphJSON): LinkGraph {
+  const g = createLinkGraph(j.config);
+  g.names = j.names;
+  for (let i = 0; i < g.names.length; i++) g.ids.set(g.names[i], i);
+  g.keyText = j.keyText;
+  g.keyText.forEach((k, i) => {
+    if (k === '') g.freeKeys.push(i);
+    else g.keyIds.set(k, i);
+  });
+  g.keys = j.keys;
+  g.counts = j.counts;
+  g.design = j.design;
+  g.postings = j.postings;
+  g.population = j.population;
+  g.outN = j.outN;
+  g.outW = j.outW;
+  g.inn = g.names.map(() => new Set<number>());
+  g.outN.forEach((list, a) => {
+    for (const b of list) g.inn[b].add(a);
+  });
+  return g;
+}

@@ -1,0 +1,130 @@
+import { describe, expect, it } from 'vitest';
+import type { AccountSummary } from '../core/types.js';
+import { createCampaignEngine, restoreCampaignEngine } from './engine.js';
+import {
+  background,
+  benchmarkCrowd,
+  benchmarkRunners,
+  campaign,
+  enterprise,
+  syntheticDataOrg,
+  T0,
+  university,
+} from './test-support/world.js';
+
+const DAY = 86_400_000;
+const NOW = T0 + 8 * DAY;
+
+function world(): AccountSummary[] {
+  return [
+    ...background(2500),
+    ...campaign('op1', 40),
+    ...enterprise(40),
+    ...university(150),
+    ...benchmarkRunners(12),
+    ...benchmarkCrowd(400),
+    ...syntheticDataOrg(30),
+  ];
+}
+
+function flagged(engine: ReturnType<typeof createCampaignEngine>): Set<string> {
+  return new Set(
+    engine
+      .verdicts()
+      .filter((v) => v.flaggedAt !== null)
+      .map((v) => v.account),
+  );
+}
+
+describe('campaign engine on a hand-built world', () => {
+  const engine = createCampaignEngine();
+  engine.tick(world(), NOW);
+
+  it('detects the campaign and flags all its accounts, and nothing else', () => {
+    const flags = flagged(engine);
+    const attack = [...flags].filter((a) => a.startsWith('op1-'));
+    expect(attack.length).toBe(40);
+    expect([...flags].filter((a) => !a.startsWith('op1-'))).toEqual([]);
+    const campaigns = engine.campaigns();
+    expect(campaigns.length).toBe(1);
+    expect(campaigns[0].detectedAt).toBe(new Date(NOW).toISOString());
+    expect(campaigns[0].evidence[0].weight).toBeGreaterThan(0);
+  });
+
+  for (const [name, account] of [
+    ['enterprise pipeline', 'acme-3'],
+    ['verified org generating synthetic data', 'synth-3'],
+    ['university NAT', 'student-3'],
+  ] as const) {
+    it(`does not flag the ${name} and says why it looks benign`, () => {
+      const c = engine.clusterOf(account);
+      if (c === null) return; // not even linked into a cluster: nothing to explain
+      expect(c.status).toBe('candidate');
+      expect(c.evidence.some((e) => e.weight < 0 && e.summary.startsWith('benign-looking'))).toBe(true);
+    });
+  }
+
+  it('does not link benchmark runners into a campaign through public benchmark items', () => {
+    const c = engine.clusterOf('bench-1');
+    expect(c === null || c.status === 'candidate').toBe(true);
+  });
+
+  it('explains links with rarity-weighted evidence', () => {
+    const links = engine.links('op1-0');
+    expect(links.length).toBeGreaterThan(0);
+    expect(links[0].evidence.map((e) => e.kind)).toContain('shared-template');
+    const g = engine.graph(engine.campaigns()[0].id);
+    expect(g?.nodes.length).toBe(40);
+    expect(g?.edges[0].kinds.length).toBeGreaterThan(1);
+  });
+});
+
+describe('stability and state', () => {
+  it('keeps a campaign id as it grows and flags newcomers at their tick', () => {
+    const engine = createCampaignEngine();
+    const all = campaign('op2', 60);
+    engine.tick([...background(2500), ...all.slice(0, 30)], NOW);
+    const id = engine.campaigns()[0]?.id;
+    expect(id).toBeDefined();
+    engine.tick(all.slice(30), NOW + 3_600_000);
+    const after = engine.campaigns().find((c) => c.id === id);
+    expect(after?.accounts.length).toBe(60);
+    const late = engine.verdicts().find((v) => v.account === 'op2-59');
+    expect(late?.flaggedAt).toBe(new Date(NOW + 3_600_000).toISOString());
+    const early = engine.verdicts().find((v) => v.account === 'op2-0');
+    expect(early?.flaggedAt).toBe(new Date(NOW).toISOString());
+  });
+
+  it('round-trips through JSON and continues identically', () => {
+    const a = createCampaignEngine();
+    const all = campaign('op3', 50);
+    a.tick([...background(2500), ...all.slice(0, 25)], NOW);
+    const b = restoreCampaignEngine(JSON.parse(JSON.stringify(a.toJSON())));
+    a.tick(all.slice(25), NOW + 3_600_000);
+    b.tick(all.slice(25), NOW + 3_600_000);
+    expect(b.campaigns()).toEqual(a.campaigns());
+    expect(b.verdicts()).toEqual(a.verdicts());
+  });
+
+  it('dismissing a campaign clears its flags; confirming keeps them', () => {
+    for (const action of ['dismiss', 'confirm'] as const) {
+      const engine = createCampaignEngine();
+      engine.tick([...background(2500), ...campaign('op4', 30)], NOW);
+      const [c] = engine.campaigns();
+      engine.review(c.id, action, 'checked by hand');
+      const flagged = engine
+        .verdicts()
+        .filter((v) => v.account.startsWith('op4-') && v.flaggedAt !== null).length;
+      expect(flagged).toBe(action === 'dismiss' ? 0 : 30);
+      const after = engine.campaigns()[0];
+      expect(after.status).toBe(action === 'dismiss' ? 'dismissed' : 'confirmed');
+      expect(after.evidence[0].kind).toBe('review');
+    }
+  });
+
+  it('refuses to go back in event time', () => {
+    const engine = createCampaignEngine();
+    engine.tick([], NOW);
+    expect(() => engine.tick([], NOW - 1)).toThrow(RangeError);
+  });
+});

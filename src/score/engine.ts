@@ -1,0 +1,601 @@
+/**
+ * The campaign engine: the global, per-tick half of the pipeline (DESIGN.md section 3). It keeps
+ * the latest summary of every account, maintains the weighted account graph incrementally
+ * (src/link), re-clusters the components that changed (src/cluster), scores the clusters that
+ * changed with the registered detectors and the versioned weights, runs the campaign lifecycle
+ * (suspected, confirmed, dismissed, closed), flags accounts, and attributes campaigns to earlier
+ * confirmed ones. It is pure and deterministic: its only clock is the event time `now` passed to
+ * `tick`, and it reads nothing but the summaries it was given, so a replay truncated at T gives
+ * the same flags before T. Work per tick follows what changed (re-keying is geometric in an
+ * account's volume, re-linking happens only when its key set changed, with a per-tick cap).
+ */
+
+import { type ClusterConfig, type ClusterState, createClusterState, recluster } from '../cluster/cluster.js';
+import type {
+  AccountSummary,
+  AccountVerdict,
+  CampaignResult,
+  CampaignStatus,
+  EpochMs,
+  Evidence,
+  ResidencyInput,
+  ResidencyVerdict,
+} from '../core/types.js';
+import { DETECTORS, type Detector, type DetectorContext } from '../detectors/index.js';
+import {
+  accountId,
+  createLinkGraph,
+  explainPair,
+  holders,
+  type LinkConfig,
+  type LinkGraph,
+  type LinkGraphJSON,
+  linkGraphFromJSON,
+  linkGraphToJSON,
+  neighbours,
+  relinkAccount,
+  scorePair,
+  setAccountKeys,
+} from '../link/graph.js';
+import { keyOf, linkKeys } from '../link/keys.js';
+import { residencyVerdict } from '../residency/index.js';
+import { attribute, type Footprint, footprintOf } from './attribution.js';
+import { residencyInputOf } from './residency.js';
+import { scoreCluster } from './score.js';
+import { DEFAULT_WEIGHTS, type ScoreWeights } from './weights.js';
+
+const HOUR = 3_600_000;
+
+/** Engine configuration; every field has a documented default. */
+export interface EngineConfig {
+  link: Partial<LinkConfig>;
+  cluster: Partial<ClusterConfig>;
+  weights: ScoreWeights;
+  detectors: readonly Detector<unknown>[];
+  /** Residency verdict of one account (src/residency's `residencyVerdict` in the pipeline). */
+  residency: (input: ResidencyInput) => ResidencyVerdict;
+  /** An account's keys are recomputed when its volume grew by half, its identity changed, or after this long. */
+  rekeyEveryMs: number;
+  /** Accounts re-linked per tick at most (the rest wait for the next tick, oldest first). */
+  maxRelinkPerTick: number;
+  /** A cluster whose members changed is re-scored at most this often (its membership changing always re-scores). */
+  rescoreEveryMs: number;
+  /** Edges returned by `graph()` at most (the strongest). */
+  graphEdgeLimit: number;
+}
+
+/** Defaults. */
+export const DEFAULT_ENGINE_CONFIG: EngineConfig = {
+  link: {},
+  cluster: {},
+  weights: DEFAULT_WEIGHTS,
+  detectors: DETECTORS,
+  residency: (input) => residencyVerdict(input),
+  rekeyEveryMs: 12 * HOUR,
+  maxRelinkPerTick: 50_000,
+  rescoreEveryMs: HOUR,
+  graphEdgeLimit: 2_000,
+};
+
+/** What one tick did. */
+export interface TickResult {
+  now: EpochMs;
+  /** Summaries received. */
+  changed: number;
+  /** Accounts whose links were recomputed, and those still waiting (work cap). */
+  relinked: number;
+  pendingRelinks: number;
+  /** Clusters re-scored. */
+  scored: number;
+  /** Campaigns first detected at this tick, and accounts first flagged. */
+  detected: string[];
+  flagged: number;
+  /** Detected campaigns so far. */
+  campaigns: number;
+}
+
+/** A campaign graph for the dashboard. */
+export interface CampaignGraph {
+  nodes: { id: string; risk: number }[];
+  edges: { source: string; target: string; weight: number; kinds: string[]; evidence: Evidence[] }[];
+}
+
+/** A cluster as the engine sees it (a campaign when detected, else a candidate). */
+export interface ClusterView {
+  id: string;
+  status: CampaignStatus | 'candidate';
+  score: number;
+  accounts: number;
+  evidence: Evidence[];
+}
+
+/** One link of an account. */
+export interface AccountLink {
+  account: string;
+  weight: number;
+  evidence: Evidence[];
+}
+
+/** The engine's interface (see docs/detection.md). */
+export interface CampaignEngine {
+  /** Feeds the summaries changed since the previous tick, at event time `now` (non-decreasing). */
+  tick(changed: readonly AccountSummary[], now: EpochMs): TickResult;
+  /** Detected campaigns (suspected, confirmed, dismissed, closed), by id. */
+  campaigns(): CampaignResult[];
+  /** One verdict per account seen. */
+  verdicts(): AccountVerdict[];
+  /** A campaign's accounts and the edges between them with their evidence. */
+  graph(campaignId: string): CampaignGraph | undefined;
+  /** An account's links, strongest first. */
+  links(account: string): AccountLink[];
+  /**
+   * The cluster an account belongs to, detected or not, with its score and evidence (for benign
+   * look-alikes the evidence says what made them benign-looking); null when it is in none.
+   */
+  clusterOf(account: string): ClusterView | null;
+  /** A reviewer's decision: confirm or dismiss a campaign (dismissing clears its accounts' flags). */
+  review(campaignId: string, action: 'confirm' | 'dismiss', note?: string): void;
+  /** The whole state as plain JSON (restore with `restoreCampaignEngine`). */
+  toJSON(): EngineJSON;
+}
+
+type Status = CampaignStatus | 'candidate';
+
+interface CampaignState {
+  id: string;
+  status: Status;
+  score: number;
+  detectedAt: EpochMs | null;
+  confirmedAt: EpochMs | null;
+  members: number[];
+  evidence: Evidence[];
+  exchanges: number;
+  capabilities: Record<string, number>;
+  firstSeen: EpochMs | null;
+  lastSeen: EpochMs | null;
+  lastScoredAt: EpochMs;
+  attribution: { campaign: string; summary: string } | null;
+  footprint: Footprint | null;
+  footprintAt: EpochMs | null;
+  review: { action: 'confirm' | 'dismiss'; note: string | null; at: EpochMs | null } | null;
+  mergedInto: string | null;
+}
+
+/** Serialised engine state. */
+export interface EngineJSON {
+  version: 1;
+  now: EpochMs | null;
+  graph: LinkGraphJSON;
+  clusters: {
+    clusterOf: [number, string][];
+    members: [string, number[]][];
+    nextId: number;
+    lastFull: [string, { size: number; at: EpochMs }][];
+  };
+  summaries: (AccountSummary | null)[];
+  keyedAt: number[];
+  keyedExchanges: number[];
+  stamps: string[];
+  relinkQueue: number[];
+  campaigns: CampaignState[];
+  flags: [number, { at: EpochMs; campaign: string }][];
+}
+
+interface State {
+  now: EpochMs | null;
+  g: LinkGraph;
+  clusters: ClusterState;
+  summaries: (AccountSummary | null)[];
+  keyedAt: number[];
+  keyedExchanges: number[];
+  stamps: string[];
+  relinkQueue: Set<number>;
+  campaigns: Map<string, CampaignState>;
+  flags: Map<number, { at: EpochMs; campaign: string }>;
+}
+
+const DESIGN_CLASSES = ['education', 'relay', 'mobile'];
+
+/** Share of an account's traffic from networks shared by design (campus NAT, privacy relay, CGNAT). */
+function designShare(s: AccountSummary): number {
+  let all = 0;
+  let shared = 0;
+  for (const [c, n] of Object.entries(s.netClasses)) {
+    all += n;
+    if (DESIGN_CLASSES.includes(c)) shared += n;
+  }
+  if (all === 0) return s.identity.signupNet && DESIGN_CLASSES.includes(s.identity.signupNet.class) ? 1 : 0;
+  return shared / all;
+}
+
+function identityStamp(s: AccountSummary): string {
+  return JSON.stringify([s.org, s.identity]);
+}
+
+function iso(t: EpochMs | null): string | null {
+  return t === null ? null : new Date(t).toISOString();
+}
+
+const SENIORITY: Record<Status, number> = {
+  confirmed: 4,
+  suspected: 3,
+  dismissed: 2,
+  closed: 1,
+  candidate: 0,
+};
+
+/** Creates a campaign engine (see `CampaignEngine`). */
+export function createCampaignEngine(config: Partial<EngineConfig> = {}): CampaignEngine {
+  const cfg: EngineConfig = { ...DEFAULT_ENGINE_CONFIG, ...config };
+  return engineOn(cfg, {
+    now: null,
+    g: createLinkGraph(cfg.link),
+    clusters: createClusterState(cfg.cluster),
+    summaries: [],
+    keyedAt: [],
+    keyedExchanges: [],
+    stamps: [],
+    relinkQueue: new Set(),
+    campaigns: new Map(),
+    flags: new Map(),
+  });
+}
+
+/** Restores an engine from `toJSON()` output (configuration other than link and cluster parameters comes from `config`). */
+export function restoreCampaignEngine(json: EngineJSON, config: Partial<EngineConfig> = {}): CampaignEngine {
+  const cfg: EngineConfig = { ...DEFAULT_ENGINE_CONFIG, ...config };
+  const clusters = createClusterState(cfg.cluster);
+  clusters.clusterOf = new Map(json.clusters.clusterOf);
+  clusters.members = new Map(json.clusters.members);
+  clusters.nextId = json.clusters.nextId;
+  clusters.lastFull = new Map(json.clusters.lastFull);
+  return engineOn(cfg, {
+    now: json.now,
+    g: linkGraphFromJSON(json.graph),
+    clusters,
+    summaries: json.summaries,
+    keyedAt: json.keyedAt,
+    keyedExchanges: json.keyedExchanges,
+    stamps: json.stamps,
+    relinkQueue: new Set(json.relinkQueue),
+    campaigns: new Map(json.campaigns.map((c) => [c.id, c])),
+    flags: new Map(json.flags),
+  });
+}
+
+function engineOn(cfg: EngineConfig, st: State): CampaignEngine {
+  const residencyCache = new WeakMap<AccountSummary, ResidencyVerdict>();
+  const context = (now: EpochMs): DetectorContext => ({
+    now,
+    holders: (kind, value) => holders(st.g, keyOf(kind, value)),
+    residency: (s) => {
+      let v = residencyCache.get(s);
+      if (!v) {
+        v = cfg.residency(residencyInputOf(s));
+        residencyCache.set(s, v);
+      }
+      return v;
+    },
+  });
+  const seniority = (id: string) => SENIORITY[st.campaigns.get(id)?.status ?? 'candidate'];
+
+  function ingest(changed: readonly AccountSummary[], now: EpochMs): Set<number> {
+    const touchedMembers = new Set<number>();
+    for (const s of changed) {
+      const id = accountId(st.g, s.account);
+      st.summaries[id] = s;
+      touchedMembers.add(id);
+      const stamp = identityStamp(s);
+      const never = st.keyedAt[id] === undefined;
+      const due =
+        never ||
+        stamp !== st.stamps[id] ||
+        s.exchanges >= st.keyedExchanges[id] * 1.5 + 3 ||
+        (now - st.keyedAt[id] >= cfg.rekeyEveryMs && s.exchanges !== st.keyedExchanges[id]);
+      if (!due) continue;
+      st.keyedAt[id] = now;
+      st.keyedExchanges[id] = s.exchanges;
+      st.stamps[id] = stamp;
+      if (setAccountKeys(st.g, id, linkKeys(s), designShare(s)) || never) st.relinkQueue.add(id);
+    }
+    return touchedMembers;
+  }
+
+  function relink(): { relinked: number; touched: Set<number> } {
+    const order = [...st.relinkQueue].sort((a, b) => a - b).slice(0, cfg.maxRelinkPerTick);
+    const touched = new Set<number>();
+    for (const a of order) {
+      st.relinkQueue.delete(a);
+      for (const b of relinkAccount(st.g, a)) touched.add(b);
+    }
+    return { relinked: order.length, touched };
+  }
+
+  function membersOf(c: CampaignState): AccountSummary[] {
+    return c.members
+      .map((a) => st.summaries[a])
+      .filter((s): s is AccountSummary => s !== null && s !== undefined);
+  }
+
+  function rescore(c: CampaignState, now: EpochMs, result: TickResult): void {
+    const members = membersOf(c);
+    const scored = scoreCluster(members, context(now), cfg.detectors, cfg.weights);
+    c.lastScoredAt = now;
+    c.score = scored.score;
+    let exchanges = 0;
+    const caps: Record<string, number> = {};
+    let first: number | null = null;
+    let last: number | null = null;
+    for (const s of members) {
+      exchanges += s.exchanges;
+      for (const [k, n] of Object.entries(s.capabilities)) caps[k] = (caps[k] ?? 0) + n;
+      if (s.firstSeen !== null && (first === null || s.firstSeen < first)) first = s.firstSeen;
+      if (s.lastSeen !== null && (last === null || s.lastSeen > last)) last = s.lastSeen;
+    }
+    c.exchanges = exchanges;
+    c.capabilities = Object.fromEntries(
+      Object.entries(caps)
+        .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+        .map(([k, n]) => [k, exchanges > 0 ? Math.round((n / exchanges) * 1000) / 1000 : 0]),
+    );
+    c.firstSeen = first;
+    c.lastSeen = last;
+    c.evidence = scored.evidence;
+    const w = cfg.weights;
+    const eligible = members.length >= w.minAccounts && exchanges >= w.minExchanges;
+    if (c.status === 'candidate' && eligible && scored.score >= w.thresholds.suspected) {
+      c.status = 'suspected';
+      c.detectedAt = now;
+      result.detected.push(c.id);
+    }
+    if (c.status === 'suspected' && eligible && scored.score >= w.thresholds.confirmed) {
+      c.status = 'confirmed';
+      c.confirmedAt = now;
+    }
+    if (c.status === 'suspected' || c.status === 'confirmed') {
+      if (
+        c.footprint === null ||
+        c.footprintAt === null ||
+        now - c.footprintAt >= 24 * HOUR ||
+        c.detectedAt === now
+      ) {
+        c.footprint = footprintOf(members);
+        c.footprintAt = now;
+        const earlier = [...st.campaigns.values()].filter(
+          (o) =>
+            o.id !== c.id &&
+            o.status === 'confirmed' &&
+            o.footprint !== null &&
+            (o.detectedAt ?? 0) <= (c.detectedAt ?? now) &&
+            o.mergedInto === null,
+        );
+        const found = attribute(c.footprint, earlier as { id: string; footprint: Footprint }[]);
+        c.attribution = found ? { campaign: found.campaign, summary: found.summary } : null;
+      }
+      for (const a of c.members) {
+        if (!st.flags.has(a)) {
+          st.flags.set(a, { at: now, campaign: c.id });
+          result.flagged++;
+        }
+      }
+    }
+  }
+
+  function newCampaign(id: string, now: EpochMs): CampaignState {
+    return {
+      id,
+      status: 'candidate',
+      score: 0,
+      detectedAt: null,
+      confirmedAt: null,
+      members: [],
+      evidence: [],
+      exchanges: 0,
+      capabilities: {},
+      firstSeen: null,
+      lastSeen: null,
+      lastScoredAt: now - cfg.rescoreEveryMs,
+      attribution: null,
+      footprint: null,
+      footprintAt: null,
+      review: null,
+      mergedInto: null,
+    };
+  }
+
+  const engine: CampaignEngine = {
+    tick(changed, now) {
+      if (st.now !== null && now < st.now)
+        throw new RangeError(`tick at ${iso(now)} is before the previous tick at ${iso(st.now)}`);
+      st.now = now;
+      const result: TickResult = {
+        now,
+        changed: changed.length,
+        relinked: 0,
+        pendingRelinks: 0,
+        scored: 0,
+        detected: [],
+        flagged: 0,
+        campaigns: 0,
+      };
+      const touchedMembers = ingest(changed, now);
+      const { relinked, touched } = relink();
+      result.relinked = relinked;
+      result.pendingRelinks = st.relinkQueue.size;
+      const { changed: reshaped, removed } = recluster(st.clusters, st.g, touched, now, seniority);
+      const toScore = new Set<string>(reshaped);
+      for (const id of reshaped) {
+        const c = st.campaigns.get(id) ?? newCampaign(id, now);
+        c.members = st.clusters.members.get(id) ?? [];
+        st.campaigns.set(id, c);
+      }
+      for (const id of removed) {
+        const c = st.campaigns.get(id);
+        if (!c) continue;
+        if (c.detectedAt === null) st.campaigns.delete(id);
+        else if (c.status !== 'dismissed') {
+          c.status = 'closed';
+          const heir = c.members.map((a) => st.clusters.clusterOf.get(a)).find((x) => x !== undefined);
+          c.mergedInto = heir ?? null;
+        }
+      }
+      for (const a of touchedMembers) {
+        const id = st.clusters.clusterOf.get(a);
+        if (id === undefined || toScore.has(id)) continue;
+        const c = st.campaigns.get(id);
+        if (c && now - c.lastScoredAt >= cfg.rescoreEveryMs) toScore.add(id);
+      }
+      for (const id of [...toScore].sort()) {
+        const c = st.campaigns.get(id);
+        if (!c || c.status === 'dismissed') continue;
+        rescore(c, now, result);
+        result.scored++;
+      }
+      result.campaigns = [...st.campaigns.values()].filter((c) => c.detectedAt !== null).length;
+      return result;
+    },
+
+    campaigns() {
+      return [...st.campaigns.values()]
+        .filter((c) => c.detectedAt !== null || c.review !== null)
+        .sort((a, b) => idOrder(a.id) - idOrder(b.id))
+        .map((c) => toResult(c));
+    },
+
+    verdicts() {
+      const out: AccountVerdict[] = [];
+      st.g.names.forEach((account, a) => {
+        const clusterId = st.clusters.clusterOf.get(a) ?? null;
+        const c = clusterId ? st.campaigns.get(clusterId) : undefined;
+        const flag = st.flags.get(a);
+        const flaggedBy = flag ? st.campaigns.get(flag.campaign) : undefined;
+        const risk = Math.max(
+          c && c.status !== 'dismissed' ? c.score : 0,
+          flaggedBy && flag ? flaggedBy.score : 0,
+        );
+        const campaign = c && c.detectedAt !== null ? c.id : (flag?.campaign ?? null);
+        out.push({
+          account,
+          risk: Math.round(risk * 10000) / 10000,
+          campaign,
+          flaggedAt: iso(flag?.at ?? null),
+        });
+      });
+      return out;
+    },
+
+    graph(campaignId) {
+      const c = st.campaigns.get(campaignId);
+      if (!c) return undefined;
+      const inside = new Set(c.members);
+      const edges: { a: number; b: number; w: number }[] = [];
+      for (const a of c.members) {
+        for (const [b, w] of neighbours(st.g, a)) if (b > a && inside.has(b)) edges.push({ a, b, w });
+      }
+      edges.sort((x, y) => y.w - x.w || x.a - y.a || x.b - y.b);
+      return {
+        nodes: c.members.map((a) => ({ id: st.g.names[a], risk: Math.round(c.score * 10000) / 10000 })),
+        edges: edges.slice(0, cfg.graphEdgeLimit).map(({ a, b, w }) => ({
+          source: st.g.names[a],
+          target: st.g.names[b],
+          weight: Math.round(w * 100) / 100,
+          kinds: scorePair(st.g, a, b).parts.map((p) => p.kind),
+          evidence: explainPair(st.g, a, b),
+        })),
+      };
+    },
+
+    links(account) {
+      const a = st.g.ids.get(account);
+      if (a === undefined) return [];
+      return [...neighbours(st.g, a).entries()]
+        .sort((x, y) => y[1] - x[1] || x[0] - y[0])
+        .map(([b, w]) => ({
+          account: st.g.names[b],
+          weight: Math.round(w * 100) / 100,
+          evidence: explainPair(st.g, a, b),
+        }));
+    },
+
+    clusterOf(account) {
+      const a = st.g.ids.get(account);
+      const id = a === undefined ? undefined : st.clusters.clusterOf.get(a);
+      const c = id === undefined ? undefined : st.campaigns.get(id);
+      if (!c) return null;
+      return { id: c.id, status: c.status, score: c.score, accounts: c.members.length, evidence: c.evidence };
+    },
+
+    review(campaignId, action, note) {
+      const c = st.campaigns.get(campaignId);
+      if (!c) throw new RangeError(`unknown campaign ${campaignId}`);
+      c.review = { action, note: note ?? null, at: st.now };
+      if (action === 'confirm') {
+        c.status = 'confirmed';
+        c.confirmedAt ??= st.now;
+        c.detectedAt ??= st.now;
+        if (c.footprint === null) c.footprint = footprintOf(membersOf(c));
+        for (const a of c.members)
+          if (!st.flags.has(a) && st.now !== null) st.flags.set(a, { at: st.now, campaign: c.id });
+      } else {
+        c.status = 'dismissed';
+        for (const [a, f] of [...st.flags]) if (f.campaign === c.id) st.flags.delete(a);
+      }
+    },
+
+    toJSON() {
+      return {
+        version: 1,
+        now: st.now,
+        graph: linkGraphToJSON(st.g),
+        clusters: {
+          clusterOf: [...st.clusters.clusterOf],
+          members: [...st.clusters.members],
+          nextId: st.clusters.nextId,
+          lastFull: [...st.clusters.lastFull],
+        },
+        summaries: st.g.names.map((_, a) => st.summaries[a] ?? null),
+        keyedAt: st.keyedAt,
+        keyedExchanges: st.keyedExchanges,
+        stamps: st.stamps,
+        relinkQueue: [...st.relinkQueue],
+        campaigns: [...st.campaigns.values()],
+        flags: [...st.flags],
+      };
+    },
+  };
+
+  function toResult(c: CampaignState): CampaignResult {
+    const accounts = c.members.map((a) => st.g.names[a]).sort();
+    const evidence: Evidence[] = [...c.evidence];
+    if (c.review) {
+      evidence.unshift({
+        kind: 'review',
+        weight: 0,
+        summary: `${c.review.action === 'confirm' ? 'confirmed' : 'dismissed'} by a reviewer${c.review.note ? `: ${c.review.note}` : ''}`,
+      });
+    }
+    if (c.mergedInto) evidence.unshift({ kind: 'merged', weight: 0, summary: `merged into ${c.mergedInto}` });
+    const status: CampaignStatus = c.status === 'candidate' ? 'suspected' : c.status;
+    return {
+      id: c.id,
+      status,
+      score: Math.round(c.score * 10000) / 10000,
+      accounts,
+      exchanges: c.exchanges,
+      callsPerAccount: accounts.length > 0 ? Math.round((c.exchanges / accounts.length) * 10) / 10 : 0,
+      firstSeen: iso(c.firstSeen) ?? '',
+      lastSeen: iso(c.lastSeen) ?? '',
+      detectedAt: iso(c.detectedAt),
+      capabilities: c.capabilities,
+      evidence,
+      attribution: c.attribution,
+    };
+  }
+
+  return engine;
+}
+
+function idOrder(id: string): number {
+  const n = Number(id.slice(id.indexOf('-') + 1));
+  return Number.isFinite(n) ? n : Number.MAX_SAFE_INTEGER;
+}

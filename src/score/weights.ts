@@ -1,0 +1,21 @@
+/**
+ * The versioned score weights (weights.v1.json, reviewed like code): a logistic model over the
+ * detector values, the status thresholds and the smallest cluster that may become a campaign.
+ */
+import weightsV1 from './weights.v1.json' with { type: 'json' };
+
+/** The contents of a weights file. */
+export interface ScoreWeights {
+  version: number;
+  /** How the weights were obtained (data, seeds, method). */
+  comment: string;
+  bias: number;
+  /** Detector id -> weight (negative for benign-looking detectors). */
+  weights: Record<string, number>;
+  thresholds: { suspected: number; confirmed: number };
+  minAccounts: number;
+  minExchanges: number;
+}
+
+/** The weights shipped with this version. */
+export const DEFAULT_WEIGHTS: ScoreWeights = weightsV1 as ScoreWeights;
