@@ -9,10 +9,26 @@
  * Benign look-alike: night-shift workers fit the wrong offset; verdicts never rest on the clock alone.
  */
 
-/** Relative activity of a person by local hour 0..23 (office hours high, night low, a lunch dip, evening tail). */
+/** Relative activity of an office-hours person by local hour 0..23 (busy 9-17, a lunch dip, an evening tail). */
 export const HUMAN_DIURNAL_PROFILE: readonly number[] = [
   0.03, 0.018, 0.01, 0.007, 0.006, 0.008, 0.015, 0.03, 0.05, 0.065, 0.072, 0.072, 0.058, 0.065, 0.072, 0.072,
   0.068, 0.058, 0.045, 0.042, 0.045, 0.045, 0.04, 0.035,
+];
+
+/** Relative activity of an evening person (students, hobbyists) by local hour: busiest 19-23, asleep 2-7. */
+export const EVENING_DIURNAL_PROFILE: readonly number[] = [
+  0.05, 0.03, 0.015, 0.008, 0.005, 0.005, 0.008, 0.02, 0.03, 0.04, 0.045, 0.048, 0.045, 0.048, 0.052, 0.055,
+  0.055, 0.055, 0.058, 0.065, 0.075, 0.078, 0.07, 0.06,
+];
+
+/**
+ * The reference rhythms an account is compared with; the likelihood of each offset is averaged
+ * over them, so an evening person is not mistaken for an office worker three zones west.
+ * What they share is the night: the fit is anchored on when people sleep.
+ */
+export const REFERENCE_PROFILES: readonly (readonly number[])[] = [
+  HUMAN_DIURNAL_PROFILE,
+  EVENING_DIURNAL_PROFILE,
 ];
 
 /** What the fit found. `offsetHours` is local time minus UTC, in -11..+12 (null with a reason when too little data). */
@@ -33,7 +49,8 @@ export interface TimezoneOptions {
   effectiveEvents?: number;
   /** Share of activity assumed to be clock-independent (automation, retries; default 0.15). */
   floor?: number;
-  profile?: readonly number[];
+  /** Reference local-time profiles (default REFERENCE_PROFILES). */
+  profiles?: readonly (readonly number[])[];
 }
 
 const LOG_CACHE = new Map<string, Float64Array[]>();
@@ -79,12 +96,18 @@ export function inferTimezone(hourlyUtc: number[], options: TimezoneOptions = {}
       reason: `too little data: ${total} events, ${minEvents} needed`,
     };
   }
-  const rows = logProfiles(options.profile ?? HUMAN_DIURNAL_PROFILE, floor);
   const temper = Math.min(1, effective / total);
-  const scores = rows.map((row) => {
-    let ll = 0;
-    for (let h = 0; h < 24; h++) if (hourlyUtc[h] > 0) ll += hourlyUtc[h] * row[h];
-    return ll * temper;
+  const perProfile = (options.profiles ?? REFERENCE_PROFILES).map((profile) =>
+    logProfiles(profile, floor).map((row) => {
+      let ll = 0;
+      for (let h = 0; h < 24; h++) if (hourlyUtc[h] > 0) ll += hourlyUtc[h] * row[h];
+      return ll * temper;
+    }),
+  );
+  // log of the mean likelihood over the reference profiles, per offset
+  const scores = perProfile[0].map((_, i) => {
+    const top = Math.max(...perProfile.map((p) => p[i]));
+    return top + Math.log(perProfile.reduce((sum, p) => sum + Math.exp(p[i] - top), 0) / perProfile.length);
   });
   let best = 0;
   for (let i = 1; i < 24; i++) if (scores[i] > scores[best]) best = i;

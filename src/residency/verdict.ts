@@ -21,7 +21,7 @@ import { inferTimezone, type TimezoneFit } from './timezone.js';
 
 /** The operator's residency policy; every field has a default. */
 export interface ResidencyPolicy {
-  /** Unsupported regions (ISO 3166-1 alpha-2). Default: CN, RU, IR, KP, SY, CU. */
+  /** Unsupported regions (ISO 3166-1 alpha-2). Default: CN, HK, MO, RU, BY, IR, KP, SY, CU. */
   restricted?: string[];
   /** Score at or above which the verdict is `inconsistent` (default 0.65). */
   inconsistentAt?: number;
@@ -35,7 +35,8 @@ export interface ResidencyPolicy {
   holidays?: Record<string, string[]>;
 }
 
-export const DEFAULT_RESTRICTED = ['CN', 'RU', 'IR', 'KP', 'SY', 'CU'];
+/** Regions where frontier-model APIs are commonly not offered; replace with your own terms of service. */
+export const DEFAULT_RESTRICTED = ['CN', 'HK', 'MO', 'RU', 'BY', 'IR', 'KP', 'SY', 'CU'];
 const PROXY = ['hosting', 'vpn', 'tor', 'relay'] as const;
 
 type Line = 'network' | 'clock' | 'language' | 'calendar' | 'identity';
@@ -55,6 +56,9 @@ function top(record: Record<string, number> | undefined, exclude?: string | null
 
 const r2 = (x: number) => Math.round(x * 100) / 100;
 
+/** How much a count of exchanges is worth as evidence: grows to 1 at 20. */
+const volume = (n: number) => Math.min(1, n / 20);
+
 /** Computes an account's residency verdict from its accumulated facts (pure). */
 export function residencyVerdict(input: ResidencyInput, policy: ResidencyPolicy = {}): ResidencyVerdict {
   const restrictedList = new Set((policy.restricted ?? DEFAULT_RESTRICTED).map((c) => c.toUpperCase()));
@@ -73,12 +77,22 @@ export function residencyVerdict(input: ResidencyInput, policy: ResidencyPolicy 
   const proxyShare = classTotal > 0 ? proxied / classTotal : 0;
   const direct = input.directIpCountries ?? (proxyShare < 0.2 ? input.ipCountries : {});
   const directTotal = sum(direct);
+  // Direct addresses locate the client only when they are a real part of its traffic
+  // (a few unclassified exits among a VPN user's traffic locate nothing).
+  const directCounts = directTotal >= Math.max(5, 0.25 * classTotal);
   const homeShare = declared && directTotal > 0 ? (direct[declared] ?? 0) / directTotal : 0;
   const foreign = top(direct, declared);
   const foreignShare = foreign && directTotal > 0 ? foreign[1] / directTotal : 0;
   let restrictedDirect = 0;
   for (const country in direct) if (restrictedList.has(country)) restrictedDirect += direct[country];
-  const restrictedDirectShare = directTotal > 0 ? restrictedDirect / directTotal : 0;
+  const restrictedDirectShare = directCounts ? restrictedDirect / directTotal : 0;
+  // Hosting in the declared country is a company's own servers more often than a disguise.
+  const proxiedHome =
+    declared && input.directIpCountries
+      ? Math.max(0, (input.ipCountries[declared] ?? 0) - (direct[declared] ?? 0))
+      : 0;
+  const proxiedHomeShare = proxied > 0 ? Math.min(1, proxiedHome / proxied) : 0;
+  const concealedShare = proxyShare * (1 - 0.7 * proxiedHomeShare);
 
   // --- clock ---
   const fit: TimezoneFit = inferTimezone(input.hourly, { minEvents: policy.minEvents ?? 20 });
@@ -89,6 +103,8 @@ export function residencyVerdict(input: ResidencyInput, policy: ResidencyPolicy 
   const declaredDistance = clockDistance(declared);
   const clockFitsDeclared = declaredDistance !== null && declaredDistance <= 1.5;
   const clockAgainstDeclared = declaredDistance !== null && declaredDistance >= 3;
+  // A fit at confidence 0.4 says little; from about 0.9 it says all it can.
+  const clockStrength = Math.min(1, Math.max(0, (fit.confidence - 0.35) / 0.55));
 
   // --- language ---
   const languageTotal = sum(input.languages);
@@ -110,7 +126,7 @@ export function residencyVerdict(input: ResidencyInput, policy: ResidencyPolicy 
   const candidateScore = (country: string) => {
     const facts = COUNTRY_FACTS[country];
     let score = 0;
-    if (directTotal > 0) score += (2 * (direct[country] ?? 0)) / directTotal;
+    if (directCounts) score += (2 * (direct[country] ?? 0)) / directTotal;
     if (topForeignLanguage && facts.languages.includes(topForeignLanguage)) score += foreignLanguageShare;
     if (input.cardCountry === country) score += 0.3;
     if (input.phoneCountry === country) score += 0.3;
@@ -143,6 +159,16 @@ export function residencyVerdict(input: ResidencyInput, policy: ResidencyPolicy 
   ) {
     inferredCountry = declared;
   }
+  // A few direct connections from a restricted region among concealed traffic: the operator's
+  // own address showing through when the proxy was off.
+  let leak: [string, number] | null = null;
+  if (declared && !restrictedList.has(declared) && concealedShare >= 0.5) {
+    for (const country in direct) {
+      if (restrictedList.has(country) && direct[country] >= 3 && (leak === null || direct[country] > leak[1]))
+        leak = [country, direct[country]];
+    }
+  }
+  if (leak && (inferredCountry === null || !restrictedList.has(inferredCountry))) inferredCountry = leak[0];
   const zoneLabel =
     clockOffset !== null ? `UTC${clockOffset >= 0 ? '+' : '-'}${Math.abs(clockOffset)}` : null;
   const inferredRegion = inferredCountry ?? zoneLabel;
@@ -159,12 +185,12 @@ export function residencyVerdict(input: ResidencyInput, policy: ResidencyPolicy 
       : 0;
 
   // --- evidence lines ---
-  if (directTotal > 0 && declared) {
+  if (directCounts && declared) {
     if (homeShare >= 0.5) {
       add(
         'network',
         'residency-ip-home',
-        -0.5 * homeShare,
+        -0.5 * homeShare * volume(directTotal),
         `${Math.round(homeShare * 100)}% of direct traffic comes from addresses in ${declared}, the declared country`,
         {
           declared,
@@ -176,7 +202,7 @@ export function residencyVerdict(input: ResidencyInput, policy: ResidencyPolicy 
       add(
         'network',
         'residency-ip-abroad',
-        0.8 * foreignShare,
+        0.8 * foreignShare * volume(directTotal),
         `${Math.round(foreignShare * 100)}% of direct traffic comes from ${foreign[0]}, not the declared ${declared}`,
         {
           declared,
@@ -187,17 +213,18 @@ export function residencyVerdict(input: ResidencyInput, policy: ResidencyPolicy 
       );
     }
   }
-  if (classTotal > 0 && proxyShare >= 0.3) {
+  if (classTotal > 0 && concealedShare >= 0.3) {
     const byClass = Object.fromEntries(
       PROXY.filter((c) => input.netClasses[c]).map((c) => [c, input.netClasses[c]]),
     );
     add(
       'network',
       'residency-proxy',
-      0.6 * proxyShare,
+      0.6 * concealedShare * volume(classTotal),
       `${Math.round(proxyShare * 100)}% of traffic comes through hosting, VPN, Tor or relay exits that hide the client's location`,
       {
         share: r2(proxyShare),
+        outsideDeclared: r2(1 - proxiedHomeShare),
         classes: byClass,
         ipCountries: input.ipCountries,
       },
@@ -208,7 +235,7 @@ export function residencyVerdict(input: ResidencyInput, policy: ResidencyPolicy 
       add(
         'clock',
         'residency-clock',
-        1.2 * fit.confidence,
+        1.2 * clockStrength,
         `activity fits ${zoneLabel} (confidence ${fit.confidence}), ${declaredDistance} h from any time zone of ${declared}`,
         {
           offsetHours: clockOffset,
@@ -222,7 +249,7 @@ export function residencyVerdict(input: ResidencyInput, policy: ResidencyPolicy 
       add(
         'clock',
         'residency-clock-home',
-        -1.0 * fit.confidence,
+        -1.0 * clockStrength,
         `activity fits ${zoneLabel}, a time zone of ${declared} (confidence ${fit.confidence})`,
         {
           offsetHours: clockOffset,
@@ -318,27 +345,59 @@ export function residencyVerdict(input: ResidencyInput, policy: ResidencyPolicy 
     }
   }
 
+  if (leak) {
+    add(
+      'network',
+      'residency-restricted-leak',
+      1.0,
+      `${leak[1]} exchanges came directly from ${leak[0]}, a restricted region, while ${Math.round(proxyShare * 100)}% of traffic went through proxies`,
+      {
+        country: leak[0],
+        exchanges: leak[1],
+        proxyShare: r2(proxyShare),
+        declared,
+      },
+    );
+  }
+
   // --- score and verdict ---
   const raw = evidence.reduce((s, e) => s + e.weight, 0);
   let score = 1 / (1 + Math.exp(-2 * (raw - 0.9)));
   const positiveLines = new Set(evidence.filter((e) => e.weight > 0).map((e) => e.line));
   const observed = positiveLines.has('network') || positiveLines.has('clock');
-  const livesElsewhere =
-    declared !== null &&
-    foreign !== null &&
+  // A supported country other than the declared one that the evidence agrees on: the account is
+  // used from there (study, work, a move, a long trip), and nothing is hidden.
+  const clockNear = (country: string, hours: number) =>
+    clockOffset === null || (distanceToCountry(clockOffset, country) ?? 99) <= hours;
+  let elsewhere: { country: string; because: string } | null = null;
+  if (
+    declared &&
+    foreign &&
+    directCounts &&
     foreignShare >= 0.5 &&
-    proxyShare < 0.3 &&
-    (clockOffset === null || (distanceToCountry(clockOffset, foreign[0]) ?? 99) <= 1.5) &&
-    !restrictedList.has(foreign[0]);
-  if (livesElsewhere) {
+    concealedShare < 0.3 &&
+    clockNear(foreign[0], 3)
+  ) {
+    elsewhere = { country: foreign[0], because: 'its direct addresses and clock' };
+  } else if (
+    declared &&
+    clockOffset !== null &&
+    input.cardCountry &&
+    input.cardCountry !== declared &&
+    input.cardCountry === input.phoneCountry &&
+    clockNear(input.cardCountry, 2)
+  ) {
+    elsewhere = { country: input.cardCountry, because: 'its clock, card and phone' };
+  }
+  if (elsewhere && !restrictedList.has(elsewhere.country)) {
     score = Math.min(score, inconsistentAt - 0.2);
     add(
       'network',
       'residency-lives-abroad',
       0,
-      `direct addresses and clock agree on ${foreign?.[0]}, a supported country: an account used abroad (study, work, travel), not concealment`,
+      `${elsewhere.because} agree on ${elsewhere.country}, a supported country: an account used away from the declared ${declared} (study, work, travel), not concealment`,
       {
-        country: foreign?.[0],
+        country: elsewhere.country,
         declared,
       },
     );
@@ -362,13 +421,15 @@ export function residencyVerdict(input: ResidencyInput, policy: ResidencyPolicy 
   ) {
     restrictedReasons.push(`the evidence points to ${inferredCountry}, a restricted region`);
   }
+  if (leak) restrictedReasons.push(`direct connections from ${leak[0]} leak through the proxies`);
   const restricted = restrictedReasons.length > 0;
   if (restricted) {
     add('network', 'residency-restricted', 0, restrictedReasons.join('; '), {
       restricted: [...restrictedList],
       reasons: restrictedReasons,
     });
-    if (restrictedDirectShare >= 0.5 && declared && !restrictedList.has(declared))
+    // Operating from a restricted region while declaring a supported one is the case this verdict exists for.
+    if ((restrictedDirectShare >= 0.5 || leak) && declared && !restrictedList.has(declared))
       score = Math.max(score, inconsistentAt);
   }
 
