@@ -166,6 +166,55 @@ function benignPrompt(
   }
 }
 
+const SWEEP_N = [1, 2, 4, 4, 8, 16];
+const SWEEP_T = [0, 0.2, 0.4, 0.6, 0.8, 1, 1.2];
+const SWEEP_P = [0.8, 0.9, 0.95, 1];
+const SWEEP_LOGPROBS = [true, 5, 10, 20];
+const ERROR_STATUSES = [500, 503, 529, 400];
+
+const hex8 = (x: number): string => x.toString(16).padStart(8, '0');
+
+let isoDay = -1;
+let isoPrefix = '';
+/** RFC 3339 with milliseconds (UTC), like Date#toISOString but with the day prefix cached. */
+export function isoMs(ts: number): string {
+  const day = Math.floor(ts / DAY);
+  if (day !== isoDay) {
+    isoDay = day;
+    isoPrefix = new Date(day * DAY).toISOString().slice(0, 11);
+  }
+  let rest = ts - day * DAY;
+  const h = Math.floor(rest / HOUR);
+  rest -= h * HOUR;
+  const m = Math.floor(rest / 60_000);
+  rest -= m * 60_000;
+  const sec = Math.floor(rest / 1000);
+  const ms = rest - sec * 1000;
+  return `${isoPrefix}${h < 10 ? '0' : ''}${h}:${m < 10 ? '0' : ''}${m}:${sec < 10 ? '0' : ''}${sec}.${ms < 10 ? '00' : ms < 100 ? '0' : ''}${ms}Z`;
+}
+
+const accountFragments = new WeakMap<SimAccount, string>();
+function accountFragment(a: SimAccount): string {
+  let f = accountFragments.get(a);
+  if (f === undefined) {
+    f = `,"account":"${a.id}"${a.org ? `,"org":"${a.org}"` : ''}`;
+    accountFragments.set(a, f);
+  }
+  return f;
+}
+
+const clientFragments = new WeakMap<Client, [string, string]>();
+function clientFragment(client: Client, withJa4: boolean): string {
+  let f = clientFragments.get(client);
+  if (f === undefined) {
+    const sdk = client.sdk ? `,"sdk":${JSON.stringify(client.sdk)}` : '';
+    const ua = `,"userAgent":${JSON.stringify(client.userAgent)}`;
+    f = [ua + sdk, client.ja4 ? `${ua},"ja4":"${client.ja4}"${sdk}` : ua + sdk];
+    clientFragments.set(client, f);
+  }
+  return withJa4 ? f[1] : f[0];
+}
+
 /** Renders one request as an NDJSON line and queues it. */
 function emit(
   g: GenState,
@@ -178,40 +227,36 @@ function emit(
   client: Client,
   opts: { sweep: boolean; bench?: boolean },
 ): void {
-  const id = `ex_${hashInts(g.world.seed, g.counter, 1).toString(16).padStart(8, '0')}${hashInts(g.world.seed, g.counter, 2).toString(16).padStart(8, '0')}`;
+  const id = hex8(hashInts(g.world.seed, g.counter, 1)) + hex8(hashInts(g.world.seed, g.counter, 2));
   g.counter++;
   const model = modelFor(g, a, ts, rng);
-  const rec: Record<string, unknown> = { id, ts: toRfc3339(ts), account: a.id };
-  if (a.org) rec.org = a.org;
-  rec.apiKey = a.keys.length === 1 ? a.keys[0] : a.keys[Math.floor(rng.next() * a.keys.length)];
-  rec.model = model;
-  rec.ip = ip;
-  rec.userAgent = client.userAgent;
-  if (client.ja4 && hashUnit(a.idx, 7) < 0.6) rec.ja4 = client.ja4;
-  if (client.sdk) rec.sdk = client.sdk;
-  rec.prompt = p.text;
-  if (p.system) rec.system = p.system;
-  rec.turns = turn;
-  if (a.maxTokens !== undefined) rec.maxTokens = a.maxTokens;
+  // Hand-built JSON: static per-account and per-client fragments are serialised once.
+  let line = `{"id":"ex_${id}","ts":"${isoMs(ts)}"${accountFragment(a)},"apiKey":"${
+    a.keys.length === 1 ? a.keys[0] : a.keys[Math.floor(rng.next() * a.keys.length)]
+  }","model":"${model}","ip":"${ip}"${clientFragment(client, hashUnit(a.idx, 7) < 0.6)},"prompt":${JSON.stringify(p.text)}`;
+  if (p.system) line += `,"system":${JSON.stringify(p.system)}`;
+  line += `,"turns":${turn}`;
+  if (p.tools) line += `,"tools":${p.tools}`;
+  if (a.maxTokens !== undefined) line += `,"maxTokens":${a.maxTokens}`;
   let n = 1;
   if (opts.sweep) {
-    n = rng.pick([1, 2, 4, 4, 8, 16]);
-    rec.temperature = rng.pick([0, 0.2, 0.4, 0.6, 0.8, 1, 1.2]);
-    if (rng.chance(0.5)) rec.topP = rng.pick([0.8, 0.9, 0.95, 1]);
-    rec.seed = rng.int(0, 2 ** 31 - 1);
-    if (n > 1) rec.n = n;
-    if (rng.chance(0.6)) rec.logprobs = rng.pick([true, 5, 10, 20]);
+    n = rng.pick(SWEEP_N);
+    line += `,"temperature":${rng.pick(SWEEP_T)}`;
+    if (rng.chance(0.5)) line += `,"topP":${rng.pick(SWEEP_P)}`;
+    line += `,"seed":${rng.int(0, 2 ** 31 - 1)}`;
+    if (n > 1) line += `,"n":${n}`;
+    if (rng.chance(0.6)) line += `,"logprobs":${rng.pick(SWEEP_LOGPROBS)}`;
   } else {
-    if (a.temperature !== undefined) rec.temperature = a.temperature;
-    if (a.benchSeed !== undefined) rec.seed = a.benchSeed;
-    if (a.logprobs !== undefined) rec.logprobs = a.logprobs;
+    if (a.temperature !== undefined) line += `,"temperature":${a.temperature}`;
+    if (a.benchSeed !== undefined) line += `,"seed":${a.benchSeed}`;
+    if (a.logprobs !== undefined) line += `,"logprobs":${a.logprobs}`;
     if (a.persona === 'synthetic-data' && rng.chance(0.3)) {
       n = rng.int(2, 4);
-      rec.n = n;
+      line += `,"n":${n}`;
     }
   }
   const stream = client.kind === 'browser' || rng.chance(a.streamShare);
-  rec.stream = stream;
+  line += stream ? ',"stream":true' : ',"stream":false';
   const toolsChars = p.tools ? p.tools.length : 0;
   const inputTokens =
     Math.ceil((p.text.length + (p.system?.length ?? 0) + toolsChars) / 3.6) +
@@ -220,25 +265,19 @@ function emit(
   let status = 200;
   const r = rng.next();
   if (r < a.rateLimited) status = 429;
-  else if (r < a.rateLimited + 0.003) status = rng.pick([500, 503, 529, 400]);
-  rec.status = status;
-  rec.inputTokens = inputTokens;
+  else if (r < a.rateLimited + 0.003) status = rng.pick(ERROR_STATUSES);
+  line += `,"status":${status},"inputTokens":${inputTokens}`;
   if (status === 200) {
     const cap = a.maxTokens ?? 32_000;
     const out = Math.min(cap, Math.max(1, Math.round(p.outTokens * (0.7 + rng.next() * 0.6)))) * n;
-    rec.outputTokens = out;
+    line += `,"outputTokens":${out}`;
     let reasoning = 0;
     if (p.reasoning && model !== MODELS.lite) {
       reasoning = Math.round((opts.bench ? 150 : p.outTokens) * (0.5 + rng.next() * 1.5));
-      rec.reasoningTokens = reasoning;
+      line += `,"reasoningTokens":${reasoning}`;
     }
-    rec.latencyMs = Math.round(300 + rng.exp(200) + out * (model === MODELS.lite ? 4 : 11) + reasoning * 9);
-  } else {
-    rec.outputTokens = 0;
-    rec.latencyMs = Math.round(20 + rng.exp(60));
-  }
-  let line = JSON.stringify(rec);
-  if (p.tools) line = `${line.slice(0, -1)},"tools":${p.tools}}`;
+    line += `,"latencyMs":${Math.round(300 + rng.exp(200) + out * (model === MODELS.lite ? 4 : 11) + reasoning * 9)}}`;
+  } else line += `,"outputTokens":0,"latencyMs":${Math.round(20 + rng.exp(60))}}`;
   g.out.push({ ts, line });
   g.stats.exchanges++;
   if (a.campaign >= 0) {
@@ -312,7 +351,8 @@ function session(g: GenState, a: SimAccount, start: number, rng: Rng, warm: bool
           ? 20_000 + Math.floor(rng.exp(150_000))
           : 1_500 + Math.floor(rng.exp(12_000));
     } else {
-      turn++;
+      // Scripted jobs send independent single-turn requests; people and agents hold conversations.
+      turn = style === 'enterprise-pipeline' || style === 'synthetic-data' ? 1 : turn + 1;
       const p = benignPrompt(g, a, rng, style, turn, lang);
       emit(g, a, ts, rng, p, turn, pickIp(a, rng, day, sessionIp), a.client, { sweep: false });
       const gap =

@@ -19,7 +19,7 @@ export { MODELS, type SimSinks, type SimStats } from './generate.js';
 export { allWorldAsns, COUNTRIES, HOSTING, HOSTING_ASNS, UNIVERSITIES, VPN_ASNS } from './geo.js';
 export { loadNetDb, lookupV4, type NetDb } from './net.js';
 export { type CampaignSpec, type CellSpec, PRESETS, type Preset } from './presets.js';
-export { BENIGN_PERSONAS, buildWorld, type World } from './world.js';
+export { BENIGN_PERSONAS, buildWorld, expectedVolume, type World } from './world.js';
 
 /** Options of one simulation (CLI flags map one to one). */
 export interface SimulateOptions {

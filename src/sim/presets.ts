@@ -241,7 +241,7 @@ const small: Preset = {
 };
 
 const FULL_BENIGN: BenignSpec = {
-  casual: 120_000,
+  casual: 130_000,
   developer: 20_000,
   studentsPerUniversity: 375,
   universities: 40,

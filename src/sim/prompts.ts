@@ -348,8 +348,10 @@ const SCREEN_TASKS = [
 ];
 
 const num = (lo: number, hi: number) => (rng: Rng) => String(rng.int(lo, hi));
-const ident = (rng: Rng) =>
-  `${pick(rng, IDENT_A)}${pick(rng, IDENT_B)[0].toUpperCase()}${pick(rng, IDENT_B).slice(1)}`;
+const ident = (rng: Rng) => {
+  const b = pick(rng, IDENT_B);
+  return `${pick(rng, IDENT_A)}${b[0].toUpperCase()}${b.slice(1)}`;
+};
 
 /** A short code snippet in a language-ish style. */
 export function codeSnippet(rng: Rng, lang: string): string {

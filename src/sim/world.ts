@@ -626,6 +626,7 @@ interface CellCtx {
   ja4: string;
   scriptUa: Client;
   startupDomains: string[];
+  startupOrgs: string[];
   resellerIps: string[];
   customerClients: Client[];
 }
@@ -665,11 +666,13 @@ function addCampaign(
       ja4: operatorJa4,
       scriptUa: scriptClient(rng),
       startupDomains: Array.from({ length: Math.max(1, Math.ceil(n / 20)) }, () => companyDomain(rng)),
+      startupOrgs: [],
       resellerIps: Array.from({ length: rng.int(3, 8) }, () => rng.pick(hostingPicks)(rng)),
       customerClients: Array.from({ length: 6 }, () =>
         rng.chance(0.5) ? sdkClient(rng) : browserClient(rng),
       ),
     };
+    cc.startupOrgs = cc.startupDomains.map(() => newId(ctx, 'org_', 5));
     if (cellSpec.tactic === 'hydra') addHydra(ctx, cc, n, cStart, cEnd);
     else
       for (let i = 0; i < n; i++) {
@@ -828,13 +831,11 @@ function addCampaignAccount(ctx: Ctx, cc: CellCtx, from: number, to: number, hyd
     ja4: client.ja4,
     route,
   });
-  if (route === 'startup' && rng.chance(0.5))
-    ctx.events.push({
-      ts: signupTs + DAY,
-      account: a.id,
-      kind: 'profile',
-      org: `startup ${rng.pick(cc.startupDomains)}`,
-    });
+  if (route === 'startup' && rng.chance(0.5)) {
+    // A startup-programme profile: the fake startup's org, shared by its accounts.
+    const org = cc.startupOrgs[cc.startupDomains.indexOf(emailDomain)] ?? rng.pick(cc.startupOrgs);
+    ctx.events.push({ ts: signupTs + Math.floor(rng.exp(DAY)), account: a.id, kind: 'profile', org });
+  }
   return a;
 }
 
@@ -912,12 +913,17 @@ export function buildWorld(options: WorldOptions): World {
       ? Math.max(60, Math.round(b.studentsPerUniversity * b.universities * scale))
       : b.studentsPerUniversity;
   for (let i = 0; i < unis; i++) addUniversity(ctx, Math.max(20, Math.round(perUni * rng.logNormal(0.25))));
-  for (let i = scaleCount(b.pipelineOrgs, scale, 1); i > 0; i--)
-    addOrg(ctx, 'enterprise-pipeline', b.accountsPerPipelineOrg, corpus);
-  for (let i = scaleCount(b.syntheticOrgs, scale, 1); i > 0; i--)
-    addOrg(ctx, 'synthetic-data', b.accountsPerSyntheticOrg, corpus);
-  for (let i = scaleCount(b.benchmarkLabs, scale, 3); i > 0; i--)
-    addLab(ctx, b.accountsPerLab, Math.min(bench.length, 2 + (corpus ? 2 : 0)));
+  // Groups (orgs, labs) keep their total accounts proportional when scaled down.
+  const groups = (count: number, per: number, minGroups: number, minPer: number): [number, number] => {
+    const n = scaleCount(count, scale, minGroups);
+    return [n, Math.max(minPer, Math.round((count * per * scale) / Math.max(1, n)))];
+  };
+  const [pipelineOrgs, perPipeline] = groups(b.pipelineOrgs, b.accountsPerPipelineOrg, 1, 3);
+  for (let i = 0; i < pipelineOrgs; i++) addOrg(ctx, 'enterprise-pipeline', perPipeline, corpus);
+  const [syntheticOrgs, perSynthetic] = groups(b.syntheticOrgs, b.accountsPerSyntheticOrg, 1, 2);
+  for (let i = 0; i < syntheticOrgs; i++) addOrg(ctx, 'synthetic-data', perSynthetic, corpus);
+  const [labs, perLab] = groups(b.benchmarkLabs, b.accountsPerLab, 3, 1);
+  for (let i = 0; i < labs; i++) addLab(ctx, perLab, Math.min(bench.length, 2 + (corpus ? 2 : 0)));
   for (let i = benignStart; i < ctx.accounts.length; i++) ctx.accounts[i].daily *= b.volume ?? 1;
   const cells: SimCell[] = [];
   const campaigns: SimCampaign[] = [];
@@ -961,4 +967,19 @@ export function buildWorld(options: WorldOptions): World {
     corpus,
     db,
   };
+}
+
+/** Expected exchanges of a built world (rates times active days), before any are drawn. */
+export function expectedVolume(world: World): { benign: number; attack: number; perCampaign: number[] } {
+  let benign = 0;
+  const perCampaign = world.campaigns.map(() => 0);
+  for (const a of world.accounts) {
+    const from = Math.max(a.from, world.start);
+    const to = Math.min(a.to, world.end);
+    let v = (Math.max(0, to - from) / DAY) * a.daily;
+    if (a.warmFrom > 0) v += (Math.max(0, a.from - Math.max(a.warmFrom, world.start)) / DAY) * a.warmDaily;
+    if (a.campaign >= 0) perCampaign[a.campaign] += v;
+    else benign += v;
+  }
+  return { benign, attack: perCampaign.reduce((x, y) => x + y, 0), perCampaign };
 }
