@@ -49,6 +49,13 @@ describe('presets', () => {
     expect(b.benign / a.benign).toBeGreaterThan(1.6);
     const short = buildWorld({ preset: PRESETS.small, seed: 1, scale: 1, days: 2 });
     expect(short.end - short.start).toBe(2 * 86_400_000);
+    // A shorter window keeps the campaign's per-account rates (it sees only its share of the volume).
+    const full = expectedVolume(buildWorld({ preset: PRESETS['alibaba-2026'], seed: 1, scale: 0.004 }));
+    const nine = expectedVolume(
+      buildWorld({ preset: PRESETS['alibaba-2026'], seed: 1, scale: 0.004, days: 9 }),
+    );
+    expect(nine.attack / full.attack).toBeGreaterThan((9 / 44) * 0.85);
+    expect(nine.attack / full.attack).toBeLessThan((9 / 44) * 1.15);
   });
 
   it('the generated volume matches the expected volume', async () => {

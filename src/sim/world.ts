@@ -416,6 +416,12 @@ function addHuman(ctx: Ctx, persona: 'casual' | 'developer' | 'agent-developer' 
     streamShare: client.kind === 'browser' ? 1 : rng.next(),
     home: country,
   });
+  if (rng.chance(0.004)) {
+    // A few benign accounts are banned too (spam, ToS): a ban is no ground-truth label.
+    a.to = Math.max(a.from + DAY, ctx.start + Math.floor(rng.next() * (ctx.end - ctx.start)));
+    if (a.to < ctx.end) ctx.events.push({ ts: a.to, account: a.id, kind: 'ban' });
+    else a.to = ctx.end;
+  }
   const card = rng.chance(persona === 'casual' ? 0.45 : 0.8) ? { ...cardOf(rng, country) } : undefined;
   signup(ctx, a, {
     ts: life.signupTs,
@@ -840,9 +846,20 @@ function addCampaignAccount(ctx: Ctx, cc: CellCtx, from: number, to: number, hyd
 }
 
 /** Spreads a campaign's target volume over its accounts' active days (per cell weights). */
-function calibrate(accounts: SimAccount[], spec: CampaignSpec, firstIdx: number, scale: number): void {
+function calibrate(
+  rng: Rng,
+  accounts: SimAccount[],
+  spec: CampaignSpec,
+  firstIdx: number,
+  scale: number,
+  windowDays: number,
+): void {
   const own = accounts.slice(firstIdx);
-  const target = spec.exchanges * scale;
+  const jitter = own.map(() => rng.logNormal(0.3) / Math.exp(0.045));
+  // A shorter --days window keeps the campaign's rates: it sees only its share of the volume.
+  const span = spec.endDay - spec.startDay;
+  const kept = Math.max(0, Math.min(spec.endDay, windowDays) - spec.startDay) / span;
+  const target = spec.exchanges * scale * Math.min(1, kept);
   let fixed = 0;
   let weighted = 0;
   for (const a of own) {
@@ -854,8 +871,13 @@ function calibrate(accounts: SimAccount[], spec: CampaignSpec, firstIdx: number,
   const base = weighted > 0 ? Math.max(0, target - fixed) / weighted : 0;
   for (const a of own) {
     const cellSpec = spec.cells.find((c) => c.tactic === a.tactic)!;
-    a.daily = cellSpec.perDay ?? base * (cellSpec.rateWeight ?? 1);
+    // Operators spread load unevenly across accounts: mean-1 log-normal jitter per account.
+    a.daily = (cellSpec.perDay ?? base * (cellSpec.rateWeight ?? 1)) * jitter[a.idx - firstIdx];
   }
+  // Renormalise so the jitter leaves the campaign's total exactly on target.
+  let total = 0;
+  for (const a of own) total += (Math.max(0, a.to - a.from) / DAY) * a.daily;
+  if (total > 0) for (const a of own) a.daily *= target / total;
 }
 
 function promptPlan(rng: Rng, spec: CampaignSpec, corpus?: Corpus): AttackPromptPlan {
@@ -930,7 +952,7 @@ export function buildWorld(options: WorldOptions): World {
   preset.campaigns.forEach((spec0, c) => {
     const spec = { ...spec0, accounts: Math.max(spec0.cells.length * 2, Math.round(spec0.accounts * scale)) };
     const first = addCampaign(ctx, spec, c, cells, days);
-    calibrate(ctx.accounts, spec, first, scale);
+    calibrate(rng, ctx.accounts, spec, first, scale, days);
     campaigns.push({
       spec,
       plan: promptPlan(rng, spec, corpus),
