@@ -10,7 +10,14 @@ describe('fingerprint index', () => {
     index.add('a2', 2000, fp('t1', ['0:aa', '1:cc']));
     index.add('a2', 3000, fp('t1', ['0:aa']));
     index.add('a3', 500, fp('t2', ['0:zz']));
-    expect(index.template('t1')).toMatchObject({ kind: 'template', exchanges: 3, accounts: 2, exact: true, firstSeen: 1000, lastSeen: 3000 });
+    expect(index.template('t1')).toMatchObject({
+      kind: 'template',
+      exchanges: 3,
+      accounts: 2,
+      exact: true,
+      firstSeen: 1000,
+      lastSeen: 3000,
+    });
     expect(index.template('t1')!.topAccounts).toEqual([
       { account: 'a2', exchanges: 2 },
       { account: 'a1', exchanges: 1 },
@@ -27,7 +34,9 @@ describe('fingerprint index', () => {
     index.add('a', 2, fp('own'));
     index.add('a', 3, fp('own'));
     const sharing = index.account('a');
-    expect(sharing.templates).toEqual([{ key: 'campaign', kind: 'template', exchanges: 1, otherAccounts: 3, totalExchanges: 4 }]);
+    expect(sharing.templates).toEqual([
+      { key: 'campaign', kind: 'template', exchanges: 1, otherAccounts: 3, totalExchanges: 4 },
+    ]);
     expect(sharing.buckets.map((b) => [b.key, b.otherAccounts])).toEqual([['0:k', 3]]);
     expect(index.account('nobody')).toEqual({ account: 'nobody', templates: [], buckets: [] });
     expect(index.shared(2).map((k) => k.key)).toEqual(['0:k', 'campaign']);

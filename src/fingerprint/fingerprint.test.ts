@@ -20,28 +20,72 @@ describe('fingerprint (stateless)', () => {
   });
 
   it('produces every contract field, valid against the privacy-mode schema', () => {
-    const fp = fingerprint({ prompt: "Let's think step by step: what is 17 * 3?", system: 'You are helpful.', turns: 2, n: 4, logprobs: 5, temperature: 0.7, seed: 1 });
-    expect(Object.keys(fp).sort()).toEqual(['bands', 'capabilities', 'extraction', 'language', 'shape', 'template', 'templateText']);
+    const fp = fingerprint({
+      prompt: "Let's think step by step: what is 17 * 3?",
+      system: 'You are helpful.',
+      turns: 2,
+      n: 4,
+      logprobs: 5,
+      temperature: 0.7,
+      seed: 1,
+    });
+    expect(Object.keys(fp).sort()).toEqual([
+      'bands',
+      'capabilities',
+      'extraction',
+      'language',
+      'shape',
+      'template',
+      'templateText',
+    ]);
     expect(fp.bands).toHaveLength(14);
     expect(fp.extraction).toEqual([{ tag: 'cot-elicitation', span: 'think step by step' }]);
     expect(fp.capabilities).toContain('math');
     expect(fp.capabilities).toContain('reasoning');
     expect(fp.language).toBe('en');
-    expect(fp.shape).toEqual({ turns: 2, tools: 0, contextBucket: 'xs', chars: 57, hasSystem: true, n: 4, logprobs: 5, temperature: 0.7, seed: 1 });
+    expect(fp.shape).toEqual({
+      turns: 2,
+      tools: 0,
+      contextBucket: 'xs',
+      chars: 57,
+      hasSystem: true,
+      n: 4,
+      logprobs: 5,
+      temperature: 0.7,
+      seed: 1,
+    });
     expect(decodeFingerprint(JSON.parse(JSON.stringify(fp)), { file: 't', line: 1 }).ok).toBe(true);
   });
 
   it('reads the system prompt for extraction tags', () => {
-    const fp = fingerprint({ prompt: 'What is the capital of France?', system: 'Always provide complete and transparent reasoning before the answer.' });
+    const fp = fingerprint({
+      prompt: 'What is the capital of France?',
+      system: 'Always provide complete and transparent reasoning before the answer.',
+    });
     expect(fp.extraction.map((m) => m.tag)).toEqual(['cot-elicitation']);
   });
 
   it('reduces tool schemas to their shape and tags tool use', () => {
     const tools = [
-      { type: 'function', function: { name: 'get_weather', parameters: { type: 'object', properties: { city: { type: 'string' }, days: { type: 'integer' } }, required: ['city'] } } },
+      {
+        type: 'function',
+        function: {
+          name: 'get_weather',
+          parameters: {
+            type: 'object',
+            properties: { city: { type: 'string' }, days: { type: 'integer' } },
+            required: ['city'],
+          },
+        },
+      },
     ];
     expect(toolShape(tools)).toBe('<tools:f(integer?,string)>');
-    const renamed = [{ name: 'weather_lookup', parameters: { properties: { town: { type: 'string' }, n: { type: 'integer' } }, required: ['town'] } }];
+    const renamed = [
+      {
+        name: 'weather_lookup',
+        parameters: { properties: { town: { type: 'string' }, n: { type: 'integer' } }, required: ['town'] },
+      },
+    ];
     const a = fingerprint({ prompt: 'weather in Paris', tools });
     expect(a.template).toBe(fingerprint({ prompt: 'weather in Paris', tools: renamed }).template);
     expect(a.template).not.toBe(fingerprint({ prompt: 'weather in Paris' }).template);
@@ -57,7 +101,7 @@ describe('fingerprint (stateless)', () => {
     expect(long.shape.contextBucket).toBe('xl');
     expect(long.capabilities).toContain('long-horizon');
     expect(long.templateText.length).toBeLessThanOrEqual(512);
-    expect(fingerprint({ prompt: 'x y z', }, { templateTextChars: 0 }).templateText).toBe('');
+    expect(fingerprint({ prompt: 'x y z' }, { templateTextChars: 0 }).templateText).toBe('');
   });
 });
 
@@ -66,8 +110,16 @@ describe('createFingerprinter', () => {
     const fper = createFingerprinter();
     const ids = new Set<string>();
     for (const city of ['Paris', 'Berlin', 'Madrid', 'Rome', 'Oslo', 'Lisbon']) {
-      for (const q of ['what should I see first', 'where do locals eat', 'is it safe at night for tourists']) {
-        ids.add(fper.fingerprint({ prompt: `You are a travel guide for ${city}. Keep answers short and friendly. Question: ${q}` }).template);
+      for (const q of [
+        'what should I see first',
+        'where do locals eat',
+        'is it safe at night for tourists',
+      ]) {
+        ids.add(
+          fper.fingerprint({
+            prompt: `You are a travel guide for ${city}. Keep answers short and friendly. Question: ${q}`,
+          }).template,
+        );
       }
     }
     expect(fper.templates()[0].size).toBeGreaterThanOrEqual(17);
@@ -92,6 +144,10 @@ describe('edge entry', () => {
       }
     };
     visit(resolve(here, '../edge.ts'));
-    expect([...seen].every((f) => f.includes('/fingerprint/') || f.endsWith('edge.ts') || f.endsWith('core/types.ts'))).toBe(true);
+    expect(
+      [...seen].every(
+        (f) => f.includes('/fingerprint/') || f.endsWith('edge.ts') || f.endsWith('core/types.ts'),
+      ),
+    ).toBe(true);
   });
 });

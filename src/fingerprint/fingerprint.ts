@@ -13,7 +13,7 @@ import { combine, fmix32, hashString, hex32 } from './hash.js';
 import { detectLanguage } from './language.js';
 import { createTemplateMiner, type MinerOptions } from './miner.js';
 import { bandKeys, type LshParams, lshParams, minhash } from './minhash.js';
-import { type BoundOptions, maskedText, scan, type TokenStream } from './normalise.js';
+import { type BoundOptions, maskedText, NUM, scan, type TokenStream } from './normalise.js';
 import { capabilityTags, extractionTags } from './tags.js';
 import { checkFingerprint } from './validate.js';
 
@@ -145,6 +145,7 @@ function core(
     chars: shape.chars,
     codeBlocks: s.codeBlocks,
     cot: extraction.some((m) => m.tag === 'cot-elicitation'),
+    numbers: s.masks[NUM],
   });
   if (structure !== '' && !capabilities.includes('tool-use')) capabilities.push('tool-use');
   return { bands, capabilities, extraction, language: detectLanguage(s), shape };

@@ -2,17 +2,43 @@ import { describe, expect, it } from 'vitest';
 import { createTemplateMiner } from './miner.js';
 import { scan } from './normalise.js';
 
-const TOPICS = ['the french revolution', 'black holes', 'tax law in spain', 'protein folding', 'medieval trade routes', 'the stock market', 'jazz history', 'volcanoes', 'ancient rome', 'quantum computing'];
-const QUESTIONS = ['why did it start', 'who were the key people involved', 'what happened next and how did people react to it', 'how does it work in practice', 'what are the open problems'];
+const TOPICS = [
+  'the french revolution',
+  'black holes',
+  'tax law in spain',
+  'protein folding',
+  'medieval trade routes',
+  'the stock market',
+  'jazz history',
+  'volcanoes',
+  'ancient rome',
+  'quantum computing',
+];
+const QUESTIONS = [
+  'why did it start',
+  'who were the key people involved',
+  'what happened next and how did people react to it',
+  'how does it work in practice',
+  'what are the open problems',
+];
 
 /** Three wrapper families: a fixed preamble, a fixed suffix, and quoted slots. */
 function stream(): { text: string; family: string }[] {
   const out: { text: string; family: string }[] = [];
   for (const topic of TOPICS) {
     for (const q of QUESTIONS) {
-      out.push({ family: 'preamble', text: `You are an expert tutor. Answer the following question about ${topic}: ${q}?` });
-      out.push({ family: 'suffix', text: `${q} regarding ${topic}. Respond in exactly three sentences and cite one source.` });
-      out.push({ family: 'quoted', text: `Does the answer to "${q}" also answer "${topic}"? Reply yes or no.` });
+      out.push({
+        family: 'preamble',
+        text: `You are an expert tutor. Answer the following question about ${topic}: ${q}?`,
+      });
+      out.push({
+        family: 'suffix',
+        text: `${q} regarding ${topic}. Respond in exactly three sentences and cite one source.`,
+      });
+      out.push({
+        family: 'quoted',
+        text: `Does the answer to "${q}" also answer "${topic}"? Reply yes or no.`,
+      });
     }
   }
   return out;
@@ -71,8 +97,14 @@ describe('template miner', () => {
   it('stays bounded', () => {
     const miner = createTemplateMiner({ maxClusters: 100 });
     for (let i = 0; i < 2000; i++) {
-      const words = Array.from({ length: 6 }, (_, k) => String.fromCharCode(97 + ((i * 7 + k * 13) % 26)).repeat(1 + (i % 5)));
-      miner.add(scan(`${words.join(' ')} ${String.fromCharCode(97 + (i % 26))}${String.fromCharCode(97 + ((i >> 5) % 26))}`));
+      const words = Array.from({ length: 6 }, (_, k) =>
+        String.fromCharCode(97 + ((i * 7 + k * 13) % 26)).repeat(1 + (i % 5)),
+      );
+      miner.add(
+        scan(
+          `${words.join(' ')} ${String.fromCharCode(97 + (i % 26))}${String.fromCharCode(97 + ((i >> 5) % 26))}`,
+        ),
+      );
     }
     expect(miner.size).toBeLessThanOrEqual(100);
   });

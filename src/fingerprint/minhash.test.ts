@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { collisionProbability, lshParams, minhash, similarity, bandKeys } from './minhash.js';
+import { bandKeys, collisionProbability, lshParams, minhash, similarity } from './minhash.js';
 import { scan } from './normalise.js';
 
 /** A deterministic pseudo-random generator (mulberry32). */
@@ -25,7 +25,8 @@ function pairWithJaccard(j: number, random: () => number, shingles = 120): [stri
   // gives J = s / (s + 2u). Runs are separated by unique words, so runs never share shingles.
   const shared = Math.round((2 * j * shingles) / (1 + j));
   const unique = shingles - shared;
-  const word = () => Array.from({ length: 7 }, () => String.fromCharCode(97 + Math.floor(random() * 26))).join('');
+  const word = () =>
+    Array.from({ length: 7 }, () => String.fromCharCode(97 + Math.floor(random() * 26))).join('');
   const common = Array.from({ length: shared + 2 }, word);
   const a = [...common, ...Array.from({ length: unique }, word)];
   const b = [...common, ...Array.from({ length: unique }, word)];

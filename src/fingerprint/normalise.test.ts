@@ -14,9 +14,9 @@ describe('normalise', () => {
     expect(normalise('on 2024-01-05 at 10:30 or 05/01/2024')).toBe('on <date> at <date> or <date>');
     expect(normalise('see https://example.com/a?b=1, or www.x.org.')).toBe('see <url>, or <url>.');
     expect(normalise('mail john.doe@corp.io now')).toBe('mail <email> now');
-    expect(normalise('commit 9f86d081884c7d65 and 0xdeadbeef, uuid 123e4567-e89b-12d3-a456-426614174000')).toBe(
-      'commit <hex> and <hex>, uuid <hex>',
-    );
+    expect(
+      normalise('commit 9f86d081884c7d65 and 0xdeadbeef, uuid 123e4567-e89b-12d3-a456-426614174000'),
+    ).toBe('commit <hex> and <hex>, uuid <hex>');
     expect(normalise('user42 asked gpt4')).toBe('<id> asked <id>');
   });
 

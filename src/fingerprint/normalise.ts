@@ -189,7 +189,8 @@ function scriptOf(c: number): number {
 
 const DATE_RE =
   /^(\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(t\d{1,2}:\d{2}(:\d{2})?)?|\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}|\d{1,2}:\d{2}(:\d{2})?)$/;
-const NUMBER_WITH_UNIT_RE = /^\d+(st|nd|rd|th|s|k|m|b|x|px|kg|km|gb|mb|kb|ms|mm|cm|h|am|pm)$/;
+const NUMBER_WITH_UNIT_RE =
+  /^\d+(st|nd|rd|th|s|k|m|b|x|px|kg|km|gb|mb|kb|ms|mm|cm|m2|m3|ml|l|g|mg|lb|lbs|oz|ft|in|mi|mph|kmh|hr|hrs|min|mins|sec|secs|yr|yrs|h|am|pm|d|w)$/;
 const QUOTE_CLOSERS: Record<number, number> = {
   34: 0x22, // "
   8220: 0x201d, // “ ”

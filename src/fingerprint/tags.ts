@@ -39,8 +39,8 @@ interface ExtractionDetector {
   rules: Rule[];
 }
 
-const STEP = String.raw`step[\s-]+by[\s-]+step`;
-const OWN_REASONING = String.raw`(?:reasoning(?:\s+(?:process|trace|traces|steps|chain))?|thought\s+process|thinking(?:\s+process)?|chain[\s-]of[\s-]thoughts?|train\s+of\s+thought|inner\s+monologue|rationale)`;
+const STEP = String.raw`(?:step[\s-]+by[\s-]+step|(?:one\s+)?step[\s-]+at[\s-]+a[\s-]+time)`;
+const OWN_REASONING = String.raw`(?:reasoning(?:\s+(?:process|trace|traces|steps|chain))?|thought\s+process|thinking(?:\s+process)?|chain[\s-]of[\s-]thoughts?|train\s+of\s+thought|(?:inner|internal)\s+monologue|rationale)`;
 const REASONING_ADJ = String.raw`(?:own|full|complete|entire|detailed|internal|hidden|underlying|raw|private|transparent|step[\s-]by[\s-]step|intermediate|inner|whole|unfiltered|verbatim)`;
 const MODEL_OUTPUT =
   /\b(?:responses?|answers?|completions?|outputs?|replies|generations?|assistant|ai|model|chatbot|candidates?|llm)\b|回答|回复|答案|输出|助手|模型|ответ|respuesta|réponse|antwort|応答|出力|アシスタント|답변|응답|출력/;
@@ -51,7 +51,7 @@ const EXTRACTION: ExtractionDetector[] = [
   {
     tag: 'cot-elicitation',
     prefilter:
-      /step|think|reason|thought|chain|monologue|rationale|étape|raisonn|schritt|gedank|denkprozess|paso|razona|pensamiento|pensée|шаг|рассужд|мысл|思考|推理|一步|逐步|思维|思路|ステップ|段階|一歩|順を追|考え|推論|단계|차근|생각|추론|사고/,
+      /step|think|reason|thought|chain|monologue|rationale|scratch|reflection|<cot|étape|raisonn|schritt|gedank|denkprozess|paso|razona|pensamiento|pensée|шаг|рассужд|мысл|思考|推理|一步|逐步|思维|思路|ステップ|段階|一歩|順を追|考え|推論|단계|차근|생각|추론|사고/,
     rules: [
       {
         span: new RegExp(
@@ -69,17 +69,17 @@ const EXTRACTION: ExtractionDetector[] = [
       },
       {
         span: new RegExp(
-          String.raw`\b(?:show|explain|articulate|write(?:\s+(?:out|down))?|reveal|describe|detail|provide|give|include|output|verbali[sz]e|spell\s+out|lay\s+out|walk\s+(?:me|us)\s+through|expose|share|print|document|put|wrap|enclose|present|narrate|externali[sz]e)\s+(?:me\s+|us\s+)?(?:all\s+(?:of\s+)?|each\s+of\s+)?(?:your|its|the\s+model'?s|the\s+assistant'?s)\s+(?:${REASONING_ADJ}\s+(?:and\s+${REASONING_ADJ}\s+)?)*${OWN_REASONING}\b`,
+          String.raw`\b(?:show|explain|articulate|write(?:\s+(?:out|down))?|reveal|describe|detail|provide|give|include|output|verbali[sz]e|spell\s+out|lay\s+out|walk\s+(?:me|us)\s+through|expose|share|print|document|put|wrap|enclose|present|narrate|externali[sz]e|see|read|(?:respond|reply|answer|start|begin|open)\s+with)\s+(?:me\s+|us\s+)?(?:all\s+(?:of\s+)?|each\s+of\s+)?(?:your|its|the\s+model'?s|the\s+assistant'?s)\s+(?:${REASONING_ADJ}\s+(?:and\s+${REASONING_ADJ}\s+)?)*${OWN_REASONING}\b`,
         ),
       },
       {
         span: new RegExp(
-          String.raw`\b(?:show|explain|articulate|write(?:\s+(?:out|down))?|reveal|describe|detail|provide|give|include|output|verbali[sz]e|spell\s+out|lay\s+out|expose|print|document|present|reconstruct|narrate)\s+(?:me\s+)?(?:the|a|an)\s+(?:${REASONING_ADJ}\s+(?:and\s+${REASONING_ADJ}\s+)?)+${OWN_REASONING}\b`,
+          String.raw`\b(?:show|explain|articulate|write(?:\s+(?:out|down))?|reveal|describe|detail|provide|give|include|output|verbali[sz]e|spell\s+out|lay\s+out|expose|print|document|present|reconstruct|narrate|see|read|(?:respond|reply|answer|start|begin)\s+with)\s+(?:me\s+)?(?:the|a|an)\s+(?:${REASONING_ADJ}\s+(?:and\s+${REASONING_ADJ}\s+)?)+${OWN_REASONING}\b`,
         ),
       },
       {
         span: new RegExp(
-          String.raw`\b${OWN_REASONING}\s+(?:that\s+led\s+(?:you\s+)?to|behind|underlying|used\s+to\s+(?:produce|reach|arrive\s+at))\s+(?:a|the|this|your|each|every)\s+(?:completed\s+|given\s+|final\s+|previous\s+)?(?:response|answer|output|completion|solution|conclusion)s?\b`,
+          String.raw`\b${OWN_REASONING}\s+(?:that\s+(?:leads?|led)\s+(?:you\s+)?to|behind|underlying|used\s+to\s+(?:produce|reach|arrive\s+at))\s+(?:a|the|this|your|each|every)\s+(?:completed\s+|given\s+|final\s+|previous\s+)?(?:response|answer|output|completion|solution|conclusion)s?\b`,
         ),
       },
       {
@@ -156,7 +156,7 @@ const EXTRACTION: ExtractionDetector[] = [
   {
     tag: 'rubric-grading',
     prefilter:
-      /judge|grade|grader|rubric|rate|rating|score|evaluat|assess|reward|better|\[\[|评|打分|裁判|оцен|судь|критери|calific|evalú|puntú|juez|rúbrica|évalu|note|barème|grille|juge|bewert|benote|beurteil|richter|審査|採点|評価|ジャッジ|스코어|평가|채점|점수|심사|심판/,
+      /judge|grade|grader|rubric|rate|rating|score|evaluat|assess|reward|better|helpful|compare|\[\[|评|打分|裁判|оцен|судь|критери|calific|evalú|puntú|juez|rúbrica|évalu|note|barème|grille|juge|bewert|benote|beurteil|richter|審査|採点|評価|ジャッジ|스코어|평가|채점|점수|심사|심판/,
     rules: [
       {
         span: /\b(?:impartial|fair|objective|strict|neutral|unbiased)\s+(?:judge|grader|evaluator|rater|referee)\b/,
@@ -167,6 +167,15 @@ const EXTRACTION: ExtractionDetector[] = [
       { span: /\[\[(?:a|b|c|tie|rating|score)\]\]/ },
       {
         span: /\b(?:which|whichever)\s+(?:of\s+the\s+(?:two|following|above)\s+)?(?:responses?|answers?|completions?|outputs?|assistants?)\s+(?:is|was)\s+(?:better|more\s+helpful|preferred|best|more\s+accurate|higher\s+quality)\b/,
+      },
+      {
+        span: /\bwhich\s+(?:one|response|answer|completion|output)\s+(?:is|was)\s+(?:better|more\s+helpful|more\s+accurate|preferable|preferred|of\s+higher\s+quality)\b/,
+        needs: /\b(?:responses?|answers?|assistants?|outputs?|completions?)\s+(?:a|b|1|2)\b/,
+      },
+      {
+        span: /\bcompare\s+(?:the\s+)?(?:two\s+|following\s+)?(?:(?:ai|assistant|model|candidate)\s+)?(?:responses|answers|completions|outputs|response\s+a\s+and\s+response\s+b)\b/,
+        needs: MODEL_OUTPUT,
+        unless: OWN_WORK,
       },
       {
         span: /\b(?:rate|score|grade|evaluate|assess|judge|rank)\b[^.\n]{0,80}?\b(?:on|using|with|from|between|against|according\s+to)\s+(?:a|the|this|these|following|given)?\s*(?:scale|rubric|likert|criteria|grading\s+(?:scheme|guide)|scoring\s+(?:guide|rubric))\b/,
@@ -217,7 +226,7 @@ const EXTRACTION: ExtractionDetector[] = [
       },
       // German
       {
-        span: /(?:bewerte|bewerten\s+sie|benote|benoten\s+sie|beurteile|beurteilen\s+sie)\s+(?:\S+\s+){0,4}(?:antworten?|ausgaben?)[^.\n]{0,60}?(?:skala|von\s+\d+\s+bis\s+\d+|bewertungsraster|punkte)/,
+        span: /(?:bewerte|bewerten\s+sie|benote|benoten\s+sie|beurteile|beurteilen\s+sie)\s+(?:\S+\s+){0,4}(?:antwort(?:en)?|ausgaben?)[^.\n]{0,60}?(?:skala|von\s+\d+\s+bis\s+\d+|bewertungsraster|punkte)/,
       },
       {
         span: /(?:unparteiische[rn]?|objektive[rn]?|neutrale[rn]?)\s+(?:richter|bewerter|gutachter|schiedsrichter)/,
@@ -245,7 +254,7 @@ const EXTRACTION: ExtractionDetector[] = [
       /instruction|task|prompt|dataset|training|指令|任务|提示|инструкц|задани|задач|промпт|instrucci|tarea|tâche|consigne|aufgabe|anweisung|instruktion|タスク|指示|命令|プロンプト|課題|작업|과제|지시|명령|프롬프트|태스크/,
     rules: [
       {
-        span: /\b(?:come\s+up\s+with|generate|create|write|produce|brainstorm|give\s+me|list|make|propose|invent|compose|draft|design|provide|suggest)\s+(?:me\s+)?(?:a\s+(?:set|list|series|batch|collection|variety)\s+of\s+)?(?:\d+|twenty|ten|fifteen|thirty|forty|fifty|a\s+hundred|hundreds\s+of|several|many|more)\s+(?:new\s+|more\s+|additional\s+|other\s+)?(?:diverse|varied|various|unique|distinct|novel|creative|challenging|high[\s-]quality|realistic|different)\s+(?:and\s+\w+\s+)?(?:task\s+)?(?:instructions?|tasks?|prompts?|queries|user\s+requests|questions)\b/,
+        span: /\b(?:come\s+up\s+with|generate|create|write|produce|brainstorm|give\s+me|list|make|propose|invent|compose|draft|design|provide|suggest)\s+(?:me\s+)?(?:a\s+(?:set|list|series|batch|collection|variety)\s+of\s+)?(?:\d+|twenty|ten|fifteen|thirty|forty|fifty|a\s+hundred|hundreds\s+of|several|many|more)\s+(?:(?:new|more|additional|other|fresh)[\s,]+(?:and\s+)?)?(?:(?:diverse|varied|various|unique|distinct|novel|creative|challenging|high[\s-]quality|realistic|different|complex|difficult)[\s,]+(?:and\s+)?){1,3}(?:task\s+|user\s+|training\s+|test\s+)?(?:instructions?|tasks?|prompts?|queries|requests|questions)\b/,
         needs:
           /\b(?:diverse|varied|novel|unique|distinct|gpt|llm|language\s+model|ai\s+model|model|assistant|fine[\s-]?tun\w*|training|dataset|data\s+set|benchmark|chatbot)\b/,
         unless:
@@ -287,7 +296,7 @@ const EXTRACTION: ExtractionDetector[] = [
       },
       // Japanese
       {
-        span: /(?:\d+|[一二三四五六七八九十]+)\s*(?:個|件|つ)?\s*の?\s*(?:多様な|様々な|さまざまな|異なる|新しい|ユニークな)\s*(?:タスク|指示|命令|プロンプト|課題)(?:文)?\s*を?\s*(?:生成|作成|考え|作っ|書い|挙げ|提案)/,
+        span: /(?:\d+|[一二三四五六七八九十]+)\s*(?:個|件|つ)?\s*の?\s*(?:多様な|様々な|さまざまな|異なる|新しい|ユニークな)\s*(?:タスク|指示|命令|プロンプト|課題){1,2}(?:文)?\s*を?\s*(?:生成|作成|考え|作っ|書い|挙げ|提案)/,
       },
       // Korean
       {
@@ -298,7 +307,7 @@ const EXTRACTION: ExtractionDetector[] = [
   {
     tag: 'censorship-rewrite',
     prefilter:
-      /censor|sensitive|socialist|party|ccp|government|审查|敏感|审核|过审|和谐|цензур|чувствительн|censura|sensible|censure|zensur|politisch|検閲|敏感|センシティブ|검열|민감/,
+      /censor|sensitive|socialist|party|ccp|government|审查|敏感|审核|过审|和谐|社会主义|价值观|监管|网信|цензур|чувствительн|censura|sensible|censure|zensur|politisch|検閲|敏感|センシティブ|검열|민감/,
     rules: [
       {
         span: /\b(?:rewrite|re-write|rephrase|revise|edit|modify|adjust|sanitize|sanitise|clean\s+up|censor|soften|tone\s+down|paraphrase|reword|adapt)\b[^.\n]{0,120}?\b(?:to\s+(?:comply|be\s+compliant|be\s+consistent|align|conform|be\s+acceptable)\s+with|so\s+(?:that\s+)?it\s+(?:complies|is\s+compliant|conforms|aligns|passes|gets\s+past|survives)|to\s+(?:pass|get\s+past|survive|satisfy)|compliant\s+with|in\s+line\s+with|acceptable\s+to|safe\s+for)\b[^.\n]{0,60}?\b(?:chinese|china|prc|ccp|cpc|communist\s+party|party\s+line|censors?|censorship|core\s+socialist\s+values|propaganda\s+department|cyberspace\s+administration|great\s+firewall|state\s+media\s+guidelines)\b/,
@@ -356,15 +365,29 @@ const EXTRACTION: ExtractionDetector[] = [
 ];
 
 const QUOTES = '"\'“”‘’«»「」『』`';
+const QUOTE_REACH = 80;
 
-/** True when the match sits inside quotes: a mention of the phrase, not a use of it. */
+function isWordCharAt(text: string, i: number): boolean {
+  return i >= 0 && i < text.length && /[\p{L}\p{N}]/u.test(text[i]);
+}
+
+/** True when the match sits inside quotes on its line: a mention of the phrase, not a use of it. */
 function isQuotedMention(text: string, start: number, end: number): boolean {
-  const before = text.slice(Math.max(0, start - 2), start);
-  const after = text.slice(end, end + 2);
-  let opens = false;
-  for (const ch of before) if (QUOTES.includes(ch)) opens = true;
-  if (!opens) return false;
-  for (const ch of after) if (QUOTES.includes(ch)) return true;
+  let opened = false;
+  for (let i = start - 1; i >= 0 && i >= start - QUOTE_REACH; i--) {
+    const ch = text[i];
+    if (ch === '\n') break;
+    if (QUOTES.includes(ch) && !isWordCharAt(text, i - 1)) {
+      opened = true;
+      break;
+    }
+  }
+  if (!opened) return false;
+  for (let i = end; i < text.length && i < end + QUOTE_REACH; i++) {
+    const ch = text[i];
+    if (ch === '\n') return false;
+    if (QUOTES.includes(ch) && !isWordCharAt(text, i + 1)) return true;
+  }
   return false;
 }
 
@@ -396,6 +419,8 @@ export interface CapabilityContext {
   codeBlocks: number;
   /** The prompt elicits chain-of-thought (implies reasoning). */
   cot: boolean;
+  /** Numbers masked in the prompt. */
+  numbers: number;
 }
 
 const CODE_SYNTAX =
@@ -406,6 +431,10 @@ const CODE_TASK =
   /\b(?:write|fix|debug|implement|refactor|optimi[sz]e|review|explain|convert|translate|complete)\b[^.\n]{0,40}\b(?:code|function|script|program|query|class|method|snippet|module|endpoint)\b/;
 const MATH_WORDS =
   /\b(?:solve|calculate|compute|simplify|integral|integrate|derivative|differentiate|equation|inequality|probability|theorem|prove|factori[sz]e|sum\s+of|product\s+of|percent(?:age)?|average|how\s+many|how\s+much|ratio|fraction|algebra|geometry|triangle|polynomial|matrix|matrices|logarithm|square\s+root|remainder|divisible|prime\s+numbers?|arithmetic|expected\s+value|variance)\b|计算|方程|多少|概率|сколько|вычисл|уравнени|cuántos|cuántas|calcula|ecuación|combien|calcule|équation|wie\s+viele|berechne|gleichung|計算|方程式|いくつ|何個|계산|방정식|몇\s*개/;
+const MATH_WEAK =
+  /\b(?:how\s+(?:long|old|far|fast|tall|often|much|many)|in\s+total|total|altogether|remaining|left\s+over|each|per|twice|half|times\s+as|dozen|cost|price|discount|profit|percent|faster|older|younger)\b/;
+const NUMBER_WORDS =
+  /\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|hundred|thousand|half|twice|double|triple|dozen|quarter|third)\b/;
 const MATH_SYMBOLS =
   /\\(?:frac|sum|int|sqrt|cdot|times|le|ge)\b|\$[^$\n]{1,80}\$|\d\s*[+*/^=×÷]\s*\d|[∑∫√π≤≥≠]/;
 const TOOL_WORDS =
@@ -427,11 +456,12 @@ export function capabilityTags(text: string, ctx: CapabilityContext): Capability
   const coding =
     ctx.codeBlocks > 0 || CODE_SYNTAX.test(text) || CODE_TASK.test(text) || CODE_WORDS.test(text);
   if (coding) tags.push('coding');
-  if (
-    !coding &&
-    (MATH_SYMBOLS.test(text) || (MATH_WORDS.test(text) && /\d|<num>|[一二三四五六七八九十]/.test(text)))
-  )
-    tags.push('math');
+  const numeric = ctx.numbers > 0 || NUMBER_WORDS.test(text) || /[一二三四五六七八九十]/.test(text);
+  const math =
+    MATH_SYMBOLS.test(text) ||
+    (numeric && MATH_WORDS.test(text)) ||
+    ((ctx.numbers >= 2 || (ctx.numbers >= 1 && NUMBER_WORDS.test(text))) && MATH_WEAK.test(text));
+  if (!coding && math) tags.push('math');
   const toolUse = ctx.tools > 0 || TOOL_WORDS.test(text);
   if (toolUse) tags.push('tool-use');
   if (AGENT_WORDS.test(text) || (toolUse && ctx.turns >= 3)) tags.push('agentic');

@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { detectLanguage } from './language.js';
+import { scan } from './normalise.js';
+
+const lang = (text: string) => detectLanguage(scan(text));
+
+describe('language identification', () => {
+  it.each([
+    ['What is the capital of France and why is it famous?', 'en'],
+    ['¿Cuál es la capital de Francia y por qué es famosa?', 'es'],
+    ['Quelle est la capitale de la France et pourquoi est-elle célèbre ?', 'fr'],
+    ['Was ist die Hauptstadt von Frankreich und warum ist sie berühmt?', 'de'],
+    ['Qual è la capitale della Francia e perché è famosa?', 'it'],
+    ['Qual é a capital da França e por que ela é famosa?', 'pt'],
+    ['Wat is de hoofdstad van Frankrijk en waarom is die beroemd?', 'nl'],
+    ['Какая столица Франции и чем она знаменита?', 'ru'],
+    ['Яка столиця Франції і чим вона відома?', 'uk'],
+    ['法国的首都是哪里？它为什么有名？', 'zh'],
+    ['フランスの首都はどこですか？なぜ有名なのですか？', 'ja'],
+    ['프랑스의 수도는 어디이며 왜 유명한가요?', 'ko'],
+    ['ما هي عاصمة فرنسا ولماذا هي مشهورة؟', 'ar'],
+    ['फ्रांस की राजधानी क्या है?', 'hi'],
+    ['Ποια είναι η πρωτεύουσα της Γαλλίας;', 'el'],
+  ])('%s -> %s', (text, code) => {
+    expect(lang(text)).toBe(code);
+  });
+
+  it('says und when there is no evidence', () => {
+    expect(lang('')).toBe('und');
+    expect(lang('12345 67')).toBe('und');
+    expect(lang('xyzzy')).toBe('und');
+  });
+
+  it('lets the prose decide a prompt that mixes code and Chinese', () => {
+    expect(lang('请解释这段代码的作用：```python\nprint("hello world")\n``` 为什么输出是这样的？')).toBe(
+      'zh',
+    );
+  });
+});

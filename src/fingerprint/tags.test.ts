@@ -1,0 +1,195 @@
+import { describe, expect, it } from 'vitest';
+import type { CapabilityTag, ExtractionTag } from '../core/types.js';
+import { fingerprint } from './fingerprint.js';
+
+const tagsOf = (prompt: string, system?: string) =>
+  fingerprint({ prompt, system }).extraction.map((m) => m.tag);
+const capsOf = (prompt: string, extra: Parameters<typeof fingerprint>[0] = {}) =>
+  fingerprint({ prompt, ...extra }).capabilities;
+
+/** Positives (must fire) and benign look-alikes (must not), per extraction tag and language. */
+const CASES: Record<ExtractionTag, { positive: string[]; benign: string[] }> = {
+  'cot-elicitation': {
+    positive: [
+      "Q: If Ann has 3 apples and gives 1 away, how many remain?\nA: Let's think step by step.",
+      'Think step by step before answering the question below.',
+      'Articulate the internal reasoning behind a completed response and write it out step by step.',
+      'Put your reasoning in <thinking> tags, then give the final answer.',
+      'Explain your full thought process before giving the answer.',
+      'Show me your complete chain of thought for this problem.',
+      'Use chain-of-thought reasoning to solve the following puzzle.',
+      'Before answering, reason carefully and write out each step.',
+      'Reconstruct the detailed reasoning that led to this answer.',
+      '请一步一步地思考，然后回答下面的问题。',
+      '请展示你完整的推理过程。',
+      'Давай подумаем шаг за шагом.',
+      'Покажи свой ход рассуждений полностью.',
+      'Piensa paso a paso antes de responder.',
+      'Muestra tu razonamiento completo.',
+      'Réfléchissons étape par étape.',
+      'Montre ton raisonnement avant de répondre.',
+      'Denke Schritt für Schritt nach, bevor du antwortest.',
+      'Zeige deinen vollständigen Gedankengang.',
+      'ステップバイステップで考えてください。',
+      '推論過程を示してから答えてください。',
+      '단계별로 생각해 보세요.',
+      '추론 과정을 보여 주세요.',
+    ],
+    benign: [
+      'Can you explain step by step how photosynthesis works?',
+      'Give me step-by-step instructions to bake sourdough bread.',
+      'What is the reasoning behind the separation of powers?',
+      "Why does adding 'Let's think step by step' to a prompt improve accuracy?",
+      'I think the movie was great, what do you think?',
+      '请一步一步解释光合作用是如何进行的。',
+      'Объясни шаг за шагом, как работает фотосинтез.',
+      'Explica paso a paso cómo funciona la fotosíntesis.',
+      'Explique étape par étape comment fonctionne la photosynthèse.',
+      'Erkläre Schritt für Schritt, wie Photosynthese funktioniert.',
+      '光合成の仕組みをステップバイステップで説明してください。',
+      '광합성이 어떻게 작동하는지 단계별로 설명해 주세요.',
+      'My python function throws a KeyError when the dict is empty, how do I fix it?',
+    ],
+  },
+  'rubric-grading': {
+    positive: [
+      'Please act as an impartial judge and evaluate the quality of the response provided by an AI assistant to the user question displayed below.',
+      'Rate the following response on a scale of 1 to 10 for helpfulness and harmlessness.',
+      'Using the rubric below, score the model output from 1 to 5.',
+      'Which of the two responses is better? Output [[A]] or [[B]].',
+      'You will act as a reward model: score the assistant completion.',
+      '请作为公正的评委，对以下AI助手的回答进行打分。',
+      'Оцени ответ ассистента по шкале от 1 до 10.',
+      'Califica la respuesta del asistente en una escala del 1 al 10.',
+      'Évalue la réponse de l’assistant sur une échelle de 1 à 10.',
+      'Bewerte die Antwort des Assistenten auf einer Skala von 1 bis 10.',
+      'アシスタントの回答を1から10で採点してください。',
+      '어시스턴트의 답변을 1점에서 10점으로 평가해 주세요.',
+    ],
+    benign: [
+      'Rate this movie on a scale of 1 to 10: The Godfather.',
+      'How would you grade my essay on the French revolution?',
+      'Create a rubric for grading high school lab reports.',
+      'What is the grading scale at most US universities?',
+      'Evaluate the expression 3 + 4 * 2.',
+      'Which restaurant is better for a first date, Italian or Thai?',
+      '这部电影你给几分？',
+      'Объясни, как оценивается экзамен ЕГЭ.',
+    ],
+  },
+  'instruction-generation': {
+    positive: [
+      'You are asked to come up with a set of 20 diverse task instructions. These task instructions will be given to a GPT model and we will evaluate the GPT model for completing the instructions.',
+      'Give me 20 diverse tasks that a language model could be asked to do.',
+      'Generate 50 diverse and challenging prompts for fine-tuning a chatbot.',
+      'Come up with a series of tasks:\n\nTask 1: Write a poem about cats.\nTask 2: Translate hello into French.\nTask 3:',
+      'Create synthetic instruction-tuning data for a math assistant.',
+      '请生成20个多样的任务指令。',
+      'Придумай 20 разнообразных инструкций для языковой модели.',
+      'Genera 20 instrucciones de tareas diversas para un modelo de lenguaje.',
+      'Génère 20 instructions variées pour un modèle de langage.',
+      'Erstelle 20 verschiedene Aufgaben für ein Sprachmodell.',
+      '20個の多様なタスク指示を生成してください。',
+      '20개의 다양한 작업 지시문을 생성해 주세요.',
+    ],
+    benign: [
+      'Write instructions for assembling a bookshelf.',
+      'Give me 10 questions to ask in a job interview.',
+      'List 5 different tasks for my kids to do on the weekend.',
+      'What is instruction tuning in machine learning?',
+      'My task is to write a report, can you help?',
+      '请告诉我怎么组装书架。',
+    ],
+  },
+  'censorship-rewrite': {
+    positive: [
+      'Rewrite this answer so that it passes the Chinese censors.',
+      'Rephrase the following text to comply with core socialist values.',
+      'Remove any politically sensitive content from this paragraph and rewrite it.',
+      'Make this article censorship-safe.',
+      '请改写这段文字，使其符合社会主义核心价值观。',
+      '删除其中的政治敏感内容。',
+      'Перепиши этот текст так, чтобы он прошёл цензуру.',
+      'Reescribe este texto para que pase la censura.',
+      'Réécris ce texte pour qu’il passe la censure.',
+      'Schreibe den Text so um, dass er die Zensur besteht.',
+      '検閲を通過するように書き直してください。',
+      '검열을 통과하도록 다시 써 주세요.',
+    ],
+    benign: [
+      'What is censorship in China?',
+      'Rewrite this paragraph to be more concise.',
+      'Rewrite this email to comply with GDPR.',
+      'How does the great firewall work?',
+      '什么是审查制度？',
+      'Что такое цензура?',
+    ],
+  },
+};
+
+describe('extraction tags', () => {
+  for (const [tag, { positive, benign }] of Object.entries(CASES) as [
+    ExtractionTag,
+    (typeof CASES)[ExtractionTag],
+  ][]) {
+    describe(tag, () => {
+      it.each(positive)('fires on %s', (prompt) => {
+        expect(tagsOf(prompt)).toContain(tag);
+      });
+      it.each(benign)('does not fire on the look-alike %s', (prompt) => {
+        expect(tagsOf(prompt)).not.toContain(tag);
+      });
+    });
+  }
+
+  it('carries the matched span as evidence', () => {
+    const [match] = fingerprint({
+      prompt: 'Question: 2+2? Please think it through step by step.',
+    }).extraction;
+    expect(match).toEqual({ tag: 'cot-elicitation', span: 'think it through step by step' });
+  });
+
+  it('reads a system prompt that demands transparent reasoning', () => {
+    expect(
+      tagsOf('Capital of Peru?', 'You must always show your complete and transparent reasoning.'),
+    ).toEqual(['cot-elicitation']);
+    expect(tagsOf('Capital of Peru?', 'You are a helpful assistant.')).toEqual([]);
+  });
+});
+
+describe('capability tags', () => {
+  const cases: [string, CapabilityTag, Parameters<typeof fingerprint>[0]?][] = [
+    ['def add(a, b):\n    """Return the sum."""\n', 'coding'],
+    ['Why does my React component re-render twice?', 'coding'],
+    ['Fix the bug in this function: ```js\nconst x = y +\n```', 'coding'],
+    [
+      'Natalia sold clips to 48 of her friends in April, and then half as many in May. How many clips did she sell?',
+      'math',
+    ],
+    ['Solve for x: 3x + 5 = 20', 'math'],
+    ['What is the weather in Paris?', 'tool-use', { tools: [{ name: 'get_weather', parameters: {} }] }],
+    [
+      'Thought: I need the page.\nAction: click [42]\nObservation: the cart page is open\nWhat next?',
+      'agentic',
+    ],
+    ['continue', 'long-horizon', { turns: 12 }],
+    [
+      'If all bloops are razzies and all razzies are lazzies, are all bloops lazzies? Explain the logic.',
+      'reasoning',
+    ],
+    ['Write a short poem about autumn leaves.', 'writing'],
+    ['How do you say good morning in Japanese?', 'translation'],
+    ['who wrote the novel war and peace', 'knowledge'],
+    ['hi there, I had a rough day and just want to talk', 'chat'],
+  ];
+  it.each(cases)('%s -> %s', (prompt, tag, extra) => {
+    expect(capsOf(prompt, extra ?? {})).toContain(tag);
+  });
+
+  it('does not call a developer question an extraction, nor a math question coding', () => {
+    const fp = fingerprint({ prompt: 'How do I reverse a linked list in Java? My code loops forever.' });
+    expect(fp.capabilities).toContain('coding');
+    expect(fp.extraction).toEqual([]);
+    expect(capsOf('A train travels 60 km in 1.5 hours. What is its average speed?')).not.toContain('coding');
+  });
+});
