@@ -6,10 +6,11 @@
  * Part 2 (dashboard.server.test.ts) runs the real service on a simulated world.
  * Skipped, with a message, when /usr/bin/chromium is absent (CI installs Debian's chromium).
  */
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { analysePixels, ensureDashboardBuilt, hasChromium, launchBrowser, SHOTS_DIR } from './support/browser.js';
+import { analysePixels, buildDashboard, hasChromium, launchBrowser, SHOTS_DIR } from './support/browser.js';
 import { type MockApi, startMockApi } from './support/mock-api.js';
 
 if (!hasChromium) {
@@ -20,9 +21,10 @@ describe.skipIf(!hasChromium)('dashboard against a mock API', () => {
   let browser: Browser;
   let mock: MockApi;
   let page: Page;
+  let dist = '';
 
   beforeAll(async () => {
-    const dist = await ensureDashboardBuilt();
+    dist = buildDashboard();
     mock = await startMockApi(dist);
     browser = await launchBrowser();
     const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
@@ -33,6 +35,7 @@ describe.skipIf(!hasChromium)('dashboard against a mock API', () => {
   afterAll(async () => {
     await browser?.close();
     await mock?.close();
+    if (dist) rmSync(dist, { recursive: true, force: true });
   });
 
   const shot = async (name: string) => {
@@ -141,6 +144,10 @@ describe.skipIf(!hasChromium)('dashboard against a mock API', () => {
     await page.getByRole('button', { name: 'Save override' }).click();
     await page.getByText('Override saved: block.').waitFor();
     await expect.poll(() => page.locator('.page-head .badge').textContent()).toContain('override: block');
+    expect(await page.getByTestId('current-override').textContent()).toContain('operator account');
+    await page.getByRole('button', { name: 'Clear override' }).click();
+    await page.getByTestId('current-override').waitFor({ state: 'detached' });
+    expect(mock.requests.some((r) => r.method === 'DELETE' && r.path.endsWith('/override'))).toBe(true);
   });
 
   it('shows a clear error state when the server fails, and an empty state for an empty service', async () => {

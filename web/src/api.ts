@@ -66,7 +66,12 @@ export interface AccountDetail {
   links: { account: string; weight: number; evidence: Evidence[] }[];
   campaign: string | null;
   /** Present when the server reports a standing analyst override. */
-  override?: { decision: OverrideDecision; note?: string; ts?: string; actor?: string } | null;
+  override?: {
+    decision: OverrideDecision;
+    note?: string | null;
+    ts?: string | number;
+    actor?: string;
+  } | null;
 }
 
 /** `GET /v1/stats` */
@@ -115,7 +120,7 @@ export function setToken(token: string | null): void {
 
 /** Performs one API request with the stored token; throws ApiError with the server's reason. */
 async function request<T>(
-  method: 'GET' | 'POST',
+  method: 'GET' | 'POST' | 'DELETE',
   path: string,
   body?: unknown,
   token = getToken(),
@@ -183,6 +188,8 @@ export const api = {
       action,
       note: note || undefined,
     }),
+  clearOverride: (id: string) =>
+    request<unknown>('DELETE', `/v1/accounts/${encodeURIComponent(id)}/override`),
   override: (id: string, decision: OverrideDecision, note?: string) =>
     request<unknown>('POST', `/v1/accounts/${encodeURIComponent(id)}/override`, {
       decision,

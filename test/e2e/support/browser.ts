@@ -3,8 +3,8 @@
  * dashboard, and a pixel check that a rendered graph is really drawn (not blank, several colours).
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, statSync } from 'node:fs';
-import { readdir } from 'node:fs/promises';
+import { existsSync, mkdirSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type Browser, chromium } from 'playwright-core';
@@ -12,7 +12,6 @@ import { PNG } from 'pngjs';
 
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 export const WEB_DIR = join(REPO_ROOT, 'web');
-export const DIST_DIR = join(WEB_DIR, 'dist');
 export const CHROMIUM = '/usr/bin/chromium';
 /** Screenshots of each test run land here (gitignored), for a human to look at. */
 export const SHOTS_DIR = join(REPO_ROOT, 'tmp', 'e2e-shots');
@@ -38,32 +37,20 @@ export async function launchBrowser(): Promise<Browser> {
   });
 }
 
-/** Newest modification time under a folder (recursive). */
-async function newest(path: string): Promise<number> {
-  const info = statSync(path);
-  if (!info.isDirectory()) return info.mtimeMs;
-  let max = info.mtimeMs;
-  for (const entry of await readdir(path)) max = Math.max(max, await newest(join(path, entry)));
-  return max;
-}
-
-/** Builds web/dist with Vite when it is missing or older than the dashboard's sources. */
-export async function ensureDashboardBuilt(): Promise<string> {
-  const index = join(DIST_DIR, 'index.html');
-  const sources = Math.max(
-    await newest(join(WEB_DIR, 'src')),
-    statSync(join(WEB_DIR, 'index.html')).mtimeMs,
-    statSync(join(WEB_DIR, 'vite.config.ts')).mtimeMs,
-  );
-  if (existsSync(index) && statSync(index).mtimeMs >= sources) return DIST_DIR;
+/**
+ * Builds the dashboard from the current sources into a fresh temporary folder (so test files
+ * running in parallel never race on web/dist) and returns it; remove it with `rmSync` when done.
+ */
+export function buildDashboard(): string {
+  const outDir = mkdtempSync(join(tmpdir(), 'distillwatch-web-'));
   // A child process: under vitest NODE_ENV is 'test', which would make Vite bundle React's dev build.
   const vite = join(REPO_ROOT, 'node_modules', 'vite', 'bin', 'vite.js');
-  execFileSync(process.execPath, [vite, 'build', WEB_DIR, '--logLevel', 'warn'], {
+  execFileSync(process.execPath, [vite, 'build', WEB_DIR, '--outDir', outDir, '--emptyOutDir', '--logLevel', 'warn'], {
     cwd: REPO_ROOT,
     env: { ...process.env, NODE_ENV: 'production' },
     stdio: 'inherit',
   });
-  return DIST_DIR;
+  return outDir;
 }
 
 /** What a screenshot of a graph contains besides its background. */

@@ -34,7 +34,7 @@ export async function startMockApi(distDir: string): Promise<MockApi> {
   const token = 'dw_test_analyst_token';
   const requests: MockApi['requests'] = [];
   const options = { empty: false, failCampaigns: false };
-  const overrides = new Map<string, { decision: string; note?: string }>();
+  const overrides = new Map<string, { account: string; decision: string; note: string | null; actor: string; ts: number }>();
   let exchanges = 1_250_000;
 
   const send = (res: ServerResponse, status: number, body: unknown) => {
@@ -111,8 +111,12 @@ export async function startMockApi(distDir: string): Promise<MockApi> {
     if (parts[1] === 'accounts' && parts[3] === 'override' && req.method === 'POST') {
       const { decision, note } = body as { decision: string; note?: string };
       if (!['allow', 'review', 'challenge', 'block'].includes(decision)) return send(res, 400, { error: 'bad decision' });
-      overrides.set(parts[2], { decision, note });
-      return send(res, 200, { account: parts[2], decision, note });
+      const record = { account: parts[2], decision, note: note ?? null, actor: 'token:t1 (analyst)', ts: Date.now() };
+      overrides.set(parts[2], record);
+      return send(res, 200, { override: record });
+    }
+    if (parts[1] === 'accounts' && parts[3] === 'override' && req.method === 'DELETE') {
+      return overrides.delete(parts[2]) ? send(res, 200, {}) : send(res, 404, { error: 'no override for this account' });
     }
     return send(res, 404, { error: 'not found' });
   };

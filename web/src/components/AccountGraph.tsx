@@ -15,11 +15,19 @@ cytoscape.use(fcose);
 const MAX_NODES = 400;
 const MAX_EDGES = 3000;
 
-/** The family an edge is drawn in: that of its most specific kind (legend order). */
-function edgeFamily(kinds: string[]): KindFamily {
-  const families = kinds.map(kindFamily);
+/**
+ * The family an edge is drawn in: that of its most specific kind (legend order) among the families
+ * not hidden, or null when every kind of the edge is hidden.
+ */
+function edgeFamily(kinds: string[], hidden: ReadonlySet<string> = new Set()): KindFamily | null {
   const order = (f: KindFamily) => KIND_FAMILIES.findIndex((k) => k.id === f.id);
-  return families.sort((a, b) => order(a) - order(b))[0] ?? kindFamily('other');
+  const families = kinds.map(kindFamily).filter((f) => !hidden.has(f.id));
+  return families.sort((a, b) => order(a) - order(b))[0] ?? null;
+}
+
+/** The families of an edge's kinds (each once). */
+function edgeFamilies(kinds: string[]): Set<string> {
+  return new Set(kinds.map((k) => kindFamily(k).id));
 }
 
 /** The drawn part of the graph: the most connected accounts and the strongest links between them. */
@@ -65,8 +73,7 @@ export function AccountGraph({ graph, exchanges }: { graph: CampaignGraph; excha
   const familyCounts = useMemo(() => {
     const counts = new Map<string, number>();
     for (const e of shown.edges) {
-      const f = edgeFamily(e.kinds).id;
-      counts.set(f, (counts.get(f) ?? 0) + 1);
+      for (const f of edgeFamilies(e.kinds)) counts.set(f, (counts.get(f) ?? 0) + 1);
     }
     return counts;
   }, [shown]);
@@ -99,7 +106,7 @@ export function AccountGraph({ graph, exchanges }: { graph: CampaignGraph; excha
       ...shown.edges
         .filter((e) => ids.has(e.source) && ids.has(e.target) && e.source !== e.target)
         .map((e, i) => {
-          const family = edgeFamily(e.kinds);
+          const family = edgeFamily(e.kinds) ?? kindFamily('other');
           edgeById.set(`e${i}`, e);
           return {
             group: 'edges' as const,
@@ -110,7 +117,7 @@ export function AccountGraph({ graph, exchanges }: { graph: CampaignGraph; excha
               family: family.id,
               color: family.color,
               width: 1 + 4 * (e.weight / maxWeight),
-              kinds: e.kinds.join(', '),
+              kinds: e.kinds,
             },
           };
         }),
@@ -220,9 +227,18 @@ export function AccountGraph({ graph, exchanges }: { graph: CampaignGraph; excha
   useEffect(() => {
     const cy = cyRef.current;
     if (!cy) return;
-    cy.edges().forEach((edge) => {
-      if (hidden.has(edge.data('family'))) edge.addClass('hidden');
-      else edge.removeClass('hidden');
+    // A hidden family no longer counts for an edge: the edge takes the colour of its next family,
+    // or disappears when nothing else links the two accounts.
+    cy.batch(() => {
+      cy.edges().forEach((edge) => {
+        const family = edgeFamily(edge.data('kinds') as string[], hidden);
+        if (!family) {
+          edge.addClass('hidden');
+          return;
+        }
+        edge.removeClass('hidden');
+        edge.data({ family: family.id, color: family.color });
+      });
     });
   }, [hidden]);
 
@@ -262,7 +278,12 @@ export function AccountGraph({ graph, exchanges }: { graph: CampaignGraph; excha
           <span className="muted small">0 → 1</span>
         </div>
         <div className="legend-group">
-          <span className="legend-title">Links by evidence (click to hide)</span>
+          <span
+            className="legend-title"
+            title="A link is drawn in the colour of its first family in this order; hiding a family redraws links by their next one, and drops links that only it supports"
+          >
+            Links by evidence (click to leave out)
+          </span>
           {KIND_FAMILIES.filter((f) => familyCounts.has(f.id)).map((f) => (
             <button
               type="button"

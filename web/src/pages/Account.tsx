@@ -2,7 +2,7 @@
 // evidence, activity by hour and day, links to other accounts with the evidence behind each, and
 // the analyst override.
 import { useMemo, useState } from 'react';
-import { type AccountDetail, api } from '../api.js';
+import { type AccountDetail, ApiError, api } from '../api.js';
 import { ResidencyPill, RiskDot, ScoreBar } from '../components/Badges.js';
 import { BarList } from '../components/BarList.js';
 import { EvidenceList } from '../components/EvidenceList.js';
@@ -20,7 +20,7 @@ import {
   riskLabel,
 } from '../format.js';
 import { accountHref, campaignHref, href } from '../router.js';
-import { useApi } from '../useApi.js';
+import { signOutRejected, useApi } from '../useApi.js';
 
 /** The account page. */
 export function Account({ id }: { id: string }) {
@@ -59,7 +59,7 @@ function AccountView({ detail, reload }: { detail: AccountDetail; reload: () => 
         </h1>
         {verdict && <ScoreBar score={risk} />}
         {detail.override && (
-          <span className="badge" style={{ background: '#364fc7' }} title={detail.override.note}>
+          <span className="badge" style={{ background: '#364fc7' }} title={detail.override.note ?? undefined}>
             override: {detail.override.decision}
           </span>
         )}
@@ -239,14 +239,8 @@ function AccountView({ detail, reload }: { detail: AccountDetail; reload: () => 
         <p className="muted small">
           An override wins over the computed verdict at the gateway (GET /v1/accounts/:id/risk) and is kept in
           the audit log with your note.
-          {detail.override && (
-            <>
-              {' '}
-              Current override: <strong>{detail.override.decision}</strong>
-              {detail.override.note && <> (“{detail.override.note}”)</>}.
-            </>
-          )}
         </p>
+        {detail.override && <CurrentOverride account={id} override={detail.override} onCleared={reload} />}
         <OverrideForm account={id} current={detail.override?.decision ?? null} onDone={reload} />
       </section>
     </div>
@@ -377,5 +371,47 @@ function LinkRow({
         </tr>
       )}
     </>
+  );
+}
+
+/** The standing override, with who set it and a button to clear it. */
+function CurrentOverride({
+  account,
+  override,
+  onCleared,
+}: {
+  account: string;
+  override: NonNullable<AccountDetail['override']>;
+  onCleared: () => void;
+}) {
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const clear = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      await api.clearOverride(account);
+      onCleared();
+    } catch (err) {
+      const e = err instanceof ApiError ? err : new ApiError(0, String(err));
+      if (e.status === 401) signOutRejected();
+      setError(e.message);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <div className="current-override" data-testid="current-override">
+      <span>
+        Current override: <strong>{override.decision}</strong>
+        {override.note && <> (“{override.note}”)</>}
+        {override.actor && <span className="muted"> by {override.actor}</span>}
+        {override.ts !== undefined && <span className="muted">, {formatTime(override.ts)}</span>}
+      </span>
+      <button type="button" className="btn btn-small" onClick={clear} disabled={busy}>
+        {busy ? 'Clearing…' : 'Clear override'}
+      </button>
+      {error && <span className="error-text">{error}</span>}
+    </div>
   );
 }

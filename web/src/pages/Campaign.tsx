@@ -182,21 +182,7 @@ function CampaignView({ detail, reload }: { detail: CampaignDetail; reload: () =
 
       <section className="card">
         <h2>History</h2>
-        {c.history?.length ? (
-          <ol className="history">
-            {[...c.history].reverse().map((h, i) => (
-              // biome-ignore lint/suspicious/noArrayIndexKey: history entries have no id.
-              <li key={i}>
-                <StatusBadge status={h.status} /> <span className="muted">{formatTime(h.ts)}</span> · score{' '}
-                {h.score.toFixed(2)}
-                {h.actor && <> · by {h.actor}</>}
-                {h.note && <div className="note">“{h.note}”</div>}
-              </li>
-            ))}
-          </ol>
-        ) : (
-          <Empty title="No history yet" />
-        )}
+        {c.history?.length ? <History entries={c.history} /> : <Empty title="No history yet" />}
       </section>
     </div>
   );
@@ -209,6 +195,33 @@ function Metric({ label, value, sub }: { label: string; value: string; sub?: str
       <span className="metric-value">{value}</span>
       {sub && <span className="metric-sub">{sub}</span>}
     </div>
+  );
+}
+
+/** The lifecycle history, newest first; long histories show their latest entries until expanded. */
+function History({ entries }: { entries: CampaignDetail['campaign']['history'] }) {
+  const [all, setAll] = useState(false);
+  const newest = [...entries].reverse();
+  const shown = all ? newest : newest.slice(0, 6);
+  return (
+    <>
+      <ol className="history">
+        {shown.map((h, i) => (
+          // biome-ignore lint/suspicious/noArrayIndexKey: history entries have no id.
+          <li key={i}>
+            <StatusBadge status={h.status} /> <span className="muted">{formatTime(h.ts)}</span> · score{' '}
+            {h.score.toFixed(2)}
+            {h.actor && <> · by {h.actor}</>}
+            {h.note && <div className="note">“{h.note}”</div>}
+          </li>
+        ))}
+      </ol>
+      {newest.length > shown.length && (
+        <button type="button" className="btn btn-link" onClick={() => setAll(true)}>
+          Show all {formatInt(newest.length)} entries
+        </button>
+      )}
+    </>
   );
 }
 
