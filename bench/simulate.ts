@@ -31,6 +31,7 @@ for (const run of runs) {
   const dir = files ? mkdtempSync(join(os.tmpdir(), 'dw-sim-bench-')) : '';
   let bytes = 0;
   const started = performance.now();
+  const cpuStart = process.cpuUsage();
   const stats = files
     ? (await simulateToFiles({ preset, scale, seed: 1, onHour: sample }, { out: dir })).stats
     : await simulateWorld(
@@ -44,12 +45,15 @@ for (const run of runs) {
         },
       );
   const seconds = (performance.now() - started) / 1000;
+  const cpu = process.cpuUsage(cpuStart);
+  const cpuSeconds = (cpu.user + cpu.system) / 1e6;
   sample();
   if (files) rmSync(dir, { recursive: true, force: true });
   console.log(
     `${preset} --scale ${scale}: ${stats.exchanges.toLocaleString('en-US')} exchanges (${stats.attackExchanges.toLocaleString('en-US')} attack), ` +
       `${stats.accounts.toLocaleString('en-US')} accounts in ${seconds.toFixed(1)} s = ` +
-      `${Math.round(stats.exchanges / seconds).toLocaleString('en-US')} exchanges/s` +
+      `${Math.round(stats.exchanges / seconds).toLocaleString('en-US')} exchanges/s wall ` +
+      `(${Math.round(stats.exchanges / cpuSeconds).toLocaleString('en-US')}/s per CPU-second)` +
       (files ? '' : `, ${(bytes / stats.exchanges).toFixed(0)} chars/exchange`) +
       `, peak RSS ${(peak / 2 ** 20).toFixed(0)} MiB`,
   );

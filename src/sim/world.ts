@@ -245,16 +245,34 @@ function signup(ctx: Ctx, a: SimAccount, f: SignupFacts): void {
   if (f.org) e.org = f.org;
   if (f.ja4) e.ja4 = f.ja4;
   if (f.phoneCountry) e.phoneCountry = f.phoneCountry;
+  const { rng } = ctx;
+  // A card given at sign-up, or added later in a payment event (and sometimes replaced).
+  const atSignup = f.card !== undefined && rng.chance(0.6);
+  if (f.card && atSignup) {
+    e.paymentFingerprint = f.card.fp;
+    e.cardBin = f.card.bin;
+    e.cardCountry = f.card.country;
+  }
   ctx.events.push(e);
-  if (f.card) {
+  if (f.card && !atSignup) {
     ctx.events.push({
-      ts: f.ts + Math.floor(ctx.rng.exp(2 * HOUR)) + 60_000,
+      ts: f.ts + Math.floor(rng.exp(6 * HOUR)) + 60_000,
       account: a.id,
       kind: 'payment',
       paymentFingerprint: f.card.fp,
       cardBin: f.card.bin,
       cardCountry: f.card.country,
     });
+  }
+  if (rng.chance(0.04)) {
+    const ts = f.ts + Math.floor(rng.exp(60 * DAY));
+    if (ts < ctx.end)
+      ctx.events.push({
+        ts,
+        account: a.id,
+        kind: 'profile',
+        phoneCountry: f.phoneCountry ?? f.declaredCountry,
+      });
   }
 }
 
@@ -680,12 +698,21 @@ function addCampaign(
     };
     cc.startupOrgs = cc.startupDomains.map(() => newId(ctx, 'org_', 5));
     if (cellSpec.tactic === 'hydra') addHydra(ctx, cc, n, cStart, cEnd);
-    else
+    else {
+      // Accounts are created in batches (sign-up bursts), aged, then put to work over a ramp.
+      const aging = spec.aging;
+      const batches = Array.from({ length: Math.max(1, Math.ceil(n / 25)) }, () => {
+        const ago = aging ? aging.minDays + rng.next() * (aging.maxDays - aging.minDays) : rng.next() * 3;
+        return cStart - Math.floor(ago * DAY);
+      });
+      const spread = HOUR * (0.3 + 8 * spec.identityCare);
+      const ramp = Math.min(3 * DAY, (cEnd - cStart) * 0.15);
       for (let i = 0; i < n; i++) {
-        const ramp = Math.min(3 * DAY, (cEnd - cStart) * 0.15);
-        const from = cStart + Math.floor(rng.next() * ramp);
-        addCampaignAccount(ctx, cc, from, cEnd, false);
+        const signupTs = rng.pick(batches) + Math.floor(rng.exp(spread));
+        const from = Math.max(signupTs + HOUR, cStart + Math.floor(rng.next() * ramp));
+        addCampaignAccount(ctx, cc, from, cEnd, signupTs);
       }
+    }
   }
   return firstIdx;
 }
@@ -714,7 +741,7 @@ function addHydra(ctx: Ctx, cc: CellCtx, n: number, cStart: number, cEnd: number
       const banned = rng.chance(cc.cellSpec.banRate ?? 0.5);
       let to = banned ? waveAt(from + lived) : from + lived;
       if (to >= cEnd || made === n - 1) to = cEnd;
-      const a = addCampaignAccount(ctx, cc, from, to, true);
+      const a = addCampaignAccount(ctx, cc, from, to);
       if (to < cEnd && banned) ctx.events.push({ ts: to, account: a.id, kind: 'ban' });
       made++;
       starts[s] = to + Math.floor(HOUR + rng.exp(5 * HOUR));
@@ -723,7 +750,14 @@ function addHydra(ctx: Ctx, cc: CellCtx, n: number, cStart: number, cEnd: number
   }
 }
 
-function addCampaignAccount(ctx: Ctx, cc: CellCtx, from: number, to: number, hydra: boolean): SimAccount {
+function addCampaignAccount(
+  ctx: Ctx,
+  cc: CellCtx,
+  from: number,
+  to: number,
+  batchSignup?: number,
+): SimAccount {
+  const hydra = batchSignup === undefined;
   const { rng } = ctx;
   const { spec, cellSpec } = cc;
   const declared = spec.declared[rng.weighted(spec.declared.map((d) => d[1]))][0];
@@ -771,12 +805,8 @@ function addCampaignAccount(ctx: Ctx, cc: CellCtx, from: number, to: number, hyd
             };
   }
   const aging = spec.aging && !hydra ? spec.aging : undefined;
-  const agedDays = aging
-    ? aging.minDays + rng.next() * (aging.maxDays - aging.minDays)
-    : hydra
-      ? rng.next() * 0.3
-      : rng.next() * 3;
-  const signupTs = from - Math.floor(agedDays * DAY) - Math.floor(rng.exp(HOUR));
+  // Hydra replacements are used within hours of sign-up; the others come from a batch.
+  const signupTs = batchSignup ?? from - Math.floor(rng.next() * 0.3 * DAY) - Math.floor(rng.exp(HOUR));
   const a = baseAccount(ctx, 'campaign', {
     style: lowSlow ? 'campaign-slow' : 'campaign',
     campaign: cc.campaign,
