@@ -95,7 +95,7 @@ export const ORG_RULES: [NetClass, RegExp][] = [
   ],
   [
     'hosting',
-    /hosting|\bhost\b|hoster|facebook|meta platforms|server|\bcloud|data ?cent(er|re)|datacenter|\bvps\b|coloca|\bcolo\b|dedicated|amazon|google|microsoft|digitalocean|linode|\bovh|hetzner|vultr|choopa|leaseweb|contabo|scaleway|online s\.?a\.?s|alibaba|tencent|oracle|ionos|1&1|godaddy|hostinger|m247|datacamp|cdn77|fastly|cloudflare|zenlayer|psychz|quadranet|colocrossing|hostwinds|kamatera|upcloud|ucloud|huawei|baidu|byteplus|volcano ?engine|gcore|g-core|stark industries|aeza|selectel|timeweb|netcup|ipxo|akamai|edgecenter|internap|rackspace|softlayer|equinix|cogent|hurricane electric|limestone|frantech|buyvm|ponynet|tzulo|sharktech|serverius|worldstream|hivelocity|ramnode|dreamhost|bluehost|namecheap|wholesale internet|cyber ?assets/i,
+    /hosting|\bidc\b|\bhost\b|hoster|facebook|meta platforms|server|\bcloud|data ?cent(er|re)|datacenter|\bvps\b|coloca|\bcolo\b|dedicated|amazon|google|microsoft|digitalocean|linode|\bovh|hetzner|vultr|choopa|leaseweb|contabo|scaleway|online s\.?a\.?s|alibaba|tencent|oracle|ionos|1&1|godaddy|hostinger|m247|datacamp|cdn77|fastly|cloudflare|zenlayer|psychz|quadranet|colocrossing|hostwinds|kamatera|upcloud|ucloud|huawei|baidu|byteplus|volcano ?engine|gcore|g-core|stark industries|aeza|selectel|timeweb|netcup|ipxo|akamai|edgecenter|internap|rackspace|softlayer|equinix|cogent|hurricane electric|limestone|frantech|buyvm|ponynet|tzulo|sharktech|serverius|worldstream|hivelocity|ramnode|dreamhost|bluehost|namecheap|wholesale internet|cyber ?assets/i,
   ],
   [
     'mobile',
@@ -107,11 +107,35 @@ export const ORG_RULES: [NetClass, RegExp][] = [
   ],
 ];
 
+/** The rules compiled for lower-cased input (case-insensitive regexes are markedly slower in V8). */
+const LOWER_RULES: [NetClass, RegExp][] = ORG_RULES.map(([netClass, rule]) => [
+  netClass,
+  new RegExp(rule.source),
+]);
+
 /** The class the organisation name suggests, or 'unknown' when no rule matches. */
 export function classFromOrg(org: string | null | undefined): NetClass {
   if (!org) return 'unknown';
-  for (const [netClass, rule] of ORG_RULES) if (rule.test(org)) return netClass;
+  const lower = org.toLowerCase();
+  for (const [netClass, rule] of LOWER_RULES) if (rule.test(lower)) return netClass;
   return 'unknown';
+}
+
+const tableClasses = new WeakMap<Map<number, string>, Map<number, NetClass>>();
+
+/**
+ * The default class of every ASN of a table set (built-in ASNs, then organisation-name rules),
+ * computed once per set of organisation names (~0.3 s for the packaged 91k ASNs) so that no
+ * lookup ever runs a regex.
+ */
+export function defaultAsnClasses(asOrgs: Map<number, string>): Map<number, NetClass> {
+  let classes = tableClasses.get(asOrgs);
+  if (classes === undefined) {
+    classes = new Map();
+    for (const [asn, org] of asOrgs) classes.set(asn, BUILTIN_ASNS[asn] ?? classFromOrg(org));
+    tableClasses.set(asOrgs, classes);
+  }
+  return classes;
 }
 
 /** One operator list: a file of CIDRs, addresses, `first,last` ranges or ASNs, all of one class. */
@@ -172,8 +196,9 @@ export function parseClassList(
   for (const raw of text.split('\n')) {
     const line = raw.replace(/#.*/, '').trim();
     if (line === '') continue;
-    const asn = /^(?:AS)?(\d{1,10})(?:\s*[,;\s].*)?$/i.exec(line);
-    if (asn && !line.includes('.') && !/^\d+:/.test(line)) {
+    const head = (/^[^,;\s]+/.exec(line)?.[0] ?? '').replace(/^"(.*)"$/, '$1');
+    const asn = /^(?:AS)?(\d{1,10})$/i.exec(head);
+    if (asn) {
       asns.push(Number(asn[1]));
       entries++;
       continue;

@@ -11,6 +11,7 @@ import {
   type ClassListSpec,
   type ClassLists,
   classFromOrg,
+  defaultAsnClasses,
   emptyLists,
   loadClassLists,
 } from './classes.js';
@@ -24,7 +25,7 @@ import {
   mmdbSource,
   tableSource,
 } from './geodb.js';
-import { formatIpv4, formatIpv6, maskIpv4, maskIpv6, parseIp } from './ip.js';
+import { formatIpv4, formatIpv6, maskIpv4, maskIpv6, parseIp, parseIpv4, parseIpv6 } from './ip.js';
 import { findRange4, findRange6 } from './ranges.js';
 
 /** How to build an enricher; every field is optional. */
@@ -125,7 +126,11 @@ export function createEnricher(options: EnricherOptions = {}): Enricher {
   const asnOverrides = new Map<number, NetClass>(
     Object.entries(options.asnClasses ?? {}).map(([asn, netClass]) => [Number(asn), netClass]),
   );
-  const cache = new Map<string, NetInfo>();
+  // Two-generation cache: O(1), no per-entry eviction (deleting from a Map's head degrades its iteration).
+  let cache = new Map<string, NetInfo>();
+  let previous = new Map<string, NetInfo>();
+  const half = Math.max(1, Math.floor(cacheSize / 2));
+  let asnClasses = new Map<number, NetClass>();
   const asnClassCache = new Map<number, NetClass>();
   let sources: GeoSource[] | null = null;
   let lists: ClassLists = emptyLists();
@@ -137,7 +142,8 @@ export function createEnricher(options: EnricherOptions = {}): Enricher {
 
   const loadLists = () => {
     lists = options.lists && options.lists.length > 0 ? loadClassLists(options.lists) : emptyLists();
-    cache.clear();
+    cache = new Map();
+    previous = new Map();
     asnClassCache.clear();
   };
 
@@ -146,11 +152,13 @@ export function createEnricher(options: EnricherOptions = {}): Enricher {
     const started = performance.now();
     const list: GeoSource[] = [];
     if (options.mmdb && options.mmdb.length > 0) list.push(mmdbSource(options.mmdb));
-    if (options.tables) list.push(tableSource(options.tables, 'injected tables'));
-    else if (options.packaged !== false) {
-      list.push(
-        tableSource(packagedGeoTables(), '@ip-location-db/asn + @ip-location-db/geo-whois-asn-country'),
-      );
+    const tables = options.tables ?? (options.packaged !== false ? packagedGeoTables() : null);
+    if (tables) {
+      const describe = options.tables
+        ? 'injected tables'
+        : '@ip-location-db/asn + @ip-location-db/geo-whois-asn-country';
+      list.push(tableSource(tables, describe));
+      asnClasses = defaultAsnClasses(tables.asOrgs);
     }
     loadLists();
     sources = list;
@@ -160,7 +168,7 @@ export function createEnricher(options: EnricherOptions = {}): Enricher {
   const classOfAsn = (asn: number, org: string | null): NetClass => {
     const listed = lists.asns.get(asn) ?? asnOverrides.get(asn);
     if (listed) return listed;
-    let netClass = asnClassCache.get(asn);
+    let netClass = asnClasses.get(asn) ?? asnClassCache.get(asn);
     if (netClass === undefined) {
       netClass = BUILTIN_ASNS[asn] ?? classFromOrg(org);
       asnClassCache.set(asn, netClass);
@@ -168,9 +176,27 @@ export function createEnricher(options: EnricherOptions = {}): Enricher {
     return netClass;
   };
 
+  const words = new Uint32Array(4);
+  /** Parses into `words` (scratch): 4 for IPv4 (words[0]), 6 for IPv6, 0 for neither. */
+  const parse = (address: string): 0 | 4 | 6 => {
+    const v4 = parseIpv4(address);
+    if (v4 >= 0) {
+      words[0] = v4;
+      return 4;
+    }
+    const bare = address.charCodeAt(0) === 91 && address.endsWith(']') ? address.slice(1, -1) : address;
+    if (!parseIpv6(bare, words)) return 0;
+    if (words[0] === 0 && words[1] === 0 && words[2] === 0xffff) {
+      words[0] = words[3];
+      return 4;
+    }
+    return 6;
+  };
+
   const lookup = (address: string): NetInfo => {
-    const ip = parseIp(address);
-    if (ip === null) return UNKNOWN_NET;
+    const family = parse(address);
+    if (family === 0) return UNKNOWN_NET;
+    const ip = family === 4 ? ({ version: 4, v4: words[0] } as const) : ({ version: 6, words } as const);
     load();
     const geo = sources as GeoSource[];
     answer.country = null;
@@ -213,11 +239,23 @@ export function createEnricher(options: EnricherOptions = {}): Enricher {
     });
   };
 
+  const remember = (address: string, info: NetInfo) => {
+    if (cache.size >= half) {
+      previous = cache;
+      cache = new Map();
+    }
+    cache.set(address, info);
+  };
+
   const enricher: Enricher = {
     ip(address) {
       if (address === undefined || address === '') return UNKNOWN_NET;
       if (cacheSize > 0) {
-        const cached = cache.get(address);
+        let cached = cache.get(address);
+        if (cached === undefined) {
+          cached = previous.get(address);
+          if (cached !== undefined) remember(address, cached);
+        }
         if (cached !== undefined) {
           hits++;
           return cached;
@@ -225,10 +263,7 @@ export function createEnricher(options: EnricherOptions = {}): Enricher {
       }
       misses++;
       const info = lookup(address);
-      if (cacheSize > 0) {
-        if (cache.size >= cacheSize) cache.delete(cache.keys().next().value as string);
-        cache.set(address, info);
-      }
+      if (cacheSize > 0) remember(address, info);
       return info;
     },
     client: parseClient,

@@ -36,6 +36,9 @@ function hexValue(c: number): number {
   return -1;
 }
 
+/** Scratch space for parsing and formatting (single-threaded; never escapes a call). */
+const GROUPS = new Uint16Array(8);
+
 /**
  * Parses IPv6 text (with `::`, an embedded IPv4 tail, an optional `%zone`) into four 32-bit
  * words written to `out`; returns false when the text is not IPv6.
@@ -43,7 +46,7 @@ function hexValue(c: number): number {
 export function parseIpv6(text: string, out: Uint32Array): boolean {
   let end = text.indexOf('%');
   if (end < 0) end = text.length;
-  const groups = [0, 0, 0, 0, 0, 0, 0, 0];
+  const groups = GROUPS;
   let count = 0;
   let gap = -1;
   let i = 0;
@@ -125,8 +128,11 @@ export function formatIpv4(value: number): string {
 
 /** Formats four words as canonical (RFC 5952) IPv6 text. */
 export function formatIpv6(words: ArrayLike<number>): string {
-  const groups: number[] = [];
-  for (let w = 0; w < 4; w++) groups.push(words[w] >>> 16, words[w] & 0xffff);
+  const groups = GROUPS;
+  for (let w = 0; w < 4; w++) {
+    groups[2 * w] = words[w] >>> 16;
+    groups[2 * w + 1] = words[w] & 0xffff;
+  }
   let bestStart = -1;
   let bestLength = 1;
   for (let g = 0; g < 8; ) {
@@ -142,13 +148,17 @@ export function formatIpv6(words: ArrayLike<number>): string {
     }
     g = run;
   }
-  const hex = (from: number, to: number) =>
-    groups
-      .slice(from, to)
-      .map((g) => g.toString(16))
-      .join(':');
-  if (bestStart < 0) return hex(0, 8);
-  return `${hex(0, bestStart)}::${hex(bestStart + bestLength, 8)}`;
+  let out = '';
+  for (let g = 0; g < 8; g++) {
+    if (g === bestStart) {
+      out += '::';
+      g += bestLength - 1;
+      continue;
+    }
+    if (out.length > 0 && !out.endsWith(':')) out += ':';
+    out += groups[g].toString(16);
+  }
+  return out;
 }
 
 /** Masks an IPv4 address to its first `bits` bits. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { hourlyOf, rhythm, rng } from './testing/synthetic.js';
-import { inferTimezone } from './timezone.js';
+import { EVENING_DIURNAL_PROFILE, inferTimezone } from './timezone.js';
 
 describe('inferTimezone', () => {
   for (const offset of [-8, -5, 0, 1, 3, 5, 8, 9, 10, 12]) {
@@ -20,6 +20,22 @@ describe('inferTimezone', () => {
       expect(fit.total).toBe(times.length);
     });
   }
+
+  it('recovers the offset of an evening person (students, hobbyists) as well as an office worker', () => {
+    for (const offset of [-5, 1, 9]) {
+      const times = rhythm({
+        offsetHours: offset,
+        start: '2026-03-02',
+        days: 28,
+        perWorkday: 10,
+        seed: offset + 7,
+        profile: EVENING_DIURNAL_PROFILE,
+      });
+      const fit = inferTimezone(hourlyOf(times));
+      const d = Math.abs((fit.offsetHours as number) - offset) % 24;
+      expect(Math.min(d, 24 - d)).toBeLessThanOrEqual(1);
+    }
+  });
 
   it('recovers the offset with 30% of activity at random hours (noisy)', () => {
     const times = rhythm({

@@ -315,6 +315,52 @@ describe('residencyVerdict: concealment is inconsistent', () => {
     expect(v.inferredRegion).toBe('CN');
   });
 
+  it('declared Singapore (same clock as China) behind hosting proxies, with a few direct connections from China leaking', () => {
+    const v = residencyVerdict(
+      build({
+        declared: 'SG',
+        card: 'SG',
+        segments: [
+          {
+            offset: 8,
+            days: 30,
+            nets: [
+              ['HK', 'hosting', 0.6],
+              ['US', 'hosting', 0.37],
+              ['CN', 'isp', 0.03],
+            ],
+          },
+        ],
+        perWorkday: 20,
+      }),
+    );
+    expect(kinds(v)).toContain('residency-restricted-leak');
+    expect(v.verdict).toBe('inconsistent');
+    expect(v.restricted).toBe(true);
+    expect(v.inferredRegion).toBe('CN');
+  });
+
+  it('the same Singapore account without the leak is not inconsistent: a VPN user whose clock matches', () => {
+    const v = residencyVerdict(
+      build({
+        declared: 'SG',
+        card: 'SG',
+        segments: [
+          {
+            offset: 8,
+            days: 30,
+            nets: [
+              ['HK', 'hosting', 0.6],
+              ['US', 'hosting', 0.4],
+            ],
+          },
+        ],
+        perWorkday: 20,
+      }),
+    );
+    expect(v.verdict).not.toBe('inconsistent');
+  });
+
   it('declared US but connecting directly from China', () => {
     const v = residencyVerdict(
       build({ declared: 'US', segments: [{ offset: 8, days: 20, nets: [['CN', 'isp', 1]] }] }),
