@@ -7,7 +7,8 @@
  *   once a record at `B + reorderMs` was seen (mild disorder lands in its own period);
  * - account events are merged in by event time: one is applied when an exchange at or after its
  *   time arrives (or at a flush);
- * - `flush()` is replay's end of input: everything held is applied and the last period ticked.
+ * - `flush()` is replay's end of input: everything held is applied and the last period ticked
+ *   with `flush` (every account with unsent changes goes to the global stage).
  *   The service flushes on its wall-clock timer, so detection is never more than one timer
  *   interval behind live traffic.
  * Late records (before the current period) are applied in the current period, never dropped.
@@ -18,8 +19,8 @@ import type { AccountEvent, EpochMs, Exchange } from '../core/types.js';
 export interface ClockSink {
   ingestExchanges(batch: readonly Exchange[]): void;
   ingestAccountEvents(batch: readonly AccountEvent[]): void;
-  /** Called in order; the clock awaits each before sending more. */
-  tick(now: EpochMs): Promise<void>;
+  /** Called in order; the clock awaits each before sending more. `flush` sends every changed account. */
+  tick(now: EpochMs, flush: boolean): Promise<void>;
 }
 
 type Item = { kind: 'x'; record: Exchange } | { kind: 'a'; record: AccountEvent };
@@ -63,11 +64,14 @@ export function createEventClock(sink: ClockSink, tickMs: number, reorderMs: num
   const route = (item: Item) => {
     out.push(item);
     routedSinceTick++;
+    dirtySinceFlush = true;
   };
-  const fireTick = async (at: number) => {
+  let dirtySinceFlush = false;
+  const fireTick = async (at: number, flush = false) => {
     send();
     routedSinceTick = 0;
-    await sink.tick(at);
+    if (flush) dirtySinceFlush = false;
+    await sink.tick(at, flush);
   };
   const releaseHeldBefore = (limit: number) => {
     const keep: typeof held = [];
@@ -133,7 +137,9 @@ export function createEventClock(sink: ClockSink, tickMs: number, reorderMs: num
         boundary = nextBoundary(boundary);
         releaseHeldBefore(boundary);
       }
-      if (routedSinceTick > 0) await fireTick(boundary ?? 0);
+      // The last tick sends every account still holding unsent changes (skipped when nothing
+      // arrived since the previous flush: the live timer calls this every interval).
+      if (boundary !== null && dirtySinceFlush) await fireTick(boundary, true);
       send();
     },
     watermark: () => (Number.isFinite(watermark) ? watermark : null),

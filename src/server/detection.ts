@@ -31,8 +31,8 @@ export interface AccountLinkView {
 export interface Detection {
   ingestExchanges(batch: readonly Exchange[]): void;
   ingestAccountEvents(batch: readonly AccountEvent[]): void;
-  /** Runs the global stage at event time `now` (non-decreasing). */
-  tick(now: EpochMs): Promise<unknown>;
+  /** Runs the global stage at event time `now` (non-decreasing); `flush` sends every changed account. */
+  tick(now: EpochMs, options?: { flush?: boolean }): Promise<unknown>;
   campaigns(): CampaignResult[];
   verdicts(): AccountVerdict[];
   summary(account: string): Promise<AccountSummary | undefined>;

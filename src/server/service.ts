@@ -221,8 +221,8 @@ export function createService(options: ServiceOptions): Service {
     {
       ingestExchanges: (batch) => detection.ingestExchanges(batch),
       ingestAccountEvents: (batch) => detection.ingestAccountEvents(batch),
-      async tick(at) {
-        await detection.tick(at);
+      async tick(at, flush) {
+        await detection.tick(at, { flush });
         lastTick = at;
         if (!recovering) await afterTick(at);
       },

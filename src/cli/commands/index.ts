@@ -6,6 +6,8 @@ import { register as evalCommand } from './eval.js';
 import { register as fingerprintCommand } from './fingerprint.js';
 import { register as residencyCommand } from './residency.js';
 import { register as simulateCommand } from './simulate.js';
+import { register as serveCommand } from './serve.js';
+import { register as tokenCommand } from './token.js';
 
 /** Registers one command on the program. */
 export type RegisterCommand = (program: Command) => void;
@@ -17,4 +19,6 @@ export const commands: RegisterCommand[] = [
   simulateCommand,
   evalCommand,
   baselineCommand,
+  serveCommand,
+  tokenCommand,
 ];

@@ -1,0 +1,149 @@
+/**
+ * Durability, proven on a real process: `distillwatch serve` is killed with SIGKILL while
+ * batches are in flight, restarted on the same data directory, and then every acknowledged
+ * record is there exactly once, in the store and in detection (rebuilt by replay); a client
+ * retrying every batch afterwards changes nothing (idempotent by exchange id).
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { ndjson } from './test-support/harness.js';
+import { createToken } from './tokens.js';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+const BATCHES = 40;
+const PER_BATCH = 250;
+const T0 = Date.parse('2026-03-02T00:00:00Z');
+const dir = mkdtempSync(join(tmpdir(), 'dw-crash-'));
+const children: ChildProcess[] = [];
+afterAll(() => {
+  for (const child of children) if (child.exitCode === null) child.kill('SIGKILL');
+  rmSync(dir, { recursive: true, force: true });
+});
+
+/** Starts `distillwatch serve` as a child process; resolves with its URL once it listens. */
+function startServe(): Promise<{ child: ChildProcess; url: string }> {
+  const child = spawn(
+    process.execPath,
+    [
+      '--import',
+      'tsx',
+      'src/cli/main.ts',
+      'serve',
+      '--port',
+      '0',
+      '--data',
+      dir,
+      '--workers',
+      '0',
+      '--tick-seconds',
+      '0',
+    ],
+    { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'] },
+  );
+  children.push(child);
+  return new Promise((resolvePromise, reject) => {
+    let err = '';
+    const timer = setTimeout(() => reject(new Error(`serve did not start: ${err}`)), 60_000);
+    child.stderr?.on('data', (chunk) => {
+      err += chunk;
+      const match = /listening on (http:\/\/\S+)/.exec(err);
+      if (match) {
+        clearTimeout(timer);
+        resolvePromise({ child, url: match[1] });
+      }
+    });
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`serve exited with ${code}: ${err}`));
+    });
+  });
+}
+
+const batch = (b: number) =>
+  ndjson(
+    Array.from({ length: PER_BATCH }, (_, i) => ({
+      id: `crash-${b}-${i}`,
+      ts: T0 + b * 1000 + i,
+      account: `acct-${b}`,
+      prompt: `task ${i}`,
+    })),
+  );
+
+describe('kill -9 mid-ingest', () => {
+  it('loses no acknowledged record and duplicates none', async () => {
+    const ingest = createToken(dir, 'ingest').secret;
+    const admin = createToken(dir, 'admin').secret;
+    const post = (url: string, b: number) =>
+      fetch(`${url}/v1/exchanges`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${ingest}` },
+        body: batch(b),
+      });
+
+    const first = await startServe();
+    const acked = new Set<number>();
+    const exited = new Promise((done) => first.child.once('exit', done));
+    let next = 0;
+    const client = async () => {
+      while (next < BATCHES) {
+        const b = next++;
+        try {
+          const response = await post(first.url, b);
+          if (response.status === 200) {
+            const answer = (await response.json()) as { stored: number };
+            expect(answer.stored).toBe(PER_BATCH);
+            acked.add(b);
+            if (acked.size === 12) first.child.kill('SIGKILL');
+          }
+        } catch {
+          // The server died under this request: not acknowledged.
+        }
+      }
+    };
+    await Promise.all([client(), client(), client(), client()]);
+    await exited;
+    expect(acked.size).toBeGreaterThanOrEqual(12);
+    expect(acked.size).toBeLessThan(BATCHES);
+
+    const second = await startServe();
+    const get = async (path: string) =>
+      (
+        await fetch(`${second.url}${path}`, { headers: { authorization: `Bearer ${admin}` } })
+      ).json() as Promise<Record<string, unknown>>;
+    await fetch(`${second.url}/v1/admin/flush`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${admin}` },
+    });
+    const stored = new Map<number, number>();
+    for (let b = 0; b < BATCHES; b++) {
+      const account = await get(`/v1/accounts/acct-${b}`);
+      stored.set(b, (account.summary as { exchanges: number } | undefined)?.exchanges ?? 0);
+    }
+    for (const b of acked) expect(stored.get(b), `acknowledged batch ${b}`).toBe(PER_BATCH);
+    for (const [b, count] of stored) expect([0, PER_BATCH], `batch ${b} is all or nothing`).toContain(count);
+    const total = [...stored.values()].reduce((sum, n) => sum + n, 0);
+    expect((await get('/v1/stats')).exchanges).toBe(total);
+
+    // The client retries everything: only the missing batches are stored, nothing counts twice.
+    for (let b = 0; b < BATCHES; b++) {
+      const answer = (await (await post(second.url, b)).json()) as { stored: number; duplicates: number };
+      expect(answer.stored + answer.duplicates).toBe(PER_BATCH);
+      expect(answer.duplicates).toBe(stored.get(b));
+    }
+    await fetch(`${second.url}/v1/admin/flush`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${admin}` },
+    });
+    expect((await get('/v1/stats')).exchanges).toBe(BATCHES * PER_BATCH);
+    for (const b of [0, BATCHES - 1, ...acked].slice(0, 5)) {
+      expect(((await get(`/v1/accounts/acct-${b}`)).summary as { exchanges: number }).exchanges).toBe(
+        PER_BATCH,
+      );
+    }
+    second.child.kill('SIGTERM');
+    await new Promise((done) => second.child.once('exit', done));
+  });
+});

@@ -1,0 +1,107 @@
+/**
+ * Starting and stopping the whole service: open the embedded store in the data directory, build
+ * detection, replay what is stored, then listen. `distillwatch serve` calls `startServer`; tests
+ * and the benchmark call it too (port 0 picks a free port).
+ */
+import { existsSync, mkdirSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { serve } from '@hono/node-server';
+import type { PipelineConfig } from '../pipeline/config.js';
+import { openDuckDbStore } from '../store/duckdb.js';
+import type { Store } from '../store/types.js';
+import type { Detection } from './detection.js';
+import { createDetection } from './detection-default.js';
+import { createApp, type HttpLimits } from './http.js';
+import type { Decision } from './risk.js';
+import { createService, type Service, type ServiceConfig } from './service.js';
+import { openTokenBook } from './tokens.js';
+
+/** Everything `startServer` reads. */
+export interface ServerOptions {
+  /** Data directory: the store file `distillwatch.duckdb` and `tokens.json` (created when absent). */
+  dataDir: string;
+  /** Port (0 = any free port) and host (default 127.0.0.1). */
+  port: number;
+  host?: string;
+  pipeline?: Partial<PipelineConfig>;
+  service?: Partial<ServiceConfig>;
+  limits?: Partial<HttpLimits>;
+  /** Built dashboard directory; null serves no dashboard. */
+  webDist?: string | null;
+  guardrailBlocks?: Decision[];
+  /** Replaces the default store or detection (tests). */
+  store?: Store;
+  detection?: Detection;
+  /** Wall clock and webhook HTTP client (tests). */
+  now?: () => number;
+  fetch?: typeof fetch;
+  log?: (message: string) => void;
+}
+
+/** A running server. */
+export interface RunningServer {
+  url: string;
+  port: number;
+  service: Service;
+  /** Stops listening, waits for detection, closes the store. */
+  close(): Promise<void>;
+}
+
+/** The store file inside a data directory. */
+export function storePath(dataDir: string): string {
+  return join(dataDir, 'distillwatch.duckdb');
+}
+
+/** Opens the store, replays it into detection, and starts listening. */
+export async function startServer(options: ServerOptions): Promise<RunningServer> {
+  mkdirSync(options.dataDir, { recursive: true });
+  const store = options.store ?? (await openDuckDbStore(storePath(options.dataDir)));
+  const detection = options.detection ?? createDetection(options.pipeline);
+  const service = createService({
+    store,
+    detection,
+    config: options.service,
+    now: options.now,
+    fetch: options.fetch,
+    log: options.log,
+  });
+  try {
+    await service.start();
+  } catch (error) {
+    await service.close().catch(() => undefined);
+    throw error;
+  }
+  const webDist = options.webDist === undefined ? null : options.webDist;
+  const app = createApp({
+    service,
+    tokens: openTokenBook(options.dataDir, options.now),
+    limits: options.limits,
+    webDist: webDist && existsSync(join(webDist, 'index.html')) ? webDist : null,
+    guardrailBlocks: options.guardrailBlocks,
+    log: options.log,
+    now: options.now,
+  });
+  const host = options.host ?? '127.0.0.1';
+  const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
+    const s = serve({ fetch: app.fetch, port: options.port, hostname: host }, () => resolve(s));
+    s.once('error', reject);
+  });
+  const port = (server.address() as AddressInfo).port;
+  let closing: Promise<void> | null = null;
+  return {
+    url: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
+    port,
+    service,
+    close() {
+      closing ??= (async () => {
+        await new Promise<void>((resolve) => {
+          server.close(() => resolve());
+          (server as { closeAllConnections?: () => void }).closeAllConnections?.();
+        });
+        await service.close();
+      })();
+      return closing;
+    },
+  };
+}
