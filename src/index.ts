@@ -11,3 +11,7 @@ export * from './cluster/index.js';
 export * from './detectors/index.js';
 export * from './score/index.js';
 export * from './fingerprint/index.js';
+export * from \x27./store/index.js\x27;
+export * from \x27./sources/otlp/index.js\x27;
+export * from \x27./sources/litellm/index.js\x27;
+export * from \x27./server/index.js\x27;
