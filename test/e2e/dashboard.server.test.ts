@@ -81,7 +81,7 @@ describe.skipIf(!hasChromium)('dashboard on the real service with a simulated wo
     browser = await launchBrowser();
     const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
     page = await context.newPage();
-    page.setDefaultTimeout(20_000);
+    page.setDefaultTimeout(30_000);
   });
 
   afterAll(async () => {

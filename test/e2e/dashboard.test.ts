@@ -29,7 +29,7 @@ describe.skipIf(!hasChromium)('dashboard against a mock API', () => {
     browser = await launchBrowser();
     const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
     page = await context.newPage();
-    page.setDefaultTimeout(15_000);
+    page.setDefaultTimeout(30_000);
   });
 
   afterAll(async () => {
@@ -122,11 +122,19 @@ describe.skipIf(!hasChromium)('dashboard against a mock API', () => {
   });
 
   it('confirms a campaign with a note and shows the new status and history', async () => {
+    const firstNode = () =>
+      page.getByTestId('account-graph').evaluate((el) => {
+        const cy = (el as unknown as { _cyreg: { cy: { nodes(): { position(): { x: number; y: number } }[] } } })._cyreg.cy;
+        return cy.nodes()[0].position();
+      });
+    const before = await firstNode();
     await page.getByLabel('Reviewer note').fill('Payment and template evidence checked by hand');
     await page.getByRole('button', { name: 'Confirm campaign' }).click();
     await page.getByText('Campaign confirmed.').waitFor();
     await expect.poll(() => page.locator('.page-head [data-status]').getAttribute('data-status')).toBe('confirmed');
     expect(await page.locator('.history').textContent()).toContain('Payment and template evidence checked by hand');
+    // The page reloaded the campaign, but the graph kept its layout (same data, no re-layout).
+    expect(await firstNode()).toEqual(before);
     const post = mock.requests.find((r) => r.method === 'POST' && r.path === '/v1/campaigns/C-0002/review');
     expect(post?.body).toEqual({ action: 'confirm', note: 'Payment and template evidence checked by hand' });
   });

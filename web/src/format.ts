@@ -171,6 +171,8 @@ const SPELLINGS: Record<string, string> = {
   cot: 'CoT',
   utc: 'UTC',
   vpn: 'VPN',
+  isp: 'ISP',
+  tor: 'Tor',
   bin: 'BIN',
   id: 'id',
 };
@@ -259,6 +261,31 @@ const EXPLANATIONS: Record<string, string> = {
   review: 'An analyst reviewed this campaign.',
   merged: 'This campaign was merged into another as their accounts linked up.',
 };
+
+/** Short titles of evidence kinds whose names read poorly on their own. */
+const TITLES: Record<string, string> = {
+  'residency-ip-home': 'Addresses in the declared country',
+  'residency-ip-abroad': 'Addresses abroad',
+  'residency-proxy': 'Traffic through proxies',
+  'residency-clock': 'Daily rhythm: another time zone',
+  'residency-clock-home': 'Daily rhythm: declared time zone',
+  'residency-language': 'Prompt language: foreign',
+  'residency-language-home': 'Prompt language: local',
+  'residency-holidays': "Quiet on another country's holidays",
+  'residency-holidays-home': "Quiet on the declared country's holidays",
+  'residency-identity': 'Identity country differs',
+  'residency-identity-home': 'Identity country matches',
+  'residency-lives-abroad': 'Lives abroad, not hiding',
+  'residency-restricted': 'Restricted region',
+  'residency-undeclared': 'No declared country',
+  'residency-too-little-data': 'Too little data',
+  'residency-fallback': 'Residency (little evidence)',
+};
+
+/** The title of an evidence kind: a short phrase, or the kind in words. */
+export function evidenceTitle(kind: string): string {
+  return TITLES[kind.toLowerCase()] ?? humanizeKind(kind);
+}
 
 /** Fallbacks for kinds not in the table, by pattern. */
 const EXPLANATION_PATTERNS: [RegExp, string][] = [

@@ -2,6 +2,13 @@
 // whatever the server does with unknown paths, and need no dependency.
 import { useEffect, useState } from 'react';
 
+/** Sets the browser tab's title while a page is shown. */
+export function useTitle(title: string): void {
+  useEffect(() => {
+    document.title = title ? `${title} · distillwatch` : 'distillwatch';
+  }, [title]);
+}
+
 /** The current route: path segments and query parameters of the hash. */
 export interface Route {
   path: string[];

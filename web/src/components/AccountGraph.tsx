@@ -68,7 +68,15 @@ export function AccountGraph({ graph, exchanges }: { graph: CampaignGraph; excha
   const [hovered, setHovered] = useState<Hovered | null>(null);
   const [ready, setReady] = useState(false);
   const [selected, setSelected] = useState<GraphEdge | null>(null);
-  const { graph: shown, trimmed } = useMemo(() => trimGraph(graph), [graph]);
+  // Reloads (after a review, say) bring equal data in new objects: keep the laid-out graph then.
+  const signature = useMemo(
+    () => `${JSON.stringify(graph)}|${JSON.stringify([...exchanges])}`,
+    [graph, exchanges],
+  );
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the signature stands for the content.
+  const stable = useMemo(() => ({ graph, exchanges }), [signature]);
+  const { graph: shown, trimmed } = useMemo(() => trimGraph(stable.graph), [stable]);
+  const volumes = stable.exchanges;
 
   const familyCounts = useMemo(() => {
     const counts = new Map<string, number>();
@@ -84,7 +92,7 @@ export function AccountGraph({ graph, exchanges }: { graph: CampaignGraph; excha
     setReady(false);
     setSelected(null);
     const maxWeight = Math.max(1e-9, ...shown.edges.map((e) => e.weight));
-    const maxVolume = Math.max(1, ...shown.nodes.map((n) => exchanges.get(n.id) ?? 1));
+    const maxVolume = Math.max(1, ...shown.nodes.map((n) => volumes.get(n.id) ?? 1));
     const degree = new Map<string, number>();
     for (const e of shown.edges) {
       degree.set(e.source, (degree.get(e.source) ?? 0) + 1);
@@ -99,7 +107,7 @@ export function AccountGraph({ graph, exchanges }: { graph: CampaignGraph; excha
           id: n.id,
           risk: n.risk,
           color: riskColor(n.risk),
-          size: 14 + 22 * Math.sqrt((exchanges.get(n.id) ?? 1) / maxVolume),
+          size: 14 + 22 * Math.sqrt((volumes.get(n.id) ?? 1) / maxVolume),
           degree: degree.get(n.id) ?? 0,
         },
       })),
@@ -205,7 +213,7 @@ export function AccountGraph({ graph, exchanges }: { graph: CampaignGraph; excha
       setHovered({
         id: node.id(),
         risk: node.data('risk'),
-        exchanges: exchanges.get(node.id()),
+        exchanges: volumes.get(node.id()),
         links: node.data('degree'),
         x: pos.x,
         y: pos.y,
@@ -222,7 +230,7 @@ export function AccountGraph({ graph, exchanges }: { graph: CampaignGraph; excha
       cy.destroy();
       cyRef.current = null;
     };
-  }, [shown, exchanges]);
+  }, [shown, volumes]);
 
   useEffect(() => {
     const cy = cyRef.current;

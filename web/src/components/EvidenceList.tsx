@@ -1,7 +1,7 @@
 // The evidence behind a finding, each item explained in words: what kind of fact it is, what that
 // means, how much it weighs, and the facts themselves so a reviewer can check them without the tool.
 import type { Evidence } from '../api.js';
-import { explainEvidence, formatInt, humanizeKind, kindFamily } from '../format.js';
+import { evidenceTitle, explainEvidence, formatInt, humanizeKind, kindFamily } from '../format.js';
 import { accountHref } from '../router.js';
 import { Empty } from './States.js';
 
@@ -73,16 +73,17 @@ function isWide(value: unknown): boolean {
 /** A weight as a signed bar: positive (more suspicious) to the right in red, negative in green. */
 function WeightBar({ weight, max }: { weight: number; max: number }) {
   const pct = Math.min(1, Math.abs(weight) / max) * 50;
+  const sign = weight > 0 ? 'pos' : weight < 0 ? 'neg' : 'zero';
   return (
-    <span className="weight" title={`weight ${weight >= 0 ? '+' : ''}${weight.toFixed(3)}`}>
+    <span className="weight" title={`weight ${weight > 0 ? '+' : ''}${weight.toFixed(3)}`}>
       <span className="weight-track">
         <span
-          className={`weight-fill ${weight >= 0 ? 'pos' : 'neg'}`}
+          className={`weight-fill ${sign}`}
           style={weight >= 0 ? { left: '50%', width: `${pct}%` } : { right: '50%', width: `${pct}%` }}
         />
       </span>
-      <span className={`weight-num ${weight >= 0 ? 'pos' : 'neg'}`}>
-        {weight >= 0 ? '+' : '−'}
+      <span className={`weight-num ${sign}`}>
+        {weight > 0 ? '+' : weight < 0 ? '−' : ''}
         {Math.abs(weight).toFixed(2)}
       </span>
     </span>
@@ -105,14 +106,16 @@ export function EvidenceList({
     <ol className="evidence">
       {sorted.map((e, i) => {
         const explanation = explainEvidence(e.kind);
-        const facts = Object.entries(e.facts ?? {});
+        const line = typeof e.facts?.line === 'string' ? e.facts.line : null;
+        const facts = Object.entries(e.facts ?? {}).filter(([k]) => !(k === 'line' && line));
         return (
           // biome-ignore lint/suspicious/noArrayIndexKey: the list is static for one response.
           <li key={i} className="evidence-item" data-kind={e.kind}>
             <div className="evidence-head">
               <span className="evidence-kind">
                 <span className="legend-line" style={{ background: kindFamily(e.kind).color }} />
-                {humanizeKind(e.kind)}
+                {evidenceTitle(e.kind)}
+                {line && <span className="chip">{line}</span>}
               </span>
               <WeightBar weight={e.weight} max={max} />
             </div>

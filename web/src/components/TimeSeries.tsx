@@ -24,6 +24,8 @@ export interface TimeSeriesProps {
   kind: 'bars' | 'line';
   color?: string;
   height?: number;
+  /** Width of one bar's time bucket (ms): an hour for hourly bars, a day for daily ones. */
+  stepMs?: number;
   /** Format of the y value in the cursor legend. */
   formatY?: (v: number) => string;
 }
@@ -37,6 +39,7 @@ export function TimeSeries({
   color = '#4263eb',
   height = 220,
   formatY = formatInt,
+  stepMs,
 }: TimeSeriesProps) {
   const host = useRef<HTMLDivElement>(null);
   const plot = useRef<uPlot | null>(null);
@@ -45,6 +48,8 @@ export function TimeSeries({
     const el = host.current;
     if (!el) return;
     const short = xs.length > 1 && xs[xs.length - 1] - xs[0] < 3 * 3_600_000;
+    // Bars get half a bucket of room on each side (a single bar still gets a sensible axis).
+    const step = (stepMs ?? (xs.length > 1 ? xs[1] - xs[0] : 3_600_000)) / 1000;
     const opts: uPlot.Options = {
       width: Math.max(200, el.clientWidth),
       height,
@@ -53,7 +58,15 @@ export function TimeSeries({
       cursor: { drag: { x: true, y: false } },
       scales: {
         // Short spans (the live chart) show at least the last minute, so early samples do not fill the width.
-        x: { time: true, range: (_u, min, max) => (short ? [Math.min(min, max - 60), max] : [min, max]) },
+        x: {
+          time: true,
+          range: (_u, min, max) =>
+            kind === 'bars'
+              ? [min - step / 2, max + step / 2]
+              : short
+                ? [Math.min(min, max - 60), max]
+                : [min, max],
+        },
         y: { range: (_u, _min, max) => [0, max > 0 ? max * 1.1 : 1] },
       },
       axes: [
@@ -109,7 +122,7 @@ export function TimeSeries({
       plot.current?.destroy();
       plot.current = null;
     };
-  }, [xs, ys, label, kind, color, height, formatY]);
+  }, [xs, ys, label, kind, color, height, formatY, stepMs]);
 
   return <div className="timeseries" ref={host} data-points={xs.length} />;
 }

@@ -19,11 +19,12 @@ import {
   kindFamily,
   riskLabel,
 } from '../format.js';
-import { accountHref, campaignHref, href } from '../router.js';
+import { accountHref, campaignHref, href, useTitle } from '../router.js';
 import { signOutRejected, useApi } from '../useApi.js';
 
 /** The account page. */
 export function Account({ id }: { id: string }) {
+  useTitle(`Account ${id}`);
   const state = useApi(`account:${id}`, () => api.account(id));
   if (!state.data) {
     if (state.error) return <ErrorBox error={state.error} onRetry={state.reload} what={`account ${id}`} />;
@@ -213,6 +214,7 @@ function AccountView({ detail, reload }: { detail: AccountDetail; reload: () => 
               kind="bars"
               color="#4263eb"
               height={180}
+              stepMs={86_400_000}
             />
           ) : (
             <Empty title="No daily activity recorded" />
@@ -223,7 +225,7 @@ function AccountView({ detail, reload }: { detail: AccountDetail; reload: () => 
       <div className="grid-3">
         <MixCard title="Capabilities" counts={s.capabilities} color="#4263eb" />
         <MixCard title="Extraction tags" counts={s.extraction} color="#d6336c" />
-        <MixCard title="Models" counts={s.models} color="#7048e8" />
+        <MixCard title="Models" counts={s.models} color="#7048e8" label={(k) => k} />
         <MixCard title="Networks" counts={s.netClasses} color="#1c7ed6" />
         <MixCard title="IP countries" counts={s.ipCountries} color="#0b7285" label={countryLabel} />
         <MixCard title="Languages" counts={s.languages} color="#2b8a3e" label={(k) => k} />
@@ -286,7 +288,7 @@ function Links({ links }: { links: AccountDetail['links'] }) {
           <tr>
             <th>Account</th>
             <th>Link weight</th>
-            <th>Why linked</th>
+            <th>Shared</th>
             <th />
           </tr>
         </thead>
@@ -352,7 +354,7 @@ function LinkRow({
             {kinds.map((k) => (
               <span className="chip" key={k}>
                 <span className="legend-line" style={{ background: kindFamily(k).color }} />
-                {humanizeKind(k)}
+                {humanizeKind(k.replace(/^shared-/, ''))}
               </span>
             ))}
           </div>

@@ -17,7 +17,7 @@ import {
   RESIDENCY_COLORS,
   riskLabel,
 } from '../format.js';
-import { accountHref, campaignHref, href } from '../router.js';
+import { accountHref, campaignHref, href, useTitle } from '../router.js';
 import { useApi } from '../useApi.js';
 
 /** The graph (cytoscape is most of the bundle) loads only when a campaign page opens. */
@@ -27,6 +27,7 @@ const AccountGraph = lazy(() =>
 
 /** The campaign page. */
 export function Campaign({ id }: { id: string }) {
+  useTitle(`Campaign ${id}`);
   const state = useApi(`campaign:${id}`, () => api.campaign(id));
   if (!state.data) {
     if (state.error) return <ErrorBox error={state.error} onRetry={state.reload} what={`campaign ${id}`} />;
@@ -110,6 +111,7 @@ function CampaignView({ detail, reload }: { detail: CampaignDetail; reload: () =
             label="exchanges per hour"
             kind="bars"
             color="#e8590c"
+            stepMs={3_600_000}
           />
         ) : (
           <Empty title="No activity recorded" />

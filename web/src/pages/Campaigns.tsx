@@ -14,7 +14,7 @@ import {
   humanizeKind,
   STATUSES,
 } from '../format.js';
-import { campaignHref, replaceParams } from '../router.js';
+import { campaignHref, replaceParams, useTitle } from '../router.js';
 import { useApi } from '../useApi.js';
 
 const PAGE_SIZE = 100;
@@ -87,6 +87,7 @@ function dayBound(day: string, end: boolean): string | undefined {
 
 /** The campaigns list page. */
 export function Campaigns({ params }: { params: URLSearchParams }) {
+  useTitle('Campaigns');
   const status = params.get('status') ?? '';
   const minScore = params.get('minScore') ?? '';
   const since = params.get('since') ?? '';
@@ -106,7 +107,8 @@ export function Campaigns({ params }: { params: URLSearchParams }) {
     limit: PAGE_SIZE,
   };
   const key = JSON.stringify(serverQuery);
-  const first = useApi(key, () => api.campaigns(serverQuery));
+  // The first page refreshes every 30 s so new detections appear without a reload.
+  const first = useApi(key, () => api.campaigns(serverQuery), 30_000);
   const [more, setMore] = useState<{ key: string; pages: CampaignList[] }>({ key, pages: [] });
   const [loadingMore, setLoadingMore] = useState(false);
   const [moreError, setMoreError] = useState<string | null>(null);

@@ -15,7 +15,7 @@ import {
   STATUS_COLORS,
   STATUSES,
 } from '../format.js';
-import { campaignHref, href } from '../router.js';
+import { campaignHref, href, useTitle } from '../router.js';
 import { useApi } from '../useApi.js';
 
 const POLL_MS = 2000;
@@ -39,6 +39,7 @@ function useRateSeries(stats: Stats | null): { xs: number[]; ys: number[] } {
 
 /** The live overview page. */
 export function Overview() {
+  useTitle('Overview');
   const stats = useApi('stats', api.stats, POLL_MS);
   const review = useApi('awaiting', () => api.campaigns({ status: 'suspected', limit: 8 }), 10_000);
   const series = useRateSeries(stats.data);
