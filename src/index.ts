@@ -4,6 +4,7 @@ export * from './sources/ndjson/index.js';
 export * from './eval/index.js';
 export * from './baselines/index.js';
 export * from './sim/index.js';
+export * from './pipeline/index.js';
 export * from './enrich/index.js';
 export * from './residency/index.js';
 export * from './link/index.js';

@@ -50,13 +50,28 @@ export function addTopK(top: TopK, key: string, by = 1): void {
  * largest first: the tail churn of a high-volume account never looks like a repeated value.
  */
 export function topKCounts(top: TopK): Record<string, number> {
-  const order = top.keys.map((_, i) => i);
-  order.sort(
-    (a, b) =>
-      top.counts[b] - top.errors[b] - (top.counts[a] - top.errors[a]) || (top.keys[a] < top.keys[b] ? -1 : 1),
-  );
+  const { keys, counts, errors } = top;
+  const n = keys.length;
   const out: Record<string, number> = {};
-  for (const i of order) out[top.keys[i]] = top.counts[i] - top.errors[i];
+  if (n === 1) {
+    out[keys[0]] = counts[0] - errors[0];
+    return out;
+  }
+  // Insertion sort of indices (n <= capacity, small): by guaranteed count desc, then key.
+  const order: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const c = counts[i] - errors[i];
+    let j = order.length;
+    while (j > 0) {
+      const o = order[j - 1];
+      const co = counts[o] - errors[o];
+      if (co > c || (co === c && keys[o] < keys[i])) break;
+      order[j] = o;
+      j--;
+    }
+    order[j] = i;
+  }
+  for (const i of order) out[keys[i]] = counts[i] - errors[i];
   return out;
 }
 

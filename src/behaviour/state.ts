@@ -372,14 +372,32 @@ export function gapVariation(summary: AccountSummary): number | null {
   return Math.sqrt(m2 / (count - 1)) / mean;
 }
 
-/** A stable key for an SDK header set: its sorted names and values, hashed. */
+const sdkKeys = new Map<string, string>();
+
+/** A stable key for an SDK header set: its sorted names and values, hashed (memoised: clients repeat). */
 function sdkSetKey(sdk: Record<string, string>): string {
-  const names = Object.keys(sdk).sort();
-  let text = '';
-  for (const name of names) text += `${name.toLowerCase()}=${sdk[name]};`;
-  return hashString(text).toString(16).padStart(8, '0');
+  let raw = '';
+  for (const name in sdk) raw += `${name}=${sdk[name]};`;
+  let key = sdkKeys.get(raw);
+  if (key === undefined) {
+    const names = Object.keys(sdk).sort();
+    let text = '';
+    for (const name of names) text += `${name.toLowerCase()}=${sdk[name]};`;
+    key = hashString(text).toString(16).padStart(8, '0');
+    if (sdkKeys.size >= 4096) sdkKeys.clear();
+    sdkKeys.set(raw, key);
+  }
+  return key;
 }
 
+const dayKeys = new Map<number, string>();
+
 function dayKey(day: number): string {
-  return new Date(day * DAY_MS).toISOString().slice(0, 10);
+  let key = dayKeys.get(day);
+  if (key === undefined) {
+    key = new Date(day * DAY_MS).toISOString().slice(0, 10);
+    if (dayKeys.size >= 4096) dayKeys.clear();
+    dayKeys.set(day, key);
+  }
+  return key;
 }

@@ -8,6 +8,7 @@ import * as v from 'valibot';
 import { DEFAULT_LIMITS, type StateLimits } from '../behaviour/index.js';
 import { OperatorError } from '../core/errors.js';
 import { HOUR_MS } from '../core/time.js';
+import { DEFAULT_SUMMARY_POLICY, type SummaryPolicy } from './partition.js';
 
 /** Everything `createPipeline` and `replay` read. */
 export interface PipelineConfig {
@@ -19,6 +20,8 @@ export interface PipelineConfig {
   workers: number;
   /** Sizes of the per-account bounded counters. */
   limits: StateLimits;
+  /** When a changed account's summary goes to the global stage. */
+  summaries: SummaryPolicy;
   /** Options of the per-event stages (fingerprinter, enricher), passed to `createStages`. */
   stages: Record<string, unknown>;
   /** Options passed through to the campaign engine (thresholds, weights file...). */
@@ -31,6 +34,7 @@ export const DEFAULT_PIPELINE_CONFIG: PipelineConfig = {
   reorderMs: 5 * 60_000,
   workers: 0,
   limits: DEFAULT_LIMITS,
+  summaries: DEFAULT_SUMMARY_POLICY,
   stages: {},
   engine: {},
 };
@@ -65,10 +69,16 @@ export const PipelineConfigFileSchema = v.strictObject(
         temperatures: v.optional(PositiveInt),
       }),
     ),
+    summaries: v.optional(
+      v.strictObject({
+        growth: v.optional(v.pipe(v.number('must be a number'), v.minValue(0, 'must be >= 0'))),
+        maxAgeMinutes: v.optional(v.pipe(v.number('must be a number'), v.minValue(0, 'must be >= 0'))),
+      }),
+    ),
     stages: v.optional(v.record(v.string(), v.unknown(), 'must be an object')),
     engine: v.optional(v.record(v.string(), v.unknown(), 'must be an object')),
   },
-  'unknown field (allowed: tickMinutes, reorderSeconds, workers, limits, stages, engine)',
+  'unknown field (allowed: tickMinutes, reorderSeconds, workers, limits, summaries, stages, engine)',
 );
 
 export type PipelineConfigFile = v.InferOutput<typeof PipelineConfigFileSchema>;
@@ -83,6 +93,13 @@ export function configFromFile(
     reorderMs: file.reorderSeconds !== undefined ? Math.round(file.reorderSeconds * 1000) : base.reorderMs,
     workers: file.workers ?? base.workers,
     limits: { ...base.limits, ...file.limits },
+    summaries: {
+      growth: file.summaries?.growth ?? base.summaries.growth,
+      maxAgeMs:
+        file.summaries?.maxAgeMinutes !== undefined
+          ? Math.round(file.summaries.maxAgeMinutes * 60_000)
+          : base.summaries.maxAgeMs,
+    },
     stages: { ...base.stages, ...file.stages },
     engine: { ...base.engine, ...file.engine },
   };

@@ -6,21 +6,27 @@
  */
 import { Worker } from 'node:worker_threads';
 import type { StateLimits } from '../behaviour/index.js';
-import type { AccountEvent, AccountSummary, Exchange } from '../core/types.js';
-import { createPartition, type LineBatch, type PartitionReport, type PerEventStages } from './partition.js';
+import type { AccountEvent, AccountSummary, EpochMs, Exchange } from '../core/types.js';
+import {
+  createPartition,
+  type LineBatch,
+  type PartitionReport,
+  type PerEventStages,
+  type SummaryPolicy,
+} from './partition.js';
 
 /** A message to a partition host. */
 export type HostMessage =
   | { type: 'exchanges'; records: Exchange[] }
   | { type: 'events'; records: AccountEvent[] }
   | { type: 'lines'; batch: LineBatch }
-  | { type: 'report'; id: number }
-  | { type: 'summary'; id: number; account: string };
+  | { type: 'report'; id: number; now: EpochMs; flush: boolean }
+  | { type: 'summaries'; id: number; accounts: string[] };
 
 /** A reply of a worker host. */
 export type HostReply =
-  | { type: 'report'; id: number; report: PartitionReport }
-  | { type: 'summary'; id: number; summary: AccountSummary | undefined }
+  | { type: 'report'; id: number; report: PartitionReport; changedJson: string }
+  | { type: 'summaries'; id: number; summaries: AccountSummary[] }
   | { type: 'ack'; bytes: number }
   | { type: 'error'; message: string };
 
@@ -33,25 +39,30 @@ export interface StagesSpec {
 
 /** A partition behind a message interface. */
 export interface PartitionHost {
-  post(message: Exclude<HostMessage, { type: 'report' | 'summary' }>): void;
-  report(): Promise<PartitionReport>;
-  summary(account: string): Promise<AccountSummary | undefined>;
+  post(message: Exclude<HostMessage, { type: 'report' | 'summaries' }>): void;
+  report(now: EpochMs, flush: boolean): Promise<PartitionReport>;
+  /** Current summaries of the given accounts this partition holds (unknown ones are left out). */
+  summaries(accounts: string[]): Promise<AccountSummary[]>;
   /** Resolves when the bytes of line batches not yet applied drop under `maxBytes`. */
   drain(maxBytes: number): Promise<void>;
   close(): Promise<void>;
 }
 
 /** A partition on the calling thread. */
-export function inProcessHost(stages: PerEventStages, limits?: StateLimits): PartitionHost {
-  const partition = createPartition(stages, limits);
+export function inProcessHost(
+  stages: PerEventStages,
+  limits?: StateLimits,
+  policy?: SummaryPolicy,
+): PartitionHost {
+  const partition = createPartition(stages, limits, policy);
   return {
     post(message) {
       if (message.type === 'exchanges') partition.applyExchanges(message.records);
       else if (message.type === 'events') partition.applyAccountEvents(message.records);
       else partition.applyLines(message.batch);
     },
-    report: async () => partition.report(),
-    summary: async (account) => partition.summary(account),
+    report: async (now, flush) => partition.report(now, flush),
+    summaries: async (accounts) => partition.summaries(accounts),
     drain: async () => {},
     close: async () => {},
   };
@@ -61,6 +72,7 @@ export function inProcessHost(stages: PerEventStages, limits?: StateLimits): Par
 export interface WorkerInit {
   stages: StagesSpec;
   limits?: StateLimits;
+  policy?: SummaryPolicy;
 }
 
 /**
@@ -139,13 +151,17 @@ export function workerHost(init: WorkerInit): PartitionHost {
         worker.postMessage(message);
       }
     },
-    async report() {
-      const reply = await ask({ type: 'report', id: nextId++ });
-      return (reply as Extract<HostReply, { type: 'report' }>).report;
+    async report(now, flush) {
+      const reply = (await ask({ type: 'report', id: nextId++, now, flush })) as Extract<
+        HostReply,
+        { type: 'report' }
+      >;
+      reply.report.changed = JSON.parse(reply.changedJson) as AccountSummary[];
+      return reply.report;
     },
-    async summary(account) {
-      const reply = await ask({ type: 'summary', id: nextId++, account });
-      return (reply as Extract<HostReply, { type: 'summary' }>).summary;
+    async summaries(accounts) {
+      const reply = await ask({ type: 'summaries', id: nextId++, accounts });
+      return (reply as Extract<HostReply, { type: 'summaries' }>).summaries;
     },
     drain(maxBytes) {
       if (failure) return Promise.reject(failure);

@@ -18,6 +18,7 @@ import { decodeAccountEvent, decodeExchange } from '../core/schema.js';
 import type {
   AccountEvent,
   AccountSummary,
+  EpochMs,
   Exchange,
   Fingerprint,
   InputIssue,
@@ -26,7 +27,7 @@ import type {
 
 /** The per-event derivations a partition applies to each record (fingerprint, enrichment). */
 export interface PerEventStages {
-  /** Fingerprint of an exchange's prompt, or null when it has none. */
+  /** Fingerprint of an exchange's prompt (or its validated precomputed one), or null when it has neither. */
   fingerprint(exchange: Exchange): Fingerprint | null;
   /** Enrichment of one address, or null when it cannot be read. */
   net(address: string): NetInfo | null;
@@ -74,19 +75,46 @@ export interface Partition {
   applyExchanges(batch: readonly Exchange[]): void;
   applyAccountEvents(batch: readonly AccountEvent[]): void;
   applyLines(batch: LineBatch): void;
-  /** Summaries of changed accounts and counts since the last call; resets both. */
-  report(): PartitionReport;
-  summary(account: string): AccountSummary | undefined;
+  /**
+   * Summaries of the accounts changed materially since their last summary (see `SummaryPolicy`),
+   * and counts since the last call. `flush` sends every changed account (end of input).
+   */
+  report(now: EpochMs, flush?: boolean): PartitionReport;
+  /** Current summaries of the given accounts held here (unknown ones are left out). */
+  summaries(accounts: readonly string[]): AccountSummary[];
+}
+
+/**
+ * When a changed account's summary is sent to the global stage. Re-sending every active account
+ * every tick is what costs most at scale (a summary is ~2 KB and the engine re-reads it), while
+ * a summary that grew by a few exchanges says nothing new. An account is sent when it is new,
+ * when an account event changed its identity, when its volume grew by `growth` since the last
+ * summary sent, or when that summary is `maxAgeMs` old. `growth: 0` sends every change.
+ */
+export interface SummaryPolicy {
+  growth: number;
+  maxAgeMs: EpochMs;
+}
+
+/** Default: on 50% growth or after 12 hours of event time (the campaign engine re-keys an account no more often). */
+export const DEFAULT_SUMMARY_POLICY: SummaryPolicy = { growth: 0.5, maxAgeMs: 12 * 3_600_000 };
+
+interface Sent {
+  exchanges: number;
+  at: EpochMs;
 }
 
 /** Creates a partition over the given stages. */
 export function createPartition(
   stages: PerEventStages,
   limits: StateLimits = DEFAULT_LIMITS,
+  policy: SummaryPolicy = DEFAULT_SUMMARY_POLICY,
   keepIssues = 1000,
 ): Partition {
   const states = new Map<string, AccountState>();
+  const sent = new Map<string, Sent>();
   let changed = new Set<string>();
+  let identityChanged = new Set<string>();
   let counts: PartitionCounts = { exchanges: 0, accountEvents: 0, rejected: 0 };
   let issues: InputIssue[] = [];
 
@@ -101,7 +129,7 @@ export function createPartition(
   };
 
   const exchange = (record: Exchange) => {
-    const fingerprint = record.fingerprint ?? stages.fingerprint(record);
+    const fingerprint = stages.fingerprint(record);
     const net = record.ip === undefined ? null : stages.net(record.ip);
     const client =
       record.userAgent === undefined && record.sdk === undefined
@@ -114,6 +142,7 @@ export function createPartition(
   const accountEvent = (record: AccountEvent) => {
     const signupNet = record.signupIp === undefined ? null : stages.net(record.signupIp);
     applyAccountEvent(stateOf(record.account), record, { signupNet });
+    identityChanged.add(record.account);
     counts.accountEvents++;
   };
 
@@ -156,22 +185,43 @@ export function createPartition(
         }
       }
     },
-    report() {
-      const accounts = [...changed].sort();
+    report(now, flush = false) {
+      const due: string[] = [];
+      const waiting = new Set<string>();
+      for (const account of changed) {
+        const state = states.get(account) as AccountState;
+        const last = sent.get(account);
+        const send =
+          flush ||
+          last === undefined ||
+          identityChanged.has(account) ||
+          state.exchanges - last.exchanges >= Math.max(1, policy.growth * last.exchanges) ||
+          now - last.at >= policy.maxAgeMs;
+        if (send) {
+          due.push(account);
+          sent.set(account, { exchanges: state.exchanges, at: now });
+        } else waiting.add(account);
+      }
+      due.sort();
       const out: PartitionReport = {
-        changed: accounts.map((account) => summarise(states.get(account) as AccountState)),
+        changed: due.map((account) => summarise(states.get(account) as AccountState)),
         counts,
         issues,
         accounts: states.size,
       };
-      changed = new Set();
+      changed = waiting;
+      identityChanged = new Set();
       counts = { exchanges: 0, accountEvents: 0, rejected: 0 };
       issues = [];
       return out;
     },
-    summary(account) {
-      const state = states.get(account);
-      return state === undefined ? undefined : summarise(state);
+    summaries(accounts) {
+      const out: AccountSummary[] = [];
+      for (const account of accounts) {
+        const state = states.get(account);
+        if (state !== undefined) out.push(summarise(state));
+      }
+      return out;
     },
   };
 }

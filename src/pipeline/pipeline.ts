@@ -64,12 +64,18 @@ export interface Pipeline<R = unknown> {
   ingestLines(partition: number, batch: LineBatch): void;
   /** Resolves once line batches not yet applied are under the back-pressure bound. */
   drain(): Promise<void>;
-  /** Runs the global stage at event time `now` on the accounts changed since the last tick. Ticks run in call order. */
-  tick(now: EpochMs): Promise<PipelineTick<R>>;
+  /**
+   * Runs the global stage at event time `now` on the accounts changed since the last tick (per
+   * the summary policy; `flush` sends every changed account, e.g. at the end of input). Ticks run
+   * in call order.
+   */
+  tick(now: EpochMs, options?: { flush?: boolean }): Promise<PipelineTick<R>>;
   campaigns(): CampaignResult[];
   verdicts(): AccountVerdict[];
   /** The current summary of one account (undefined when never seen). */
   summary(account: string): Promise<AccountSummary | undefined>;
+  /** Current summaries of many accounts (unknown ones left out), in the order given. */
+  summaries(accounts: readonly string[]): Promise<AccountSummary[]>;
   stats(): PipelineStats;
   /** Stops the worker threads. */
   close(): Promise<void>;
@@ -163,16 +169,22 @@ export function createPipeline<R>(config: Partial<PipelineConfig>, parts: Pipeli
     async drain() {
       await Promise.all(hosts.map((host) => host.drain(MAX_INFLIGHT_BYTES)));
     },
-    tick(now) {
+    tick(now, options) {
       // Reports are requested now, in order with the records already sent; only the engine waits its turn.
-      const pending = hosts.map((host) => host.report());
+      const pending = hosts.map((host) => host.report(now, options?.flush ?? false));
       const next = chain.then(() => runTick(now, pending));
       chain = next.catch(() => {});
       return next;
     },
     campaigns: () => engine.campaigns(),
     verdicts: () => engine.verdicts(),
-    summary: (account) => hosts[partitionOf(account, n)].summary(account),
+    summary: async (account) => (await hosts[partitionOf(account, n)].summaries([account]))[0],
+    async summaries(accounts) {
+      const parts = split(accounts.map((account) => ({ account })));
+      const found = await Promise.all(parts.map((part, i) => hosts[i].summaries(part.map((x) => x.account))));
+      const byAccount = new Map(found.flat().map((s) => [s.account, s]));
+      return accounts.flatMap((account) => byAccount.get(account) ?? []);
+    },
     stats: () => ({ ...totals }),
     async close() {
       await Promise.all(hosts.map((host) => host.close()));

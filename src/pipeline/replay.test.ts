@@ -71,7 +71,16 @@ describe('replay', () => {
     const workers = await run(paths.exchanges, paths.accounts, 2);
     expect(workers.summary.exchanges).toBe(single.summary.exchanges);
     expect(workers.issues).toEqual(single.issues);
-    expect(workers.engine.ticks).toEqual(single.engine.ticks);
+    // Templates are mined online per partition: a family's id is a hash of its template, so
+    // repeated families agree across partitionings; a one-off prompt's template may not yet.
+    const withoutTemplates = (ticks: typeof single.engine.ticks) =>
+      ticks.map((t) => ({ now: t.now, summaries: t.summaries.map(({ templates, ...rest }) => rest) }));
+    expect(withoutTemplates(workers.engine.ticks)).toEqual(withoutTemplates(single.engine.ticks));
+    const heavy = (ticks: typeof single.engine.ticks) =>
+      ticks.flatMap((t) =>
+        t.summaries.filter((s) => s.account.startsWith('op-')).map((s) => [s.account, s.templates]),
+      );
+    expect(heavy(workers.engine.ticks)).toEqual(heavy(single.engine.ticks));
   });
 
   it('absorbs mild disorder in the reorder window and counts later records as late', async () => {

@@ -88,15 +88,29 @@ interface LineBuilder {
   count: number;
 }
 
-function newBuilder(): LineBuilder {
+/** A builder sized like the previous batch of its partition (batches are small when ticks are frequent). */
+function newBuilder(lines = 256, bytes = 256 * 1024): LineBuilder {
   return {
-    bytes: new Uint8Array(FLUSH_BYTES + (FLUSH_BYTES >> 2)),
+    bytes: Buffer.allocUnsafeSlow(bytes),
     used: 0,
-    ends: new Uint32Array(FLUSH_LINES),
-    lines: new Float64Array(FLUSH_LINES),
-    kinds: new Uint8Array(FLUSH_LINES),
+    ends: new Uint32Array(lines),
+    lines: new Float64Array(lines),
+    kinds: new Uint8Array(lines),
     count: 0,
   };
+}
+
+function growLines(b: LineBuilder): void {
+  const size = Math.min(FLUSH_LINES, b.ends.length * 2);
+  const ends = new Uint32Array(size);
+  const lines = new Float64Array(size);
+  const kinds = new Uint8Array(size);
+  ends.set(b.ends);
+  lines.set(b.lines);
+  kinds.set(b.kinds);
+  b.ends = ends;
+  b.lines = lines;
+  b.kinds = kinds;
 }
 
 interface Held {
@@ -141,7 +155,7 @@ export async function replay<R>(pipeline: Pipeline<R>, options: ReplayOptions<R>
   }
   let nextEvent = 0;
 
-  const builders = Array.from({ length: n }, newBuilder);
+  const builders = Array.from({ length: n }, () => newBuilder());
   const flush = (p: number) => {
     const b = builders[p];
     if (b.count === 0) return;
@@ -153,17 +167,29 @@ export async function replay<R>(pipeline: Pipeline<R>, options: ReplayOptions<R>
       kinds: b.kinds.subarray(0, b.count),
       count: b.count,
     };
-    builders[p] = newBuilder();
+    builders[p] = newBuilder(
+      Math.max(256, b.ends.length),
+      Math.max(64 * 1024, Math.min(b.bytes.length, FLUSH_BYTES + (FLUSH_BYTES >> 2))),
+    );
     pipeline.ingestLines(p, batch);
   };
   const route = (p: number, src: Uint8Array, start: number, end: number, line: number, kind: number) => {
     let b = builders[p];
     const length = end - start;
     if (b.used + length > b.bytes.length) {
-      if (b.count > 0) flush(p);
-      b = builders[p];
-      if (length > b.bytes.length) b.bytes = new Uint8Array(length);
+      if (b.used + length <= FLUSH_BYTES + (FLUSH_BYTES >> 2)) {
+        const bytes = Buffer.allocUnsafeSlow(
+          Math.min(FLUSH_BYTES + (FLUSH_BYTES >> 2), Math.max(b.bytes.length * 2, b.used + length)),
+        );
+        bytes.set(b.bytes.subarray(0, b.used));
+        b.bytes = bytes;
+      } else {
+        if (b.count > 0) flush(p);
+        b = builders[p];
+        if (length > b.bytes.length) b.bytes = Buffer.allocUnsafeSlow(length);
+      }
     }
+    if (b.count === b.ends.length) growLines(b);
     b.bytes.set(start === 0 && end === src.length ? src : src.subarray(start, end), b.used);
     b.used += length;
     b.ends[b.count] = b.used;
@@ -182,10 +208,10 @@ export async function replay<R>(pipeline: Pipeline<R>, options: ReplayOptions<R>
   const outstanding: Promise<unknown>[] = [];
   const periodEnd = (ts: number) => Math.floor(ts / tickMs) * tickMs + tickMs;
 
-  const fireTick = (at: number) => {
+  const fireTick = (at: number, last = false) => {
     for (let p = 0; p < n; p++) flush(p);
     routedSinceTick = 0;
-    const done = pipeline.tick(at).then((tick) => {
+    const done = pipeline.tick(at, { flush: last }).then((tick) => {
       summary.ticks++;
       options.onTick?.(tick);
       for (const issue of tick.issues) options.onIssue?.(issue);
@@ -348,7 +374,8 @@ export async function replay<R>(pipeline: Pipeline<R>, options: ReplayOptions<R>
     }
     held = keep;
   }
-  if (routedSinceTick > 0) fireTick(boundary ?? 0);
+  // The last tick sends every account still holding unsent changes.
+  fireTick(boundary ?? 0, true);
   await Promise.all(outstanding);
 
   const stats = pipeline.stats();

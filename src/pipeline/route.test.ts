@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { parseRfc3339 } from '../core/schema.js';
 import { partitionOf, scanLineKeys } from './route.js';
 
 const scan = (text: string) => {
@@ -20,6 +21,22 @@ describe('scanLineKeys', () => {
     });
     expect(scan('{"account":"caf\\u00e9","ts":5}')).toEqual({ account: 'café', ts: 5 });
     expect(scan('{"account":"ü-ß","ts":5}').account).toBe('ü-ß');
+  });
+
+  it('reads RFC 3339 times exactly as the record schema does', () => {
+    const times = [
+      '2026-04-22T10:11:12Z',
+      '2026-04-22T10:11:12.345Z',
+      '2026-02-31T00:00:00Z',
+      '2026-04-22T24:00:00Z',
+      '2026-04-22T10:11:12+02:00',
+      '2026-04-22t10:11:12z',
+      '2026-04-22 10:11:12Z',
+      '2026-13-01T00:00:00Z',
+      '2026-04-22T10:11:1xZ',
+      '2026-04-22T10:11:12.3Z',
+    ];
+    for (const t of times) expect(scan(`{"account":"a","ts":"${t}"}`).ts).toEqual(parseRfc3339(t));
   });
 
   it('never reads keys of nested objects or arrays', () => {

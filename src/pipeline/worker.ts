@@ -11,7 +11,7 @@ const port = parentPort;
 if (port === null) throw new Error('pipeline/worker.ts must run in a worker thread');
 
 const module = (await import(init.stages.module)) as { createStages(options: unknown): PerEventStages };
-const partition = createPartition(module.createStages(init.stages.options), init.limits);
+const partition = createPartition(module.createStages(init.stages.options), init.limits, init.policy);
 const reply = (message: HostReply) => port.postMessage(message);
 
 port.on('message', (message: HostMessage) => {
@@ -27,11 +27,16 @@ port.on('message', (message: HostMessage) => {
         partition.applyLines(message.batch);
         reply({ type: 'ack', bytes: message.batch.bytes.byteLength });
         break;
-      case 'report':
-        reply({ type: 'report', id: message.id, report: partition.report() });
+      case 'report': {
+        // Summaries cross as one JSON string: far cheaper than structured cloning thousands of small objects.
+        const report = partition.report(message.now, message.flush);
+        const changedJson = JSON.stringify(report.changed);
+        report.changed = [];
+        reply({ type: 'report', id: message.id, report, changedJson });
         break;
-      case 'summary':
-        reply({ type: 'summary', id: message.id, summary: partition.summary(message.account) });
+      }
+      case 'summaries':
+        reply({ type: 'summaries', id: message.id, summaries: partition.summaries(message.accounts) });
         break;
     }
   } catch (error) {

@@ -6,6 +6,7 @@ import { register as evalCommand } from './eval.js';
 import { register as fingerprintCommand } from './fingerprint.js';
 import { register as residencyCommand } from './residency.js';
 import { register as simulateCommand } from './simulate.js';
+import { register as scanCommand } from './scan.js';
 import { register as serveCommand } from './serve.js';
 import { register as tokenCommand } from './token.js';
 
@@ -19,6 +20,7 @@ export const commands: RegisterCommand[] = [
   simulateCommand,
   evalCommand,
   baselineCommand,
+  scanCommand,
   serveCommand,
   tokenCommand,
 ];

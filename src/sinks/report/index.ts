@@ -1,0 +1,2 @@
+/** The Markdown scan report (`report.md`). */
+export * from './report.js';
