@@ -169,6 +169,11 @@ export function Campaigns({ params }: { params: URLSearchParams }) {
             {filtersActive ? ' with these filters' : ''}
           </span>
         )}
+        {first.data && first.error && (
+          <span className="error-text small" role="alert">
+            Refresh failed: {first.error.message}
+          </span>
+        )}
       </div>
 
       <form
