@@ -52,7 +52,7 @@ describe.skipIf(!hasChromium)('dashboard against a mock API', () => {
     await page.getByLabel('API token').fill(mock.token);
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.getByRole('heading', { name: 'Live overview' }).waitFor();
-    expect(await page.getByTestId('open-campaigns').textContent()).toBe('3');
+    expect(await page.getByTestId('open-campaigns').textContent()).toBe('4');
     expect(await page.getByTestId('status-dismissed').textContent()).toContain('1');
   });
 
@@ -67,18 +67,18 @@ describe.skipIf(!hasChromium)('dashboard against a mock API', () => {
   it('lists campaigns as a sortable, filterable disclosure table', async () => {
     await page.getByRole('link', { name: 'Campaigns', exact: true }).click();
     const rows = page.locator('[data-testid=campaigns-table] tbody tr');
-    await expect.poll(() => rows.count()).toBe(5);
+    await expect.poll(() => rows.count()).toBe(6);
     // Default order: score, highest first.
     expect(await rows.first().getAttribute('data-campaign')).toBe('C-0001');
     await shot('campaigns');
     // Sort by accounts: descending first, then ascending.
     await page.locator('button[data-sort=accounts]').click();
-    await expect.poll(() => rows.first().getAttribute('data-campaign')).toBe('C-0001');
+    await expect.poll(() => rows.first().getAttribute('data-campaign')).toBe('C-0006');
     await page.locator('button[data-sort=accounts]').click();
     await expect.poll(() => rows.first().getAttribute('data-campaign')).toBe('C-0003');
     // Server-side status filter.
     await page.locator('select[name=status]').selectOption('suspected');
-    await expect.poll(() => rows.count()).toBe(2);
+    await expect.poll(() => rows.count()).toBe(3);
     expect(mock.requests.some((r) => r.path.includes('status=suspected'))).toBe(true);
     // Server-side score filter and client-side search.
     await page.locator('select[name=status]').selectOption('');
@@ -88,7 +88,7 @@ describe.skipIf(!hasChromium)('dashboard against a mock API', () => {
     await page.locator('input[name=q]').fill('tool-use');
     await expect.poll(() => rows.count()).toBe(2);
     await page.locator('input[name=q]').fill('');
-    await expect.poll(() => rows.count()).toBe(5);
+    await expect.poll(() => rows.count()).toBe(6);
   });
 
   it('shows a campaign: graph drawn in several colours, timeline, mixes, evidence, members', async () => {
@@ -119,6 +119,22 @@ describe.skipIf(!hasChromium)('dashboard against a mock API', () => {
     expect(await page.locator('.banner').textContent()).toContain('C-0001');
     expect(await page.locator('[data-testid=members-table] tbody tr').count()).toBe(42);
     await shot('campaign');
+  });
+
+  it('cuts a 1,200-account campaign to its 400 most connected accounts and still draws it', async () => {
+    await page.goto(`${mock.url}/#/campaigns/C-0006`);
+    const graph = page.getByTestId('account-graph');
+    await expect.poll(() => graph.getAttribute('data-ready'), { timeout: 60_000 }).toBe('true');
+    expect(Number(await graph.getAttribute('data-nodes'))).toBe(400);
+    expect(await page.locator('.graph-wrap').textContent()).toContain('Showing the 400 most connected of 1,200 accounts');
+    const pixels = analysePixels(await graph.screenshot());
+    expect(pixels.inkShare).toBeGreaterThan(0.01);
+    expect(await page.locator('[data-testid=members-table] tbody tr').count()).toBe(50);
+    await page.getByRole('button', { name: 'Show more' }).click();
+    expect(await page.locator('[data-testid=members-table] tbody tr').count()).toBe(250);
+    await shot('campaign-large');
+    await page.goto(`${mock.url}/#/campaigns/C-0002`);
+    await expect.poll(() => graph.getAttribute('data-ready'), { timeout: 60_000 }).toBe('true');
   });
 
   it('confirms a campaign with a note and shows the new status and history', async () => {

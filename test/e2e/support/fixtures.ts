@@ -116,6 +116,19 @@ const SPECS: Spec[] = [
     extraction: { 'rubric-grading': 0.3 },
     countries: ['CA', 'US'],
   },
+  {
+    // A hydra-sized campaign: the graph must be cut to its most connected accounts.
+    id: 'C-0006',
+    status: 'suspected',
+    score: 0.79,
+    accounts: 1200,
+    days: 6,
+    startDay: 30,
+    kinds: ['prefix', 'template', 'ja4', 'email-domain'],
+    caps: { coding: 0.45, reasoning: 0.5 },
+    extraction: { 'cot-elicitation': 0.3 },
+    countries: ['US', 'DE', 'FR', 'GB'],
+  },
 ];
 
 /** Builds the fixture world: campaign details by id, account details by id, and stats. */

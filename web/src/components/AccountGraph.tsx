@@ -91,6 +91,8 @@ export function AccountGraph({ graph, exchanges }: { graph: CampaignGraph; excha
     if (!el) return;
     setReady(false);
     setSelected(null);
+    // Big graphs get smaller nodes and shorter links so they do not pile up into one blob.
+    const big = shown.nodes.length > 150;
     const maxWeight = Math.max(1e-9, ...shown.edges.map((e) => e.weight));
     const maxVolume = Math.max(1, ...shown.nodes.map((n) => volumes.get(n.id) ?? 1));
     const degree = new Map<string, number>();
@@ -107,7 +109,7 @@ export function AccountGraph({ graph, exchanges }: { graph: CampaignGraph; excha
           id: n.id,
           risk: n.risk,
           color: riskColor(n.risk),
-          size: 14 + 22 * Math.sqrt((volumes.get(n.id) ?? 1) / maxVolume),
+          size: (big ? 7 : 14) + (big ? 14 : 22) * Math.sqrt((volumes.get(n.id) ?? 1) / maxVolume),
           degree: degree.get(n.id) ?? 0,
         },
       })),
@@ -173,14 +175,13 @@ export function AccountGraph({ graph, exchanges }: { graph: CampaignGraph; excha
       layout: { name: 'preset' },
     });
     cyRef.current = cy;
-    const big = shown.nodes.length > 150;
     const layout = cy.layout({
       name: 'fcose',
-      quality: big ? 'draft' : 'default',
+      quality: 'default',
       randomize: true,
       animate: false,
-      nodeRepulsion: () => 6500,
-      idealEdgeLength: () => 70,
+      nodeRepulsion: () => (big ? 9000 : 6500),
+      idealEdgeLength: () => (big ? 45 : 70),
       edgeElasticity: () => 0.3,
       numIter: big ? 1500 : 2500,
       padding: 24,
@@ -309,7 +310,7 @@ export function AccountGraph({ graph, exchanges }: { graph: CampaignGraph; excha
       {selected && <LinkPanel edge={selected} onClose={() => setSelected(null)} />}
       <p className="muted small">
         {trimmed
-          ? `Showing the ${formatInt(shown.nodes.length)} most connected of ${formatInt(graph.nodes.length)} accounts and the ${formatInt(shown.edges.length)} strongest of ${formatInt(graph.edges.length)} links.`
+          ? `Showing the ${formatInt(shown.nodes.length)} most connected of ${formatInt(graph.nodes.length)} accounts and ${shown.edges.length === MAX_EDGES ? 'the strongest ' : ''}${formatInt(shown.edges.length)} of the ${formatInt(graph.edges.length)} links (those between them).`
           : `${formatInt(shown.nodes.length)} accounts, ${formatInt(shown.edges.length)} links.`}{' '}
         Node size follows exchanges; link width follows its weight; click a link for its evidence. Link kinds
         seen:{' '}
