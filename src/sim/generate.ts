@@ -324,7 +324,7 @@ function session(g: GenState, a: SimAccount, start: number, rng: Rng, warm: bool
     return;
   }
   const campaign = style === 'campaign' || style === 'campaign-slow';
-  const size = campaign ? geometric(rng, a.sessionMean) : geometric(rng, a.sessionMean);
+  const size = geometric(rng, a.sessionMean);
   let ts = start;
   let turn = 0;
   for (let m = 0; m < size && ts < stop; m++) {

@@ -7,6 +7,7 @@
 
 /** Languages the generator writes. */
 export const LANGUAGES = ['en', 'zh', 'ru', 'es', 'fr', 'de', 'ja', 'ko'] as const;
+/** One of the generator's languages. */
 export type Lang = (typeof LANGUAGES)[number];
 
 type Bank = Record<Lang, string[]>;

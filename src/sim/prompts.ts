@@ -30,6 +30,7 @@ export interface CorpusRecord {
   system?: string;
   toolsJson?: string;
 }
+/** Corpus records by kind. */
 export type Corpus = Map<string, CorpusRecord[]>;
 
 const pick = <T>(rng: Rng, items: readonly T[]): T => items[Math.floor(rng.next() * items.length)];
@@ -882,11 +883,30 @@ export function agentPrompt(rng: Rng, toolset: number, turn: number, corpus?: Co
     turn === 1 ? fill(rng, pick(rng, AGENT_ASKS), slots) : fill(rng, pick(rng, AGENT_FOLLOWUPS), slots);
   return {
     text,
+    system: AGENT_SYSTEMS[toolset % AGENT_SYSTEMS.length],
     tools: TOOLSET_JSON[toolset % TOOLSETS.length],
     outTokens: rng.int(30, 300),
     reasoning: rng.chance(0.3),
   };
 }
+
+const AGENT_SYSTEMS = [
+  'You are a weather assistant. Use the tools to answer; never guess.',
+  'You are a research assistant. Cite the URLs you fetched.',
+  'You are a data analyst with read-only access to the warehouse. Prefer small queries.',
+  'You are an executive assistant. Confirm before sending emails.',
+  'You are a coding agent working in a sandboxed repository. Run the tests after each change.',
+  'You are a customer support agent for an online store. Follow the refund policy.',
+  'You operate a computer through the computer tool. Take a screenshot before acting.',
+];
+
+const ATTACK_SYSTEMS = [
+  'You are an expert software engineer and a meticulous reasoner.',
+  'You are a helpful assistant. Always explain your reasoning in full.',
+  'You are a world-class AI agent capable of long-horizon planning and tool use.',
+  'You are a senior engineer. Be exhaustive and precise.',
+  '你是一个乐于助人的助手。',
+];
 
 /** Number of built-in tool sets. */
 export const TOOLSET_COUNT = TOOLSETS.length;
@@ -993,6 +1013,8 @@ export interface AttackTemplate {
   heads: Record<string, string>;
   /** Index into the tool sets when the template declares tools. */
   toolset?: number;
+  /** System prompt the template is sent with, if any. */
+  system?: string;
 }
 
 /** Chooses a campaign's few base templates for its targets. */
@@ -1011,7 +1033,7 @@ export function attackTemplates(rng: Rng, targets: Target[], count: number): Att
           : target === 'agentic' && rng.chance(0.5)
             ? 4
             : undefined;
-    out.push({ target, heads, toolset });
+    out.push({ target, heads, toolset, system: rng.chance(0.5) ? pick(rng, ATTACK_SYSTEMS) : undefined });
   }
   return out;
 }
@@ -1106,9 +1128,15 @@ export function attackPrompt(rng: Rng, plan: AttackPromptPlan): PromptOut {
     const text = corpusWrapper
       ? `${corpusWrapper}\n\nQ: ${task}\nA: Let's think step by step.`
       : pick(rng, bank).replace('{task}', task);
-    return { text, tools, outTokens: rng.int(1200, 4000), reasoning: true };
+    return { text, tools, system: template.system, outTokens: rng.int(1200, 4000), reasoning: true };
   }
-  return { text: task, tools, outTokens: rng.int(600, 2500), reasoning: rng.chance(0.6) };
+  return {
+    text: task,
+    tools,
+    system: template.system,
+    outTokens: rng.int(600, 2500),
+    reasoning: rng.chance(0.6),
+  };
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -44,16 +44,18 @@ export const BENIGN_PERSONAS = [
   'vpn-user',
   'synthetic-data',
 ] as const;
+/** A label persona. */
 export type Persona = (typeof BENIGN_PERSONAS)[number] | 'campaign';
 
 /** How an account's requests are shaped (selects the behaviour in generate.ts). */
 export type Style = Persona | 'campaign-slow';
 
-/** Diurnal profiles (weights by local hour, normalised to mean 1). */
+/** Scales weights to mean 1. */
 const normalise = (w: number[]): Float64Array => {
   const mean = w.reduce((a, b) => a + b, 0) / w.length;
   return Float64Array.from(w, (x) => x / mean);
 };
+/** Diurnal profiles by local hour (mean 1). */
 export const PROFILES = {
   human: normalise([
     0.15, 0.08, 0.05, 0.04, 0.04, 0.08, 0.25, 0.6, 1, 1.4, 1.6, 1.6, 1.4, 1.5, 1.6, 1.6, 1.5, 1.3, 1.2, 1.3,
@@ -77,6 +79,7 @@ export const PROFILES = {
     1.6, 1.5, 1.2, 0.7,
   ]),
 };
+/** Weekly profiles by local day, Sunday first (mean 1). */
 export const WEEKLY = {
   human: normalise([0.85, 1.05, 1.05, 1.05, 1.05, 1, 0.85]),
   work: normalise([0.3, 1.25, 1.3, 1.3, 1.25, 1.1, 0.3]),
