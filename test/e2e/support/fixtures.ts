@@ -192,7 +192,9 @@ export function buildWorld(): { campaigns: Map<string, FixtureCampaign>; account
     const byCountry: Record<string, number> = {};
     for (const m of members) {
       byVerdict[m.residency]++;
-      byCountry[m.declaredCountry ?? '??'] = (byCountry[m.declaredCountry ?? '??'] ?? 0) + 1;
+      // Exchanges by observed IP country: mostly not where the accounts say they are.
+      for (const [country, share] of [['SG', 0.6], ['HK', 0.3], [m.declaredCountry ?? 'US', 0.1]] as const)
+        byCountry[country] = (byCountry[country] ?? 0) + Math.round(m.exchanges * share);
     }
     const evidence: Evidence[] = [
       {

@@ -65,7 +65,7 @@ function FactValue({ value, accounts }: { value: unknown; accounts: Set<string> 
 
 /** Whether a fact needs a whole row (long lists, long text). */
 function isWide(value: unknown): boolean {
-  if (Array.isArray(value)) return value.length > 3;
+  if (Array.isArray(value)) return value.length > 3 || value.some((v) => v !== null && typeof v === 'object');
   if (typeof value === 'string') return value.length > 40;
   return value !== null && typeof value === 'object' && Object.keys(value).length > 3;
 }

@@ -45,7 +45,18 @@ function CampaignView({ detail, reload }: { detail: CampaignDetail; reload: () =
   );
   const timelineXs = useMemo(() => timeline.map((t) => new Date(t.hour).getTime()), [timeline]);
   const timelineYs = useMemo(() => timeline.map((t) => t.exchanges), [timeline]);
+  // The API gives extraction tags as exchange counts (older fixtures as shares): show shares.
   const extractionTotal = Object.values(extraction).reduce((s, v) => s + v, 0);
+  const extractionShares = Object.entries(extraction).map(([key, value]) => ({
+    key,
+    value: extractionTotal > 1.0001 && c.exchanges > 0 ? value / c.exchanges : value,
+  }));
+  const declared = useMemo(() => {
+    const counts: Record<string, number> = {};
+    for (const m of members)
+      if (m.declaredCountry) counts[m.declaredCountry] = (counts[m.declaredCountry] ?? 0) + 1;
+    return Object.entries(counts).map(([key, value]) => ({ key, value }));
+  }, [members]);
 
   return (
     <div className="page">
@@ -135,14 +146,11 @@ function CampaignView({ detail, reload }: { detail: CampaignDetail; reload: () =
         <section className="card">
           <h2>Extraction tags</h2>
           <p className="muted small">
-            Prompts shaped to harvest behaviour (chain of thought, grading, task generation).
+            Share of the exchanges whose prompts harvest behaviour (chain of thought, grading, task
+            generation).
           </p>
           {extractionTotal > 0 ? (
-            <BarList
-              bars={Object.entries(extraction).map(([key, value]) => ({ key, value }))}
-              mode={extractionTotal <= 1.0001 ? 'share' : 'count'}
-              color="#d6336c"
-            />
+            <BarList bars={extractionShares} mode="share" color="#d6336c" />
           ) : (
             <Empty title="No extraction-shaped prompts" />
           )}
@@ -157,18 +165,30 @@ function CampaignView({ detail, reload }: { detail: CampaignDetail; reload: () =
               color: RESIDENCY_COLORS[k],
             }))}
           />
-          {Object.keys(residency.byCountry).length > 0 && (
-            <>
-              <h3>Countries</h3>
-              <BarList
-                bars={Object.entries(residency.byCountry).map(([key, value]) => ({ key, value }))}
-                mode="count"
-                max={8}
-                color="#0b7285"
-                label={countryLabel}
-              />
-            </>
-          )}
+          <div className="residency-countries">
+            <div>
+              <h3>Declared (accounts)</h3>
+              {declared.length ? (
+                <BarList bars={declared} mode="count" max={6} color="#7048e8" label={countryLabel} />
+              ) : (
+                <p className="muted small">No declared countries.</p>
+              )}
+            </div>
+            <div>
+              <h3>Observed IPs (exchanges)</h3>
+              {Object.keys(residency.byCountry).length ? (
+                <BarList
+                  bars={Object.entries(residency.byCountry).map(([key, value]) => ({ key, value }))}
+                  mode="count"
+                  max={6}
+                  color="#0b7285"
+                  label={countryLabel}
+                />
+              ) : (
+                <p className="muted small">No located addresses.</p>
+              )}
+            </div>
+          </div>
         </section>
       </div>
 
