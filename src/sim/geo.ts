@@ -204,6 +204,21 @@ export const HOSTING_ASNS: number[] = Object.values(HOSTING).flat();
 /** Commercial VPN exit networks. */
 export const VPN_ASNS: number[] = [9009, 60068, 212238, 147049, 62240];
 
+/** Throwaway mail domains (all in the disposable-email-domains list): testers and careless operators. */
+export const DISPOSABLE_DOMAINS: string[] = [
+  'mailinator.com',
+  'guerrillamail.com',
+  'sharklasers.com',
+  '10minutemail.com',
+  'temp-mail.org',
+  'yopmail.com',
+  'dispostable.com',
+  'maildrop.cc',
+  'getnada.com',
+  'trashmail.com',
+  'inboxkitten.com',
+];
+
 /** Every ASN the world may draw addresses from. */
 export function allWorldAsns(): number[] {
   const set = new Set<number>([...HOSTING_ASNS, ...VPN_ASNS]);

@@ -5,7 +5,7 @@
  * generate.ts from this compact per-account state.
  */
 import type { AccountEvent } from '../core/types.js';
-import { allWorldAsns, COUNTRIES, HOSTING, UNIVERSITIES, VPN_ASNS } from './geo.js';
+import { allWorldAsns, COUNTRIES, DISPOSABLE_DOMAINS, HOSTING, UNIVERSITIES, VPN_ASNS } from './geo.js';
 import {
   browserClient,
   type Client,
@@ -446,7 +446,11 @@ function addHuman(ctx: Ctx, persona: 'casual' | 'developer' | 'agent-developer' 
   const card = rng.chance(persona === 'casual' ? 0.45 : 0.8) ? { ...cardOf(rng, country) } : undefined;
   signup(ctx, a, {
     ts: life.signupTs,
-    emailDomain: corporate ? companyDomain(rng) : rng.pick(webmail),
+    emailDomain: corporate
+      ? companyDomain(rng)
+      : rng.chance(persona === 'vpn-user' ? 0.04 : 0.015)
+        ? rng.pick(DISPOSABLE_DOMAINS)
+        : rng.pick(webmail),
     local,
     card,
     phoneCountry: rng.chance(0.7) ? (rng.chance(0.97) ? country : humanCountry(rng)) : undefined,
@@ -851,7 +855,9 @@ function addCampaignAccount(
       ? uni.studentDomain
       : route === 'startup'
         ? rng.pick(cc.startupDomains)
-        : rng.pick(COUNTRIES[careful ? declared : rng.pick(['US', 'CN', 'GB'])].webmail);
+        : rng.chance(careful ? 0.02 : 0.25)
+          ? rng.pick(DISPOSABLE_DOMAINS)
+          : rng.pick(COUNTRIES[careful ? declared : rng.pick(['US', 'CN', 'GB'])].webmail);
   const sharedCard = cellSpec.accountsPerCard !== undefined && !careful;
   const cardInfo = sharedCard
     ? rng.pick(cc.cards)
