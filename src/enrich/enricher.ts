@@ -63,7 +63,10 @@ export interface EnricherStats {
 
 /** The enrichment functions other stages call. */
 export interface Enricher {
-  /** Country, ASN, organisation, network class and prefix of an address (unknowns as null / 'unknown'). */
+  /**
+   * Country, ASN, organisation, network class and prefix of an address (unknowns as null /
+   * 'unknown'). Answers are cached and shared between callers: treat them as read-only.
+   */
   ip(address: string | undefined): NetInfo;
   /** Browser, SDK or script, with name, version, OS and runtime. */
   client(userAgent?: string, sdk?: Record<string, string>): ClientInfo;
@@ -132,13 +135,14 @@ export function createEnricher(options: EnricherOptions = {}): Enricher {
   const half = Math.max(1, Math.floor(cacheSize / 2));
   let asnClasses = new Map<number, NetClass>();
   const asnClassCache = new Map<number, NetClass>();
+  const clients = new Map<string, ClientInfo>();
   let sources: GeoSource[] | null = null;
   let lists: ClassLists = emptyLists();
   let loadMs = 0;
   let hits = 0;
   let misses = 0;
-  const answer: GeoAnswer = { country: null, asn: null, asOrg: null };
-  const partial: GeoAnswer = { country: null, asn: null, asOrg: null };
+  const answer: GeoAnswer = { country: null, asn: null, asOrg: null, classCode: -1 };
+  const partial: GeoAnswer = { country: null, asn: null, asOrg: null, classCode: -1 };
 
   const loadLists = () => {
     lists = options.lists && options.lists.length > 0 ? loadClassLists(options.lists) : emptyLists();
@@ -157,8 +161,9 @@ export function createEnricher(options: EnricherOptions = {}): Enricher {
       const describe = options.tables
         ? 'injected tables'
         : '@ip-location-db/asn + @ip-location-db/geo-whois-asn-country';
-      list.push(tableSource(tables, describe));
       asnClasses = defaultAsnClasses(tables.asOrgs);
+      const defaults = asnClasses;
+      list.push(tableSource(tables, describe, (asn) => CLASS_CODES.indexOf(defaults.get(asn) ?? 'unknown')));
     }
     loadLists();
     sources = list;
@@ -193,50 +198,58 @@ export function createEnricher(options: EnricherOptions = {}): Enricher {
     return 6;
   };
 
+  const masked = new Uint32Array(4);
+  const v6Prefix = () => {
+    for (let w = 0; w < 4; w++) {
+      const keep = Math.min(32, Math.max(0, v6Bits - 32 * w));
+      masked[w] = keep === 0 ? 0 : keep === 32 ? words[w] : (words[w] & (0xffffffff << (32 - keep))) >>> 0;
+    }
+    return `${formatIpv6(masked)}/${v6Bits}`;
+  };
+
+  /** Looks one address up (no cache). Answers are shared with the cache: treat them as read-only. */
   const lookup = (address: string): NetInfo => {
     const family = parse(address);
     if (family === 0) return UNKNOWN_NET;
-    const ip = family === 4 ? ({ version: 4, v4: words[0] } as const) : ({ version: 6, words } as const);
     load();
     const geo = sources as GeoSource[];
     answer.country = null;
     answer.asn = null;
     answer.asOrg = null;
+    answer.classCode = -1;
     let listed = -1;
     let prefix: string;
-    if (ip.version === 4) {
-      prefix = `${formatIpv4(maskIpv4(ip.v4, v4Bits))}/${v4Bits}`;
-      if (isSpecialV4(ip.v4)) return Object.freeze({ ...UNKNOWN_NET, prefix });
-      const text = address.includes(':') ? formatIpv4(ip.v4) : address;
+    if (family === 4) {
+      const v4 = words[0];
+      prefix = `${formatIpv4(maskIpv4(v4, v4Bits))}/${v4Bits}`;
+      if (isSpecialV4(v4)) return { ...UNKNOWN_NET, prefix };
+      const text =
+        geo.length > 1 || options.mmdb ? (address.includes(':') ? formatIpv4(v4) : address) : address;
       for (const source of geo) {
-        source.v4(ip.v4, text, partial);
+        source.v4(v4, text, partial);
         merge(answer, partial);
       }
-      const i = findRange4(lists.v4, ip.v4);
+      const i = findRange4(lists.v4, v4);
       if (i >= 0) listed = lists.v4.values[i];
     } else {
-      prefix = `${formatIpv6(maskIpv6(ip.words, v6Bits))}/${v6Bits}`;
-      if (isSpecialV6(ip.words)) return Object.freeze({ ...UNKNOWN_NET, prefix });
+      prefix = v6Prefix();
+      if (isSpecialV6(words)) return { ...UNKNOWN_NET, prefix };
       for (const source of geo) {
-        source.v6(ip.words, address, partial);
+        source.v6(words, address, partial);
         merge(answer, partial);
       }
-      const i = findRange6(lists.v6, ip.words[0], ip.words[1]);
+      const i = findRange6(lists.v6, words[0], words[1]);
       if (i >= 0) listed = lists.v6.values[i];
     }
     const netClass: NetClass =
       listed >= 0
         ? CLASS_CODES[listed]
-        : answer.asn !== null
-          ? classOfAsn(answer.asn, answer.asOrg)
-          : 'unknown';
-    return Object.freeze({
-      country: answer.country,
-      asn: answer.asn,
-      asOrg: answer.asOrg,
-      class: netClass,
-      prefix,
-    });
+        : answer.asn === null
+          ? 'unknown'
+          : answer.classCode >= 0 && lists.asns.size === 0 && asnOverrides.size === 0
+            ? CLASS_CODES[answer.classCode]
+            : classOfAsn(answer.asn, answer.asOrg);
+    return { country: answer.country, asn: answer.asn, asOrg: answer.asOrg, class: netClass, prefix };
   };
 
   const remember = (address: string, info: NetInfo) => {
@@ -266,7 +279,18 @@ export function createEnricher(options: EnricherOptions = {}): Enricher {
       if (cacheSize > 0) remember(address, info);
       return info;
     },
-    client: parseClient,
+    client(userAgent, sdk) {
+      // Clients repeat far more than addresses: cache by user agent and header values.
+      let key = userAgent ?? '';
+      if (sdk) for (const name in sdk) key += `\u0000${name}=${sdk[name]}`;
+      let info = clients.get(key);
+      if (info === undefined) {
+        info = parseClient(userAgent, sdk);
+        if (clients.size >= 4096) clients.clear();
+        clients.set(key, info);
+      }
+      return info;
+    },
     emailDomain(domain) {
       return classifyEmailDomain(domain, options.emailLists ?? packagedEmailLists());
     },
@@ -330,5 +354,6 @@ function merge(into: GeoAnswer, from: GeoAnswer): void {
   if (into.asn === null) {
     into.asn = from.asn;
     into.asOrg = from.asOrg;
+    into.classCode = from.classCode;
   }
 }

@@ -193,6 +193,8 @@ export interface GeoAnswer {
   country: string | null;
   asn: number | null;
   asOrg: string | null;
+  /** Precomputed class code of the ASN's range (see `tableSource`), or -1. */
+  classCode: number;
 }
 
 /** A source of ASN/country answers: range tables or MMDB readers. */
@@ -207,36 +209,60 @@ export interface GeoSource {
 }
 
 /** A GeoSource over range tables. */
-export function tableSource(tables: GeoTables, describe = 'range tables'): GeoSource {
-  const tableBytes = (t: RangeTable) => t.starts.byteLength + t.ends.byteLength + t.values.byteLength;
+export function tableSource(
+  tables: GeoTables,
+  describe = 'range tables',
+  classCodeOf?: (asn: number) => number,
+): GeoSource {
+  const tableBytes = (t: RangeTable) =>
+    t.starts.byteLength + t.ends.byteLength + t.values.byteLength + t.index.byteLength;
+  // One class code per ASN range, so a lookup reads a byte instead of probing a Map.
+  const classes = (t: RangeTable) => {
+    const codes = new Int8Array(t.size).fill(-1);
+    if (classCodeOf) for (let i = 0; i < t.size; i++) codes[i] = classCodeOf(t.values[i]);
+    return codes;
+  };
+  const classes4 = classes(tables.asn4);
+  const classes6 = classes(tables.asn6);
   let orgBytes = 0;
   for (const org of tables.asOrgs.values()) orgBytes += 40 + org.length * 2;
   const answer = (
     asnIndex: number,
     asnTable: RangeTable,
+    codes: Int8Array,
     countryIndex: number,
     countryTable: RangeTable,
     out: GeoAnswer,
   ) => {
     const asn = asnIndex >= 0 ? asnTable.values[asnIndex] : 0;
     out.asn = asn > 0 ? asn : null;
+    out.classCode = asnIndex >= 0 ? codes[asnIndex] : -1;
     out.asOrg = asn > 0 ? (tables.asOrgs.get(asn) ?? null) : null;
     out.country = countryIndex >= 0 ? tables.countries[countryTable.values[countryIndex]] : null;
   };
   return {
     v4(v4, _text, out) {
-      answer(findRange4(tables.asn4, v4), tables.asn4, findRange4(tables.country4, v4), tables.country4, out);
+      answer(
+        findRange4(tables.asn4, v4),
+        tables.asn4,
+        classes4,
+        findRange4(tables.country4, v4),
+        tables.country4,
+        out,
+      );
     },
     v6(words, _text, out) {
       const a = findRange6(tables.asn6, words[0], words[1]);
       const c = findRange6(tables.country6, words[0], words[1]);
-      answer(a, tables.asn6, c, tables.country6, out);
+      answer(a, tables.asn6, classes6, c, tables.country6, out);
     },
     bytes:
       tableBytes(tables.asn4) +
       tableBytes(tables.asn6) +
       tableBytes(tables.country4) +
       tableBytes(tables.country6) +
+      classes4.byteLength +
+      classes6.byteLength +
       orgBytes,
     describe,
   };
@@ -285,6 +311,7 @@ export function mmdbSource(paths: string[]): GeoSource {
     out.country = null;
     out.asn = null;
     out.asOrg = null;
+    out.classCode = -1;
     for (const reader of readers) {
       try {
         mmdbAnswer(reader.get(text), out);

@@ -44,3 +44,43 @@ describe('range tables', () => {
     ]);
   });
 });
+
+describe('range table bucket index', () => {
+  it('finds ranges that start in an earlier 16-bit bucket and agrees with a linear scan', () => {
+    const b = new RangeBuilder(1);
+    b.push4(0x0001fff0, 0x00030010, 1); // spans buckets 1..3
+    b.push4(0x00030011, 0x00030020, 2);
+    b.push4(0xfffffff0, 0xffffffff, 3); // the very last bucket
+    const t = b.finish();
+    expect(t.values[findRange4(t, 0x00025000)]).toBe(1);
+    expect(t.values[findRange4(t, 0x00030010)]).toBe(1);
+    expect(t.values[findRange4(t, 0x00030015)]).toBe(2);
+    expect(findRange4(t, 0x00030021)).toBe(-1);
+    expect(findRange4(t, 0x0001ffef)).toBe(-1);
+    expect(t.values[findRange4(t, 0xffffffff)]).toBe(3);
+    // random agreement with a linear scan
+    let seed = 7;
+    const random = () => {
+      seed = (seed * 1103515245 + 12345) >>> 0;
+      return seed;
+    };
+    const rb = new RangeBuilder(1);
+    let at = 0;
+    const ranges: [number, number][] = [];
+    while (ranges.length < 500) {
+      const start = at + (random() % 5_000_000);
+      const end = start + (random() % 3_000_000);
+      if (end > 0xffffffff) break;
+      ranges.push([start, end]);
+      rb.push4(start, end, ranges.length);
+      at = end + 1;
+    }
+    const rt = rb.finish();
+    for (let k = 0; k < 2000; k++) {
+      const key = random() % (at + 1000);
+      const linear = ranges.findIndex(([s, e]) => s <= key && key <= e);
+      const found = findRange4(rt, key);
+      expect(found === -1 ? -1 : rt.values[found] - 1).toBe(linear);
+    }
+  });
+});
