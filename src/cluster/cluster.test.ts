@@ -13,7 +13,7 @@ function group(prefix: string, n: number): AccountSummary[] {
     makeSummary(`${prefix}-${i}`, {
       identity: { paymentFingerprint: `${prefix}-pay-${i % 7}`, ja4: `${prefix}-ja4` },
       templates: { [`${prefix}-tpl`]: 20, [`${prefix}-tpl-${i % 5}`]: 10 },
-      prefixes: { [`${prefix}-net-${i % 9}`]: 10 },
+      prefixes: { [`${prefix}-net-${i % 8}`]: 10 },
       sdkSets: { [`${prefix}-sdk`]: 10 },
       userAgents: { [`${prefix}-ua`]: 10 },
       asns: { [`${prefix}-asn`]: 10 },

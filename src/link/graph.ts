@@ -12,6 +12,7 @@ import type { AccountKeys } from './keys.js';
 import {
   ADDRESS_KINDS,
   AMPLIFIER_KINDS,
+  KIND,
   KIND_BY_CODE,
   KINDS,
   type KindSpec,
@@ -22,8 +23,12 @@ import {
 export interface LinkConfig {
   /** Rarity is computed against at least this many accounts: in a tiny world nothing is rare. */
   minPopulation: number;
-  /** An edge needs at least this many bits of agreement... */
-  edgeThreshold: number;
+  /**
+   * An edge needs the agreement to beat the prior odds that two accounts share an operator, about
+   * `expectedPartners` / N: log2(N / expectedPartners) + `edgeMargin` bits (18 bits at N = 150,000)...
+   */
+  expectedPartners: number;
+  edgeMargin: number;
   /** ...from at least this many kinds, unless one kind alone gives `singleKindBits`. */
   minKinds: number;
   singleKindBits: number;
@@ -48,6 +53,11 @@ export interface LinkConfig {
   sharedByDesignBits: number;
   /** Each further shared value of a multi-valued kind counts this fraction of the previous one. */
   diminishing: number;
+  /**
+   * Bits subtracted from every shared value: attributes are not independent (one country gives one
+   * ASN, one browser, one webmail), so many weak agreements must not add up to a link.
+   */
+  valueFloor: number;
   /** Timing kinds (sign-up burst, model pivot) count only above this many bits from other kinds. */
   amplifierFloor: number;
 }
@@ -55,7 +65,8 @@ export interface LinkConfig {
 /** Defaults, tuned on generated worlds (seeds 1-2) as described in docs/detection.md. */
 export const DEFAULT_LINK_CONFIG: LinkConfig = {
   minPopulation: 2000,
-  edgeThreshold: 16,
+  expectedPartners: 10,
+  edgeMargin: 4,
   minKinds: 2,
   singleKindBits: 12,
   maxNeighbours: 8,
@@ -67,6 +78,7 @@ export const DEFAULT_LINK_CONFIG: LinkConfig = {
   maxCandidates: 200,
   sharedByDesignBits: 4,
   diminishing: 0.5,
+  valueFloor: 2,
   amplifierFloor: 6,
 };
 
@@ -89,9 +101,10 @@ export interface LinkGraph {
   config: LinkConfig;
   names: string[];
   ids: Map<string, number>;
-  /** Per account: sorted key ids, their use counts, its share of shared-by-design traffic. */
+  /** Per account: sorted key ids, their use counts, its exchanges, its share of shared-by-design traffic. */
   keys: number[][];
   counts: number[][];
+  volume: number[];
   design: number[];
   keyIds: Map<string, number>;
   keyText: string[];
@@ -112,6 +125,7 @@ export function createLinkGraph(config: Partial<LinkConfig> = {}): LinkGraph {
     ids: new Map(),
     keys: [],
     counts: [],
+    volume: [],
     design: [],
     keyIds: new Map(),
     keyText: [],
@@ -133,6 +147,7 @@ export function accountId(g: LinkGraph, account: string): number {
     g.names.push(account);
     g.keys.push([]);
     g.counts.push([]);
+    g.volume.push(0);
     g.design.push(0);
     g.outN.push([]);
     g.outW.push([]);
@@ -162,8 +177,15 @@ function releaseKey(g: LinkGraph, id: number): void {
  * Replaces an account's keys, updating the postings by difference. Returns whether the key set
  * changed (use counts alone changing does not count).
  */
-export function setAccountKeys(g: LinkGraph, a: number, next: AccountKeys, designShare: number): boolean {
+export function setAccountKeys(
+  g: LinkGraph,
+  a: number,
+  next: AccountKeys,
+  designShare: number,
+  volume = 0,
+): boolean {
   g.design[a] = designShare;
+  g.volume[a] = volume;
   const oldIds = g.keys[a];
   const nextIds = next.keys.map((k) => internKey(g, k));
   const order = nextIds.map((_, i) => i).sort((x, y) => nextIds[x] - nextIds[y]);
@@ -209,10 +231,15 @@ function keyBits(g: LinkGraph, keyId: number, spec: KindSpec): number {
   return valueBits(spec.m, g.postings[keyId].length, n, spec.cap);
 }
 
-/** Repeated use saturates: a template used once by an account counts a third of one it lives on. */
-function repetitionFactor(kind: LinkKind, countA: number, countB: number): number {
-  if (kind !== 'template' && kind !== 'band') return 1;
-  return Math.min(1, Math.log2(1 + Math.min(countA, countB)) / 3);
+function sumOf(xs: number[]): number {
+  let t = 0;
+  for (const x of xs) t += x;
+  return t;
+}
+
+/** Kinds compared as usage profiles (weighted Jaccard) rather than value by value. */
+function isProfileKind(kind: LinkKind): boolean {
+  return kind === 'template' || kind === 'band';
 }
 
 /** The rarity-weighted agreement of two accounts; `explain` also lists the shared values. */
@@ -221,33 +248,67 @@ export function scorePair(g: LinkGraph, a: number, b: number, explain = false): 
   const kb = g.keys[b];
   const ca = g.counts[a];
   const cb = g.counts[b];
+  const va = g.volume[a];
+  const vb = g.volume[b];
   const design = Math.max(g.design[a], g.design[b]) * g.config.sharedByDesignBits;
+  const floor = g.config.valueFloor;
   const bitsByKind = new Map<LinkKind, number[]>();
   const valuesByKind = new Map<LinkKind, { value: string; holders: number; bits: number }[]>();
+  // Weighted Jaccard of template and bucket usage: sum of min / sum of max of (share x rarity).
+  const profile = new Map<LinkKind, { min: number; max: number }>();
+  const share = (count: number, volume: number) =>
+    volume > 0 ? Math.min(1, count / volume) : Math.min(1, count / 8);
+  const addProfile = (kind: LinkKind, min: number, max: number) => {
+    const p = profile.get(kind);
+    if (p) {
+      p.min += min;
+      p.max += max;
+    } else profile.set(kind, { min, max });
+  };
   let i = 0;
   let j = 0;
-  while (i < ka.length && j < kb.length) {
-    if (ka[i] < kb[j]) i++;
-    else if (ka[i] > kb[j]) j++;
-    else {
+  while (i < ka.length || j < kb.length) {
+    if (j >= kb.length || (i < ka.length && ka[i] < kb[j])) {
+      const spec = specOf(g, ka[i]);
+      if (isProfileKind(spec.kind)) addProfile(spec.kind, 0, share(ca[i], va) * keyBits(g, ka[i], spec));
+      i++;
+    } else if (i >= ka.length || ka[i] > kb[j]) {
+      const spec = specOf(g, kb[j]);
+      if (isProfileKind(spec.kind)) addProfile(spec.kind, 0, share(cb[j], vb) * keyBits(g, kb[j], spec));
+      j++;
+    } else {
       const id = ka[i];
       const spec = specOf(g, id);
-      let bits = keyBits(g, id, spec) * repetitionFactor(spec.kind, ca[i], cb[j]);
-      if (ADDRESS_KINDS.has(spec.kind)) bits = Math.max(0, bits - design);
-      if (bits > 0) {
-        const list = bitsByKind.get(spec.kind);
-        if (list) list.push(bits);
-        else bitsByKind.set(spec.kind, [bits]);
-        if (explain) {
-          const v = { value: g.keyText[id].slice(2), holders: g.postings[id].length, bits };
-          const vl = valuesByKind.get(spec.kind);
-          if (vl) vl.push(v);
-          else valuesByKind.set(spec.kind, [v]);
+      const rarity = keyBits(g, id, spec);
+      let bits: number;
+      if (isProfileKind(spec.kind)) {
+        const sa = share(ca[i], va);
+        const sb = share(cb[j], vb);
+        addProfile(spec.kind, Math.min(sa, sb) * rarity, Math.max(sa, sb) * rarity);
+        bits = Math.min(sa, sb) * rarity;
+      } else {
+        bits = Math.max(0, rarity - floor);
+        if (ADDRESS_KINDS.has(spec.kind)) bits = Math.max(0, bits - design);
+        if (bits > 0) {
+          const list = bitsByKind.get(spec.kind);
+          if (list) list.push(bits);
+          else bitsByKind.set(spec.kind, [bits]);
         }
+      }
+      if (explain && bits > 0) {
+        const v = { value: g.keyText[id].slice(2), holders: g.postings[id].length, bits };
+        const vl = valuesByKind.get(spec.kind);
+        if (vl) vl.push(v);
+        else valuesByKind.set(spec.kind, [v]);
       }
       i++;
       j++;
     }
+  }
+  // A usage profile needs some traffic behind it: full weight from 8 exchanges on both sides.
+  const evidence = Math.min(1, Math.min(va || sumOf(ca), vb || sumOf(cb)) / 8);
+  for (const [kind, p] of profile) {
+    if (p.min > 0) bitsByKind.set(kind, [(KIND[kind].cap * evidence * p.min) / p.max]);
   }
   const parts: KindScore[] = [];
   let core = 0;
@@ -262,7 +323,7 @@ export function scorePair(g: LinkGraph, a: number, b: number, explain = false): 
       total += f * bits;
       f *= g.config.diminishing;
     }
-    total = Math.min(total, spec.top > 1 ? spec.cap * 1.5 : spec.cap);
+    total = Math.min(total, spec.top > 1 && !isProfileKind(spec.kind) ? spec.cap * 1.5 : spec.cap);
     if (AMPLIFIER_KINDS.has(spec.kind)) timing += total;
     else core += total;
     const values = explain
@@ -277,9 +338,15 @@ export function scorePair(g: LinkGraph, a: number, b: number, explain = false): 
   return { weight, parts: amplified ? parts : parts.filter((p) => !AMPLIFIER_KINDS.has(p.kind)) };
 }
 
+/** The bits an edge needs in the current population (see LinkConfig.expectedPartners). */
+export function edgeThreshold(g: LinkGraph): number {
+  const n = Math.max(g.population, g.config.minPopulation);
+  return Math.log2(n / g.config.expectedPartners) + g.config.edgeMargin;
+}
+
 /** Whether a pair score is strong enough to be an edge. */
 export function isEdge(g: LinkGraph, s: PairScore): boolean {
-  if (s.weight < g.config.edgeThreshold) return false;
+  if (s.weight < edgeThreshold(g)) return false;
   const kinds = s.parts.filter((p) => p.bits >= 1).length;
   return kinds >= g.config.minKinds || s.parts.some((p) => p.bits >= g.config.singleKindBits);
 }
@@ -408,6 +475,7 @@ export interface LinkGraphJSON {
   keyText: string[];
   keys: number[][];
   counts: number[][];
+  volume: number[];
   design: number[];
   postings: number[][];
   population: number;
@@ -423,6 +491,7 @@ export function linkGraphToJSON(g: LinkGraph): LinkGraphJSON {
     keyText: g.keyText,
     keys: g.keys,
     counts: g.counts,
+    volume: g.volume,
     design: g.design,
     postings: g.postings,
     population: g.population,
@@ -443,6 +512,7 @@ export function linkGraphFromJSON(j: LinkGraphJSON): LinkGraph {
   });
   g.keys = j.keys;
   g.counts = j.counts;
+  g.volume = j.volume;
   g.design = j.design;
   g.postings = j.postings;
   g.population = j.population;

@@ -58,10 +58,23 @@ export interface EngineConfig {
   rekeyEveryMs: number;
   /** Accounts re-linked per tick at most (the rest wait for the next tick, oldest first). */
   maxRelinkPerTick: number;
-  /** A cluster whose members changed is re-scored at most this often (its membership changing always re-scores). */
+  /** A small candidate cluster whose members changed is re-scored at most this often (see `due`). */
   rescoreEveryMs: number;
   /** Edges returned by `graph()` at most (the strongest). */
   graphEdgeLimit: number;
+  /** Called after each cluster scoring (calibration and diagnostics; must not change anything). */
+  onScored?: (event: ScoredEvent) => void;
+}
+
+/** One cluster scoring, as reported to `onScored`. */
+export interface ScoredEvent {
+  id: string;
+  now: EpochMs;
+  accounts: string[];
+  /** Detector id -> value in [0, 1] (the row a calibration fits on). */
+  values: Record<string, number>;
+  score: number;
+  status: CampaignStatus | 'candidate';
 }
 
 /** Defaults. */
@@ -154,6 +167,7 @@ interface CampaignState {
   firstSeen: EpochMs | null;
   lastSeen: EpochMs | null;
   lastScoredAt: EpochMs;
+  scoredSize: number;
   attribution: { campaign: string; summary: string } | null;
   footprint: Footprint | null;
   footprintAt: EpochMs | null;
@@ -296,7 +310,7 @@ function engineOn(cfg: EngineConfig, st: State): CampaignEngine {
       st.keyedAt[id] = now;
       st.keyedExchanges[id] = s.exchanges;
       st.stamps[id] = stamp;
-      if (setAccountKeys(st.g, id, linkKeys(s), designShare(s)) || never) st.relinkQueue.add(id);
+      if (setAccountKeys(st.g, id, linkKeys(s), designShare(s), s.exchanges) || never) st.relinkQueue.add(id);
     }
     return touchedMembers;
   }
@@ -321,6 +335,7 @@ function engineOn(cfg: EngineConfig, st: State): CampaignEngine {
     const members = membersOf(c);
     const scored = scoreCluster(members, context(now), cfg.detectors, cfg.weights);
     c.lastScoredAt = now;
+    c.scoredSize = members.length;
     c.score = scored.score;
     let exchanges = 0;
     const caps: Record<string, number> = {};
@@ -342,6 +357,14 @@ function engineOn(cfg: EngineConfig, st: State): CampaignEngine {
     c.lastSeen = last;
     c.evidence = scored.evidence;
     const w = cfg.weights;
+    cfg.onScored?.({
+      id: c.id,
+      now,
+      accounts: members.map((m) => m.account),
+      values: Object.fromEntries(scored.contributions.map((f) => [f.detector, f.value])),
+      score: scored.score,
+      status: c.status,
+    });
     const eligible = members.length >= w.minAccounts && exchanges >= w.minExchanges;
     if (c.status === 'candidate' && eligible && scored.score >= w.thresholds.suspected) {
       c.status = 'suspected';
@@ -372,13 +395,33 @@ function engineOn(cfg: EngineConfig, st: State): CampaignEngine {
         const found = attribute(c.footprint, earlier as { id: string; footprint: Footprint }[]);
         c.attribution = found ? { campaign: found.campaign, summary: found.summary } : null;
       }
-      for (const a of c.members) {
-        if (!st.flags.has(a)) {
-          st.flags.set(a, { at: now, campaign: c.id });
-          result.flagged++;
-        }
+      flagMembers(c, now, result);
+    }
+  }
+
+  function flagMembers(c: CampaignState, now: EpochMs, result: TickResult): void {
+    for (const a of c.members) {
+      if (!st.flags.has(a)) {
+        st.flags.set(a, { at: now, campaign: c.id });
+        result.flagged++;
       }
     }
+  }
+
+  /**
+   * Whether a cluster is due for scoring: a candidate hourly while small, less often as it grows
+   * (and whenever it grew by a quarter), a suspected campaign every 6 hours, a confirmed one daily.
+   */
+  function due(c: CampaignState, now: EpochMs): boolean {
+    if (c.status === 'dismissed' || c.status === 'closed') return false;
+    const size = c.members.length;
+    const interval =
+      c.status === 'confirmed'
+        ? 24 * HOUR
+        : c.status === 'suspected'
+          ? 6 * HOUR
+          : Math.min(12 * HOUR, cfg.rescoreEveryMs * Math.max(1, size / 100));
+    return now - c.lastScoredAt >= interval || (c.status === 'candidate' && size >= c.scoredSize * 1.25 + 1);
   }
 
   function newCampaign(id: string, now: EpochMs): CampaignState {
@@ -395,6 +438,7 @@ function engineOn(cfg: EngineConfig, st: State): CampaignEngine {
       firstSeen: null,
       lastSeen: null,
       lastScoredAt: now - cfg.rescoreEveryMs,
+      scoredSize: 0,
       attribution: null,
       footprint: null,
       footprintAt: null,
@@ -423,11 +467,14 @@ function engineOn(cfg: EngineConfig, st: State): CampaignEngine {
       result.relinked = relinked;
       result.pendingRelinks = st.relinkQueue.size;
       const { changed: reshaped, removed } = recluster(st.clusters, st.g, touched, now, seniority);
-      const toScore = new Set<string>(reshaped);
+      const toScore = new Set<string>();
       for (const id of reshaped) {
         const c = st.campaigns.get(id) ?? newCampaign(id, now);
         c.members = st.clusters.members.get(id) ?? [];
         st.campaigns.set(id, c);
+        // A detected campaign flags the accounts that join it at once, rescored or not.
+        if (c.status === 'suspected' || c.status === 'confirmed') flagMembers(c, now, result);
+        if (due(c, now)) toScore.add(id);
       }
       for (const id of removed) {
         const c = st.campaigns.get(id);
@@ -443,7 +490,7 @@ function engineOn(cfg: EngineConfig, st: State): CampaignEngine {
         const id = st.clusters.clusterOf.get(a);
         if (id === undefined || toScore.has(id)) continue;
         const c = st.campaigns.get(id);
-        if (c && now - c.lastScoredAt >= cfg.rescoreEveryMs) toScore.add(id);
+        if (c && due(c, now)) toScore.add(id);
       }
       for (const id of [...toScore].sort()) {
         const c = st.campaigns.get(id);

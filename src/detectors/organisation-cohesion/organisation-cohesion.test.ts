@@ -9,10 +9,6 @@ describe('organisation-cohesion (benign-looking)', () => {
     expect(f.value).toBe(1);
     expect(f.summary).toMatch(/^benign-looking: 100% of the accounts declare the organisation acme-corp/);
   });
-  it('is reduced by inconsistent residency', () => {
-    const verdicts = Object.fromEntries(enterprise.map((s) => [s.account, 'inconsistent' as const]));
-    expect(run(organisationCohesion, enterprise, { verdicts }).value).toBe(0);
-  });
   it('does not pass a campaign of made-up organisations as benign', () => {
     expect(run(organisationCohesion, campaignWithFakeOrgs).value).toBeLessThanOrEqual(0.1);
     expect(run(organisationCohesion, campaignWithoutOrgs).value).toBe(0);

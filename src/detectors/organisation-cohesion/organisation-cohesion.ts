@@ -1,7 +1,8 @@
 /**
  * organisation-cohesion (benign-looking: its weight is negative)
  * Catches: a cluster that is openly one organisation — the share of accounts declaring the same
- * organisation, scaled by the share of those accounts whose residency is not inconsistent.
+ * organisation. (Residency is left out on purpose: multinationals legitimately act from several
+ * countries.)
  * Why it lowers suspicion: an enterprise running a pipeline under many keys, or a verified org
  * generating synthetic data, declares itself and pays as itself; campaigns hide behind many
  * unrelated-looking identities.
@@ -13,13 +14,12 @@ import { pct, ratio } from '../stats.js';
 
 interface Obs {
   org: string | null;
-  inconsistent: boolean;
 }
 
 export const organisationCohesion = defineDetector<Obs>({
   id: 'organisation-cohesion',
-  title: 'share of accounts openly belonging to one organisation with consistent residency',
-  check: (s, ctx) => ({ org: s.org, inconsistent: ctx.residency(s).verdict === 'inconsistent' }),
+  title: 'share of accounts openly belonging to one organisation',
+  check: (s) => ({ org: s.org }),
   finalise(obs) {
     const byOrg = new Map<string, Obs[]>();
     for (const o of obs) {
@@ -37,15 +37,14 @@ export const organisationCohesion = defineDetector<Obs>({
       }
     }
     const share = ratio(members.length, obs.length);
-    const consistent = ratio(members.filter((o) => !o.inconsistent).length, members.length);
-    const value = share * consistent;
+    const value = share;
     return {
       value,
       summary:
         org === null
           ? 'the accounts declare no common organisation'
-          : `benign-looking: ${pct(share)} of the accounts declare the organisation ${org} (${pct(consistent)} of them with consistent residency)`,
-      facts: { org, share, consistent },
+          : `benign-looking: ${pct(share)} of the accounts declare the organisation ${org}`,
+      facts: { org, share },
     };
   },
 });

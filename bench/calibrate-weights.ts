@@ -1,0 +1,165 @@
+/**
+ * Calibrates the score weights (src/score/weights.v1.json) on generated worlds: replays each
+ * world through the scan pipeline with a hook on the campaign engine that records every cluster
+ * scoring (the detector values and, from labels.json, the share of the cluster's accounts that
+ * are campaign accounts), fits a ridge logistic regression (src/score/calibrate.ts), and picks the
+ * `suspected` threshold as the lowest score at which the recorded benign accounts that would have
+ * been flagged stay within the false-positive budget. Prints the weights file; never reads
+ * anything but the world directories it is given.
+ *
+ *   npx tsx bench/calibrate-weights.ts [--lambda 1] [--budget 0.0005] [--out FILE] DIR...
+ *
+ * Rows are cached in DIR/calibration-rows.json (delete it after changing linking or clustering).
+ */
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { DETECTORS } from '../src/detectors/index.js';
+import { createFingerprinter } from '../src/fingerprint/index.js';
+import { DEFAULT_PIPELINE_CONFIG } from '../src/pipeline/config.js';
+import { scan } from '../src/pipeline/scan.js';
+import { createStages } from '../src/pipeline/stages.js';
+import { residencyVerdict } from '../src/residency/index.js';
+import {
+  type CalibrationRow,
+  createCampaignEngine,
+  DEFAULT_WEIGHTS,
+  fitLogistic,
+  type ScoredEvent,
+} from '../src/score/index.js';
+
+interface Row {
+  world: string;
+  id: string;
+  now: number;
+  accounts: string[];
+  exchanges: number;
+  values: Record<string, number>;
+  y: number;
+}
+
+const args = process.argv.slice(2);
+const opt = (name: string, fallback: string) => {
+  const i = args.indexOf(name);
+  if (i < 0) return fallback;
+  const v = args[i + 1];
+  args.splice(i, 2);
+  return v;
+};
+const lambda = Number(opt('--lambda', '1'));
+const budget = Number(opt('--budget', '0.0005'));
+const out = opt('--out', '');
+const dirs = args;
+
+async function rowsOf(dir: string): Promise<Row[]> {
+  const cache = `${dir}/calibration-rows.json`;
+  if (existsSync(cache)) return JSON.parse(readFileSync(cache, 'utf8')) as Row[];
+  const labels = JSON.parse(readFileSync(`${dir}/labels.json`, 'utf8')).accounts as Record<
+    string,
+    { isAttack: boolean }
+  >;
+  const rows: Row[] = [];
+  const engine = createCampaignEngine({
+    residency: (input) => residencyVerdict(input),
+    onScored: (e: ScoredEvent) => {
+      const attack = e.accounts.filter((a) => labels[a]?.isAttack).length;
+      rows.push({
+        world: dir,
+        id: e.id,
+        now: e.now,
+        accounts: e.accounts,
+        exchanges: 0,
+        values: e.values,
+        y: attack / e.accounts.length,
+      });
+    },
+  });
+  const fingerprinter = createFingerprinter();
+  const stages = {
+    ...createStages(),
+    fingerprint: (x: Parameters<typeof fingerprinter.fingerprint>[0]) => fingerprinter.fingerprint(x),
+  };
+  await scan({
+    exchanges: `${dir}/exchanges.ndjson`,
+    accounts: `${dir}/accounts.ndjson`,
+    out: `${dir}/calibration-scan`,
+    config: { ...DEFAULT_PIPELINE_CONFIG, workers: 0 },
+    parts: { engine, stages },
+  });
+  writeFileSync(cache, JSON.stringify(rows));
+  return rows;
+}
+
+const all: Row[] = [];
+for (const dir of dirs) {
+  const rows = await rowsOf(dir);
+  console.error(`${dir}: ${rows.length} scorings`);
+  all.push(...rows);
+}
+// Equal say per cluster: at most 40 scorings of each, spread over its life.
+const byCluster = new Map<string, Row[]>();
+for (const r of all) {
+  const k = `${r.world}/${r.id}`;
+  const list = byCluster.get(k);
+  if (list) list.push(r);
+  else byCluster.set(k, [r]);
+}
+const train: CalibrationRow[] = [];
+const ids = DETECTORS.map((d) => d.id);
+for (const list of byCluster.values()) {
+  const step = Math.max(1, Math.ceil(list.length / 40));
+  for (let i = 0; i < list.length; i += step)
+    train.push({ x: ids.map((id) => list[i].values[id] ?? 0), y: list[i].y });
+}
+const fit = fitLogistic(train, lambda);
+const weights = Object.fromEntries(ids.map((id, i) => [id, Math.round(fit.weights[i] * 100) / 100]));
+
+// Threshold: benign accounts that any scoring at or above t would have flagged (flags are sticky).
+const minAccounts = DEFAULT_WEIGHTS.minAccounts;
+const scored = all
+  .filter((r) => r.accounts.length >= minAccounts)
+  .map((r) => ({
+    r,
+    p:
+      1 / (1 + Math.exp(-(fit.bias + ids.reduce((s, id, i) => s + fit.weights[i] * (r.values[id] ?? 0), 0)))),
+  }));
+const benignTotal = new Map<string, number>();
+for (const dir of dirs) {
+  const labels = JSON.parse(readFileSync(`${dir}/labels.json`, 'utf8')).accounts as Record<
+    string,
+    { isAttack: boolean }
+  >;
+  benignTotal.set(dir, Object.values(labels).filter((l) => !l.isAttack).length);
+}
+const benignAll = [...benignTotal.values()].reduce((s, x) => s + x, 0);
+const labelsOf = new Map(
+  dirs.map((d) => [
+    d,
+    JSON.parse(readFileSync(`${d}/labels.json`, 'utf8')).accounts as Record<string, { isAttack: boolean }>,
+  ]),
+);
+function falseFlags(t: number): number {
+  const flagged = new Set<string>();
+  for (const { r, p } of scored) {
+    if (p < t) continue;
+    const labels = labelsOf.get(r.world) as Record<string, { isAttack: boolean }>;
+    for (const a of r.accounts) if (!labels[a]?.isAttack) flagged.add(`${r.world}/${a}`);
+  }
+  return flagged.size;
+}
+let threshold = 0.99;
+for (const t of [0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95, 0.98, 0.99]) {
+  const fp = falseFlags(t);
+  console.error(`threshold ${t}: ${fp} benign accounts flagged (${((100 * fp) / benignAll).toFixed(3)}%)`);
+  if (fp / benignAll <= budget && t < threshold) threshold = t;
+}
+const file = {
+  version: DEFAULT_WEIGHTS.version,
+  comment: `Fitted by bench/calibrate-weights.ts (ridge logistic regression, lambda ${lambda}) on ${train.length} cluster scorings of ${byCluster.size} clusters from ${dirs.length} generated worlds (${dirs.join(', ')}); target = campaign share of the cluster's accounts; suspected threshold = lowest score keeping training benign false flags within ${budget * 100}%. Mean cross-entropy ${fit.loss.toFixed(4)}.`,
+  bias: Math.round(fit.bias * 100) / 100,
+  weights,
+  thresholds: { suspected: threshold, confirmed: Math.max(threshold, 0.95) },
+  minAccounts,
+  minExchanges: DEFAULT_WEIGHTS.minExchanges,
+};
+const text = `${JSON.stringify(file, null, 2)}\n`;
+if (out) writeFileSync(out, text);
+console.log(text);

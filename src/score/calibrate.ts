@@ -1,0 +1,81 @@
+/**
+ * Calibration of the score weights: a logistic regression of "this cluster is a campaign" on the
+ * detector values of clusters scored while replaying generated worlds (labels: the share of the
+ * cluster's accounts that belong to a campaign, so mixed clusters count fractionally). Fitted by
+ * Newton's method with an L2 penalty (ridge), which keeps correlated detectors from swinging to
+ * extreme opposite weights. Pure: the runner (bench/calibrate-weights.ts) collects the rows.
+ */
+
+/** One training row: detector values, target in [0, 1], row weight. */
+export interface CalibrationRow {
+  x: number[];
+  y: number;
+  w?: number;
+}
+
+/** A fitted logistic model. */
+export interface LogisticFit {
+  bias: number;
+  weights: number[];
+  /** Mean cross-entropy on the rows. */
+  loss: number;
+  iterations: number;
+}
+
+function solve(a: number[][], b: number[]): number[] {
+  const n = b.length;
+  const m = a.map((row, i) => [...row, b[i]]);
+  for (let c = 0; c < n; c++) {
+    let p = c;
+    for (let r = c + 1; r < n; r++) if (Math.abs(m[r][c]) > Math.abs(m[p][c])) p = r;
+    [m[c], m[p]] = [m[p], m[c]];
+    const d = m[c][c] || 1e-12;
+    for (let r = 0; r < n; r++) {
+      if (r === c) continue;
+      const f = m[r][c] / d;
+      for (let k = c; k <= n; k++) m[r][k] -= f * m[c][k];
+    }
+  }
+  return m.map((row, i) => row[n] / (row[i] || 1e-12));
+}
+
+/** Fits bias and weights (L2 penalty `lambda` on the weights, not the bias). */
+export function fitLogistic(rows: readonly CalibrationRow[], lambda = 1, maxIterations = 50): LogisticFit {
+  const d = rows[0]?.x.length ?? 0;
+  let beta = new Array(d + 1).fill(0);
+  let iterations = 0;
+  for (; iterations < maxIterations; iterations++) {
+    const grad = new Array(d + 1).fill(0);
+    const hess = Array.from({ length: d + 1 }, () => new Array(d + 1).fill(0));
+    for (const r of rows) {
+      const w = r.w ?? 1;
+      const z = beta[0] + r.x.reduce((s, v, k) => s + v * beta[k + 1], 0);
+      const p = 1 / (1 + Math.exp(-z));
+      const xs = [1, ...r.x];
+      const g = (p - r.y) * w;
+      const h = p * (1 - p) * w;
+      for (let i = 0; i <= d; i++) {
+        grad[i] += g * xs[i];
+        for (let j = 0; j <= d; j++) hess[i][j] += h * xs[i] * xs[j];
+      }
+    }
+    for (let i = 1; i <= d; i++) {
+      grad[i] += lambda * beta[i];
+      hess[i][i] += lambda;
+    }
+    hess[0][0] += 1e-9;
+    const step = solve(hess, grad);
+    beta = beta.map((b, i) => b - step[i]);
+    if (Math.max(...step.map(Math.abs)) < 1e-6) break;
+  }
+  let loss = 0;
+  let total = 0;
+  for (const r of rows) {
+    const w = r.w ?? 1;
+    const z = beta[0] + r.x.reduce((s, v, k) => s + v * beta[k + 1], 0);
+    const p = Math.min(1 - 1e-12, Math.max(1e-12, 1 / (1 + Math.exp(-z))));
+    loss -= w * (r.y * Math.log(p) + (1 - r.y) * Math.log(1 - p));
+    total += w;
+  }
+  return { bias: beta[0], weights: beta.slice(1), loss: total > 0 ? loss / total : 0, iterations };
+}
