@@ -5,13 +5,27 @@
  */
 import type { Exchange, Fingerprint } from '../core/types.js';
 import { createEnricher, type EnricherOptions } from '../enrich/index.js';
-import { createFingerprinter, type FingerprinterOptions } from '../fingerprint/index.js';
+import {
+  checkFingerprint,
+  createFingerprinter,
+  type FingerprinterOptions,
+  fingerprint,
+} from '../fingerprint/index.js';
 import type { PerEventStages } from './partition.js';
 
 /** Options of the default stages (the `stages` part of the pipeline config). */
 export interface StageOptions {
   enrich?: EnricherOptions;
   fingerprint?: FingerprinterOptions;
+  /**
+   * Template ids: 'mined' (default) runs the online Drain-style miner, one per partition, which
+   * merges paraphrased variants into one template (ids are hashes of the template, so a family
+   * seen in several partitions converges to the same id; a rare family's id may depend on how
+   * accounts were partitioned). 'stateless' hashes each prompt's masked token stream: ids never
+   * depend on the partitioning, but variants stay apart (measured on `small`: recall 0.46
+   * instead of 0.82 at equal precision).
+   */
+  templates?: 'stateless' | 'mined';
 }
 
 /** The URL of this module, for worker threads to import. */
@@ -20,12 +34,17 @@ export const DEFAULT_STAGES_MODULE = import.meta.url;
 /** Builds the default per-event stages. */
 export function createStages(options: StageOptions = {}): PerEventStages {
   const enricher = createEnricher(options.enrich);
-  const fingerprinter = createFingerprinter(options.fingerprint);
+  const mined = options.templates === 'stateless' ? null : createFingerprinter(options.fingerprint);
+  const fingerprintOptions = options.fingerprint ?? {};
   return {
     fingerprint(exchange: Exchange): Fingerprint | null {
       if (exchange.prompt === undefined && exchange.fingerprint === undefined) return null;
       try {
-        return fingerprinter.fingerprint(exchange);
+        if (mined !== null) return mined.fingerprint(exchange);
+        if (exchange.fingerprint !== undefined && checkFingerprint(exchange.fingerprint) === null)
+          return exchange.fingerprint;
+        if (exchange.prompt === undefined) return null;
+        return fingerprint(exchange, fingerprintOptions);
       } catch {
         return null; // a precomputed fingerprint that fails validation, without a prompt to redo it
       }
