@@ -82,7 +82,9 @@ describe.skipIf(!hasChromium)('dashboard on the real service with a simulated wo
     const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
     page = await context.newPage();
     page.setDefaultTimeout(30_000);
-  });
+    // About 20-40 s on a quiet 2-core machine (simulate, ingest over HTTP, detect); far more when
+    // the machine is shared, hence the generous bound.
+  }, 300_000);
 
   afterAll(async () => {
     await browser?.close();
