@@ -230,33 +230,36 @@ function emit(
   const id = hex8(hashInts(g.world.seed, g.counter, 1)) + hex8(hashInts(g.world.seed, g.counter, 2));
   g.counter++;
   const model = modelFor(g, a, ts, rng);
-  // Hand-built JSON: static per-account and per-client fragments are serialised once.
-  let line = `{"id":"ex_${id}","ts":"${isoMs(ts)}"${accountFragment(a)},"apiKey":"${
-    a.keys.length === 1 ? a.keys[0] : a.keys[Math.floor(rng.next() * a.keys.length)]
-  }","model":"${model}","ip":"${ip}"${clientFragment(client, hashUnit(a.idx, 7) < 0.6)},"prompt":${JSON.stringify(p.text)}`;
-  if (p.system) line += `,"system":${JSON.stringify(p.system)}`;
-  line += `,"turns":${turn}`;
-  if (p.tools) line += `,"tools":${p.tools}`;
-  if (a.maxTokens !== undefined) line += `,"maxTokens":${a.maxTokens}`;
+  // Hand-built JSON from flat parts (one join, no deep string ropes); static per-account and
+  // per-client fragments are serialised once.
+  const parts: string[] = [
+    `{"id":"ex_${id}","ts":"${isoMs(ts)}"${accountFragment(a)},"apiKey":"${
+      a.keys.length === 1 ? a.keys[0] : a.keys[Math.floor(rng.next() * a.keys.length)]
+    }","model":"${model}","ip":"${ip}"${clientFragment(client, hashUnit(a.idx, 7) < 0.6)},"prompt":${JSON.stringify(p.text)}`,
+  ];
+  if (p.system) parts.push(`,"system":${JSON.stringify(p.system)}`);
+  parts.push(`,"turns":${turn}`);
+  if (p.tools) parts.push(`,"tools":${p.tools}`);
+  if (a.maxTokens !== undefined) parts.push(`,"maxTokens":${a.maxTokens}`);
   let n = 1;
   if (opts.sweep) {
     n = rng.pick(SWEEP_N);
-    line += `,"temperature":${rng.pick(SWEEP_T)}`;
-    if (rng.chance(0.5)) line += `,"topP":${rng.pick(SWEEP_P)}`;
-    line += `,"seed":${rng.int(0, 2 ** 31 - 1)}`;
-    if (n > 1) line += `,"n":${n}`;
-    if (rng.chance(0.6)) line += `,"logprobs":${rng.pick(SWEEP_LOGPROBS)}`;
+    parts.push(`,"temperature":${rng.pick(SWEEP_T)}`);
+    if (rng.chance(0.5)) parts.push(`,"topP":${rng.pick(SWEEP_P)}`);
+    parts.push(`,"seed":${rng.int(0, 2 ** 31 - 1)}`);
+    if (n > 1) parts.push(`,"n":${n}`);
+    if (rng.chance(0.6)) parts.push(`,"logprobs":${rng.pick(SWEEP_LOGPROBS)}`);
   } else {
-    if (a.temperature !== undefined) line += `,"temperature":${a.temperature}`;
-    if (a.benchSeed !== undefined) line += `,"seed":${a.benchSeed}`;
-    if (a.logprobs !== undefined) line += `,"logprobs":${a.logprobs}`;
+    if (a.temperature !== undefined) parts.push(`,"temperature":${a.temperature}`);
+    if (a.benchSeed !== undefined) parts.push(`,"seed":${a.benchSeed}`);
+    if (a.logprobs !== undefined) parts.push(`,"logprobs":${a.logprobs}`);
     if (a.persona === 'synthetic-data' && rng.chance(0.3)) {
       n = rng.int(2, 4);
-      line += `,"n":${n}`;
+      parts.push(`,"n":${n}`);
     }
   }
   const stream = client.kind === 'browser' || rng.chance(a.streamShare);
-  line += stream ? ',"stream":true' : ',"stream":false';
+  parts.push(stream ? ',"stream":true' : ',"stream":false');
   const toolsChars = p.tools ? p.tools.length : 0;
   const inputTokens =
     Math.ceil((p.text.length + (p.system?.length ?? 0) + toolsChars) / 3.6) +
@@ -266,18 +269,21 @@ function emit(
   const r = rng.next();
   if (r < a.rateLimited) status = 429;
   else if (r < a.rateLimited + 0.003) status = rng.pick(ERROR_STATUSES);
-  line += `,"status":${status},"inputTokens":${inputTokens}`;
+  parts.push(`,"status":${status},"inputTokens":${inputTokens}`);
   if (status === 200) {
     const cap = a.maxTokens ?? 32_000;
     const out = Math.min(cap, Math.max(1, Math.round(p.outTokens * (0.7 + rng.next() * 0.6)))) * n;
-    line += `,"outputTokens":${out}`;
+    parts.push(`,"outputTokens":${out}`);
     let reasoning = 0;
     if (p.reasoning && model !== MODELS.lite) {
       reasoning = Math.round((opts.bench ? 150 : p.outTokens) * (0.5 + rng.next() * 1.5));
-      line += `,"reasoningTokens":${reasoning}`;
+      parts.push(`,"reasoningTokens":${reasoning}`);
     }
-    line += `,"latencyMs":${Math.round(300 + rng.exp(200) + out * (model === MODELS.lite ? 4 : 11) + reasoning * 9)}}`;
-  } else line += `,"outputTokens":0,"latencyMs":${Math.round(20 + rng.exp(60))}}`;
+    parts.push(
+      `,"latencyMs":${Math.round(300 + rng.exp(200) + out * (model === MODELS.lite ? 4 : 11) + reasoning * 9)}}`,
+    );
+  } else parts.push(`,"outputTokens":0,"latencyMs":${Math.round(20 + rng.exp(60))}}`);
+  const line = parts.join('');
   g.out.push({ ts, line });
   g.stats.exchanges++;
   if (a.campaign >= 0) {
