@@ -213,7 +213,14 @@ export function buildWorld(): { campaigns: Map<string, FixtureCampaign>; account
         kind: 'extraction-share',
         weight: 0.18,
         summary: `${Math.round((Object.values(spec.extraction)[0] ?? 0) * 100)}% of prompts ask for step-by-step reasoning traces`,
-        facts: spec.extraction,
+        facts: {
+          value: Object.values(spec.extraction)[0] ?? 0,
+          shares: spec.extraction,
+          examples: {
+            'cot-elicitation': ['think step by step and show all of your reasoning', 'provide a detailed chain of thought'],
+            'instruction-generation': ['give me 30 diverse tasks', 'come up with 50 varied instructions'],
+          },
+        },
       },
       {
         kind: 'residency',

@@ -48,7 +48,22 @@ function FactValue({ value, accounts }: { value: unknown; accounts: Set<string> 
     );
   }
   if (value !== null && typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>).slice(0, 8);
+    const all = Object.entries(value as Record<string, unknown>);
+    const entries = all.slice(0, 12);
+    const more = all.length - entries.length;
+    // Objects of lists (examples per tag) read best one entry a line; flat counts fit on one line.
+    if (Object.values(value).some((v) => v !== null && typeof v === 'object')) {
+      return (
+        <span className="fact-block">
+          {entries.map(([k, v]) => (
+            <span key={k} className="fact-line">
+              <span className="muted">{humanizeKind(k)}:</span> <FactValue value={v} accounts={accounts} />
+            </span>
+          ))}
+          {more > 0 && <span className="muted">and {more} more</span>}
+        </span>
+      );
+    }
     return (
       <span className="fact-list">
         {entries.map(([k, v], i) => (
@@ -57,6 +72,7 @@ function FactValue({ value, accounts }: { value: unknown; accounts: Set<string> 
             {k}: <FactValue value={v} accounts={accounts} />
           </span>
         ))}
+        {more > 0 && <span className="muted"> and {more} more</span>}
       </span>
     );
   }
@@ -67,7 +83,12 @@ function FactValue({ value, accounts }: { value: unknown; accounts: Set<string> 
 function isWide(value: unknown): boolean {
   if (Array.isArray(value)) return value.length > 3 || value.some((v) => v !== null && typeof v === 'object');
   if (typeof value === 'string') return value.length > 40;
-  return value !== null && typeof value === 'object' && Object.keys(value).length > 3;
+  if (value === null || typeof value !== 'object') return false;
+  const values = Object.values(value);
+  return (
+    values.length > 3 ||
+    values.some((v) => (v !== null && typeof v === 'object') || (typeof v === 'string' && v.length > 40))
+  );
 }
 
 /** A weight as a signed bar: positive (more suspicious) to the right in red, negative in green. */
