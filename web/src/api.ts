@@ -105,6 +105,8 @@ export class ApiError extends Error {
 }
 
 const TOKEN_KEY = 'distillwatch.token';
+/** A request still unanswered after this long fails (and polling goes on). */
+const REQUEST_TIMEOUT_MS = 30_000;
 
 /** The analyst's bearer token for this browser tab, or null when signed out. */
 export function getToken(): string | null {
@@ -130,8 +132,16 @@ async function request<T>(
   if (body !== undefined) headers['content-type'] = 'application/json';
   let res: Response;
   try {
-    res = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
-  } catch {
+    res = await fetch(path, {
+      method,
+      headers,
+      body: body === undefined ? undefined : JSON.stringify(body),
+      signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
+    });
+  } catch (err) {
+    if (err instanceof DOMException && err.name === 'TimeoutError') {
+      throw new ApiError(0, `The server did not answer within ${REQUEST_TIMEOUT_MS / 1000} s.`);
+    }
     throw new ApiError(0, 'The distillwatch server could not be reached. Is it running?');
   }
   if (!res.ok) throw new ApiError(res.status, await errorMessage(res));

@@ -20,6 +20,7 @@ export function useApi<T>(key: string, load: () => Promise<T>, pollMs?: number):
   const loadRef = useRef(load);
   loadRef.current = load;
   const lastKey = useRef(key);
+  const inFlight = useRef(false);
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: `tick` re-runs the load on demand.
   useEffect(() => {
@@ -29,15 +30,18 @@ export function useApi<T>(key: string, load: () => Promise<T>, pollMs?: number):
       setData(null);
     }
     setLoading(true);
+    inFlight.current = true;
     loadRef.current().then(
       (value) => {
         if (cancelled) return;
+        inFlight.current = false;
         setData(value);
         setError(null);
         setLoading(false);
       },
       (err: unknown) => {
         if (cancelled) return;
+        inFlight.current = false;
         const apiError = err instanceof ApiError ? err : new ApiError(0, String(err));
         if (apiError.status === 401) signOutRejected();
         setError(apiError);
@@ -46,13 +50,15 @@ export function useApi<T>(key: string, load: () => Promise<T>, pollMs?: number):
     );
     return () => {
       cancelled = true;
+      inFlight.current = false;
     };
   }, [key, tick]);
 
   useEffect(() => {
     if (!pollMs) return;
     const timer = window.setInterval(() => {
-      if (document.visibilityState === 'visible') setTick((t) => t + 1);
+      // A slow server gets to answer: no new poll while one is on its way.
+      if (document.visibilityState === 'visible' && !inFlight.current) setTick((t) => t + 1);
     }, pollMs);
     return () => window.clearInterval(timer);
   }, [pollMs]);

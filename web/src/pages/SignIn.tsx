@@ -1,6 +1,6 @@
 // The sign-in form: the analyst pastes an API token (`distillwatch token create --role analyst`);
 // it is checked against the server, then kept in sessionStorage for this tab only.
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useEffect, useState } from 'react';
 import { ApiError, api, setToken } from '../api.js';
 
 /** Sign-in page; `reason` explains why the analyst was signed out, when they were. */
@@ -8,11 +8,10 @@ export function SignIn() {
   const [token, setTokenText] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const [reason] = useState(() => {
-    const text = sessionStorage.getItem('distillwatch.signout-reason');
-    sessionStorage.removeItem('distillwatch.signout-reason');
-    return text;
-  });
+  const [reason] = useState(() => sessionStorage.getItem('distillwatch.signout-reason'));
+  // Shown once: forget the reason after the first render (not inside the state initialiser, which
+  // React may call twice in development).
+  useEffect(() => sessionStorage.removeItem('distillwatch.signout-reason'), []);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
