@@ -101,6 +101,7 @@ export interface AccountState {
   apiKeys: DistinctCounter;
   models: TopK;
   modelFirstUse: Record<string, EpochMs>;
+  modelsFirstSeen: number;
   capabilities: TopK;
   extraction: TopK;
   extractionExamples: Record<string, string[]>;
@@ -163,6 +164,7 @@ export function createAccountState(account: string, limits: StateLimits = DEFAUL
     apiKeys: createDistinct(),
     models: createTopK(k),
     modelFirstUse: {},
+    modelsFirstSeen: 0,
     capabilities: createTopK(k),
     extraction: createTopK(8),
     extractionExamples: {},
@@ -229,8 +231,9 @@ export function applyExchange(state: AccountState, exchange: Exchange, derived: 
   const model = exchange.model;
   if (model !== undefined) {
     addTopK(state.models, model);
-    if (!(model in state.modelFirstUse) && Object.keys(state.modelFirstUse).length < state.limits.topK) {
+    if (state.modelsFirstSeen < state.limits.topK && !(model in state.modelFirstUse)) {
       state.modelFirstUse[model] = ts;
+      state.modelsFirstSeen++;
     }
   }
   if (exchange.userAgent !== undefined) addTopK(state.userAgents, exchange.userAgent);
@@ -253,10 +256,12 @@ export function applyExchange(state: AccountState, exchange: Exchange, derived: 
     for (const band of fp.bands) addTopK(state.bands, band);
     for (const tag of fp.capabilities) addTopK(state.capabilities, tag);
     addTopK(state.languages, fp.language);
-    let seenTags = '';
-    for (const match of fp.extraction) {
-      if (seenTags.includes(`|${match.tag}|`)) continue; // one count per exchange and tag
-      seenTags += `|${match.tag}|`;
+    const matches = fp.extraction;
+    for (let i = 0; i < matches.length; i++) {
+      const match = matches[i];
+      let repeated = false; // one count per exchange and tag
+      for (let j = 0; j < i && !repeated; j++) repeated = matches[j].tag === match.tag;
+      if (repeated) continue;
       addTopK(state.extraction, match.tag);
       let examples = state.extractionExamples[match.tag];
       if (examples === undefined) {

@@ -96,8 +96,11 @@ export interface SummaryPolicy {
   maxAgeMs: EpochMs;
 }
 
-/** Default: on 50% growth or after 12 hours of event time (the campaign engine re-keys an account no more often). */
-export const DEFAULT_SUMMARY_POLICY: SummaryPolicy = { growth: 0.5, maxAgeMs: 12 * 3_600_000 };
+/**
+ * Default: on 50% growth (the campaign engine re-keys an account no more often) or after a day of
+ * event time. A new account, and any account event, is sent at the next tick.
+ */
+export const DEFAULT_SUMMARY_POLICY: SummaryPolicy = { growth: 0.5, maxAgeMs: 24 * 3_600_000 };
 
 interface Sent {
   exchanges: number;

@@ -1,0 +1,125 @@
+/**
+ * End-to-end `scan` benchmark: simulates a world per scale (cached under the work directory),
+ * then scans it (parse, fingerprint, enrich, account state in worker threads; campaign engine
+ * at each hourly tick) and prints wall time, exchanges/s, CPU seconds, peak RSS and what it found.
+ * Time and memory should grow linearly with the scale.
+ *
+ * Usage: npx tsx bench/scan.ts [--preset alibaba-2026] [--scales 0.01,0.05] [--workers 2]
+ *        [--dir /tmp/dw-bench-scan] [--per-event]   (--per-event: a no-op global stage, to split costs)
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, statSync } from 'node:fs';
+import os from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { DEFAULT_PIPELINE_CONFIG, type PipelineConfig } from '../src/pipeline/config.js';
+import { createPipeline } from '../src/pipeline/pipeline.js';
+import { replay } from '../src/pipeline/replay.js';
+import { scan } from '../src/pipeline/scan.js';
+import { machineLine, trackPeakMemory } from './machine.js';
+
+const { values } = parseArgs({
+  options: {
+    preset: { type: 'string', default: 'alibaba-2026' },
+    scales: { type: 'string', default: '0.01,0.05' },
+    workers: { type: 'string', default: '2' },
+    dir: { type: 'string', default: join(os.tmpdir(), 'dw-bench-scan') },
+    'per-event': { type: 'boolean', default: false },
+  },
+});
+const scales = values.scales.split(',').map(Number);
+const workers = Number(values.workers);
+const config: PipelineConfig = { ...DEFAULT_PIPELINE_CONFIG, workers };
+
+function worldDir(scale: number): string {
+  const dir = join(values.dir, `${values.preset}-${scale}`);
+  if (!existsSync(join(dir, 'labels.json'))) {
+    process.stderr.write(`simulating ${values.preset} at scale ${scale} into ${dir} ...\n`);
+    const sim = spawnSync(
+      process.execPath,
+      [
+        '--import',
+        'tsx',
+        'src/cli/main.ts',
+        'simulate',
+        '--preset',
+        values.preset,
+        '--scale',
+        String(scale),
+        '--seed',
+        '1',
+        '--out',
+        dir,
+      ],
+      { stdio: ['ignore', 'inherit', 'inherit'] },
+    );
+    if (sim.status !== 0) throw new Error(`simulate failed with status ${sim.status}`);
+  }
+  return dir;
+}
+
+console.log(machineLine());
+console.log(
+  `load average at start: ${os
+    .loadavg()
+    .map((x) => x.toFixed(1))
+    .join(' ')} (the machine is shared: wall time inflates, CPU time less)`,
+);
+console.log(
+  `preset ${values.preset}, ${workers} worker threads, ${values['per-event'] ? 'per-event stages only (no-op global stage)' : 'full scan'}`,
+);
+console.log(
+  'scale  exchanges   accounts  bytes(MB)  wall(s)  exchanges/s  cpu(s)  exch/cpu-s  peakRSS(MiB)  campaigns',
+);
+for (const scale of scales) {
+  const dir = worldDir(scale);
+  const exchanges = join(dir, 'exchanges.ndjson');
+  const accounts = join(dir, 'accounts.ndjson');
+  const megabytes = statSync(exchanges).size / 1e6;
+  const memory = trackPeakMemory();
+  const cpu = process.cpuUsage();
+  const started = performance.now();
+  let count = 0;
+  let accountCount = 0;
+  let campaigns = 0;
+  if (values['per-event']) {
+    const engine = { tick: () => null, campaigns: () => [], verdicts: () => [] };
+    const pipeline = createPipeline(config, { engine });
+    const summary = await replay(pipeline, {
+      exchanges,
+      accounts,
+      tickMs: config.tickMs,
+      reorderMs: config.reorderMs,
+    });
+    await pipeline.close();
+    count = summary.exchanges;
+    accountCount = summary.accounts;
+  } else {
+    const result = await scan({ exchanges, accounts, out: join(dir, 'scan-out'), config });
+    count = result.replay.exchanges;
+    accountCount = result.replay.accounts;
+    campaigns = result.campaigns.filter((c) => c.status === 'suspected' || c.status === 'confirmed').length;
+  }
+  const wall = (performance.now() - started) / 1000;
+  const used = process.cpuUsage(cpu);
+  const cpuSeconds = (used.user + used.system) / 1e6;
+  const peak = memory.stop();
+  console.log(
+    [
+      String(scale).padEnd(5),
+      String(count).padStart(10),
+      String(accountCount).padStart(10),
+      megabytes.toFixed(0).padStart(10),
+      wall.toFixed(1).padStart(8),
+      Math.round(count / wall)
+        .toLocaleString('en-US')
+        .padStart(12),
+      cpuSeconds.toFixed(1).padStart(7),
+      Math.round(count / cpuSeconds)
+        .toLocaleString('en-US')
+        .padStart(11),
+      String(peak.rssMiB).padStart(13),
+      String(campaigns).padStart(10),
+    ].join(' '),
+  );
+}
