@@ -159,3 +159,19 @@ describe('docs/result-contract.schema.json', () => {
     }
   });
 });
+
+describe('campaign line numbers', () => {
+  it('falls back to line 1 when the layout is not one campaign a line', async () => {
+    const dir2 = await mkdtemp(join(tmpdir(), 'dw-layout-'));
+    try {
+      const path = join(dir2, 'pretty.json');
+      await writeFile(
+        path,
+        JSON.stringify({ campaigns: [campaigns[0], { ...campaigns[1], score: 'x' }] }, null, 2),
+      );
+      expect((await errorOf(readCampaigns(path))).message).toContain(`${path}:1 campaigns.1.score`);
+    } finally {
+      await rm(dir2, { recursive: true, force: true });
+    }
+  });
+});

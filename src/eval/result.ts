@@ -128,13 +128,12 @@ export async function readCampaigns(path: string): Promise<CampaignResult[]> {
       },
     ]);
   }
+  const lineOf = campaignLines(text, value);
   const parsed = v.safeParse(CampaignsFileSchema, value);
   if (!parsed.success) {
-    const starts = campaignLineStarts(text);
     const issues = parsed.issues.flatMap((issue) => {
       const index = issue.path?.[1]?.key;
-      const line = typeof index === 'number' ? (starts[index] ?? 1) : 1;
-      return toIssues(path, line, [issue]);
+      return toIssues(path, typeof index === 'number' ? lineOf(index) : 1, [issue]);
     });
     fail(path, issues);
   }
@@ -145,7 +144,7 @@ export async function readCampaigns(path: string): Promise<CampaignResult[]> {
     if (seen.has(campaign.id)) {
       duplicates.push({
         file: path,
-        line: 1,
+        line: lineOf(index),
         field: `campaigns.${index}.id`,
         reason: `duplicate campaign id '${campaign.id}'`,
       });
@@ -157,16 +156,17 @@ export async function readCampaigns(path: string): Promise<CampaignResult[]> {
 }
 
 /**
- * Best-effort line of each campaign object in a campaigns.json text: exact for the layout
- * `writeResult` produces (one campaign per line), 1 otherwise.
+ * Line of each campaign object in a campaigns.json text, by index: exact for the layout
+ * `writeResult` produces (one campaign a line, starting with its id); 1 for any other layout.
  */
-function campaignLineStarts(text: string): number[] {
+function campaignLines(text: string, value: unknown): (index: number) => number {
   const starts: number[] = [];
-  const lines = text.split('\n');
-  lines.forEach((line, index) => {
+  text.split('\n').forEach((line, index) => {
     if (/^\s*\{\s*"id"\s*:/.test(line)) starts.push(index + 1);
   });
-  return starts;
+  const campaigns = (value as { campaigns?: unknown } | null)?.campaigns;
+  const exact = Array.isArray(campaigns) && campaigns.length === starts.length;
+  return (index) => (exact ? starts[index] : 1);
 }
 
 /**
