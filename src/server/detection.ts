@@ -38,6 +38,8 @@ export interface Detection {
   summary(account: string): Promise<AccountSummary | undefined>;
   stats(): { accounts: number; ticks: number; lastTick: EpochMs | null };
   close(): Promise<void>;
+  /** Resolves once every record handed over so far has been applied (worker queues drained). */
+  settle?(): Promise<void>;
   /** Event-time tick interval and reorder window of the pipeline. */
   readonly tickMs: number;
   readonly reorderMs: number;

@@ -330,6 +330,10 @@ export function openApiDocument(): Record<string, unknown> {
               description: 'Campaigns by status',
             },
             lastTick: nullableString,
+            detectionLag: {
+              type: 'integer',
+              description: 'Exchanges stored but not yet applied by detection',
+            },
           },
         },
         Review: {

@@ -117,6 +117,8 @@ export interface ServiceStats {
   ratePerSecond: number;
   campaigns: Record<string, number>;
   lastTick: string | null;
+  /** Exchanges stored but not yet applied by detection (bounded by `maxDetectionLag`). */
+  detectionLag: number;
 }
 
 /** Filter and page of `GET /v1/campaigns`. */
@@ -184,6 +186,8 @@ export interface ServiceOptions {
 const WEBHOOK_EVENTS: readonly WebhookEvent[] = ['campaign.new', 'campaign.escalated', 'campaign.confirmed'];
 const OPEN_STATUSES = new Set(['suspected', 'confirmed']);
 const MEMBER_SUMMARIES_PER_TICK = 2000;
+/** Records handed to detection between waits for its worker queues to drain (bounds their memory). */
+const SETTLE_EVERY = 20_000;
 
 function overrideView(record: OverrideRecord | undefined): AccountDetail['override'] {
   if (!record) return null;
@@ -213,6 +217,7 @@ export function createService(options: ServiceOptions): Service {
   let lastTick: EpochMs | null = null;
   let queue: Promise<void> = Promise.resolve();
   let lag = 0;
+  let unsettled = 0;
   const timers: NodeJS.Timeout[] = [];
   let closed = false;
   const rate = new Map<number, number>();
@@ -391,6 +396,11 @@ export function createService(options: ServiceOptions): Service {
         const applied = enqueue(async () => {
           try {
             await clock.addExchanges(fresh);
+            unsettled += fresh.length;
+            if (unsettled >= SETTLE_EVERY && detection.settle) {
+              unsettled = 0;
+              await detection.settle();
+            }
           } finally {
             lag -= fresh.length;
           }
@@ -635,6 +645,7 @@ export function createService(options: ServiceOptions): Service {
         ratePerSecond: recent / 10,
         campaigns: byStatus,
         lastTick: lastTick === null ? null : toRfc3339(lastTick),
+        detectionLag: lag,
       };
     },
 

@@ -1,0 +1,177 @@
+/**
+ * Live service benchmark: `distillwatch serve` in a child process (embedded DuckDB store, real
+ * detection with its worker threads), fed over loopback HTTP with NDJSON batches of a simulated
+ * world, then `GET /v1/accounts/:id/risk` at a fixed rate (autocannon) while ingest goes on.
+ *
+ * Prints: acknowledged ingest rate (records durably stored per second, detection running and
+ * lagging at most the service's bound), sustained rate (until detection has applied everything),
+ * risk latency percentiles at the asked rate, server peak RSS, machine.
+ *
+ * Usage: npx tsx bench/serve.ts [--rounds 3] [--batch 1000] [--concurrency 8] [--risk-rate 2000]
+ *        [--risk-seconds 10] [--workers N] [--days 21]
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import autocannon from 'autocannon';
+import { createToken } from '../src/server/tokens.js';
+import { simulateToMemory } from '../src/sim/index.js';
+import { machineLine } from './machine.js';
+
+const { values } = parseArgs({
+  options: {
+    rounds: { type: 'string', default: '3' },
+    batch: { type: 'string', default: '1000' },
+    concurrency: { type: 'string', default: '8' },
+    'risk-rate': { type: 'string', default: '2000' },
+    'risk-seconds': { type: 'string', default: '10' },
+    workers: { type: 'string' },
+    days: { type: 'string', default: '21' },
+  },
+});
+const rounds = Number(values.rounds);
+const batchSize = Number(values.batch);
+const concurrency = Number(values.concurrency);
+const riskRate = Number(values['risk-rate']);
+const riskSeconds = Number(values['risk-seconds']);
+const root = resolve(import.meta.dirname, '..');
+const dataDir = mkdtempSync(join(tmpdir(), 'dw-bench-serve-'));
+
+console.log(machineLine());
+const world = await simulateToMemory({ preset: 'small', seed: 1, days: Number(values.days) });
+const accounts = [...new Set(world.exchanges.map((x) => x.account as string))];
+console.log(
+  `world: ${world.exchangeLines.length} exchanges, ${accounts.length} accounts, ${world.accountLines.length} account events (preset small, seed 1)`,
+);
+
+/** Batches of one round: ids prefixed with the round so every round is new data. */
+function roundBodies(round: number): Buffer[] {
+  const bodies: Buffer[] = [];
+  for (let i = 0; i < world.exchangeLines.length; i += batchSize) {
+    const lines = world.exchangeLines
+      .slice(i, i + batchSize)
+      .map((line) => line.replace('"id":"', `"id":"r${round}-`));
+    bodies.push(Buffer.from(`${lines.join('\n')}\n`));
+  }
+  return bodies;
+}
+
+const ingestToken = createToken(dataDir, 'ingest', 'bench').secret;
+const adminToken = createToken(dataDir, 'admin', 'bench').secret;
+const args = [
+  '--import',
+  'tsx',
+  'src/cli/main.ts',
+  'serve',
+  '--port',
+  '0',
+  '--data',
+  dataDir,
+  '--rate-limit',
+  '1000000',
+];
+if (values.workers !== undefined) args.push('--workers', values.workers);
+const child: ChildProcess = spawn(process.execPath, args, { cwd: root, stdio: ['ignore', 'ignore', 'pipe'] });
+const url = await new Promise<string>((ok, fail) => {
+  let err = '';
+  child.stderr?.on('data', (chunk) => {
+    err += chunk;
+    const match = /listening on (http:\/\/\S+)/.exec(err);
+    if (match) ok(match[1]);
+  });
+  child.once('exit', (code) => fail(new Error(`serve exited with ${code}: ${err}`)));
+});
+const peakRssMiB = () => {
+  const status = readFileSync(`/proc/${child.pid}/status`, 'utf8');
+  return Math.round(Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024);
+};
+const auth = (token: string) => ({ authorization: `Bearer ${token}` });
+const stats = async () =>
+  (await (await fetch(`${url}/v1/stats`, { headers: auth(adminToken) })).json()) as {
+    exchanges: number;
+    detectionLag: number;
+  };
+
+await fetch(`${url}/v1/accounts`, {
+  method: 'POST',
+  headers: auth(ingestToken),
+  body: world.accountLines.join('\n'),
+});
+
+/** Sends the bodies with `concurrency` requests in flight; resolves with acked records and seconds. */
+async function ingest(bodies: Buffer[]): Promise<{ records: number; seconds: number; failures: number }> {
+  let next = 0;
+  let records = 0;
+  let failures = 0;
+  const started = performance.now();
+  const worker = async () => {
+    while (next < bodies.length) {
+      const body = bodies[next++];
+      const response = await fetch(`${url}/v1/exchanges`, {
+        method: 'POST',
+        headers: { ...auth(ingestToken), 'content-type': 'application/x-ndjson' },
+        body,
+      });
+      const answer = (await response.json()) as { stored?: number };
+      if (response.status === 200) records += answer.stored ?? 0;
+      else failures++;
+    }
+  };
+  await Promise.all(Array.from({ length: concurrency }, worker));
+  return { records, seconds: (performance.now() - started) / 1000, failures };
+}
+
+async function settle(): Promise<number> {
+  const started = performance.now();
+  while ((await stats()).detectionLag > 0) await new Promise((ok) => setTimeout(ok, 50));
+  return (performance.now() - started) / 1000;
+}
+
+// Phase 1: ingest rounds; each round's acked rate, then the time for detection to catch up.
+let total = 0;
+let totalSeconds = 0;
+for (let round = 0; round < rounds; round++) {
+  const bodies = roundBodies(round);
+  const result = await ingest(bodies);
+  const lag = await settle();
+  total += result.records;
+  totalSeconds += result.seconds + lag;
+  console.log(
+    `ingest round ${round + 1}: ${result.records} exchanges acked in ${result.seconds.toFixed(2)} s = ${Math.round(result.records / result.seconds)}/s (batches of ${batchSize}, ${concurrency} in flight, ${result.failures} failed); detection caught up ${lag.toFixed(2)} s later`,
+  );
+}
+console.log(
+  `ingest sustained (acked and applied by detection): ${Math.round(total / totalSeconds)} exchanges/s over ${total} exchanges`,
+);
+
+// Phase 2: risk lookups at a fixed rate while another round is ingested.
+const riskPaths = accounts.slice(0, 500).map((account) => `/v1/accounts/${encodeURIComponent(account)}/risk`);
+let pathIndex = 0;
+const ingestDuring = ingest(roundBodies(rounds));
+const risk = await autocannon({
+  url,
+  connections: 32,
+  overallRate: riskRate,
+  duration: riskSeconds,
+  headers: auth(ingestToken),
+  requests: [
+    {
+      method: 'GET',
+      setupRequest: (request) => ({ ...request, path: riskPaths[pathIndex++ % riskPaths.length] }),
+    },
+  ],
+});
+const during = await ingestDuring;
+console.log(
+  `risk while ingesting: ${Math.round(risk.requests.average)} req/s asked ${riskRate}/s; latency p50 ${risk.latency.p50} ms, p90 ${risk.latency.p90} ms, p99 ${risk.latency.p99} ms, max ${risk.latency.max} ms; non-2xx ${risk.non2xx}, errors ${risk.errors}`,
+);
+console.log(
+  `ingest during the risk phase: ${during.records} exchanges in ${during.seconds.toFixed(2)} s = ${Math.round(during.records / during.seconds)}/s`,
+);
+console.log(`server peak RSS: ${peakRssMiB()} MiB; stored: ${(await stats()).exchanges} exchanges`);
+
+child.kill('SIGTERM');
+await new Promise((ok) => child.once('exit', ok));
+rmSync(dataDir, { recursive: true, force: true });
