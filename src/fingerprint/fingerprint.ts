@@ -13,8 +13,9 @@ import { combine, fmix32, hashString, hex32 } from './hash.js';
 import { detectLanguage } from './language.js';
 import { createTemplateMiner, type MinerOptions } from './miner.js';
 import { bandKeys, type LshParams, lshParams, minhash } from './minhash.js';
-import { type BoundOptions, maskedText, NUM, scan, type TokenStream } from './normalise.js';
-import { capabilityTags, extractionTags } from './tags.js';
+import { type BoundOptions, joinTokens, LATIN, NUM, scan, type TokenStream, tokenText } from './normalise.js';
+import { capabilityTags, extractionTags, type RuleLanguage } from './tags.js';
+import { triggersOf } from './triggers.js';
 import { checkFingerprint } from './validate.js';
 
 /** Options of the stateless fingerprint (defaults in parentheses). */
@@ -121,7 +122,36 @@ function clip(text: string, max: number): string {
   return `${text.slice(0, head)} <…> ${text.slice(text.length - (max - head - 5))}`;
 }
 
+/** The masked text of a stream, reading only the tokens that can appear in a text of `max` characters. */
+function boundedMaskedText(s: TokenStream, max: number): string {
+  const pieces: string[] = [];
+  let length = 0;
+  let t = 0;
+  for (; t < s.count && length <= max; t++) {
+    const piece = tokenText(s, t);
+    pieces.push(piece);
+    length += piece.length + 1;
+  }
+  if (t === s.count) return joinTokens(pieces);
+  const tail: string[] = [];
+  length = 0;
+  for (let k = s.count - 1; k >= t && length <= max * 0.3; k--) {
+    const piece = tokenText(s, k);
+    tail.push(piece);
+    length += piece.length + 1;
+  }
+  return `${joinTokens(pieces)} <…> ${joinTokens(tail.reverse())}`;
+}
+
 const SYSTEM_CHARS = 4096;
+const LATIN_RULES: RuleLanguage[] = ['en', 'es', 'fr', 'de'];
+
+/** True when every word of the stream is in Latin script (no CJK, Cyrillic, ... tokens). */
+function latinOnly(s: TokenStream): boolean {
+  const sc = s.scripts;
+  for (let i = 0; i < sc.length; i++) if (i !== LATIN && sc[i] > 0) return false;
+  return true;
+}
 
 /** Everything of a fingerprint but the template (shared by the stateless and the mining paths). */
 function core(
@@ -137,7 +167,12 @@ function core(
     ? exchange.system.slice(0, SYSTEM_CHARS).normalize('NFKC').toLowerCase()
     : '';
   const tagText = system ? `${system}\n${s.text}` : s.text;
-  const extraction = extractionTags(tagText);
+  const language = detectLanguage(s);
+  // The trigger table covers English (and es/fr/de words); anything else runs every regex gate.
+  const covered = system === '' && (language === 'en' || language === 'und') && latinOnly(s);
+  const triggers = covered ? triggersOf(s) : null;
+  const extraction =
+    triggers === null ? extractionTags(tagText) : extractionTags(tagText, triggers.words, LATIN_RULES);
   const shape = requestShape(exchange);
   const capabilities = capabilityTags(tagText, {
     tools: shape.tools,
@@ -146,9 +181,10 @@ function core(
     codeBlocks: s.codeBlocks,
     cot: extraction.some((m) => m.tag === 'cot-elicitation'),
     numbers: s.masks[NUM],
+    triggers,
   });
   if (structure !== '' && !capabilities.includes('tool-use')) capabilities.push('tool-use');
-  return { bands, capabilities, extraction, language: detectLanguage(s), shape };
+  return { bands, capabilities, extraction, language, shape };
 }
 
 /** Computes the stateless fingerprint of an exchange (pure, deterministic). */
@@ -158,8 +194,8 @@ export function fingerprint(exchange: Partial<Exchange>, options: FingerprintOpt
   const structureKey = structure === '' ? 0 : hashString(structure);
   const template = streamId(s, structureKey);
   const max = options.templateTextChars ?? 512;
-  const templateText =
-    max <= 0 ? '' : clip(structure === '' ? maskedText(s) : `${structure} ${maskedText(s)}`, max);
+  const masked = max <= 0 ? '' : boundedMaskedText(s, max);
+  const templateText = max <= 0 ? '' : clip(structure === '' ? masked : `${structure} ${masked}`, max);
   return { template, templateText, ...core(exchange, options, s, structure) };
 }
 

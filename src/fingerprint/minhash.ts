@@ -14,7 +14,7 @@
  * probability 1 - (1 - s^r)^b (the S-curve). `lshParams` picks b and r for a threshold the way
  * datasketch does (minimising the false-positive and false-negative areas under the curve).
  */
-import { combine, fmix32, hex32 } from './hash.js';
+import { combine, fmix32 } from './hash.js';
 import { PUNCT, type TokenStream } from './normalise.js';
 
 const EMPTY = 0xffffffff;
@@ -96,18 +96,49 @@ export function minhash(s: TokenStream, out: Uint32Array, seed = 0): number {
   return shingles;
 }
 
+/** A fixed pseudo-random probe sequence per bin, so densification costs a table lookup. */
+const PROBES = 8;
+const probeTables = new Map<number, Uint16Array>();
+
+function probeTable(slots: number): Uint16Array {
+  let table = probeTables.get(slots);
+  if (table === undefined) {
+    table = new Uint16Array(slots * PROBES);
+    for (let i = 0; i < slots; i++) {
+      for (let attempt = 0; attempt < PROBES; attempt++)
+        table[i * PROBES + attempt] = probe(i, attempt + 1, slots);
+    }
+    probeTables.set(slots, table);
+  }
+  return table;
+}
+
+function probe(bin: number, attempt: number, slots: number): number {
+  return (fmix32(combine(Math.imul(bin + 1, 0x2545f491), attempt)) >>> 0) & (slots - 1);
+}
+
 /** Optimal densification: every empty bin copies the first non-empty bin of its own probe sequence. */
 function densify(sig: Uint32Array): void {
   const slots = sig.length;
   if (scratch.length !== slots) scratch = new Uint32Array(slots);
   scratch.set(sig);
+  const table = probeTable(slots);
   for (let i = 0; i < slots; i++) {
     if (scratch[i] !== EMPTY) continue;
-    for (let attempt = 1; ; attempt++) {
-      const j = (fmix32(combine(i * 0x2545f491, attempt)) >>> 0) % slots;
+    let found = false;
+    for (let k = i * PROBES, end = k + PROBES; k < end; k++) {
+      const j = table[k];
       if (scratch[j] !== EMPTY) {
         sig[i] = scratch[j];
+        found = true;
         break;
+      }
+    }
+    for (let attempt = PROBES + 1; !found; attempt++) {
+      const j = probe(i, attempt, slots);
+      if (scratch[j] !== EMPTY) {
+        sig[i] = scratch[j];
+        found = true;
       }
     }
   }
@@ -120,18 +151,38 @@ export function similarity(a: Uint32Array, b: Uint32Array): number {
   return equal / a.length;
 }
 
-/** LSH band keys `B:HHHHHHHHhhhh` (band index, 48-bit hash of its rows) of a signature. */
+/** LSH band keys `B:KEY` (band index, then a 48-bit hash of the band's rows as 8 base-64 chars) of a signature. */
 export function bandKeys(sig: Uint32Array, params: LshParams): string[] {
   const keys = new Array<string>(params.bands);
   for (let b = 0; b < params.bands; b++) {
-    let h1 = fmix32(b + 0x6a09e667);
-    let h2 = fmix32(b + 0x3c6ef372);
+    let h1 = BAND_SEEDS_1[b];
+    let h2 = BAND_SEEDS_2[b];
     const from = b * params.rows;
     for (let r = from; r < from + params.rows; r++) {
       h1 = combine(h1, sig[r]);
       h2 = combine(h2, sig[r] ^ 0x5851f42d);
     }
-    keys[b] = `${b}:${hex32(fmix32(h1))}${hex32(fmix32(h2)).slice(4)}`;
+    h1 = fmix32(h1);
+    h2 = fmix32(h2);
+    keys[b] =
+      BAND_PREFIXES[b] +
+      String.fromCharCode(
+        B64[(h1 >>> 26) & 63],
+        B64[(h1 >>> 20) & 63],
+        B64[(h1 >>> 14) & 63],
+        B64[(h1 >>> 8) & 63],
+        B64[(h1 >>> 2) & 63],
+        B64[((h1 & 3) << 4) | ((h2 >>> 28) & 15)],
+        B64[(h2 >>> 22) & 63],
+        B64[(h2 >>> 16) & 63],
+      );
   }
   return keys;
 }
+
+const B64 = Uint8Array.from('0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ-_', (ch) =>
+  ch.charCodeAt(0),
+);
+const BAND_SEEDS_1 = Int32Array.from({ length: 1024 }, (_, b) => fmix32(b + 0x6a09e667));
+const BAND_SEEDS_2 = Int32Array.from({ length: 1024 }, (_, b) => fmix32(b + 0x3c6ef372));
+const BAND_PREFIXES = Array.from({ length: 1024 }, (_, b) => `${b}:`);

@@ -110,6 +110,11 @@ const stream: TokenStream = {
   masks: new Int32Array(PLACEHOLDERS.length),
 };
 
+/** Makes room for `tokens` tokens (a prompt never has more tokens than characters). */
+function ensureCapacity(tokens: number): void {
+  while (capacity < tokens) grow();
+}
+
 function grow(): void {
   capacity *= 2;
   const copy = <T extends Int32Array | Uint8Array>(a: T, make: (n: number) => T): T => {
@@ -125,7 +130,6 @@ function grow(): void {
 }
 
 function push(hash: number, kind: number, maskType: number, start: number, end: number): void {
-  if (stream.count === capacity) grow();
   const t = stream.count++;
   stream.hashes[t] = hash;
   stream.kinds[t] = kind;
@@ -139,9 +143,16 @@ function pushMask(type: number, start: number, end: number): void {
   push(PLACEHOLDER_HASHES[type], MASK, type, start, end);
 }
 
-/** Letters and digits of alphabetic scripts (and `_`): characters that form words. */
-function isWordChar(c: number): boolean {
-  if (c < 128) return (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || c === 95;
+/** Character classes of ASCII: 0 punctuation, 1 space, 2 letter or `_`, 3 digit. */
+const ASCII_CLASS = new Uint8Array(128);
+for (let c = 0; c <= 32; c++) ASCII_CLASS[c] = 1;
+for (let c = 97; c <= 122; c++) ASCII_CLASS[c] = 2;
+for (let c = 65; c <= 90; c++) ASCII_CLASS[c] = 2;
+ASCII_CLASS[95] = 2;
+for (let c = 48; c <= 57; c++) ASCII_CLASS[c] = 3;
+
+/** Letters and digits of alphabetic scripts (and `_`) beyond ASCII. */
+function isWordCharHigh(c: number): boolean {
   return (
     (c >= 0xc0 && c <= 0x24f && c !== 0xd7 && c !== 0xf7) ||
     (c >= 0x300 && c <= 0x6ff) ||
@@ -150,6 +161,11 @@ function isWordChar(c: number): boolean {
     (c >= 0x1e00 && c <= 0x1fff) ||
     (c >= 0xac00 && c <= 0xd7af)
   );
+}
+
+/** Letters and digits of alphabetic scripts (and `_`): characters that form words. */
+function isWordChar(c: number): boolean {
+  return c < 128 ? ASCII_CLASS[c] >= 2 : isWordCharHigh(c);
 }
 
 /** Han ideographs and kana: each character is a token. */
@@ -202,39 +218,67 @@ const QUOTE_CLOSERS: Record<number, number> = {
 const MAX_QUOTE = 400;
 const MAX_INLINE_CODE = 200;
 
+/** Positions (in the lowercased text) of uppercase letters that follow a lowercase one: camelCase. */
+let camelAt = new Int32Array(64);
+let camelCount = 0;
+let camelNext = 0;
+const CAMEL_RE = /[a-z][A-Z]/g;
+
+function findCamel(orig: string): void {
+  camelCount = 0;
+  camelNext = 0;
+  CAMEL_RE.lastIndex = 0;
+  for (let m = CAMEL_RE.exec(orig); m !== null; m = CAMEL_RE.exec(orig)) {
+    if (camelCount === camelAt.length) {
+      const bigger = new Int32Array(camelAt.length * 2);
+      bigger.set(camelAt);
+      camelAt = bigger;
+    }
+    camelAt[camelCount++] = m.index + 1;
+    CAMEL_RE.lastIndex = m.index + 1;
+  }
+}
+
+/** True when a camelCase transition lies inside [i, j) (words are visited in order). */
+function hasCamel(i: number, j: number): boolean {
+  while (camelNext < camelCount && camelAt[camelNext] <= i) camelNext++;
+  return camelNext < camelCount && camelAt[camelNext] < j;
+}
+
+const DIGIT = 1;
+const LETTER = 2;
+const UNDERSCORE = 4;
+const NON_HEX = 8;
+
 /** Scans one word starting at i; returns the index after it. */
-function scanWord(lower: string, orig: string, i: number, to: number): number {
+function scanWord(lower: string, i: number, to: number): number {
   let j = i;
   let h = FNV_OFFSET;
-  let digits = 0;
-  let letters = 0;
-  let underscore = false;
-  let camel = false;
-  let hexOnly = true;
+  let flags = 0;
   let at = -1;
   let dots = 0;
   let separators = 0;
   let segment = 0;
   let minSegment = 1 << 30;
-  let prevLower = false;
-  while (j < to) {
-    const c = lower.charCodeAt(j);
-    if (isWordChar(c)) {
-      if (c >= 48 && c <= 57) digits++;
-      else if (c === 95) underscore = true;
-      else {
-        letters++;
-        if (c < 97 || c > 102) hexOnly = false;
+  for (;;) {
+    while (j < to) {
+      const c = lower.charCodeAt(j);
+      if (c < 128) {
+        const k = ASCII_CLASS[c];
+        if (k < 2) break;
+        if (k === 3) flags |= DIGIT;
+        else if (c === 95) flags |= UNDERSCORE;
+        else flags |= c > 102 ? LETTER | NON_HEX : LETTER;
+      } else {
+        if (!isWordCharHigh(c)) break;
+        flags |= LETTER | NON_HEX;
       }
-      const o = orig.charCodeAt(j);
-      if (o >= 65 && o <= 90 && prevLower) camel = true;
-      prevLower = o >= 97 && o <= 122;
       h = Math.imul(h ^ c, FNV_PRIME);
       segment++;
       j++;
-      continue;
     }
     if (j + 1 >= to) break;
+    const c = lower.charCodeAt(j);
     const next = lower.charCodeAt(j + 1);
     if (!isWordChar(next)) break;
     if (c === 46) {
@@ -254,27 +298,29 @@ function scanWord(lower: string, orig: string, i: number, to: number): number {
     } else {
       break;
     }
-    prevLower = false;
     h = Math.imul(h ^ (c === 0x2019 ? 39 : c), FNV_PRIME);
     j++;
   }
-  stream.scripts[scriptOf(lower.charCodeAt(i))]++;
+  const first = lower.charCodeAt(i);
+  stream.scripts[first < 0x250 ? LATIN : scriptOf(first)]++;
   const length = j - i;
-  if (at > i && lower.indexOf('.', at) > at && lower.indexOf('.', at) < j) {
-    pushMask(EMAIL, i, j);
-  } else if (digits > 0 && letters === 0 && !underscore) {
+  const digits = (flags & DIGIT) !== 0;
+  const letters = (flags & LETTER) !== 0;
+  if (at > i) {
+    const dot = lower.indexOf('.', at);
+    pushMask(dot > at && dot < j ? EMAIL : ID, i, j);
+  } else if (digits && !letters && (flags & UNDERSCORE) === 0) {
     pushMask(separators > 0 && DATE_RE.test(lower.slice(i, j)) ? DATE : NUM, i, j);
-  } else if (digits > 0) {
+  } else if (digits) {
     const token = length <= 12 ? lower.slice(i, j) : '';
     if (token !== '' && NUMBER_WITH_UNIT_RE.test(token)) pushMask(NUM, i, j);
-    else if ((hexOnly && length >= 8) || (lower.charCodeAt(i) === 48 && lower.charCodeAt(i + 1) === 120))
+    else if (((flags & NON_HEX) === 0 && length >= 8) || (first === 48 && lower.charCodeAt(i + 1) === 120))
       pushMask(HEX, i, j);
     else pushMask(ID, i, j);
   } else if (
-    (underscore && letters > 0) ||
-    camel ||
-    at > i ||
-    (dots > 0 && length >= 5 && Math.min(minSegment, segment) >= 2)
+    ((flags & UNDERSCORE) !== 0 && letters) ||
+    (dots > 0 && length >= 5 && Math.min(minSegment, segment) >= 2) ||
+    (camelCount > 0 && length >= 3 && hasCamel(i, j))
   ) {
     pushMask(ID, i, j);
   } else {
@@ -297,19 +343,53 @@ function closingQuote(lower: string, i: number, to: number, closer: number): num
   return -1;
 }
 
-function scanRange(lower: string, orig: string, from: number, to: number): void {
+function scanRange(lower: string, from: number, to: number): void {
   let i = from;
   while (i < to) {
     const c = lower.charCodeAt(i);
-    if (isSpace(c)) {
+    const cls = c < 128 ? ASCII_CLASS[c] : isWordCharHigh(c) ? 2 : isSpace(c) ? 1 : 0;
+    if (cls === 1) {
       if (c === 10) stream.newlines++;
       i++;
       continue;
     }
-    if (isWordChar(c)) {
+    if (cls === 2 && c >= 97 && c !== 104 && c !== 119) {
+      // fast path: a plain lowercase ASCII word ending at a space or plain punctuation
+      let h = Math.imul(FNV_OFFSET ^ c, FNV_PRIME);
+      let j = i + 1;
+      let u = j < to ? lower.charCodeAt(j) : 32;
+      while (u >= 97 && u <= 122) {
+        h = Math.imul(h ^ u, FNV_PRIME);
+        j++;
+        u = j < to ? lower.charCodeAt(j) : 32;
+      }
       if (
-        (c === 104 && (lower.startsWith('http://', i) || lower.startsWith('https://', i))) ||
-        (c === 119 && lower.startsWith('www.', i))
+        (u <= 32 ||
+          u === 63 ||
+          u === 33 ||
+          u === 59 ||
+          u === 41 ||
+          u === 34 ||
+          (u === 44 && !(j + 1 < to && isWordChar(lower.charCodeAt(j + 1))))) &&
+        (camelCount === 0 || !hasCamel(i, j))
+      ) {
+        const t = stream.count++;
+        stream.hashes[t] = fmix32(h);
+        stream.kinds[t] = WORD;
+        stream.maskTypes[t] = 255;
+        stream.starts[t] = i;
+        stream.ends[t] = j;
+        stream.scripts[LATIN]++;
+        i = j;
+        continue;
+      }
+    }
+    if (cls >= 2) {
+      if (
+        (c === 104 &&
+          lower.charCodeAt(i + 1) === 116 &&
+          (lower.startsWith('http://', i) || lower.startsWith('https://', i))) ||
+        (c === 119 && lower.charCodeAt(i + 1) === 119 && lower.startsWith('www.', i))
       ) {
         let j = i;
         while (j < to) {
@@ -333,7 +413,7 @@ function scanRange(lower: string, orig: string, from: number, to: number): void 
         i = j;
         continue;
       }
-      i = scanWord(lower, orig, i, to);
+      i = scanWord(lower, i, to);
       continue;
     }
     if (isCjkChar(c)) {
@@ -368,7 +448,7 @@ function scanRange(lower: string, orig: string, from: number, to: number): void 
         continue;
       }
     } else {
-      let closer = QUOTE_CLOSERS[c];
+      let closer = c === 34 ? 34 : c < 0xab ? undefined : QUOTE_CLOSERS[c];
       if (closer === undefined && (c === 39 || c === 0x2018)) {
         const prev = i > from ? lower.charCodeAt(i - 1) : 32;
         if (!isWordChar(prev)) closer = c === 39 ? 39 : 0x2019;
@@ -421,7 +501,10 @@ export function scan(prompt: string, options: BoundOptions = {}): TokenStream {
     const orig = fold(prompt);
     const lower = orig.toLowerCase();
     stream.text = lower;
-    scanRange(lower, lower.length === orig.length ? orig : lower, 0, lower.length);
+    ensureCapacity(lower.length + 2);
+    if (lower.length === orig.length && lower !== orig) findCamel(orig);
+    else camelCount = 0;
+    scanRange(lower, 0, lower.length);
   } else {
     const head = fold(cut.head);
     const tail = fold(cut.tail);
@@ -429,11 +512,13 @@ export function scan(prompt: string, options: BoundOptions = {}): TokenStream {
     const lower = `${lowerHead}\n${tail.toLowerCase()}`;
     const orig = `${head}\n${tail}`;
     stream.text = lower;
-    const source = lower.length === orig.length ? orig : lower;
+    ensureCapacity(lower.length + 2);
+    if (lower.length === orig.length && lower !== orig) findCamel(orig);
+    else camelCount = 0;
     const headEnd = lowerHead.length;
-    scanRange(lower, source, 0, headEnd);
+    scanRange(lower, 0, headEnd);
     pushMask(ELIDED, headEnd, headEnd);
-    scanRange(lower, source, headEnd + 1, lower.length);
+    scanRange(lower, headEnd + 1, lower.length);
   }
   return stream;
 }

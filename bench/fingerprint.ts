@@ -1,0 +1,520 @@
+/**
+ * Fingerprint benchmark: throughput and memory over a realistic prompt mix (stateless function,
+ * with the template miner, with the index), template accuracy on the labelled T0 templates, LSH
+ * recall and false collisions on generated variant families, tag precision/recall, and the same
+ * measurements side by side with Drain3 and datasketch when their checkouts are given.
+ *
+ *   npx tsx bench/fingerprint.ts [--n 100000] [--ref-n 20000] \
+ *     [--drain3 /tmp/ref/Drain3] [--datasketch /tmp/ref/datasketch] [--python /usr/bin/python3]
+ *
+ * Needs ../shared/corpora/dev for the mix and the accuracy sets (exits with a message without it).
+ * Throughput is reported per CPU second of this process (the machine is shared; wall time too).
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import { join } from 'node:path';
+import { hashString } from '../src/fingerprint/hash.js';
+import {
+  createFingerprinter,
+  createFingerprintIndex,
+  fingerprint,
+  resolveLsh,
+} from '../src/fingerprint/index.js';
+import { detectLanguage } from '../src/fingerprint/language.js';
+import { createTemplateMiner } from '../src/fingerprint/miner.js';
+import { bandKeys, collisionProbability, minhash } from '../src/fingerprint/minhash.js';
+import { maskedText, PUNCT, scan, tokenText } from '../src/fingerprint/normalise.js';
+import {
+  buildExtractionSet,
+  type CorpusRecord,
+  corporaDir,
+  loadCorpus,
+  scoreTags,
+} from '../src/fingerprint/test-support/corpus.js';
+import { machineLine, trackPeakMemory } from './machine.js';
+
+const args = process.argv.slice(2);
+const option = (name: string, fallback?: string) => {
+  const at = args.indexOf(`--${name}`);
+  return at === -1 ? fallback : args[at + 1];
+};
+const N = Number(option('n', '100000'));
+const REF_N = Number(option('ref-n', '20000'));
+const DRAIN3 = option('drain3');
+const DATASKETCH = option('datasketch');
+const PYTHON = option('python', '/usr/bin/python3')!;
+const WORK = join(os.tmpdir(), 'distillwatch-fp-bench');
+
+const dir = corporaDir();
+if (dir === null) {
+  console.log('bench/fingerprint: ../shared/corpora/dev is absent; the mix and accuracy sets need it.');
+  process.exit(0);
+}
+mkdirSync(WORK, { recursive: true });
+
+/** Deterministic PRNG (mulberry32). */
+function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+const random = rng(2026);
+const pick = <T>(items: T[]): T => items[Math.floor(random() * items.length)];
+const quantile = (sorted: number[], q: number) =>
+  sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
+const fmt = (x: number) => Math.round(x).toLocaleString('en-US');
+
+// ---------------------------------------------------------------- the mix
+const CORPORA = [
+  'sharegpt-v3-filtered-500',
+  'awesome-chatgpt-prompts',
+  'mt-bench',
+  'vicuna-bench',
+  'clinc150-train',
+  'nq-open-dev',
+  'bfcl-live-simple',
+  'bfcl-multiple',
+  'bfcl-simple-python',
+  't0-templates',
+  'bbh',
+  'selfinstruct-seed-tasks',
+  'humaneval',
+  'gsm8k-train',
+  'webarena',
+];
+const records = new Map<string, CorpusRecord[]>(CORPORA.map((name) => [name, loadCorpus(dir, name)]));
+const pool = [...records.values()].flat();
+const clipAtSentence = (text: string, max: number) => {
+  if (text.length <= max) return text;
+  const cut = text.lastIndexOf('. ', max);
+  return text.slice(0, cut > max / 3 ? cut + 1 : max);
+};
+const preambles = records
+  .get('awesome-chatgpt-prompts')!
+  .filter((r) => r.text.length > 250)
+  .slice(0, 60)
+  .map((r) => clipAtSentence(r.text, 300 + Math.floor(random() * 600)));
+const fewShotSource = [...records.get('bbh')!, ...records.get('gsm8k-train')!];
+const longSource = [...records.get('sharegpt-v3-filtered-500')!, ...records.get('awesome-chatgpt-prompts')!];
+
+/** One prompt of the mix: raw corpus prompts, campaign-like wrappers, few-shot blocks, long contexts. */
+function mixPrompt(): string {
+  const r = random();
+  if (r < 0.3) return pick(pool).text;
+  if (r < 0.86) return `${pick(preambles)}\n\n${pick(pool).text}`;
+  if (r < 0.985) {
+    const shots = 2 + Math.floor(random() * 8);
+    return Array.from({ length: shots }, () => `Q: ${pick(fewShotSource).text}\nA: ...`).join('\n\n');
+  }
+  const target = 8000 + Math.floor(random() * 12000);
+  let text = '';
+  while (text.length < target) text += `${pick(longSource).text}\n\n`;
+  return text.slice(0, target);
+}
+
+const mix = Array.from({ length: N }, mixPrompt);
+const lengths = mix.map((p) => p.length).sort((a, b) => a - b);
+const totalChars = lengths.reduce((a, b) => a + b, 0);
+
+console.log(machineLine());
+console.log(
+  `load average: ${os
+    .loadavg()
+    .map((x) => x.toFixed(1))
+    .join(' ')} (shared machine: ~7 helpers on 2 cores)`,
+);
+console.log(
+  `mix: ${fmt(N)} prompts, chars median ${fmt(quantile(lengths, 0.5))}, p90 ${fmt(quantile(lengths, 0.9))}, p99 ${fmt(quantile(lengths, 0.99))}, max ${fmt(lengths[lengths.length - 1])}, mean ${fmt(totalChars / N)}`,
+);
+
+// ---------------------------------------------------------------- throughput
+interface Run {
+  wall: number;
+  cpu: number;
+  rssMiB: number;
+  heapMiB: number;
+}
+function measure(run: () => void): Run {
+  if (global.gc) global.gc();
+  const memory = trackPeakMemory();
+  const cpu0 = process.cpuUsage();
+  const wall0 = performance.now();
+  run();
+  const wall = (performance.now() - wall0) / 1000;
+  const used = process.cpuUsage(cpu0);
+  const peak = memory.stop();
+  return { wall, cpu: (used.user + used.system) / 1e6, rssMiB: peak.rssMiB, heapMiB: peak.heapMiB };
+}
+const rate = (n: number, r: Run) => `${fmt(n / r.cpu)}/s per CPU s (${fmt(n / r.wall)}/s wall)`;
+const line = (name: string, n: number, r: Run, extra = '') =>
+  console.log(
+    `  ${name.padEnd(34)} ${rate(n, r).padEnd(40)} peak rss ${r.rssMiB} MiB heap ${r.heapMiB} MiB${extra}`,
+  );
+
+console.log('\nthroughput (one core, prompts in memory, no JSON parsing):');
+let sink = 0;
+const stateless = measure(() => {
+  for (const prompt of mix) sink += fingerprint({ prompt }).bands.length;
+});
+line('fingerprint() stateless', N, stateless, ` | ${(totalChars / stateless.cpu / 1e6).toFixed(0)} MB/s`);
+const fper = createFingerprinter();
+const mined = measure(() => {
+  for (const prompt of mix) sink += fper.fingerprint({ prompt }).bands.length;
+});
+line('+ template miner', N, mined, ` | templates ${fmt(fper.templates().length)}`);
+const fper2 = createFingerprinter();
+const index = createFingerprintIndex();
+const T0 = Date.parse('2026-04-22T00:00:00Z');
+const full = measure(() => {
+  for (let i = 0; i < N; i++) {
+    const fp = fper2.fingerprint({ prompt: mix[i] });
+    index.add(`acct_${(i * 7919) % 5000}`, T0 + i * 1000, fp);
+  }
+});
+const stats = index.stats();
+line(
+  '+ miner + index (5,000 accounts)',
+  N,
+  full,
+  ` | index keys ${fmt(stats.keys)}, doorkeeper ${fmt(stats.doorkeeperUsed)}/${fmt(stats.doorkeeperSlots)}`,
+);
+
+// components, on the reference subset, for the like-for-like comparisons
+const ref = mix.slice(0, REF_N);
+const params = resolveLsh();
+const sig = new Uint32Array(params.slots);
+const lshMap = new Map<string, number[]>();
+const lshRun = measure(() => {
+  ref.forEach((prompt, i) => {
+    const s = scan(prompt);
+    if (minhash(s, sig) === 0) return;
+    for (const key of bandKeys(sig, params)) {
+      const bucket = lshMap.get(key);
+      if (bucket === undefined) lshMap.set(key, [i]);
+      else bucket.push(i);
+    }
+  });
+});
+const minerOnly = createTemplateMiner();
+const minerRun = measure(() => {
+  for (const prompt of ref) sink += minerOnly.add(scan(prompt)).size;
+});
+const scanRun = measure(() => {
+  for (const prompt of ref) sink += scan(prompt).count;
+});
+console.log(`\ncomponents on the first ${fmt(REF_N)} prompts of the mix:`);
+line('normalise + mask (scan)', REF_N, scanRun);
+line('scan + OPH MinHash + bands + insert', REF_N, lshRun, ` | ${params.bands} bands x ${params.rows} rows`);
+line('scan + template miner', REF_N, minerRun, ` | templates ${fmt(minerOnly.size)}`);
+
+// ---------------------------------------------------------------- hashing and language id options
+console.log(
+  '\nhash and language-id options (token hashing over the mix words, language id over 20,000 prompts):',
+);
+const words = ref.slice(0, 5000).flatMap((p) => p.toLowerCase().split(/\s+/).filter(Boolean));
+const hashRun = measure(() => {
+  for (const w of words) sink += hashString(w);
+});
+line(`JS FNV-1a + fmix32 (${fmt(words.length)} words)`, words.length, hashRun);
+try {
+  const xxhash = (await import('xxhash-wasm' as string)).default as () => Promise<{
+    h32: (s: string) => number;
+  }>;
+  const { h32 } = await xxhash();
+  const xxRun = measure(() => {
+    for (const w of words) sink += h32(w);
+  });
+  line('xxhash-wasm h32 (string input)', words.length, xxRun);
+} catch {
+  console.log('  xxhash-wasm not installed: skipped');
+}
+const langSet = mix.slice(0, 20_000);
+const ours = measure(() => {
+  for (const p of langSet) sink += detectLanguage(scan(p)).length;
+});
+line('detectLanguage (scan included)', langSet.length, ours);
+try {
+  const tinyld = (await import('tinyld' as string)) as { detect: (s: string) => string };
+  let agree = 0;
+  const theirs = measure(() => {
+    for (const p of langSet) sink += tinyld.detect(p.slice(0, 2000)).length;
+  });
+  for (const p of langSet.slice(0, 2000))
+    if (tinyld.detect(p.slice(0, 2000)) === detectLanguage(scan(p))) agree++;
+  line(
+    'tinyld.detect (first 2,000 chars)',
+    langSet.length,
+    theirs,
+    ` | agrees with ours on ${((agree / 2000) * 100).toFixed(1)}%`,
+  );
+} catch {
+  console.log('  tinyld not installed: skipped');
+}
+
+// ---------------------------------------------------------------- template accuracy (T0)
+/** Grouping accuracy (loghub) and pairwise precision/recall of a clustering against truth. */
+function clusteringScore(truth: string[], predicted: (string | number)[]) {
+  const byTruth = new Map<string, number[]>();
+  const byPred = new Map<string | number, number[]>();
+  truth.forEach((t, i) => byTruth.set(t, [...(byTruth.get(t) ?? []), i]));
+  predicted.forEach((p, i) => byPred.set(p, [...(byPred.get(p) ?? []), i]));
+  let correct = 0;
+  for (const members of byPred.values()) {
+    const t = truth[members[0]];
+    if (members.every((i) => truth[i] === t) && byTruth.get(t)!.length === members.length)
+      correct += members.length;
+  }
+  const pairs = (groups: Map<unknown, number[]>) =>
+    [...groups.values()].reduce((s, g) => s + (g.length * (g.length - 1)) / 2, 0);
+  let together = 0;
+  for (const members of byPred.values()) {
+    const counts = new Map<string, number>();
+    for (const i of members) counts.set(truth[i], (counts.get(truth[i]) ?? 0) + 1);
+    for (const c of counts.values()) together += (c * (c - 1)) / 2;
+  }
+  const precision = together / Math.max(1, pairs(byPred));
+  const recall = together / Math.max(1, pairs(byTruth));
+  return {
+    ga: correct / truth.length,
+    precision,
+    recall,
+    f1: (2 * precision * recall) / Math.max(1e-9, precision + recall),
+    clusters: byPred.size,
+  };
+}
+const shuffleRandom = rng(7);
+const t0 = records
+  .get('t0-templates')!
+  .map((r) => ({ r, k: shuffleRandom() }))
+  .sort((a, b) => a.k - b.k)
+  .map((x) => x.r);
+const truth = t0.map((r) => r.template!);
+const t0Miner = createTemplateMiner();
+const live = t0.map((r) => t0Miner.add(scan(r.text)));
+const ourScore = clusteringScore(
+  truth,
+  live.map((c) => c.id),
+);
+const showScore = (name: string, s: ReturnType<typeof clusteringScore>) =>
+  console.log(
+    `  ${name.padEnd(34)} grouping accuracy ${s.ga.toFixed(3)}  pairwise P ${s.precision.toFixed(3)} R ${s.recall.toFixed(3)} F1 ${s.f1.toFixed(3)}  clusters ${s.clusters} (truth 8)`,
+  );
+console.log(`\ntemplate accuracy on t0-templates (${t0.length} prompts, 8 templates, shuffled once):`);
+showScore('distillwatch miner', ourScore);
+writeFileSync(
+  join(WORK, 'labelled.jsonl'),
+  t0
+    .map((r) => JSON.stringify({ prompt: r.text, masked: maskedText(scan(r.text)), template: r.template }))
+    .join('\n'),
+);
+writeFileSync(join(WORK, 'prompts.jsonl'), ref.map((prompt) => JSON.stringify({ prompt })).join('\n'));
+
+// ---------------------------------------------------------------- LSH recall on variant families
+const NAMES = [
+  'Priya',
+  'Mateo',
+  'Olga',
+  'Kenji',
+  'Amara',
+  'Lars',
+  'Fatima',
+  'Diego',
+  'Mei',
+  'Tomasz',
+  'Aisha',
+  'Bruno',
+];
+const swapNumbers = (t: string) =>
+  t.replace(/\d+/g, (m) => String(Math.max(1, Math.floor(Number(m) * (0.5 + random()) + 1))));
+const swapEntities = (t: string) => t.replace(/(?<=[a-z,;] )[A-Z][a-z]{2,}/g, () => pick(NAMES));
+const reorder = (t: string) => {
+  const sentences = t.split(/(?<=[.?!])\s+/);
+  if (sentences.length >= 3) {
+    const i = 1 + Math.floor(random() * (sentences.length - 2));
+    [sentences[i - 1], sentences[i]] = [sentences[i], sentences[i - 1]];
+    return sentences.join(' ');
+  }
+  const w = t.split(' ');
+  const i = 1 + Math.floor(random() * (w.length - 2));
+  [w[i], w[i + 1]] = [w[i + 1], w[i]];
+  return w.join(' ');
+};
+const VARIANTS: ((t: string) => string)[] = [
+  swapNumbers,
+  swapEntities,
+  reorder,
+  (t) => swapEntities(swapNumbers(t)),
+  (t) => `Please answer: ${reorder(swapEntities(t))}`,
+];
+const wordCount = (t: string) => t.split(/\s+/).length;
+const familyBases: { group: string; text: string }[] = [];
+for (const [name, count] of [
+  ['gsm8k-train', 150],
+  ['sharegpt-v3-filtered-500', 75],
+  ['awesome-chatgpt-prompts', 75],
+  ['mt-bench', 40],
+] as const) {
+  const candidates = records.get(name)!.filter((r) => wordCount(r.text) >= 25);
+  for (let i = 0; i < count && i < candidates.length; i++) {
+    familyBases.push({
+      group: name,
+      text: clipAtSentence(candidates[Math.floor((i * candidates.length) / count)].text, 1500),
+    });
+  }
+}
+const docs: { family: number; group: string; text: string }[] = [];
+familyBases.forEach((base, family) => {
+  docs.push({ family, group: base.group, text: base.text });
+  for (const variant of VARIANTS) docs.push({ family, group: base.group, text: variant(base.text) });
+});
+const shinglesOf = (text: string) => {
+  const s = scan(text);
+  const w: string[] = [];
+  for (let t = 0; t < s.count; t++) if (s.kinds[t] !== PUNCT) w.push(tokenText(s, t));
+  if (w.length < 3) return [w.join(' ')];
+  return w.slice(2).map((_, i) => `${w[i]} ${w[i + 1]} ${w[i + 2]}`);
+};
+const jaccard = (a: string[], b: string[]) => {
+  const A = new Set(a);
+  const B = new Set(b);
+  let inter = 0;
+  for (const x of A) if (B.has(x)) inter++;
+  return inter / (A.size + B.size - inter);
+};
+const docShingles = docs.map((d) => shinglesOf(d.text));
+writeFileSync(
+  join(WORK, 'families.jsonl'),
+  docShingles.map((shingles) => JSON.stringify({ shingles })).join('\n'),
+);
+
+/** Recall over within-family pairs, false-collision rate over cross-family same-group pairs. */
+function lshScore(neighbours: Set<number>[]) {
+  let famPairs = 0;
+  let famHits = 0;
+  let crossPairs = 0;
+  let crossHits = 0;
+  for (let i = 0; i < docs.length; i++) {
+    for (let j = i + 1; j < docs.length; j++) {
+      if (docs[i].group !== docs[j].group) continue;
+      const hit = neighbours[i].has(j);
+      if (docs[i].family === docs[j].family) {
+        famPairs++;
+        if (hit) famHits++;
+      } else {
+        crossPairs++;
+        if (hit) crossHits++;
+      }
+    }
+  }
+  return {
+    recall: famHits / famPairs,
+    falseCollision: crossHits / crossPairs,
+    famPairs,
+    crossPairs,
+    crossHits,
+  };
+}
+const buckets = new Map<string, number[]>();
+docs.forEach((d, i) => {
+  for (const key of fingerprint({ prompt: d.text }).bands) buckets.set(key, [...(buckets.get(key) ?? []), i]);
+});
+const ourNeighbours = docs.map(() => new Set<number>());
+for (const members of buckets.values())
+  for (const a of members) for (const b of members) ourNeighbours[a].add(b);
+const ourLsh = lshScore(ourNeighbours);
+const familyJ: number[] = [];
+docs.forEach((d, i) => {
+  if (i % 6 !== 0)
+    for (let k = i - (i % 6); k < i; k++)
+      if (k === i - (i % 6)) familyJ.push(jaccard(docShingles[k], docShingles[i]));
+});
+familyJ.sort((a, b) => a - b);
+console.log(
+  `\nLSH on variant families: ${familyBases.length} real prompts (25+ words) x 5 variants (numbers swapped, entities swapped, sentences reordered, both, + prefix); base-variant Jaccard median ${quantile(familyJ, 0.5).toFixed(2)}, p10 ${quantile(familyJ, 0.1).toFixed(2)}`,
+);
+console.log(
+  `  S-curve ${params.bands}x${params.rows}: P(share a key) at J=0.5 ${collisionProbability(0.5, params.bands, params.rows).toFixed(3)}, 0.6 ${collisionProbability(0.6, params.bands, params.rows).toFixed(3)}, 0.7 ${collisionProbability(0.7, params.bands, params.rows).toFixed(3)}, 0.8 ${collisionProbability(0.8, params.bands, params.rows).toFixed(3)}, 0.9 ${collisionProbability(0.9, params.bands, params.rows).toFixed(3)}`,
+);
+const showLsh = (name: string, s: ReturnType<typeof lshScore>) =>
+  console.log(
+    `  ${name.padEnd(34)} recall ${s.recall.toFixed(3)} (${fmt(s.famPairs)} family pairs)  false collisions ${s.falseCollision.toFixed(5)} (${s.crossHits} of ${fmt(s.crossPairs)} same-topic pairs)`,
+  );
+showLsh('distillwatch OPH + LSH', ourLsh);
+
+// ---------------------------------------------------------------- tags
+console.log(
+  '\nextraction tags on the dev corpora (positives built from bbh-cot, self-instruct, alpaca, mt-bench/vicuna judges):',
+);
+for (const [label, phrasings, slice] of [
+  ['tune slice, tune phrasings', 'report', 'tune'],
+  ['report slice, report phrasings*', 'report', 'report'],
+  ['report slice, fresh phrasings', 'fresh', 'report'],
+] as const) {
+  const set = buildExtractionSet(dir, phrasings).filter((r) => r.slice === slice);
+  const { scores } = scoreTags(set, (r) =>
+    fingerprint({ prompt: r.text, system: r.system }).extraction.map((m) => m.tag),
+  );
+  console.log(`  ${label} (${fmt(set.length)} prompts):`);
+  for (const s of scores)
+    console.log(
+      `    ${s.tag.padEnd(24)} P ${s.precision.toFixed(3)} R ${s.recall.toFixed(3)}  (TP ${s.truePositives}, FP ${s.falsePositives}, FN ${s.falseNegatives})`,
+    );
+}
+console.log(
+  '  * report phrasings were measured once, then four missed phrasings fixed; fresh phrasings were never tuned on.',
+);
+
+// ---------------------------------------------------------------- references
+const python = (script: string, checkout: string, inputs: string[], out: string) => {
+  const result = spawnSync(
+    PYTHON,
+    [join(import.meta.dirname, 'reference', script), checkout, ...inputs, out],
+    { stdio: ['ignore', 'inherit', 'inherit'] },
+  );
+  if (result.status !== 0) throw new Error(`${script} failed (${result.status})`);
+  return JSON.parse(readFileSync(out, 'utf8'));
+};
+if (DRAIN3) {
+  console.log(`\nDrain3 (${DRAIN3}, default config) on the same ${fmt(REF_N)} prompts:`);
+  const d = python(
+    'drain3_bench.py',
+    DRAIN3,
+    [join(WORK, 'prompts.jsonl'), join(WORK, 'labelled.jsonl')],
+    join(WORK, 'drain3.json'),
+  );
+  console.log(
+    `  Drain3 add_log_message            ${fmt(d.prompts / d.cpuSeconds)}/s per CPU s (${fmt(d.prompts / d.wallSeconds)}/s wall; first half ${fmt(d.prompts / 2 / d.firstHalfCpuSeconds)}/s, second half ${fmt(d.prompts / 2 / d.secondHalfCpuSeconds)}/s), clusters ${fmt(d.clusters)}, peak rss ${Math.round(d.peakRssMiB)} MiB`,
+  );
+  const ours = REF_N / minerRun.cpu;
+  console.log(
+    `  ratio: scan + miner ${(ours / (d.prompts / d.cpuSeconds)).toFixed(1)}x; whole fingerprint + miner + index ${(N / full.cpu / (d.prompts / d.cpuSeconds)).toFixed(1)}x Drain3 per CPU second`,
+  );
+  showScore('Drain3 on raw prompts', clusteringScore(truth, d.assignments.prompt));
+  showScore('Drain3 on our masked text', clusteringScore(truth, d.assignments.masked));
+}
+if (DATASKETCH) {
+  console.log(
+    `\ndatasketch (${DATASKETCH}, MinHash 128 perm, MinHashLSH threshold 0.7) on the same ${fmt(REF_N)} prompts:`,
+  );
+  const d = python(
+    'datasketch_bench.py',
+    DATASKETCH,
+    [join(WORK, 'prompts.jsonl'), join(WORK, 'families.jsonl')],
+    join(WORK, 'datasketch.json'),
+  );
+  const cpu = d.tokenise[1] + d.minhash[1] + d.insert[1];
+  const wall = d.tokenise[0] + d.minhash[0] + d.insert[0];
+  console.log(
+    `  tokenise + MinHash.bulk + insert   ${fmt(d.prompts / cpu)}/s per CPU s (${fmt(d.prompts / wall)}/s wall; MinHash alone ${fmt(d.prompts / d.minhash[1])}/s, insert ${fmt(d.prompts / d.insert[1])}/s, query ${fmt(d.prompts / d.query[1])}/s), ${d.bands} bands x ${d.rows} rows, peak rss ${Math.round(d.peakRssMiB)} MiB`,
+  );
+  console.log(
+    `  ratio: scan + OPH + bands + insert ${(REF_N / lshRun.cpu / (d.prompts / cpu)).toFixed(1)}x datasketch per CPU second`,
+  );
+  showLsh('datasketch MinHashLSH', lshScore(d.neighbours.map((n: number[]) => new Set(n))));
+}
+if (sink === 42) console.log('');
