@@ -83,14 +83,21 @@ describe('inferTimezone', () => {
     const hourly = new Array(24).fill(0).map(() => 400 + Math.floor(random() * 40));
     const fit = inferTimezone(hourly);
     expect(fit.confidence).toBeLessThan(0.4);
-    expect(fit.reason).toMatch(/around the clock/);
+    expect(fit.reason).toMatch(/no quiet night/);
   });
 
   it('does not let a huge bursty count claim certainty from one session', () => {
     const hourly = new Array(24).fill(0);
     hourly[14] = 5000;
     const fit = inferTimezone(hourly);
-    expect(fit.confidence).toBeLessThan(0.9);
+    expect(fit.confidence).toBeLessThan(0.4);
+    expect(fit.reason).toMatch(/concentrated in 1 hour of the day/);
+    // a nightly batch job: three busy hours
+    const batch = new Array(24).fill(0);
+    batch[13] = 214;
+    batch[20] = 74;
+    batch[21] = 17;
+    expect(inferTimezone(batch).confidence).toBeLessThan(0.4);
   });
 
   it('rejects a histogram that is not 24 hours', () => {

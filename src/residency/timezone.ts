@@ -82,12 +82,7 @@ export function inferTimezone(hourlyUtc: number[], options: TimezoneOptions = {}
   if (hourlyUtc.length !== 24)
     return { offsetHours: null, confidence: 0, total: 0, reason: 'the histogram must have 24 hours' };
   let total = 0;
-  let activeHours = 0;
-  for (const count of hourlyUtc) {
-    const n = Number.isFinite(count) && count > 0 ? count : 0;
-    total += n;
-    if (n > 0) activeHours++;
-  }
+  for (const count of hourlyUtc) total += Number.isFinite(count) && count > 0 ? count : 0;
   if (total < minEvents) {
     return {
       offsetHours: null,
@@ -122,16 +117,38 @@ export function inferTimezone(hourlyUtc: number[], options: TimezoneOptions = {}
     if (d >= 3) farBest = Math.max(farBest, scores[i]);
   }
   const offsetHours = best - 11;
-  const confidence = near / norm;
   const margin = max - farBest;
+  // A person's day has a quiet night and activity spread over many hours. Scheduled jobs (a few
+  // busy hours) and automation (no night) fit some offset too, but say nothing about a clock.
+  const shape = dayShape(hourlyUtc, total);
+  const nightFactor = Math.min(1, Math.max(0, (0.2 - shape.quietest6) / 0.1));
+  const spreadFactor = Math.min(1, Math.max(0, (shape.hoursFor80 - 3) / 3));
+  const humanLike = Math.max(0.2, Math.min(nightFactor, spreadFactor));
+  const confidence = (near / norm) * humanLike;
   const fit: TimezoneFit = { offsetHours, confidence: round(confidence), total, margin: round(margin) };
-  if (confidence < 0.5) {
-    fit.reason =
-      activeHours >= 20 && margin < 1
-        ? 'activity is spread around the clock (automation or a shared account): no clear time zone'
-        : 'the activity pattern fits several time zones about equally';
+  if (spreadFactor < 1 && spreadFactor <= nightFactor) {
+    fit.reason = `activity is concentrated in ${shape.hoursFor80} hour${shape.hoursFor80 === 1 ? '' : 's'} of the day (scheduled jobs?): not a person's day`;
+  } else if (nightFactor < 1) {
+    fit.reason = `activity has no quiet night (${Math.round(shape.quietest6 * 100)}% in the quietest 6 hours): automation or a shared account, no clear time zone`;
+  } else if (confidence < 0.5) {
+    fit.reason = 'the activity pattern fits several time zones about equally';
   }
   return fit;
+}
+
+/** The share of activity in the quietest 6 consecutive hours, and how many hours hold 80% of it. */
+export function dayShape(hourly: number[], total: number): { quietest6: number; hoursFor80: number } {
+  let quietest = Number.POSITIVE_INFINITY;
+  for (let start = 0; start < 24; start++) {
+    let sum = 0;
+    for (let k = 0; k < 6; k++) sum += Math.max(0, hourly[(start + k) % 24] || 0);
+    quietest = Math.min(quietest, sum);
+  }
+  const sorted = hourly.map((x) => Math.max(0, x || 0)).sort((a, b) => b - a);
+  let covered = 0;
+  let hours = 0;
+  while (hours < 24 && covered < 0.8 * total) covered += sorted[hours++];
+  return { quietest6: total > 0 ? quietest / total : 0, hoursFor80: hours };
 }
 
 function round(x: number): number {

@@ -21,7 +21,7 @@ import { inferTimezone, type TimezoneFit } from './timezone.js';
 
 /** The operator's residency policy; every field has a default. */
 export interface ResidencyPolicy {
-  /** Unsupported regions (ISO 3166-1 alpha-2). Default: CN, HK, MO, RU, BY, IR, KP, SY, CU. */
+  /** Unsupported regions (ISO 3166-1 alpha-2). Default: CN, RU, IR, KP, SY, CU. */
   restricted?: string[];
   /** Score at or above which the verdict is `inconsistent` (default 0.65). */
   inconsistentAt?: number;
@@ -36,7 +36,7 @@ export interface ResidencyPolicy {
 }
 
 /** Regions where frontier-model APIs are commonly not offered; replace with your own terms of service. */
-export const DEFAULT_RESTRICTED = ['CN', 'HK', 'MO', 'RU', 'BY', 'IR', 'KP', 'SY', 'CU'];
+export const DEFAULT_RESTRICTED = ['CN', 'RU', 'IR', 'KP', 'SY', 'CU'];
 const PROXY = ['hosting', 'vpn', 'tor', 'relay'] as const;
 
 type Line = 'network' | 'clock' | 'language' | 'calendar' | 'identity';
@@ -92,7 +92,13 @@ export function residencyVerdict(input: ResidencyInput, policy: ResidencyPolicy 
       ? Math.max(0, (input.ipCountries[declared] ?? 0) - (direct[declared] ?? 0))
       : 0;
   const proxiedHomeShare = proxied > 0 ? Math.min(1, proxiedHome / proxied) : 0;
-  const concealedShare = proxyShare * (1 - 0.7 * proxiedHomeShare);
+  // VPN, Tor and relay exits exist to hide a location; hosting is as often a company's servers.
+  const hiding =
+    (input.netClasses.vpn ?? 0) +
+    (input.netClasses.tor ?? 0) +
+    (input.netClasses.relay ?? 0) +
+    0.6 * (input.netClasses.hosting ?? 0);
+  const concealedShare = classTotal > 0 ? (hiding / classTotal) * (1 - 0.7 * proxiedHomeShare) : 0;
 
   // --- clock ---
   const fit: TimezoneFit = inferTimezone(input.hourly, { minEvents: policy.minEvents ?? 20 });
@@ -162,7 +168,7 @@ export function residencyVerdict(input: ResidencyInput, policy: ResidencyPolicy 
   // A few direct connections from a restricted region among concealed traffic: the operator's
   // own address showing through when the proxy was off.
   let leak: [string, number] | null = null;
-  if (declared && !restrictedList.has(declared) && concealedShare >= 0.5) {
+  if (declared && !restrictedList.has(declared) && proxyShare >= 0.5) {
     for (const country in direct) {
       if (restrictedList.has(country) && direct[country] >= 3 && (leak === null || direct[country] > leak[1]))
         leak = [country, direct[country]];

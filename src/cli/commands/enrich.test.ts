@@ -145,7 +145,7 @@ describe('distillwatch residency', () => {
       restricted: true,
     });
     expect(verdicts.away.evidence.map((e: { kind: string }) => e.kind)).toEqual(
-      expect.arrayContaining(['residency-clock', 'residency-language', 'residency-proxy']),
+      expect.arrayContaining(['residency-clock', 'residency-language']),
     );
     expect(stderr).toMatch(/declared\s+consistent\s+inconsistent\s+unknown\s+restricted\s+total/);
     expect(stderr).toMatch(/accounts\.ndjson:3 /);
