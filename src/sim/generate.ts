@@ -295,6 +295,12 @@ function emit(
   }
 }
 
+/** Share of hours in which a synchronised cell's scheduler is on. */
+const SYNC_ON_SHARE = 0.35;
+
+/** Mean messages of a warm-up session (an aging account's occasional small talk). */
+const WARM_SESSION = 2;
+
 /** One session of an account starting at `start`. */
 function session(g: GenState, a: SimAccount, start: number, rng: Rng, warm: boolean): void {
   const world = g.world;
@@ -330,7 +336,7 @@ function session(g: GenState, a: SimAccount, start: number, rng: Rng, warm: bool
     return;
   }
   const campaign = style === 'campaign' || style === 'campaign-slow';
-  const size = geometric(rng, a.sessionMean);
+  const size = geometric(rng, warm ? WARM_SESSION : a.sessionMean);
   let ts = start;
   let turn = 0;
   for (let m = 0; m < size && ts < stop; m++) {
@@ -386,12 +392,13 @@ function sessionRate(world: World, a: SimAccount, t: number): { rate: number; wa
   const shape = a.profile[lh] * a.weekly[localDow(t, a.offset)];
   const day = Math.floor((t + a.offset * HOUR) / DAY);
   const factor = dayFactor(world.seed, a.idx, day, a.burst);
-  const mean = warm ? 2 : a.style === 'benchmark-runner' ? 180 : a.sessionMean;
+  const mean = warm ? WARM_SESSION : a.style === 'benchmark-runner' ? 180 : a.sessionMean;
   let rate = ((daily / 24) * shape * factor) / mean;
   if (a.cell >= 0 && !warm) {
     const cell = world.cells[a.cell];
-    // Synchronised cells share an hourly wave: a common multiplier for all their accounts.
-    rate *= 1 - cell.sync + cell.sync * 2 * hashUnit(cell.seed, Math.floor(t / HOUR), 3);
+    // Synchronised cells share on/off hours of the operator's scheduler: a common multiplier.
+    const on = hashUnit(cell.seed, Math.floor(t / HOUR), 3) < SYNC_ON_SHARE;
+    rate *= 1 - cell.sync + (on ? cell.sync / SYNC_ON_SHARE : 0);
   }
   return { rate, warm };
 }

@@ -38,6 +38,24 @@ const addTo = (map: Map<string, Set<string>>, key: string, value: string) => {
   }
   set.add(value);
 };
+const pearson = (x: Float64Array, y: Float64Array) => {
+  const n = x.length;
+  let mx = 0;
+  let my = 0;
+  for (let i = 0; i < n; i++) {
+    mx += x[i] / n;
+    my += y[i] / n;
+  }
+  let sxy = 0;
+  let sxx = 0;
+  let syy = 0;
+  for (let i = 0; i < n; i++) {
+    sxy += (x[i] - mx) * (y[i] - my);
+    sxx += (x[i] - mx) ** 2;
+    syy += (y[i] - my) ** 2;
+  }
+  return sxx > 0 && syy > 0 ? sxy / Math.sqrt(sxx * syy) : 0;
+};
 const activeDays = (xs: Ex[]) => new Set(xs.map((e) => e.ts.slice(0, 10))).size;
 
 beforeAll(async () => {
@@ -370,6 +388,39 @@ describe('campaign tactics', () => {
     expect(share(c1, (e) => /grader|rubric|Score|Rate it|评分|打分/i.test(e.prompt))).toBeGreaterThan(0.05);
     const heads = new Set(xs.map((e) => e.prompt.slice(0, 24)));
     expect(heads.size).toBeLessThan(xs.length / 10);
+  });
+
+  it('sign-up bursts and synchronised activity within a campaign cell', () => {
+    const gaps = (accounts: SimAccount[]) => {
+      const ts = accounts.map((a) => ms(signups.get(a.id)!.ts)).sort((x, y) => x - y);
+      const d = ts.slice(1).map((t, i) => t - ts[i]);
+      return d.sort((x, y) => x - y)[Math.floor(d.length / 2)];
+    };
+    const blatant = of('campaign', 'blatant');
+    const casual = of('casual').slice(0, blatant.length);
+    expect(gaps(blatant)).toBeLessThan(30 * 60_000);
+    expect(gaps(casual)).toBeGreaterThan(24 * 3_600_000);
+    const hours = Math.ceil((w.world.end - w.world.start) / 3_600_000);
+    const vector = (a: SimAccount) => {
+      const v = new Float64Array(hours);
+      for (const e of byAccount.get(a.id) ?? []) v[Math.floor((ms(e.ts) - w.world.start) / 3_600_000)]++;
+      return v;
+    };
+    const meanCorrelation = (accounts: SimAccount[]) => {
+      const vs = accounts.map(vector);
+      let sum = 0;
+      let n = 0;
+      for (let i = 0; i < vs.length; i++)
+        for (let j = i + 1; j < vs.length; j++) {
+          sum += pearson(vs[i], vs[j]);
+          n++;
+        }
+      return sum / n;
+    };
+    const developers = of('developer')
+      .filter((a) => a.offset === 8 || a.offset === 9)
+      .slice(0, 20);
+    expect(meanCorrelation(blatant.slice(0, 20))).toBeGreaterThan(meanCorrelation(developers) + 0.1);
   });
 
   it('account aging and sign-up routes: accounts rest for weeks; education and startup routes used', () => {
