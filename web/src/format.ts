@@ -50,18 +50,6 @@ export function formatDuration(fromIso: string, toIso: string): string {
   return `${Math.max(1, Math.round(ms / 60_000))} min`;
 }
 
-/** "3 min ago" style relative time from now. */
-export function formatAgo(value: string | null): string {
-  if (!value) return 'never';
-  const s = (Date.now() - new Date(value).getTime()) / 1000;
-  if (!Number.isFinite(s)) return value;
-  if (s < 5) return 'just now';
-  if (s < 90) return `${Math.round(s)} s ago`;
-  if (s < 5400) return `${Math.round(s / 60)} min ago`;
-  if (s < 172_800) return `${Math.round(s / 3600)} h ago`;
-  return `${Math.round(s / 86_400)} days ago`;
-}
-
 /** A risk or score in [0, 1] as a colour from calm teal through amber to red. */
 export function riskColor(risk: number): string {
   const r = Math.max(0, Math.min(1, Number.isFinite(risk) ? risk : 0));

@@ -6,11 +6,11 @@ import { ScoreBar } from '../components/Badges.js';
 import { Empty, ErrorBox, Loading } from '../components/States.js';
 import { TimeSeries } from '../components/TimeSeries.js';
 import {
-  formatAgo,
   formatCompact,
   formatInt,
   formatRate,
   formatShare,
+  formatTime,
   humanizeKind,
   STATUS_COLORS,
   STATUSES,
@@ -82,7 +82,9 @@ export function Overview() {
           <span className="metric-value" data-testid="open-campaigns">
             {formatInt(open)}
           </span>
-          <span className="metric-sub">last detection pass {formatAgo(s.lastTick)}</span>
+          <span className="metric-sub" title="Event time of the last detection pass">
+            {s.lastTick ? `detection reached ${formatTime(s.lastTick)}` : 'no detection pass yet'}
+          </span>
         </div>
       </div>
 
