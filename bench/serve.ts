@@ -16,6 +16,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
+import type { Detection } from '../src/server/detection.js';
+import { startServer } from '../src/server/serve.js';
 import { createToken } from '../src/server/tokens.js';
 import { simulateToMemory } from '../src/sim/index.js';
 import { machineLine } from './machine.js';
@@ -58,6 +60,56 @@ function roundBodies(round: number): Buffer[] {
   return bodies;
 }
 
+// Phase 0: the ingest path alone (HTTP, parse, validate, durable store, idempotency), in this
+// process, with detection replaced by a no-op: what the service costs before detection.
+{
+  const noop: Detection = {
+    tickMs: 3_600_000,
+    reorderMs: 300_000,
+    ingestExchanges() {},
+    ingestAccountEvents() {},
+    tick: async () => {},
+    campaigns: () => [],
+    verdicts: () => [],
+    summary: async () => undefined,
+    stats: () => ({ accounts: 0, ticks: 0, lastTick: null }),
+    close: async () => {},
+  };
+  const dir = mkdtempSync(join(tmpdir(), 'dw-bench-serve0-'));
+  const token = createToken(dir, 'ingest').secret;
+  const server = await startServer({
+    dataDir: dir,
+    port: 0,
+    detection: noop,
+    service: { tickIntervalMs: 0 },
+    limits: { ratePerSecond: 1e6, rateBurst: 1e6 },
+  });
+  const bodies = roundBodies(0);
+  let next = 0;
+  let records = 0;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next < bodies.length) {
+        const body = bodies[next++];
+        const response = await fetch(`${server.url}/v1/exchanges`, {
+          method: 'POST',
+          headers: { authorization: `Bearer ${token}` },
+          body,
+        });
+        records += ((await response.json()) as { stored: number }).stored;
+      }
+    }),
+  );
+  const seconds = (performance.now() - started) / 1000;
+  const cpu = process.cpuUsage();
+  console.log(
+    `ingest path alone (no-op detection, in-process, DuckDB store): ${records} exchanges in ${seconds.toFixed(2)} s = ${Math.round(records / seconds)}/s (batches of ${batchSize}, ${concurrency} in flight; process CPU so far ${((cpu.user + cpu.system) / 1e6).toFixed(1)} s)`,
+  );
+  await server.close();
+  rmSync(dir, { recursive: true, force: true });
+}
+
 const ingestToken = createToken(dataDir, 'ingest', 'bench').secret;
 const adminToken = createToken(dataDir, 'admin', 'bench').secret;
 const args = [
@@ -86,6 +138,11 @@ const url = await new Promise<string>((ok, fail) => {
 const peakRssMiB = () => {
   const status = readFileSync(`/proc/${child.pid}/status`, 'utf8');
   return Math.round(Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024);
+};
+/** Server CPU seconds (all threads: main, detection workers, DuckDB) from /proc. */
+const cpuSeconds = () => {
+  const fields = readFileSync(`/proc/${child.pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / 100;
 };
 const auth = (token: string) => ({ authorization: `Bearer ${token}` });
 const stats = async () =>
@@ -132,18 +189,23 @@ async function settle(): Promise<number> {
 // Phase 1: ingest rounds; each round's acked rate, then the time for detection to catch up.
 let total = 0;
 let totalSeconds = 0;
+let totalCpu = 0;
 for (let round = 0; round < rounds; round++) {
   const bodies = roundBodies(round);
+  const cpuBefore = cpuSeconds();
   const result = await ingest(bodies);
+  const ackCpu = cpuSeconds() - cpuBefore;
   const lag = await settle();
+  const cpu = cpuSeconds() - cpuBefore;
+  totalCpu += cpu;
   total += result.records;
   totalSeconds += result.seconds + lag;
   console.log(
-    `ingest round ${round + 1}: ${result.records} exchanges acked in ${result.seconds.toFixed(2)} s = ${Math.round(result.records / result.seconds)}/s (batches of ${batchSize}, ${concurrency} in flight, ${result.failures} failed); detection caught up ${lag.toFixed(2)} s later`,
+    `ingest round ${round + 1}: ${result.records} exchanges acked in ${result.seconds.toFixed(2)} s = ${Math.round(result.records / result.seconds)}/s (batches of ${batchSize}, ${concurrency} in flight, ${result.failures} failed); detection caught up ${lag.toFixed(2)} s later; server CPU ${ackCpu.toFixed(1)} s until acked, ${cpu.toFixed(1)} s until applied`,
   );
 }
 console.log(
-  `ingest sustained (acked and applied by detection): ${Math.round(total / totalSeconds)} exchanges/s over ${total} exchanges`,
+  `ingest sustained (acked and applied by detection): ${Math.round(total / totalSeconds)} exchanges/s wall, ${Math.round(total / totalCpu)} exchanges per server CPU-second, over ${total} exchanges`,
 );
 
 // Phase 2: risk lookups at a fixed rate while another round is ingested.

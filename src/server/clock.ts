@@ -93,17 +93,19 @@ export function createEventClock(sink: ClockSink, tickMs: number, reorderMs: num
       releaseHeldBefore(boundary);
     }
   };
-  const accept = async (item: Item, ts: number) => {
+  /** Takes one record; returns a promise only when it completes periods that must tick first. */
+  const accept = (item: Item, ts: number): Promise<void> | undefined => {
     if (boundary === null) boundary = periodEnd(ts);
     if (ts > watermark) watermark = ts;
     if (ts < boundary) route(item);
     else {
       held.push({ item, ts });
-      if (ts >= boundary + reorderMs) await advance();
+      if (ts >= boundary + reorderMs) return advance();
     }
+    return undefined;
   };
   const releaseEventsUpTo = async (ts: number) => {
-    if (events.length === 0) return;
+    if (events.length === 0 || (eventsSorted && events[0].ts > ts)) return;
     if (!eventsSorted) {
       events.sort((a, b) => a.ts - b.ts);
       eventsSorted = true;
@@ -111,7 +113,8 @@ export function createEventClock(sink: ClockSink, tickMs: number, reorderMs: num
     let taken = 0;
     while (taken < events.length && events[taken].ts <= ts) {
       const event = events[taken++];
-      await accept({ kind: 'a', record: event }, event.ts);
+      const ticking = accept({ kind: 'a', record: event }, event.ts);
+      if (ticking) await ticking;
     }
     if (taken > 0) events = events.slice(taken);
   };
@@ -125,8 +128,9 @@ export function createEventClock(sink: ClockSink, tickMs: number, reorderMs: num
     },
     async addExchanges(batch) {
       for (const exchange of batch) {
-        await releaseEventsUpTo(exchange.ts);
-        await accept({ kind: 'x', record: exchange }, exchange.ts);
+        if (events.length > 0) await releaseEventsUpTo(exchange.ts);
+        const ticking = accept({ kind: 'x', record: exchange }, exchange.ts);
+        if (ticking) await ticking;
       }
       send();
     },
