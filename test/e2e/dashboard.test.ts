@@ -104,11 +104,21 @@ describe.skipIf(!hasChromium)('dashboard against a mock API', () => {
     expect(await page.locator('.graph-legend .legend-toggle').count()).toBeGreaterThanOrEqual(3);
     // Clicking a link shows the evidence behind it (the link's midpoint read from cytoscape's registry).
     const mid = await graph.evaluate((el) => {
-      const cy = (el as unknown as { _cyreg: { cy: { edges(): { renderedMidpoint(): { x: number; y: number } }[] } } })._cyreg.cy;
-      const edges = cy.edges();
-      const p = edges[Math.floor(edges.length / 2)].renderedMidpoint();
+      type Point = { x: number; y: number };
+      type Cy = {
+        edges(): { renderedMidpoint(): Point }[];
+        nodes(): { renderedPosition(): Point; renderedWidth(): number }[];
+      };
+      const cy = (el as unknown as { _cyreg: { cy: Cy } })._cyreg.cy;
+      const nodes = cy.nodes().map((n) => ({ p: n.renderedPosition(), r: n.renderedWidth() / 2 + 4 }));
+      // An edge whose midpoint is clear of every node, so the click lands on the link.
+      const clear = cy
+        .edges()
+        .map((e) => e.renderedMidpoint())
+        .find((p) => nodes.every((n) => Math.hypot(n.p.x - p.x, n.p.y - p.y) > n.r));
+      if (!clear) throw new Error('no edge midpoint clear of nodes');
       const box = el.getBoundingClientRect();
-      return { x: box.left + p.x, y: box.top + p.y };
+      return { x: box.left + clear.x, y: box.top + clear.y };
     });
     await page.mouse.click(mid.x, mid.y);
     await page.getByTestId('link-panel').waitFor();
