@@ -204,6 +204,17 @@ export const HOSTING_ASNS: number[] = Object.values(HOSTING).flat();
 /** Commercial VPN exit networks. */
 export const VPN_ASNS: number[] = [9009, 60068, 212238, 147049, 62240];
 
+/** Privacy relay egress (iCloud Private Relay runs on these): benign, but not the user's ISP. */
+export const RELAY_ASNS: number[] = [36183, 13335];
+
+/** Mobile carriers whose carrier-grade NAT puts many phones behind few addresses. */
+export const MOBILE_ASNS: Record<string, number[]> = {
+  US: [21928, 20057],
+  KR: [9644],
+  CN: [56040, 24445],
+  IN: [45271],
+};
+
 /** Throwaway mail domains (all in the disposable-email-domains list): testers and careless operators. */
 export const DISPOSABLE_DOMAINS: string[] = [
   'mailinator.com',
@@ -223,6 +234,7 @@ export const DISPOSABLE_DOMAINS: string[] = [
 export function allWorldAsns(): number[] {
   const set = new Set<number>([...HOSTING_ASNS, ...VPN_ASNS]);
   for (const c of Object.values(COUNTRIES)) for (const a of c.isps) set.add(a);
+  for (const a of [...RELAY_ASNS, ...Object.values(MOBILE_ASNS).flat()]) set.add(a);
   for (const u of UNIVERSITIES) set.add(u.asn);
   return [...set].sort((a, b) => a - b);
 }

@@ -5,7 +5,16 @@
  * generate.ts from this compact per-account state.
  */
 import type { AccountEvent } from '../core/types.js';
-import { allWorldAsns, COUNTRIES, DISPOSABLE_DOMAINS, HOSTING, UNIVERSITIES, VPN_ASNS } from './geo.js';
+import {
+  allWorldAsns,
+  COUNTRIES,
+  DISPOSABLE_DOMAINS,
+  HOSTING,
+  MOBILE_ASNS,
+  RELAY_ASNS,
+  UNIVERSITIES,
+  VPN_ASNS,
+} from './geo.js';
 import {
   browserClient,
   type Client,
@@ -199,6 +208,7 @@ interface Ctx {
   accounts: SimAccount[];
   events: AccountEvent[];
   counter: number;
+  cgnat: Map<string, string[]>;
 }
 
 function newId(ctx: Ctx, prefix: string, kind: number): string {
@@ -329,6 +339,17 @@ function benignLifetime(ctx: Ctx, joinShare = 0.05): { signupTs: number; from: n
   return { signupTs: ctx.start - Math.floor((5 + rng.next() * 800) * DAY), from: ctx.start };
 }
 
+/** The few carrier-grade NAT addresses a country's mobile users share (built once per world). */
+function carrierNat(ctx: Ctx, country: string): string[] {
+  let pool = ctx.cgnat.get(country);
+  if (!pool) {
+    const pick = ipPicker(ctx.db, MOBILE_ASNS[country], country);
+    pool = Array.from({ length: 12 }, () => pick(ctx.rng));
+    ctx.cgnat.set(country, pool);
+  }
+  return pool;
+}
+
 function homeIsp(ctx: Ctx, country: string): IpPicker {
   return ipPicker(ctx.db, COUNTRIES[country].isps, country);
 }
@@ -394,7 +415,19 @@ function addHuman(ctx: Ctx, persona: 'casual' | 'developer' | 'agent-developer' 
         ? sdkClient(rng)
         : scriptClient(rng);
   let net: NetPlan = { pool: residentialPool(ctx, country, rng.int(1, 4)), perSession: false };
-  if (persona === 'vpn-user') {
+  const apple = /iPhone|Macintosh.*Safari/.test(client.userAgent) && !client.userAgent.includes('Chrome');
+  const phone = /iPhone|Android/.test(client.userAgent);
+  if (persona === 'casual' && apple && rng.chance(0.2)) {
+    // iCloud Private Relay: egress addresses of a relay network in the user's region.
+    net = {
+      pool: [],
+      rotate: { pick: ipPicker(ctx.db, RELAY_ASNS, country), per: 'session' },
+      perSession: true,
+    };
+  } else if (persona === 'casual' && phone && MOBILE_ASNS[country] && rng.chance(0.6)) {
+    // On mobile data: a carrier-grade NAT shared by every phone of that carrier nearby.
+    net = { pool: carrierNat(ctx, country), perSession: true };
+  } else if (persona === 'vpn-user') {
     const exitCountry = rng.pick(['US', 'GB', 'DE', 'NL', 'CH', 'SE', 'SG', 'JP', 'CA', 'FR']);
     const pick = ipPicker(ctx.db, VPN_ASNS, exitCountry);
     net = rng.chance(0.5)
@@ -958,7 +991,17 @@ export function buildWorld(options: WorldOptions): World {
   const start = Date.parse(preset.start);
   const end = start + Math.round(days * DAY);
   const db = loadNetDb(allWorldAsns());
-  const ctx: Ctx = { rng: createRng(seed, 1), seed, db, start, end, accounts: [], events: [], counter: 0 };
+  const ctx: Ctx = {
+    rng: createRng(seed, 1),
+    seed,
+    db,
+    start,
+    end,
+    accounts: [],
+    events: [],
+    counter: 0,
+    cgnat: new Map(),
+  };
   const { rng } = ctx;
   const b = preset.benign;
   const corpus = options.corpus;
