@@ -5,15 +5,20 @@
  * measurements side by side with Drain3 and datasketch when their checkouts are given.
  *
  *   npx tsx bench/fingerprint.ts [--n 100000] [--ref-n 20000] \
- *     [--drain3 /tmp/ref/Drain3] [--datasketch /tmp/ref/datasketch] [--python /usr/bin/python3]
+ *     [--drain3 /tmp/ref/Drain3] [--datasketch /tmp/ref/datasketch] [--python /usr/bin/python3] \
+ *     [--deps /tmp/fpdeps/node_modules]
  *
  * Needs ../shared/corpora/dev for the mix and the accuracy sets (exits with a message without it).
  * Throughput is reported per CPU second of this process (the machine is shared; wall time too).
+ * `--deps` points at a node_modules holding xxhash-wasm and tinyld for the hash and language-id
+ * comparisons, installed outside the project (`npm install --prefix /tmp/fpdeps xxhash-wasm tinyld`).
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import os from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { hashString } from '../src/fingerprint/hash.js';
 import {
   createFingerprinter,
@@ -44,6 +49,7 @@ const REF_N = Number(option('ref-n', '20000'));
 const DRAIN3 = option('drain3');
 const DATASKETCH = option('datasketch');
 const PYTHON = option('python', '/usr/bin/python3')!;
+const DEPS = option('deps');
 const WORK = join(os.tmpdir(), 'distillwatch-fp-bench');
 
 const dir = corporaDir();
@@ -221,39 +227,38 @@ const hashRun = measure(() => {
   for (const w of words) sink += hashString(w);
 });
 line(`JS FNV-1a + fmix32 (${fmt(words.length)} words)`, words.length, hashRun);
-try {
-  const xxhash = (await import('xxhash-wasm' as string)).default as () => Promise<{
-    h32: (s: string) => number;
-  }>;
+if (DEPS !== undefined) {
+  const url = pathToFileURL(join(DEPS, 'xxhash-wasm/esm/xxhash-wasm.js')).href;
+  const xxhash = (await import(url)).default as () => Promise<{ h32: (s: string) => number }>;
   const { h32 } = await xxhash();
   const xxRun = measure(() => {
     for (const w of words) sink += h32(w);
   });
   line('xxhash-wasm h32 (string input)', words.length, xxRun);
-} catch {
-  console.log('  xxhash-wasm not installed: skipped');
+} else {
+  console.log('  xxhash-wasm: skipped (no --deps)');
 }
 const langSet = mix.slice(0, 20_000);
 const ours = measure(() => {
   for (const p of langSet) sink += detectLanguage(scan(p)).length;
 });
 line('detectLanguage (scan included)', langSet.length, ours);
-try {
-  const tinyld = (await import('tinyld' as string)) as { detect: (s: string) => string };
-  let agree = 0;
+if (DEPS !== undefined) {
+  const tinyld = createRequire(join(DEPS, 'index.js'))('tinyld') as { detect: (s: string) => string };
   const theirs = measure(() => {
     for (const p of langSet) sink += tinyld.detect(p.slice(0, 2000)).length;
   });
+  let agree = 0;
   for (const p of langSet.slice(0, 2000))
     if (tinyld.detect(p.slice(0, 2000)) === detectLanguage(scan(p))) agree++;
   line(
     'tinyld.detect (first 2,000 chars)',
     langSet.length,
     theirs,
-    ` | agrees with ours on ${((agree / 2000) * 100).toFixed(1)}%`,
+    ` | same answer as ours on ${((agree / 2000) * 100).toFixed(1)}%`,
   );
-} catch {
-  console.log('  tinyld not installed: skipped');
+} else {
+  console.log('  tinyld: skipped (no --deps)');
 }
 
 // ---------------------------------------------------------------- template accuracy (T0)
@@ -261,8 +266,12 @@ try {
 function clusteringScore(truth: string[], predicted: (string | number)[]) {
   const byTruth = new Map<string, number[]>();
   const byPred = new Map<string | number, number[]>();
-  truth.forEach((t, i) => byTruth.set(t, [...(byTruth.get(t) ?? []), i]));
-  predicted.forEach((p, i) => byPred.set(p, [...(byPred.get(p) ?? []), i]));
+  truth.forEach((t, i) => {
+    byTruth.set(t, [...(byTruth.get(t) ?? []), i]);
+  });
+  predicted.forEach((p, i) => {
+    byPred.set(p, [...(byPred.get(p) ?? []), i]);
+  });
   let correct = 0;
   for (const members of byPred.values()) {
     const t = truth[members[0]];
@@ -428,10 +437,9 @@ for (const members of buckets.values())
   for (const a of members) for (const b of members) ourNeighbours[a].add(b);
 const ourLsh = lshScore(ourNeighbours);
 const familyJ: number[] = [];
-docs.forEach((d, i) => {
-  if (i % 6 !== 0)
-    for (let k = i - (i % 6); k < i; k++)
-      if (k === i - (i % 6)) familyJ.push(jaccard(docShingles[k], docShingles[i]));
+docs.forEach((_, i) => {
+  const base = i - (i % 6);
+  if (i !== base) familyJ.push(jaccard(docShingles[base], docShingles[i]));
 });
 familyJ.sort((a, b) => a - b);
 console.log(

@@ -8,8 +8,8 @@
  * - The variable part (a question, a review) is long and often comes first, and prompt lengths
  *   vary, so Drain's token-count layer and whole-message similarity explode into one cluster per
  *   prompt. Here a message is compared on a bounded window: its first `headTokens` tokens
- *   (aligned from the start) and its last `tailTokens` tokens (aligned from the end); similarity is
- *   the better of the head and tail agreement. Wrappers with a fixed preamble match on the head,
+ *   (aligned from the start) and its last `tailTokens` tokens (aligned from the end; the two
+ *   overlap on short prompts); similarity is the better of the head and tail agreement. Wrappers with a fixed preamble match on the head,
  *   wrappers with a fixed suffix ("... What is the sentiment expressed in this text?") on the tail.
  * - Because of that, a message is routed twice: by its first `depth` tokens in a head tree and by
  *   its last `depth` tokens in a tail tree; the candidates of both leaves are compared.
@@ -17,11 +17,11 @@
  * each leaf keeps at most `maxClustersPerLeaf` clusters and the miner at most `maxClusters`
  * (least recently used are dropped).
  *
- * The template text shows the head slots, `<*>` for each run of variable slots (and for a cut
- * middle), then the tail slots.
+ * The template text shows the head slots, `<*>` for each run of variable slots (and for the unread
+ * middle of longer prompts), then the tail slots.
  *
  * Stable ids: a template id is a 64-bit hash of the template itself (tool shape, head and tail
- * slots, whether a middle was cut), never of an insertion counter. A cluster's template is the
+ * slots), never of an insertion counter. A cluster's template is the
  * position-wise agreement of its members, which does not depend on the order they came in, so a
  * replay, a shuffled stream or another machine seeing the same family converges to the same id.
  */
@@ -72,7 +72,9 @@ interface Cluster {
   tailLen: number;
   headText: string[];
   tailText: string[];
-  middle: boolean;
+  /** Shortest and longest member, in tokens (for rendering the text). */
+  minLen: number;
+  maxLen: number;
   size: number;
   lastUsed: number;
   id: string;
@@ -158,13 +160,15 @@ export function createTemplateMiner(options: MinerOptions = {}): TemplateMiner {
     };
     mix(c.headLen);
     for (let i = 0; i < c.headLen; i++) mix(c.head[i]);
-    mix(c.middle ? 1 : 0);
     mix(c.tailLen);
     for (let i = 0; i < c.tailLen; i++) mix(c.tail[i]);
     c.id = hex32(fmix32(h1)) + hex32(fmix32(h2));
     const parts = c.headText.slice(0, c.headLen);
-    if (c.middle) parts.push('<*>');
-    for (let i = 0; i < c.tailLen; i++) parts.push(c.tailText[i]);
+    if (c.maxLen > H) {
+      const contiguous = c.minLen === c.maxLen && c.maxLen <= H + T;
+      if (!contiguous) parts.push('<*>');
+      for (let i = contiguous ? H + c.tailLen - c.maxLen : 0; i < c.tailLen; i++) parts.push(c.tailText[i]);
+    }
     c.text = joinTokens(parts.filter((part, i) => part !== '<*>' || parts[i - 1] !== '<*>'));
   }
 
@@ -174,7 +178,7 @@ export function createTemplateMiner(options: MinerOptions = {}): TemplateMiner {
     headLen: number,
     tailStart: number,
     tailLen: number,
-    middle: boolean,
+    length: number,
   ): void {
     let changed = false;
     const common = Math.min(c.headLen, headLen);
@@ -225,8 +229,9 @@ export function createTemplateMiner(options: MinerOptions = {}): TemplateMiner {
       c.tailLen = longer;
       changed = true;
     }
-    if (middle && !c.middle) {
-      c.middle = true;
+    if (length < c.minLen || length > c.maxLen) {
+      c.minLen = Math.min(c.minLen, length);
+      c.maxLen = Math.max(c.maxLen, length);
       changed = true;
     }
     if (changed) identify(c);
@@ -265,9 +270,8 @@ export function createTemplateMiner(options: MinerOptions = {}): TemplateMiner {
     clock++;
     const n = s.count;
     const headLen = Math.min(n, H);
-    const tailLen = Math.max(0, Math.min(T, n - H));
+    const tailLen = Math.min(T, n);
     const tailStart = n - tailLen;
-    const middle = n > H + T;
     const headLeaf = route(headRoot, structure, s, false).clusters;
     const tailLeaf = route(tailRoot, structure, s, true).clusters;
     let best: Cluster | null = null;
@@ -290,7 +294,7 @@ export function createTemplateMiner(options: MinerOptions = {}): TemplateMiner {
     let cluster: Cluster;
     if (best !== null && bestSim >= threshold) {
       cluster = best;
-      merge(cluster, s, headLen, tailStart, tailLen, middle);
+      merge(cluster, s, headLen, tailStart, tailLen, n);
       cluster.size++;
     } else {
       const head = new Int32Array(H);
@@ -313,7 +317,8 @@ export function createTemplateMiner(options: MinerOptions = {}): TemplateMiner {
         tailLen,
         headText,
         tailText,
-        middle,
+        minLen: n,
+        maxLen: n,
         size: 1,
         lastUsed: clock,
         id: '',

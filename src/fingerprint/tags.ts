@@ -313,6 +313,7 @@ const EXTRACTION: ExtractionDetector[] = [
           span: /\b(?:come\s+up\s+with|generate|create|write|produce|brainstorm|give\s+me|list|make|propose|invent|compose|draft|design|provide|suggest)\s+(?:me\s+)?(?:a\s+(?:set|list|series|batch|collection|variety)\s+of\s+)?(?:\d+|twenty|ten|fifteen|thirty|forty|fifty|a\s+hundred|hundreds\s+of|several|many|more)\s+(?:(?:new|more|additional|other|fresh)[\s,]+(?:and\s+)?)?(?:(?:diverse|varied|various|unique|distinct|novel|creative|challenging|high[\s-]quality|realistic|different|complex|difficult)[\s,]+(?:and\s+)?){1,3}(?:task\s+|user\s+|training\s+|test\s+)?(?:instructions?|tasks?|prompts?|queries|requests|questions)\b/,
           needs:
             /\b(?:diverse|varied|novel|unique|distinct|gpt|llm|language\s+model|ai\s+model|model|assistant|fine[\s-]?tun\w*|training|dataset|data\s+set|benchmark|chatbot)\b/,
+          gate: /\d|twenty|ten|fifteen|thirty|forty|fifty|hundred|several|many|more/,
           unless:
             /\b(?:for\s+(?:my|our)\s+(?:kids|children|students|class|team|employees|interview)|to\s+ask\s+(?:in|during|at)\s+(?:an?\s+)?(?:job\s+)?interview|chores)\b/,
         },
@@ -490,9 +491,9 @@ function firstMatch(text: string, detector: ExtractionDetector, languages: RuleL
   for (const language of languages) {
     for (const rule of detector.rules[language] ?? []) {
       if (rule.gate !== undefined && !rule.gate.test(text)) continue;
+      if (rule.needs && !rule.needs.test(text)) continue;
       const match = rule.span.exec(text);
       if (match === null) continue;
-      if (rule.needs && !rule.needs.test(text)) continue;
       if (rule.unless?.test(text)) continue;
       if (isQuotedMention(text, match.index, match.index + match[0].length)) continue;
       return match[0].trim().slice(0, MAX_SPAN);
