@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createEnricher } from './enricher.js';
 import { tablesFromCsv } from './geodb.js';
 
@@ -115,6 +115,38 @@ describe('enricher on injected tables', () => {
     e.reload();
     expect(e.ip('203.0.113.9').class).toBe('vpn');
     expect(e.ip('2001:db8:1::9').class).toBe('education');
+  });
+
+  it('reloads a watched list file by itself when it changes', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'dw-watch-'));
+    const tor = join(dir, 'tor.txt');
+    writeFileSync(tor, '198.51.100.7\n');
+    const e = createEnricher({ tables: SMALL, lists: [{ class: 'tor', path: tor }] });
+    expect(e.ip('198.51.100.8').class).toBe('hosting');
+    const stop = e.watch();
+    try {
+      writeFileSync(tor, '198.51.100.7\n198.51.100.8\n');
+      await vi.waitFor(() => expect(e.ip('198.51.100.8').class).toBe('tor'), { timeout: 5000, interval: 50 });
+    } finally {
+      stop();
+    }
+  });
+
+  it('caches client parsing without mixing up different header sets', () => {
+    const e = createEnricher({ tables: SMALL });
+    const a = e.client('my-gateway/1.0', {
+      'x-stainless-lang': 'python',
+      'x-stainless-package-version': '1.0.0',
+    });
+    const b = e.client('my-gateway/1.0', {
+      'x-stainless-lang': 'js',
+      'x-stainless-package-version': '4.0.0',
+    });
+    expect(a).toMatchObject({ name: 'stainless-python', version: '1.0.0' });
+    expect(b).toMatchObject({ name: 'stainless-js', version: '4.0.0' });
+    expect(
+      e.client('my-gateway/1.0', { 'x-stainless-lang': 'python', 'x-stainless-package-version': '1.0.0' }),
+    ).toBe(a);
   });
 
   it('takes per-ASN overrides and configurable prefix lengths', () => {

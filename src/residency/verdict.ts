@@ -265,6 +265,13 @@ export function residencyVerdict(input: ResidencyInput, policy: ResidencyPolicy 
       );
     }
   }
+  if (fit.offsetHours !== null && !clockKnown) {
+    add('clock', 'residency-clock-unclear', 0, `no clear time zone: ${fit.reason ?? 'low confidence'}`, {
+      offsetHours: fit.offsetHours,
+      confidence: fit.confidence,
+      hourlyUtc: input.hourly,
+    });
+  }
   if (languageTotal >= 5 && declared) {
     if (foreignLanguageShare >= 0.3) {
       const matchesRegion =
