@@ -5,7 +5,7 @@
  * score; the verdicts never see them.
  *
  *   node dist/cli/main.js simulate --preset small --seed 1 --out /tmp/w
- *   npx tsx bench/residency-personas.ts /tmp/w
+ *   npx tsx bench/residency-personas.ts /tmp/w [--no-direct]
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -14,7 +14,7 @@ import { createEnricher } from '../src/enrich/index.js';
 import { createResidencyBook, guessLanguage, residencyVerdict } from '../src/residency/index.js';
 import { readAccountEvents, readExchanges } from '../src/sources/ndjson/index.js';
 
-const dir = process.argv[2] ?? '/tmp/w';
+const dir = process.argv.slice(2).find((a) => !a.startsWith('--')) ?? '/tmp/w';
 const labels = JSON.parse(readFileSync(join(dir, 'labels.json'), 'utf8')) as Labels;
 const enricher = createEnricher();
 const book = createResidencyBook(enricher.ip, (ex) => ex.fingerprint?.language ?? guessLanguage(ex.prompt));
@@ -34,6 +34,8 @@ for (const input of book.accounts.values()) {
   const label = labels.accounts[input.account];
   if (!label) continue;
   const key = label.isAttack ? `attack/${label.tactic ?? '?'}` : label.persona;
+  // --no-direct: as a caller that does not track direct-address countries would see it
+  if (process.argv.includes('--no-direct')) delete input.directIpCountries;
   const v = residencyVerdict(input);
   const row = rows.get(key) ?? { n: 0, inconsistent: 0, unknown: 0, consistent: 0, restricted: 0 };
   row.n++;
