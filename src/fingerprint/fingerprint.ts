@@ -15,7 +15,7 @@ import { createTemplateMiner, type MinerOptions } from './miner.js';
 import { bandKeys, type LshParams, lshParams, minhash } from './minhash.js';
 import { type BoundOptions, joinTokens, LATIN, NUM, scan, type TokenStream, tokenText } from './normalise.js';
 import { capabilityTags, extractionTags, type RuleLanguage } from './tags.js';
-import { triggersOf } from './triggers.js';
+import { FOREIGN, triggersOf } from './triggers.js';
 import { checkFingerprint } from './validate.js';
 
 /** Options of the stateless fingerprint (defaults in parentheses). */
@@ -145,6 +145,7 @@ function boundedMaskedText(s: TokenStream, max: number): string {
 
 const SYSTEM_CHARS = 4096;
 const LATIN_RULES: RuleLanguage[] = ['en', 'es', 'fr', 'de'];
+const ENGLISH: RuleLanguage[] = ['en'];
 
 /** True when every word of the stream is in Latin script (no CJK, Cyrillic, ... tokens). */
 function latinOnly(s: TokenStream): boolean {
@@ -172,7 +173,9 @@ function core(
   const covered = system === '' && (language === 'en' || language === 'und') && latinOnly(s);
   const triggers = covered ? triggersOf(s) : null;
   const extraction =
-    triggers === null ? extractionTags(tagText) : extractionTags(tagText, triggers.words, LATIN_RULES);
+    triggers === null
+      ? extractionTags(tagText)
+      : extractionTags(tagText, triggers.words, (triggers.words & FOREIGN) !== 0 ? LATIN_RULES : ENGLISH);
   const shape = requestShape(exchange);
   const capabilities = capabilityTags(tagText, {
     tools: shape.tools,

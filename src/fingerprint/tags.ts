@@ -24,6 +24,7 @@
  */
 import type { CapabilityTag, ExtractionMatch, ExtractionTag } from '../core/types.js';
 import {
+  FOREIGN_SHIFT,
   P_CODE,
   P_MATH,
   T_AGENT,
@@ -480,7 +481,12 @@ export function extractionTags(
 ): ExtractionMatch[] {
   const out: ExtractionMatch[] = [];
   for (const detector of EXTRACTION) {
-    if (words === null ? !detector.prefilter.test(text) : (words & detector.trigger) === 0) continue;
+    if (
+      words === null
+        ? !detector.prefilter.test(text)
+        : (words & (detector.trigger | (detector.trigger << FOREIGN_SHIFT))) === 0
+    )
+      continue;
     const match = firstMatch(text, detector, languages);
     if (match !== null) out.push({ tag: detector.tag, span: match });
   }
@@ -491,9 +497,9 @@ function firstMatch(text: string, detector: ExtractionDetector, languages: RuleL
   for (const language of languages) {
     for (const rule of detector.rules[language] ?? []) {
       if (rule.gate !== undefined && !rule.gate.test(text)) continue;
-      if (rule.needs && !rule.needs.test(text)) continue;
       const match = rule.span.exec(text);
       if (match === null) continue;
+      if (rule.needs && !rule.needs.test(text)) continue;
       if (rule.unless?.test(text)) continue;
       if (isQuotedMention(text, match.index, match.index + match[0].length)) continue;
       return match[0].trim().slice(0, MAX_SPAN);

@@ -30,6 +30,11 @@ export const T_REASONING = 4096;
 export const T_WRITING = 8192;
 export const T_TRANSLATION = 16384;
 
+/** The extraction flags shifted by this much mark Spanish, French or German trigger words. */
+export const FOREIGN_SHIFT = 16;
+/** Any Spanish, French or German extraction trigger. */
+export const FOREIGN = (T_COT | T_RUBRIC | T_INSTRUCTION | T_CENSOR) << FOREIGN_SHIFT;
+
 /** Punctuation flags. */
 export const P_CODE = 1;
 export const P_MATH = 2;
@@ -37,19 +42,35 @@ export const P_MATH = 2;
 const WORDS: [number, string][] = [
   [
     T_COT,
-    "step steps step-by-step think thinking thinks thought thoughts reason reasoning reasons chain chain-of-thought chain-of-thoughts monologue rationale scratchpad scratch reflection cot aloud let's paso piensa pensemos piense razona razonemos razone razonamiento pensamiento étape réfléchis réfléchissons réfléchissez raisonne raisonnons raisonnez raisonnement pensée pense pensons pensez cheminement schritt denk denke denkt denken gedankengang gedankengänge gedankenkette denkprozess überlegungen überleg überlege überlegen argumentationskette",
+    "step steps step-by-step think thinking thinks thought thoughts reason reasoning reasons chain chain-of-thought chain-of-thoughts monologue rationale scratchpad scratch reflection cot aloud let's",
+  ],
+  [
+    T_COT << FOREIGN_SHIFT,
+    'paso piensa pensemos piense razona razonemos razone razonamiento pensamiento étape réfléchis réfléchissons réfléchissez raisonne raisonnons raisonnez raisonnement pensée pense pensons pensez cheminement schritt denk denke denkt denken gedankengang gedankengänge gedankenkette denkprozess überlegungen überleg überlege überlegen argumentationskette',
   ],
   [
     T_RUBRIC,
-    'judge judges judging grade grades grading grader graders rubric rubrics rate rates rating ratings rated score scores scoring scored evaluate evaluates evaluating evaluation evaluator assess assessing assessment reward compare rank ranking preference verdict which califica calífica califique evalúa evalúe puntúa puntúe juez rúbrica évalue évaluez notez attribue attribuez barème grille juge bewerte bewerten benote benoten beurteile beurteilen richter bewerter bewertungsraster bewertungskriterien skala escala échelle unparteiischer unparteiische',
+    'judge judges judging grade grades grading grader graders rubric rubrics rate rates rating ratings rated score scores scoring scored evaluate evaluates evaluating evaluation evaluator assess assessing assessment reward compare rank ranking preference verdict which',
+  ],
+  [
+    T_RUBRIC << FOREIGN_SHIFT,
+    'califica calífica califique evalúa evalúe puntúa puntúe juez rúbrica évalue évaluez notez attribue attribuez barème grille juge bewerte bewerten benote benoten beurteile beurteilen richter bewerter bewertungsraster bewertungskriterien skala escala échelle unparteiischer unparteiische',
   ],
   [
     T_INSTRUCTION,
-    'instruction instructions task tasks prompt prompts dataset datasets training queries questions requests fine-tuning finetuning fine-tune instruction-tuning instruction-following synthetic instrucciones tareas indicaciones tâches consignes aufgaben anweisungen aufgabenstellungen instruktionen',
+    'instruction instructions task tasks prompt prompts dataset datasets training queries questions requests fine-tuning finetuning fine-tune instruction-tuning instruction-following synthetic',
+  ],
+  [
+    T_INSTRUCTION << FOREIGN_SHIFT,
+    'instrucciones tareas indicaciones tâches consignes aufgaben anweisungen aufgabenstellungen instruktionen',
   ],
   [
     T_CENSOR,
-    'censor censors censorship censored censorship-safe censorship-compliant sensitive socialist party ccp cpc government regulators firewall tiananmen taiwan taiwanese tibet xinjiang censura censores censure censeurs zensur zensoren politisch politiquement políticamente',
+    'censor censors censorship censored censorship-safe censorship-compliant sensitive socialist party ccp cpc government regulators firewall tiananmen taiwan taiwanese tibet xinjiang',
+  ],
+  [
+    T_CENSOR << FOREIGN_SHIFT,
+    'censura censores censure censeurs zensur zensoren politisch politiquement políticamente',
   ],
   [
     T_CODE,
