@@ -142,6 +142,21 @@ describe('residencyVerdict: benign look-alikes are never inconsistent', () => {
     expect(v.verdict).not.toBe('inconsistent');
   });
 
+  it('a traveller who spent a few days in a restricted region: reported, not inconsistent', () => {
+    const v = residencyVerdict(
+      build({
+        declared: 'US',
+        card: 'US',
+        segments: [
+          { offset: -5, days: 27, nets: [['US', 'isp', 1]] },
+          { offset: 8, days: 3, nets: [['CN', 'mobile', 1]] },
+        ],
+      }),
+    );
+    expect(kinds(v)).toContain('residency-restricted-contact');
+    expect(v.verdict).not.toBe('inconsistent');
+  });
+
   it('a long trip: most of the window abroad in a supported country', () => {
     const v = residencyVerdict(
       build({

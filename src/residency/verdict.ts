@@ -358,6 +358,25 @@ export function residencyVerdict(input: ResidencyInput, policy: ResidencyPolicy 
     }
   }
 
+  if (
+    !leak &&
+    declared &&
+    !restrictedList.has(declared) &&
+    restrictedDirect >= 2 &&
+    restrictedDirectShare < 0.5
+  ) {
+    add(
+      'network',
+      'residency-restricted-contact',
+      0.4,
+      `${restrictedDirect} exchanges came directly from restricted regions`,
+      {
+        exchanges: restrictedDirect,
+        directIpCountries: direct,
+        declared,
+      },
+    );
+  }
   if (leak) {
     add(
       'network',
