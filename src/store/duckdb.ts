@@ -241,19 +241,34 @@ class DuckDbStore implements Store {
       appender.closeSync();
       if (staged === 0) continue;
       const keyColumn = table === 'exchanges' ? 'id' : 'key';
+      const insert = `INSERT INTO ${table} (seq, ${keyColumn}, ts, account, record) SELECT seq, key, ts, account, record FROM temp.main.staging_${table}`;
       try {
-        await this.transaction(async () => {
-          const reader = await this.db.runAndReadAll(
-            `INSERT INTO ${table} (seq, ${keyColumn}, ts, account, record) SELECT seq, key, ts, account, record FROM temp.main.staging_${table} ON CONFLICT DO NOTHING RETURNING seq::DOUBLE`,
-          );
-          for (const [seq] of reader.getRowsJS()) {
-            const [writeIndex, rowIndex] = owner.get(seq as number)!;
-            result[writeIndex].add(rowIndex);
-          }
-        });
+        // Fast path: no row is stored yet (the usual case), so a plain INSERT succeeds and every
+        // staged row is new. A key already stored makes it fail whole; then the slow path asks
+        // DuckDB which rows it actually inserted.
+        let plain = true;
+        try {
+          await this.transaction(() => this.db.run(insert));
+        } catch {
+          plain = false;
+        }
+        if (plain) {
+          for (const [writeIndex, rowIndex] of owner.values()) result[writeIndex].add(rowIndex);
+        } else {
+          await this.transaction(async () => {
+            const reader = await this.db.runAndReadAll(
+              `${insert} ON CONFLICT DO NOTHING RETURNING seq::DOUBLE`,
+            );
+            for (const [seq] of reader.getRowsJS()) {
+              const [writeIndex, rowIndex] = owner.get(seq as number)!;
+              result[writeIndex].add(rowIndex);
+            }
+          });
+        }
       } finally {
         await this.db.run(`DELETE FROM temp.main.staging_${table}`);
       }
+      owner.clear();
     }
     return result;
   }
