@@ -56,12 +56,16 @@ export async function readBody(request: Request, maxBytes: number): Promise<Buff
   }
 }
 
-/** One NDJSON line parsed, or why it could not be. */
-export type ParsedLine = { line: number; value: unknown } | { line: number; error: string };
+/** Where one non-blank NDJSON line is in a body, and its 1-based line number. */
+export interface LineSpan {
+  line: number;
+  start: number;
+  end: number;
+}
 
-/** Splits NDJSON text into parsed values with their 1-based line numbers (blank lines skipped). */
-export function parseNdjson(body: Buffer, maxRecords: number): ParsedLine[] {
-  const out: ParsedLine[] = [];
+/** Finds the non-blank lines of an NDJSON body (a BOM, CR and leading blanks skipped); parses nothing. */
+export function ndjsonLines(body: Buffer, maxRecords: number): LineSpan[] {
+  const out: LineSpan[] = [];
   let start = body.length >= 3 && body[0] === 0xef && body[1] === 0xbb && body[2] === 0xbf ? 3 : 0;
   let line = 0;
   while (start < body.length) {
@@ -79,12 +83,7 @@ export function parseNdjson(body: Buffer, maxRecords: number): ParsedLine[] {
           `batch has more than ${maxRecords} records (the configured maximum); split it`,
         );
       }
-      const text = body.toString('utf8', first, stop);
-      try {
-        out.push({ line, value: JSON.parse(text) });
-      } catch (error) {
-        out.push({ line, error: `invalid JSON: ${(error as Error).message}` });
-      }
+      out.push({ line, start: first, end: stop });
     }
     start = end + 1;
   }

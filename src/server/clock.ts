@@ -13,7 +13,11 @@
  *   interval behind live traffic.
  * Late records (before the current period) are applied in the current period, never dropped.
  */
+import { setImmediate as yieldToLoop } from 'node:timers/promises';
 import type { AccountEvent, EpochMs, Exchange } from '../core/types.js';
+
+/** Records handed to the pipeline between yields to the event loop. */
+const SLICE = 128;
 
 /** Where the clock sends records and ticks (the pipeline's shape). */
 export interface ClockSink {
@@ -127,10 +131,17 @@ export function createEventClock(sink: ClockSink, tickMs: number, reorderMs: num
       }
     },
     async addExchanges(batch) {
-      for (const exchange of batch) {
+      for (let i = 0; i < batch.length; i++) {
+        const exchange = batch[i];
         if (events.length > 0) await releaseEventsUpTo(exchange.ts);
         const ticking = accept({ kind: 'x', record: exchange }, exchange.ts);
         if (ticking) await ticking;
+        // Hand records over in slices, yielding between them, so that in-process per-event
+        // stages never hold the event loop for a whole batch.
+        if (i % SLICE === SLICE - 1) {
+          send();
+          await yieldToLoop();
+        }
       }
       send();
     },

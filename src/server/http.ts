@@ -5,6 +5,7 @@
  */
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve, sep } from 'node:path';
+import { setImmediate as yieldToLoop } from 'node:timers/promises';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { type Context, Hono } from 'hono';
 import * as v from 'valibot';
@@ -14,7 +15,7 @@ import { decodeAccountEvent, decodeExchange, parseRfc3339 } from '../core/schema
 import type { AccountEvent, Exchange, InputIssue } from '../core/types.js';
 import { decodeLitellmBody, litellmAccount } from '../sources/litellm/litellm.js';
 import { decodeOtlpTraces } from '../sources/otlp/otlp.js';
-import { HttpError, parseNdjson, readBody } from './body.js';
+import { HttpError, ndjsonLines, readBody } from './body.js';
 import { openApiDocument } from './openapi.js';
 import type { Decision } from './risk.js';
 import type { IngestOutcome, Service } from './service.js';
@@ -67,6 +68,8 @@ interface Rejection {
 const CAMPAIGN_STATUSES = ['suspected', 'confirmed', 'dismissed', 'closed'] as const;
 const DECISIONS = ['allow', 'review', 'challenge', 'block'] as const;
 const MAX_ID = 512;
+/** Records decoded between yields to the event loop. */
+const YIELD_EVERY = 200;
 
 const ReviewBody = v.strictObject(
   {
@@ -220,16 +223,21 @@ export function createApp(options: AppOptions): Hono<Env> {
     apply: (records: T[]) => Promise<IngestOutcome>,
   ) => {
     const body = await readBody(c.req.raw, limits.maxBodyBytes);
-    const lines = parseNdjson(body, limits.maxBatch);
+    const lines = ndjsonLines(body, limits.maxBatch);
     const good: T[] = [];
     const rejected: Rejection[] = [];
     for (let index = 0; index < lines.length; index++) {
-      const parsed = lines[index];
-      if ('error' in parsed) {
-        rejected.push({ index, line: parsed.line, field: null, reason: parsed.error });
+      // Yield to the event loop now and then: inline risk lookups must not wait behind a batch.
+      if (index % YIELD_EVERY === YIELD_EVERY - 1) await yieldToLoop();
+      const { line, start, end } = lines[index];
+      let value: unknown;
+      try {
+        value = JSON.parse(body.toString('utf8', start, end));
+      } catch (error) {
+        rejected.push({ index, line, field: null, reason: `invalid JSON: ${(error as Error).message}` });
         continue;
       }
-      const decoded = decode(parsed.value, { file: 'request', line: parsed.line });
+      const decoded = decode(value, { file: 'request', line });
       if (decoded.ok) good.push(decoded.value);
       else rejected.push(rejection(index, decoded.issues));
     }

@@ -7,6 +7,8 @@
  * RETURNING`), because each commit costs a WAL sync; a caller's promise resolves after COMMIT.
  * One connection, every statement serialised through one queue: DuckDB runs one writer anyway.
  */
+
+import { setImmediate as yieldToLoop } from 'node:timers/promises';
 import {
   blobValue,
   type DuckDBConnection,
@@ -45,7 +47,8 @@ interface Row {
   key: string;
   ts: number;
   account: string;
-  record: string;
+  /** The record, serialised as JSON while appending. */
+  value: unknown;
 }
 
 interface PendingWrite {
@@ -221,10 +224,10 @@ class DuckDbStore implements Store {
       const seen = new Set<string>();
       const appender = await this.db.createAppender(`staging_${table}`, 'main', 'temp');
       let staged = 0;
-      group.forEach((write, writeIndex) => {
-        if (write.table !== table) return;
-        write.rows.forEach((row, rowIndex) => {
-          if (seen.has(row.key)) return;
+      for (const [writeIndex, write] of group.entries()) {
+        if (write.table !== table) continue;
+        for (const [rowIndex, row] of write.rows.entries()) {
+          if (seen.has(row.key)) continue;
           seen.add(row.key);
           const seq = ++this.seq[table];
           owner.set(seq, [writeIndex, rowIndex]);
@@ -232,11 +235,12 @@ class DuckDbStore implements Store {
           appender.appendVarchar(row.key);
           appender.appendDouble(row.ts);
           appender.appendVarchar(row.account);
-          appender.appendVarchar(row.record);
+          appender.appendVarchar(JSON.stringify(row.value));
           appender.endRow();
-          staged++;
-        });
-      });
+          // Let the event loop breathe between slices (inline lookups wait behind nothing long).
+          if (++staged % 1024 === 0) await yieldToLoop();
+        }
+      }
       appender.flushSync();
       appender.closeSync();
       if (staged === 0) continue;
@@ -278,7 +282,7 @@ class DuckDbStore implements Store {
       key: exchange.id,
       ts: exchange.ts,
       account: exchange.account,
-      record: JSON.stringify(exchange),
+      value: exchange,
     }));
     const fresh = await this.write('exchanges', rows);
     return batch.filter((_, index) => fresh.has(index));
@@ -289,7 +293,7 @@ class DuckDbStore implements Store {
       key: accountEventKey(event),
       ts: event.ts,
       account: event.account,
-      record: JSON.stringify(event),
+      value: event,
     }));
     const fresh = await this.write('account_events', rows);
     return batch.filter((_, index) => fresh.has(index));
