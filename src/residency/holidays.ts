@@ -191,7 +191,27 @@ export interface HolidayEffect {
   days: number;
   /** Mean activity on those days divided by the mean on ordinary weekdays (0 = silent, 1 = as usual). */
   ratio: number;
+  /**
+   * Chance of a day count this low or lower if the holidays were ordinary weekdays (quasi-Poisson:
+   * day-to-day overdispersion is measured on the ordinary weekdays). Small = the quiet is real.
+   */
+  pQuiet: number;
   holidays: string[];
+}
+
+/** P(X <= k) for X ~ Poisson(lambda), computed in log space (k and lambda may be fractional). */
+export function poissonCdf(k: number, lambda: number): number {
+  if (lambda <= 0) return 1;
+  const top = Math.floor(k);
+  if (top < 0) return 0;
+  let logTerm = -lambda; // log P(X = 0)
+  let sum = Math.exp(logTerm);
+  for (let i = 1; i <= top; i++) {
+    logTerm += Math.log(lambda) - Math.log(i);
+    sum += Math.exp(logTerm);
+    if (sum >= 1) return 1;
+  }
+  return Math.min(1, sum);
 }
 
 /**
@@ -213,15 +233,20 @@ export function holidayEffects(
   const anyHoliday = new Set<string>();
   for (const country of countries) for (const d of table[country] ?? []) anyHoliday.add(d);
   let baselineSum = 0;
+  let baselineSquares = 0;
   let baselineDays = 0;
   for (let t = first; t <= last; t += 86_400_000) {
     const date = new Date(t).toISOString().slice(0, 10);
     if (isWeekend(date) || anyHoliday.has(date)) continue;
-    baselineSum += daily[date] ?? 0;
+    const n = daily[date] ?? 0;
+    baselineSum += n;
+    baselineSquares += n * n;
     baselineDays++;
   }
   if (baselineDays < minBaselineDays || baselineSum === 0) return [];
   const baseline = baselineSum / baselineDays;
+  const variance = baselineSquares / baselineDays - baseline * baseline;
+  const dispersion = Math.max(1, variance / baseline);
   const effects: HolidayEffect[] = [];
   for (const country of countries) {
     const inWindow = (table[country] ?? []).filter((d) => {
@@ -229,8 +254,10 @@ export function holidayEffects(
       return t >= first && t <= last && !isWeekend(d);
     });
     if (inWindow.length < minDays) continue;
-    const mean = inWindow.reduce((sum, d) => sum + (daily[d] ?? 0), 0) / inWindow.length;
-    effects.push({ country, days: inWindow.length, ratio: mean / baseline, holidays: inWindow });
+    const observed = inWindow.reduce((sum, d) => sum + (daily[d] ?? 0), 0);
+    const expected = baseline * inWindow.length;
+    const pQuiet = poissonCdf(observed / dispersion, expected / dispersion);
+    effects.push({ country, days: inWindow.length, ratio: observed / expected, pQuiet, holidays: inWindow });
   }
   return effects;
 }

@@ -140,7 +140,10 @@ export function residencyVerdict(input: ResidencyInput, policy: ResidencyPolicy 
   };
   const calendarCountries = Object.keys(holidayTable);
   const effects = holidayEffects(input.daily, calendarCountries, holidayTable);
-  const quiet = new Set(effects.filter((e) => e.ratio < 0.35).map((e) => e.country));
+  // Quiet: well under an ordinary weekday, and unlikely to be chance for this account's volume
+  // (p < 0.001: about 0.01 shared across the fifteen calendars compared).
+  const isQuiet = (e: { ratio: number; pQuiet: number }) => e.ratio < 0.35 && e.pQuiet < 0.001;
+  const quiet = new Set(effects.filter(isQuiet).map((e) => e.country));
   for (const country of candidates) {
     const score = candidateScore(country) + (quiet.has(country) ? 0.5 : 0);
     if (
@@ -302,7 +305,7 @@ export function residencyVerdict(input: ResidencyInput, policy: ResidencyPolicy 
     }
   }
   const declaredEffect = effects.find((e) => e.country === declared);
-  if (declaredEffect && declaredEffect.ratio < 0.35) {
+  if (declaredEffect && isQuiet(declaredEffect)) {
     add(
       'calendar',
       'residency-holidays-home',
@@ -311,14 +314,15 @@ export function residencyVerdict(input: ResidencyInput, policy: ResidencyPolicy 
       {
         country: declared,
         ratio: r2(declaredEffect.ratio),
+        pQuiet: Number(declaredEffect.pQuiet.toPrecision(2)),
         holidays: declaredEffect.holidays,
       },
     );
   } else {
-    const elsewhere = effects.filter((e) => e.country !== declared && e.ratio < 0.35);
+    const elsewhere = effects.filter((e) => e.country !== declared && isQuiet(e));
     const declaredActive = declaredEffect ? declaredEffect.ratio >= 0.65 : true;
     if (elsewhere.length > 0 && declaredActive) {
-      const e = elsewhere.sort((a, b) => a.ratio - b.ratio || b.days - a.days)[0];
+      const e = elsewhere.sort((a, b) => a.pQuiet - b.pQuiet || a.ratio - b.ratio)[0];
       add(
         'calendar',
         'residency-holidays',
@@ -327,6 +331,7 @@ export function residencyVerdict(input: ResidencyInput, policy: ResidencyPolicy 
         {
           country: e.country,
           ratio: r2(e.ratio),
+          pQuiet: Number(e.pQuiet.toPrecision(2)),
           holidays: e.holidays,
           declared,
           declaredRatio: declaredEffect ? r2(declaredEffect.ratio) : null,
