@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hourlyOf, rhythm, rng } from './testing/synthetic.js';
+import { hourlyOf, rhythm, rng } from './test-support/synthetic.js';
 import { EVENING_DIURNAL_PROFILE, inferTimezone } from './timezone.js';
 
 describe('inferTimezone', () => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { NetClass, NetInfo, ResidencyInput } from '../core/types.js';
 import { accumulateAccountEvent, accumulateExchange, emptyResidencyInput } from './accumulate.js';
 import { HOLIDAYS_2026 } from './holidays.js';
-import { rhythm, rng, shiftedProfile } from './testing/synthetic.js';
+import { rhythm, rng, shiftedProfile } from './test-support/synthetic.js';
 import { type ResidencyPolicy, residencyVerdict as verdictOf } from './verdict.js';
 
 /** The verdict under test (set SHOW=1 to print each one while tuning). */
