@@ -13,6 +13,7 @@ import {
   attackPrompt,
   chatPrompt,
   codingPrompt,
+  cotWrap,
   homeworkPrompt,
   type PromptOut,
   syntheticDataPrompt,
@@ -140,7 +141,12 @@ function benignPrompt(
     case 'developer':
       if (turn > 1 && rng.chance(0.5))
         return { text: rng.pick(FOLLOWUPS), outTokens: rng.int(100, 800), reasoning: false };
-      return rng.chance(0.8) ? codingPrompt(rng, corpus) : chatPrompt(rng, lang, corpus);
+      if (rng.chance(0.8)) {
+        const p = codingPrompt(rng, corpus);
+        // People ask for reasoning too: a benign look-alike of chain-of-thought elicitation.
+        return rng.chance(0.08) ? { ...p, text: cotWrap(rng, p.text), reasoning: true } : p;
+      }
+      return chatPrompt(rng, lang, corpus);
     case 'student':
       if (turn > 1 && rng.chance(0.5))
         return {
@@ -156,7 +162,7 @@ function benignPrompt(
         };
       return rng.chance(0.75) ? homeworkPrompt(rng, lang, corpus) : chatPrompt(rng, lang, corpus);
     case 'agent-developer':
-      return agentPrompt(rng, a.toolset, turn, corpus);
+      return agentPrompt(rng, a.toolset, turn, corpus, hashUnit(a.idx, 9) < 0.3 ? a.idx : undefined);
     case 'enterprise-pipeline':
       return a.pipeline!.render(rng);
     case 'synthetic-data':
@@ -252,6 +258,7 @@ function emit(
   } else {
     if (a.temperature !== undefined) parts.push(`,"temperature":${a.temperature}`);
     if (a.benchSeed !== undefined) parts.push(`,"seed":${a.benchSeed}`);
+    if (a.topP !== undefined) parts.push(`,"topP":${a.topP}`);
     if (a.logprobs !== undefined) parts.push(`,"logprobs":${a.logprobs}`);
     if (a.persona === 'synthetic-data' && rng.chance(0.3)) {
       n = rng.int(2, 4);

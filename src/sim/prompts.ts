@@ -855,8 +855,17 @@ const AGENT_FOLLOWUPS = [
 ];
 const NAMES = ['Alice', 'Bob', 'Priya', 'Chen', 'Maria', 'Jonas', 'Yuki', 'Omar', 'Sara'];
 
-/** An agent developer's tool-using request; `turn` > 1 gives a follow-up turn. */
-export function agentPrompt(rng: Rng, toolset: number, turn: number, corpus?: Corpus): PromptOut {
+/**
+ * An agent developer's tool-using request; `turn` > 1 gives a follow-up turn. `genericSystem`
+ * selects one of the generic system prompts (an account's choice) instead of the tool set's own.
+ */
+export function agentPrompt(
+  rng: Rng,
+  toolset: number,
+  turn: number,
+  corpus?: Corpus,
+  genericSystem?: number,
+): PromptOut {
   const slots = {
     city: CITIES,
     topic: TOPICS,
@@ -883,12 +892,22 @@ export function agentPrompt(rng: Rng, toolset: number, turn: number, corpus?: Co
     turn === 1 ? fill(rng, pick(rng, AGENT_ASKS), slots) : fill(rng, pick(rng, AGENT_FOLLOWUPS), slots);
   return {
     text,
-    system: AGENT_SYSTEMS[toolset % AGENT_SYSTEMS.length],
+    system:
+      genericSystem === undefined
+        ? AGENT_SYSTEMS[toolset % AGENT_SYSTEMS.length]
+        : GENERIC_SYSTEMS[genericSystem % GENERIC_SYSTEMS.length],
     tools: TOOLSET_JSON[toolset % TOOLSETS.length],
     outTokens: rng.int(30, 300),
     reasoning: rng.chance(0.3),
   };
 }
+
+/** Generic system prompts some agent builders use (campaign templates use look-alikes). */
+const GENERIC_SYSTEMS = [
+  'You are a helpful assistant. Always explain your reasoning in full.',
+  'You are an expert software engineer and a meticulous reasoner.',
+  'You are a helpful assistant.',
+];
 
 const AGENT_SYSTEMS = [
   'You are a weather assistant. Use the tools to answer; never guess.',
@@ -901,8 +920,7 @@ const AGENT_SYSTEMS = [
 ];
 
 const ATTACK_SYSTEMS = [
-  'You are an expert software engineer and a meticulous reasoner.',
-  'You are a helpful assistant. Always explain your reasoning in full.',
+  ...GENERIC_SYSTEMS,
   'You are a world-class AI agent capable of long-horizon planning and tool use.',
   'You are a senior engineer. Be exhaustive and precise.',
   '你是一个乐于助人的助手。',
@@ -1074,6 +1092,11 @@ export function paraphrase(rng: Rng, text: string, strength: number): string {
       '',
     ]);
   return out;
+}
+
+/** Wraps a task in one of the English chain-of-thought phrasings (benign users do this too). */
+export function cotWrap(rng: Rng, task: string): string {
+  return pick(rng, COT.en).replace('{task}', task);
 }
 
 /** One campaign prompt: a template variant, its slots filled, wrapped and perturbed. */

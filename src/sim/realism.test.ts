@@ -125,6 +125,12 @@ describe('the small world', () => {
     expect(share(attack, (e) => benignFamilies.has(family(e.userAgent)))).toBe(1);
     expect(share(attack, (e) => benignUas.has(e.userAgent))).toBeGreaterThan(0.5);
     expect(share(attack, (e) => e.org !== undefined)).toBe(0);
+    // Sampling settings come from the benign menus: no value is a campaign constant.
+    for (const field of ['maxTokens', 'temperature', 'topP', 'logprobs']) {
+      const seen = new Set(benign.map((e) => e[field]));
+      const foreign = new Set(attack.map((e) => e[field]).filter((v) => v !== undefined && !seen.has(v)));
+      expect([...foreign], field).toEqual([]);
+    }
     const benignDomains = new Set(
       w.world.accounts.filter((a) => a.campaign < 0).map((a) => signups.get(a.id)?.emailDomain),
     );

@@ -151,6 +151,7 @@ export interface SimAccount {
   temperature?: number;
   maxTokens?: number;
   logprobs?: boolean | number;
+  topP?: number;
   streamShare: number;
   sweep: number;
   home: string;
@@ -382,6 +383,10 @@ const HUMAN_COUNTRIES: [string, number][] = [
   ['CN', 1],
 ];
 
+/** Sampling settings API users pick (one per account); campaigns draw from the same menus. */
+const TEMPERATURES = [undefined, undefined, 0, 0.2, 0.4, 0.6, 0.7, 0.7, 0.8, 1, 1.2];
+const MAX_TOKENS = [undefined, 1024, 2048, 4096, 4096, 8192, 8192, 16_384, 32_000];
+
 function humanCountry(rng: Rng): string {
   return HUMAN_COUNTRIES[rng.weighted(HUMAN_COUNTRIES.map((c) => c[1]))][0];
 }
@@ -414,6 +419,8 @@ function addHuman(ctx: Ctx, persona: 'casual' | 'developer' | 'agent-developer' 
       : rng.chance(0.75)
         ? sdkClient(rng)
         : scriptClient(rng);
+  // Odd HTTP stacks (Rust, Java, custom builds) give some benign scripts a rare TLS fingerprint too.
+  if (client.kind === 'script' && rng.chance(0.3)) client.ja4 = customJa4(rng);
   let net: NetPlan = { pool: residentialPool(ctx, country, rng.int(1, 4)), perSession: false };
   const apple = /iPhone|Macintosh.*Safari/.test(client.userAgent) && !client.userAgent.includes('Chrome');
   const phone = /iPhone|Android/.test(client.userAgent);
@@ -465,8 +472,11 @@ function addHuman(ctx: Ctx, persona: 'casual' | 'developer' | 'agent-developer' 
     adoptShare: dev && rng.chance(0.3) ? 0.8 : 0.35,
     adoptRampMs: dev ? 2 * DAY : 6 * DAY,
     toolset: rng.int(0, TOOLSET_COUNT - 1),
-    temperature: client.kind === 'browser' ? undefined : rng.pick([undefined, 0.7, 0.2, 1, 0]),
-    maxTokens: client.kind === 'browser' ? undefined : rng.pick([undefined, 1024, 2048, 4096, 8192]),
+    temperature: client.kind === 'browser' ? undefined : rng.pick(TEMPERATURES),
+    maxTokens: client.kind === 'browser' ? undefined : rng.pick(MAX_TOKENS),
+    topP: client.kind === 'browser' || rng.chance(0.8) ? undefined : rng.pick([0.8, 0.9, 0.95, 1]),
+    // Confidence scores, token-level analysis: a few developers ask for logprobs.
+    logprobs: client.kind === 'browser' || rng.chance(0.93) ? undefined : rng.pick([true, 5, 10, 20]),
     streamShare: client.kind === 'browser' ? 1 : rng.next(),
     home: country,
   });
@@ -571,7 +581,7 @@ function addOrg(
   const orgCard = cardOf(rng, country);
   const template = kind === 'enterprise-pipeline' ? pipelineTemplate(rng, ctx.counter, corpus) : undefined;
   const signupDay = ctx.start - Math.floor(rng.int(10, 400) * DAY);
-  const logprobs = kind === 'enterprise-pipeline' && rng.chance(0.4) ? true : undefined;
+  const logprobs = kind === 'enterprise-pipeline' && rng.chance(0.4) ? rng.pick([true, 5, 10]) : undefined;
   for (let i = 0; i < accounts; i++) {
     const a = baseAccount(ctx, kind, {
       offset: offsetOf(rng, country),
@@ -591,6 +601,7 @@ function addOrg(
       pipeline: template,
       rateLimited: 0.015,
       temperature: kind === 'enterprise-pipeline' ? 0 : 1,
+      topP: kind === 'synthetic-data' ? 0.95 : undefined,
       maxTokens: kind === 'enterprise-pipeline' ? rng.pick([16, 64, 256]) : 8192,
       logprobs,
       streamShare: 0,
@@ -875,8 +886,9 @@ function addCampaignAccount(
     rateLimited: cellSpec.rateLimited ?? 0.004,
     customerShare: tactic === 'camouflaged' ? (cellSpec.customerShare ?? 0.4) : 0,
     customerClients: tactic === 'camouflaged' ? cc.customerClients : undefined,
-    temperature: rng.pick([undefined, 0.7, 1, 0.6]),
-    maxTokens: rng.pick([8192, 16384, 32000, 4096]),
+    // Drawn from the same menus as benign SDK users (heavier on large budgets).
+    temperature: rng.pick(TEMPERATURES),
+    maxTokens: rng.pick([...MAX_TOKENS, 16_384, 32_000]),
     streamShare: careful ? 0.5 : 0.05,
     sweep: spec.prompts.sweep,
     home: spec.homeCountry,
