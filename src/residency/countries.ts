@@ -5,6 +5,7 @@
  * the diurnal fit resolves about an hour, so minutes and DST dates do not matter here.
  */
 
+/** What residency needs to know of one country. */
 export interface CountryFacts {
   /** UTC offsets in hours in use somewhere in the country during the year. */
   offsets: number[];
