@@ -15,11 +15,14 @@ export interface TopK {
   keys: string[];
   counts: number[];
   errors: number[];
+  /** A lower bound of the smallest count, and where the last eviction happened (amortised O(1) eviction). */
+  floor: number;
+  cursor: number;
 }
 
 /** An empty top-K of the given capacity. */
 export function createTopK(capacity: number): TopK {
-  return { capacity, keys: [], counts: [], errors: [] };
+  return { capacity, keys: [], counts: [], errors: [], floor: 0, cursor: 0 };
 }
 
 /** Counts one more occurrence (or `by`) of a value. */
@@ -36,10 +39,25 @@ export function addTopK(top: TopK, key: string, by = 1): void {
     keys.push(key);
     counts.push(by);
     top.errors.push(0);
+    if (n === 0 || by < top.floor) top.floor = by;
     return;
   }
-  let min = 0;
-  for (let i = 1; i < n; i++) if (counts[i] < counts[min]) min = i;
+  // Evict a value with the smallest count: counts only grow, so `floor` stays a lower bound and
+  // the scan from the cursor usually stops at once (churning tails are full of ties).
+  let min = -1;
+  for (let k = 0; k < n; k++) {
+    const i = (top.cursor + k) % n;
+    if (counts[i] === top.floor) {
+      min = i;
+      break;
+    }
+  }
+  if (min < 0) {
+    min = 0;
+    for (let i = 1; i < n; i++) if (counts[i] < counts[min]) min = i;
+    top.floor = counts[min];
+  }
+  top.cursor = min + 1;
   keys[min] = key;
   top.errors[min] = counts[min];
   counts[min] += by;

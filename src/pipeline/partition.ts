@@ -24,6 +24,7 @@ import type {
   InputIssue,
   NetInfo,
 } from '../core/types.js';
+import { fastExchange } from './decode.js';
 
 /** The per-event derivations a partition applies to each record (fingerprint, enrichment). */
 export interface PerEventStages {
@@ -178,6 +179,11 @@ export function createPartition(
           continue;
         }
         if (batch.kinds[i] === LINE_EXCHANGE) {
+          const fast = fastExchange(value);
+          if (fast !== null) {
+            exchange(fast);
+            continue;
+          }
           const decoded = decodeExchange(value, at);
           if (decoded.ok) exchange(decoded.value);
           else reject(decoded.issues);
