@@ -224,7 +224,7 @@ const LAST = [
 export function emailLocal(rng: Rng): string {
   const f = rng.pick(FIRST);
   const l = rng.pick(LAST);
-  switch (rng.weighted([5, 4, 3, 3, 2, 2, 1])) {
+  switch (rng.weighted([5, 4, 3, 3, 2, 2, 1, 1])) {
     case 0:
       return `${f}.${l}`;
     case 1:
@@ -237,8 +237,10 @@ export function emailLocal(rng: Rng): string {
       return `${f}${rng.int(100, 9999)}`;
     case 5:
       return `${l}.${f}`;
-    default:
+    case 6:
       return `${f}.${l}.${rng.int(1, 9)}`;
+    default:
+      return `${rng.pick(['user', 'dev', 'ai', 'work', f])}${rng.int(1000, 99999)}`;
   }
 }
 

@@ -136,6 +136,16 @@ describe('the small world', () => {
     );
     const attackSignups = w.world.accounts.filter((a) => a.campaign >= 0).map((a) => signups.get(a.id)!);
     expect(share(attackSignups, (s) => benignDomains.has(s.emailDomain))).toBeGreaterThan(0.5);
+    // Sign-up facts too: every route, phone country and local-part shape also occurs in benign sign-ups.
+    for (const field of ['route', 'phoneCountry', 'cardCountry', 'emailLocalShape']) {
+      const benignValues = new Set(
+        (w.accountEvents as Ev[]).filter((e) => !w.labels.accounts[e.account].isAttack).map((e) => e[field]),
+      );
+      const foreign = attackSignups
+        .map((e) => e[field])
+        .filter((v) => v !== undefined && !benignValues.has(v));
+      expect(foreign.length / attackSignups.length, field).toBeLessThan(0.1);
+    }
   });
 
   it('uses real addresses: IPv4 from the ASN database, some IPv6', () => {

@@ -476,7 +476,7 @@ function addHuman(ctx: Ctx, persona: 'casual' | 'developer' | 'agent-developer' 
     maxTokens: client.kind === 'browser' ? undefined : rng.pick(MAX_TOKENS),
     topP: client.kind === 'browser' || rng.chance(0.8) ? undefined : rng.pick([0.8, 0.9, 0.95, 1]),
     // Confidence scores, token-level analysis: a few developers ask for logprobs.
-    logprobs: client.kind === 'browser' || rng.chance(0.93) ? undefined : rng.pick([true, 5, 10, 20]),
+    logprobs: client.kind === 'browser' || rng.chance(0.88) ? undefined : rng.pick([true, 5, 10, 20]),
     streamShare: client.kind === 'browser' ? 1 : rng.next(),
     home: country,
   });
@@ -487,6 +487,14 @@ function addHuman(ctx: Ctx, persona: 'casual' | 'developer' | 'agent-developer' 
     else a.to = ctx.end;
   }
   const card = rng.chance(persona === 'casual' ? 0.45 : 0.8) ? { ...cardOf(rng, country) } : undefined;
+  // Startup programmes and resellers are ordinary ways in for real developers too.
+  const route = !dev
+    ? 'self-serve'
+    : corporate && rng.chance(0.25)
+      ? 'startup'
+      : rng.chance(0.04)
+        ? 'reseller'
+        : 'self-serve';
   signup(ctx, a, {
     ts: life.signupTs,
     emailDomain: corporate
@@ -501,8 +509,15 @@ function addHuman(ctx: Ctx, persona: 'casual' | 'developer' | 'agent-developer' 
     signupIp: a.net.pool[0] ?? a.net.rotate!.pick(rng),
     deviceId: device(rng),
     ja4: client.ja4,
-    route: 'self-serve',
+    route,
   });
+  if (route === 'startup' && rng.chance(0.6))
+    ctx.events.push({
+      ts: life.signupTs + Math.floor(rng.exp(DAY)),
+      account: a.id,
+      kind: 'profile',
+      org: newId(ctx, 'org_', 5),
+    });
 }
 
 function cardOf(rng: Rng, country: string): { bin: string; fp: string; country: string } {
@@ -581,7 +596,8 @@ function addOrg(
   const orgCard = cardOf(rng, country);
   const template = kind === 'enterprise-pipeline' ? pipelineTemplate(rng, ctx.counter, corpus) : undefined;
   const signupDay = ctx.start - Math.floor(rng.int(10, 400) * DAY);
-  const logprobs = kind === 'enterprise-pipeline' && rng.chance(0.4) ? rng.pick([true, 5, 10]) : undefined;
+  const logprobs =
+    kind === 'enterprise-pipeline' && rng.chance(0.4) ? rng.pick([true, 5, 10, 20]) : undefined;
   for (let i = 0; i < accounts; i++) {
     const a = baseAccount(ctx, kind, {
       offset: offsetOf(rng, country),
@@ -772,6 +788,11 @@ function addHydra(ctx: Ctx, cc: CellCtx, n: number, cStart: number, cEnd: number
   const { rng } = ctx;
   const meanLife = (cc.cellSpec.lifetimeDays ?? 5) * DAY;
   const span = cEnd - cStart;
+  if (span < 2 * HOUR) {
+    // No room for churn (a window cut short by --days): the accounts simply exist.
+    for (let i = 0; i < n; i++) addCampaignAccount(ctx, cc, cStart, Math.max(cStart, cEnd));
+    return;
+  }
   const slots = Math.max(1, Math.round((n * meanLife) / span));
   // Bans come in waves (the provider's review cadence); replacements sign up within hours.
   const wavePeriod = Math.max(12 * HOUR, Math.min(3 * DAY, meanLife / 2));
@@ -784,7 +805,7 @@ function addHydra(ctx: Ctx, cc: CellCtx, n: number, cStart: number, cEnd: number
   );
   while (made < n) {
     let progressed = false;
-    for (let s = 0; s < slots && made < n; s++) {
+    for (let s = 0; s < starts.length && made < n; s++) {
       const from = starts[s];
       if (from >= cEnd - HOUR) continue;
       progressed = true;
@@ -797,7 +818,8 @@ function addHydra(ctx: Ctx, cc: CellCtx, n: number, cStart: number, cEnd: number
       made++;
       starts[s] = to + Math.floor(HOUR + rng.exp(5 * HOUR));
     }
-    if (!progressed) break;
+    // Every slot ran to the end with accounts to spare: the operator opens another slot.
+    if (!progressed) starts.push(cStart + Math.floor(rng.next() * span * 0.8));
   }
 }
 
@@ -914,7 +936,7 @@ function addCampaignAccount(
       ? emailLocal(rng)
       : `${rng.pick(['user', 'dev', 'ai', 'test', 'work'])}${rng.int(1000, 99999)}`,
     card: route === 'education' && rng.chance(0.6) ? undefined : cardInfo,
-    phoneCountry: careful ? declared : rng.pick([declared, 'HK', 'ID', 'GB']),
+    phoneCountry: careful ? declared : rng.pick([declared, 'HK', 'SG', 'GB']),
     declaredCountry: declared,
     signupIp: net.pool[0] ?? net.rotate!.pick(rng),
     deviceId: careful ? device(rng) : rng.pick(cc.devices),
