@@ -13,7 +13,7 @@ function group(prefix: string, n: number): AccountSummary[] {
     makeSummary(`${prefix}-${i}`, {
       identity: { paymentFingerprint: `${prefix}-pay-${i % 7}`, ja4: `${prefix}-ja4` },
       templates: { [`${prefix}-tpl`]: 20, [`${prefix}-tpl-${i % 5}`]: 10 },
-      prefixes: { [`${prefix}-net-${i % 8}`]: 10 },
+      prefixes: { [`${prefix}-net-${i % 8}`]: 10, [`${prefix}-net-${(i + 3) % 8}`]: 10 },
       sdkSets: { [`${prefix}-sdk`]: 10 },
       userAgents: { [`${prefix}-ua`]: 10 },
       asns: { [`${prefix}-asn`]: 10 },
@@ -91,7 +91,9 @@ describe('clusters across ticks', () => {
 describe('partition of a large component', () => {
   it('keeps one dense campaign whole (Louvain chunks are merged back)', () => {
     const g = world();
-    const ids = add(g, group('op', 300));
+    // One prompt programme over all accounts (sub-programmes may legitimately come out apart).
+    const one = group('op', 300).map((s) => ({ ...s, templates: { 'op-tpl': 20 } }));
+    const ids = add(g, one);
     const comp = ids.filter((a) => g.names[a].startsWith('op-'));
     const parts = partition(g, comp, createClusterState().config);
     expect(parts.length).toBe(1);

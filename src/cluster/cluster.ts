@@ -45,7 +45,7 @@ export const DEFAULT_CLUSTER_CONFIG: ClusterConfig = {
   minSize: 3,
   louvainMinSize: 60,
   resolution: 1,
-  mergeRatio: 0.05,
+  mergeRatio: 0.02,
   regrowShare: 0.25,
   fullEveryMs: 24 * 3_600_000,
   maxComponent: 200_000,

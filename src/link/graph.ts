@@ -12,6 +12,7 @@ import type { AccountKeys } from './keys.js';
 import {
   ADDRESS_KINDS,
   AMPLIFIER_KINDS,
+  ANCHOR_KINDS,
   KIND,
   KIND_BY_CODE,
   KINDS,
@@ -32,6 +33,8 @@ export interface LinkConfig {
   /** ...from at least this many kinds, unless one kind alone gives `singleKindBits`. */
   minKinds: number;
   singleKindBits: number;
+  /** ...and at least this many bits from anchor kinds (see ANCHOR_KINDS). */
+  anchorBits: number;
   /** Strongest links each account keeps (the graph is the union of these choices)... */
   maxNeighbours: number;
   /**
@@ -69,6 +72,7 @@ export const DEFAULT_LINK_CONFIG: LinkConfig = {
   edgeMargin: 4,
   minKinds: 2,
   singleKindBits: 12,
+  anchorBits: 5,
   maxNeighbours: 8,
   spreadNeighbours: 6,
   spreadFloor: 0.7,
@@ -347,6 +351,9 @@ export function edgeThreshold(g: LinkGraph): number {
 /** Whether a pair score is strong enough to be an edge. */
 export function isEdge(g: LinkGraph, s: PairScore): boolean {
   if (s.weight < edgeThreshold(g)) return false;
+  let anchor = 0;
+  for (const p of s.parts) if (ANCHOR_KINDS.has(p.kind)) anchor += p.bits;
+  if (anchor < g.config.anchorBits) return false;
   const kinds = s.parts.filter((p) => p.bits >= 1).length;
   return kinds >= g.config.minKinds || s.parts.some((p) => p.bits >= g.config.singleKindBits);
 }

@@ -63,7 +63,7 @@ export const KINDS: readonly KindSpec[] = [
   { kind: 'email-domain', code: 'e', label: 'email domain', m: 0.6, cap: 8, top: 1 },
   { kind: 'email-shape', code: 'l', label: 'email local-part shape', m: 0.4, cap: 3, top: 1 },
   { kind: 'org', code: 'o', label: 'organisation', m: 0.3, cap: 10, top: 1 },
-  { kind: 'template', code: 't', label: 'prompt template', m: 0.8, cap: 10, top: 10 },
+  { kind: 'template', code: 't', label: 'prompt template', m: 0.8, cap: 14, top: 10 },
   { kind: 'band', code: 'b', label: 'near-duplicate prompt bucket (LSH band)', m: 0.8, cap: 8, top: 16 },
   { kind: 'signup-burst', code: 'h', label: 'sign-up hour', m: 0.5, cap: 4, top: 1 },
   {
@@ -87,6 +87,25 @@ export const KIND_BY_CODE: Record<string, KindSpec> = Object.fromEntries(KINDS.m
 
 /** Kinds whose agreement needs another agreeing kind to count (timing alone proves nothing). */
 export const AMPLIFIER_KINDS: ReadonlySet<LinkKind> = new Set(['signup-burst', 'model-pivot']);
+
+/**
+ * Kinds that can anchor a link: values an operator's accounts share because one operator runs
+ * them (instruments, devices, addresses, organisation, prompt programme). The other kinds (card
+ * BIN, ASN, TLS fingerprint, user agent, SDK, email domain and shape, timing) are demographic:
+ * customers of one bank, ISP, browser or webmail agree on them by the thousand, so they only
+ * strengthen a link that an anchor already supports.
+ */
+export const ANCHOR_KINDS: ReadonlySet<LinkKind> = new Set([
+  'payment',
+  'device',
+  'signup-ip',
+  'signup-prefix',
+  'ip',
+  'prefix',
+  'org',
+  'template',
+  'band',
+]);
 
 /** Kinds that are network addresses (discounted when the network is shared by design). */
 export const ADDRESS_KINDS: ReadonlySet<LinkKind> = new Set(['ip', 'prefix', 'signup-ip', 'signup-prefix']);

@@ -31,6 +31,24 @@ describe('fitLogistic', () => {
     expect(fit.weights[0]).toBeGreaterThan(0);
   });
 
+  it('pulls weights towards a prior instead of zero', () => {
+    const rows: CalibrationRow[] = [
+      { x: [1], y: 0.5 },
+      { x: [0], y: 0.5 },
+    ];
+    expect(fitLogistic(rows, 10, [3]).weights[0]).toBeGreaterThan(2);
+    expect(Math.abs(fitLogistic(rows, 10).weights[0])).toBeLessThan(0.1);
+  });
+
+  it('keeps a weight on its documented side', () => {
+    const rows: CalibrationRow[] = [
+      { x: [1], y: 0 },
+      { x: [0], y: 1 },
+    ];
+    expect(fitLogistic(rows, 0.1, undefined, 50, [1]).weights[0]).toBe(0);
+    expect(fitLogistic(rows, 0.1).weights[0]).toBeLessThan(0);
+  });
+
   it('accepts fractional targets and row weights', () => {
     const fit = fitLogistic(
       [

@@ -2,8 +2,8 @@
  * Calibration of the score weights: a logistic regression of "this cluster is a campaign" on the
  * detector values of clusters scored while replaying generated worlds (labels: the share of the
  * cluster's accounts that belong to a campaign, so mixed clusters count fractionally). Fitted by
- * Newton's method with an L2 penalty (ridge), which keeps correlated detectors from swinging to
- * extreme opposite weights. Pure: the runner (bench/calibrate-weights.ts) collects the rows.
+ * Newton's method with an L2 penalty (ridge) towards prior weights, which keeps correlated
+ * detectors from swinging to extreme opposite weights when a few campaigns are all there is. Pure: the runner (bench/calibrate-weights.ts) collects the rows.
  */
 
 /** One training row: detector values, target in [0, 1], row weight. */
@@ -39,8 +39,18 @@ function solve(a: number[][], b: number[]): number[] {
   return m.map((row, i) => row[n] / (row[i] || 1e-12));
 }
 
-/** Fits bias and weights (L2 penalty `lambda` on the weights, not the bias). */
-export function fitLogistic(rows: readonly CalibrationRow[], lambda = 1, maxIterations = 50): LogisticFit {
+/**
+ * Fits bias and weights with an L2 penalty `lambda` pulling the weights towards `prior` (zero by
+ * default; the reviewed hand-set weights when there are few campaigns to learn from), never the
+ * bias; `signs` (+1, -1, 0 free) keeps each weight on its documented side.
+ */
+export function fitLogistic(
+  rows: readonly CalibrationRow[],
+  lambda = 1,
+  prior?: readonly number[],
+  maxIterations = 50,
+  signs?: readonly number[],
+): LogisticFit {
   const d = rows[0]?.x.length ?? 0;
   let beta = new Array(d + 1).fill(0);
   let iterations = 0;
@@ -60,12 +70,31 @@ export function fitLogistic(rows: readonly CalibrationRow[], lambda = 1, maxIter
       }
     }
     for (let i = 1; i <= d; i++) {
-      grad[i] += lambda * beta[i];
+      grad[i] += lambda * (beta[i] - (prior?.[i - 1] ?? 0));
       hess[i][i] += lambda;
     }
     hess[0][0] += 1e-9;
+    // Active set: a weight held at its bound whose gradient pushes it further out stays there.
+    if (signs) {
+      for (let i = 1; i <= d; i++) {
+        const sign = signs[i - 1];
+        if (sign !== 0 && beta[i] === 0 && sign * -grad[i] <= 0) {
+          grad[i] = 0;
+          for (let k = 0; k <= d; k++) {
+            hess[i][k] = 0;
+            hess[k][i] = 0;
+          }
+          hess[i][i] = 1;
+        }
+      }
+    }
     const step = solve(hess, grad);
     beta = beta.map((b, i) => b - step[i]);
+    // Projected step: a detector documented as suspicious (+1) or benign-looking (-1) keeps its sign.
+    if (signs)
+      beta = beta.map((b, i) =>
+        i === 0 ? b : signs[i - 1] > 0 ? Math.max(0, b) : signs[i - 1] < 0 ? Math.min(0, b) : b,
+      );
     if (Math.max(...step.map(Math.abs)) < 1e-6) break;
   }
   let loss = 0;

@@ -122,6 +122,36 @@ describe('stability and state', () => {
     }
   });
 
+  it('never looks ahead: a replay cut at T keeps every flag raised before T', () => {
+    const all = campaign('op6', 60);
+    const ticks: [AccountSummary[], number][] = [
+      [[...background(2500), ...all.slice(0, 10)], NOW],
+      [all.slice(10, 30), NOW + 3_600_000],
+      [all.slice(30, 45), NOW + 2 * 3_600_000],
+      [all.slice(45), NOW + 3 * 3_600_000],
+    ];
+    const full = createCampaignEngine();
+    for (const [changed, now] of ticks) full.tick(changed, now);
+    for (let cut = 1; cut < ticks.length; cut++) {
+      const part = createCampaignEngine();
+      for (const [changed, now] of ticks.slice(0, cut)) part.tick(changed, now);
+      const T = ticks[cut - 1][1];
+      const flaggedBy = (e: typeof full) =>
+        e
+          .verdicts()
+          .filter((v) => v.flaggedAt !== null && Date.parse(v.flaggedAt) <= T)
+          .map((v) => `${v.account}@${v.flaggedAt}`)
+          .sort();
+      expect(flaggedBy(part)).toEqual(flaggedBy(full));
+      const detected = (e: typeof full) =>
+        e
+          .campaigns()
+          .filter((c) => c.detectedAt !== null && Date.parse(c.detectedAt) <= T)
+          .map((c) => `${c.id}@${c.detectedAt}`);
+      expect(detected(part)).toEqual(detected(full));
+    }
+  });
+
   it('refuses to go back in event time', () => {
     const engine = createCampaignEngine();
     engine.tick([], NOW);

@@ -208,17 +208,22 @@ interface State {
   flags: Map<number, { at: EpochMs; campaign: string }>;
 }
 
-const DESIGN_CLASSES = ['education', 'relay', 'mobile'];
+/**
+ * Networks whose addresses unrelated people share by design, with how much of an address
+ * agreement that explains: campus NAT, privacy relays and mobile CGNAT fully, residential ISP
+ * /24s (hundreds of households, reused by residential proxies) by half.
+ */
+const DESIGN_CLASSES: Record<string, number> = { education: 1, relay: 1, mobile: 1, isp: 0.5 };
 
-/** Share of an account's traffic from networks shared by design (campus NAT, privacy relay, CGNAT). */
+/** Share of an account's traffic from networks shared by design, weighted as above. */
 function designShare(s: AccountSummary): number {
   let all = 0;
   let shared = 0;
   for (const [c, n] of Object.entries(s.netClasses)) {
     all += n;
-    if (DESIGN_CLASSES.includes(c)) shared += n;
+    shared += n * (DESIGN_CLASSES[c] ?? 0);
   }
-  if (all === 0) return s.identity.signupNet && DESIGN_CLASSES.includes(s.identity.signupNet.class) ? 1 : 0;
+  if (all === 0) return s.identity.signupNet ? (DESIGN_CLASSES[s.identity.signupNet.class] ?? 0) : 0;
   return shared / all;
 }
 
@@ -365,7 +370,25 @@ function engineOn(cfg: EngineConfig, st: State): CampaignEngine {
       score: scored.score,
       status: c.status,
     });
-    const eligible = members.length >= w.minAccounts && exchanges >= w.minExchanges;
+    // One accountable customer (one declared organisation billed to one instrument, residency not
+    // contradicted) is left to a reviewer: it is scored and explained, never flagged automatically.
+    const value = (id: string) => scored.contributions.find((f) => f.detector === id)?.value ?? 0;
+    const accountable =
+      w.accountableCustomer !== undefined &&
+      value('organisation-cohesion') >= w.accountableCustomer.cohesion &&
+      value('residency-inconsistency') < w.accountableCustomer.maxResidencyInconsistency;
+    if (accountable) {
+      c.evidence = [
+        {
+          kind: 'accountable-customer',
+          weight: 0,
+          summary:
+            'benign-looking: the accounts are one declared organisation billed to one payment instrument, with consistent residency; not flagged automatically (review if needed)',
+        },
+        ...c.evidence,
+      ];
+    }
+    const eligible = !accountable && members.length >= w.minAccounts && exchanges >= w.minExchanges;
     if (c.status === 'candidate' && eligible && scored.score >= w.thresholds.suspected) {
       c.status = 'suspected';
       c.detectedAt = now;
@@ -399,12 +422,20 @@ function engineOn(cfg: EngineConfig, st: State): CampaignEngine {
     }
   }
 
+  /**
+   * Flags the members of a detected campaign. A member hanging on the campaign by a single link is
+   * shown with it but flagged only once a second link to another member confirms it (a benign
+   * account that shares one proxy exit with a campaign is not enforced against).
+   */
   function flagMembers(c: CampaignState, now: EpochMs, result: TickResult): void {
+    const inside = new Set(c.members);
     for (const a of c.members) {
-      if (!st.flags.has(a)) {
-        st.flags.set(a, { at: now, campaign: c.id });
-        result.flagged++;
-      }
+      if (st.flags.has(a)) continue;
+      let links = 0;
+      for (const b of neighbours(st.g, a).keys()) if (inside.has(b) && ++links >= 2) break;
+      if (links < 2 && c.members.length > 2) continue;
+      st.flags.set(a, { at: now, campaign: c.id });
+      result.flagged++;
     }
   }
 

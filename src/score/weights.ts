@@ -15,6 +15,12 @@ export interface ScoreWeights {
   thresholds: { suspected: number; confirmed: number };
   minAccounts: number;
   minExchanges: number;
+  /**
+   * A cluster whose organisation-cohesion is at least `cohesion` (one declared org billed to one
+   * instrument) and whose residency inconsistency stays below `maxResidencyInconsistency` is one
+   * accountable customer: scored and explained, never flagged automatically.
+   */
+  accountableCustomer?: { cohesion: number; maxResidencyInconsistency: number };
 }
 
 /** The weights shipped with this version. */
