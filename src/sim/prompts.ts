@@ -35,17 +35,34 @@ export type Corpus = Map<string, CorpusRecord[]>;
 
 const pick = <T>(rng: Rng, items: readonly T[]): T => items[Math.floor(rng.next() * items.length)];
 
-/** Fills `{name}` slots from a table of values or generators. */
+/** Template texts split at their `{slot}` markers: even entries literal, odd entries slot names. */
+const parsed = new Map<string, string[]>();
+const PARSED_CAP = 50_000;
+
+function parts(template: string): string[] {
+  let p = parsed.get(template);
+  if (p === undefined) {
+    p = template.split(/\{(\w+)\}/);
+    if (parsed.size < PARSED_CAP) parsed.set(template, p);
+  }
+  return p;
+}
+
+/** Fills `{name}` slots from a table of values or generators (unknown slots stay as written). */
 export function fill(
   rng: Rng,
   template: string,
   slots: Record<string, readonly string[] | ((rng: Rng) => string)>,
 ): string {
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
-    const slot = slots[name];
-    if (!slot) return whole;
-    return typeof slot === 'function' ? slot(rng) : pick(rng, slot);
-  });
+  const p = parts(template);
+  if (p.length === 1) return template;
+  let out = p[0];
+  for (let i = 1; i < p.length; i += 2) {
+    const slot = slots[p[i]];
+    out += slot === undefined ? `{${p[i]}}` : typeof slot === 'function' ? slot(rng) : pick(rng, slot);
+    out += p[i + 1];
+  }
+  return out;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1101,7 +1118,17 @@ export function cotWrap(rng: Rng, task: string): string {
 
 /** One campaign prompt: a template variant, its slots filled, wrapped and perturbed. */
 export function attackPrompt(rng: Rng, plan: AttackPromptPlan): PromptOut {
-  const lang = plan.languages[rng.weighted(plan.languages.map((l) => l[1]))][0] as Lang;
+  let total = 0;
+  for (const entry of plan.languages) total += entry[1];
+  let r = rng.next() * total;
+  let lang = plan.languages[0][0] as Lang;
+  for (const [l, weight] of plan.languages) {
+    r -= weight;
+    if (r < 0) {
+      lang = l as Lang;
+      break;
+    }
+  }
   const roll = rng.next();
   if (roll < plan.instructionGen) {
     const bank = INSTRUCTION_GEN[lang] ?? INSTRUCTION_GEN.en;
