@@ -36,6 +36,7 @@ export function createDetection(config: Partial<PipelineConfig> = {}): Detection
     campaigns: () => pipeline.campaigns(),
     verdicts: () => pipeline.verdicts(),
     summary: (account) => pipeline.summary(account),
+    summaries: (accounts) => pipeline.summaries(accounts),
     stats: () => pipeline.stats(),
     close: () => pipeline.close(),
     settle: async () => {

@@ -27,6 +27,9 @@ export interface AccountLinkView {
   evidence: Evidence[];
 }
 
+/** A value, or a promise of it (detection may run on another thread). */
+export type MaybePromise<T> = T | Promise<T>;
+
 /** The detection the service drives. */
 export interface Detection {
   ingestExchanges(batch: readonly Exchange[]): void;
@@ -36,6 +39,8 @@ export interface Detection {
   campaigns(): CampaignResult[];
   verdicts(): AccountVerdict[];
   summary(account: string): Promise<AccountSummary | undefined>;
+  /** Current summaries of several accounts (unknown ones left out), in one round trip. */
+  summaries?(accounts: readonly string[]): Promise<AccountSummary[]>;
   stats(): { accounts: number; ticks: number; lastTick: EpochMs | null };
   close(): Promise<void>;
   /** Resolves once every record handed over so far has been applied (worker queues drained). */
@@ -43,9 +48,9 @@ export interface Detection {
   /** Event-time tick interval and reorder window of the pipeline. */
   readonly tickMs: number;
   readonly reorderMs: number;
-  graph?(campaignId: string): CampaignGraphView | undefined;
-  links?(account: string): AccountLinkView[];
-  residency?(summary: AccountSummary): ResidencyVerdict;
+  graph?(campaignId: string): MaybePromise<CampaignGraphView | undefined>;
+  links?(account: string): MaybePromise<AccountLinkView[]>;
+  residency?(summary: AccountSummary): MaybePromise<ResidencyVerdict>;
   /** Records a reviewer's decision in the engine (the engine then keeps the lifecycle). */
-  review?(campaignId: string, action: 'confirm' | 'dismiss', note?: string): void;
+  review?(campaignId: string, action: 'confirm' | 'dismiss', note?: string): MaybePromise<void>;
 }

@@ -3,6 +3,7 @@
 export { type ClockSink, createEventClock, type EventClock } from './clock.js';
 export type { AccountLinkView, CampaignGraphView, Detection } from './detection.js';
 export { createDetection } from './detection-default.js';
+export { startDetectionThread } from './detection-worker.js';
 export { type AppOptions, createApp, DEFAULT_HTTP_LIMITS, type HttpLimits } from './http.js';
 export { openApiDocument } from './openapi.js';
 export {

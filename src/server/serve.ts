@@ -12,6 +12,7 @@ import { openDuckDbStore } from '../store/duckdb.js';
 import type { Store } from '../store/types.js';
 import type { Detection } from './detection.js';
 import { createDetection } from './detection-default.js';
+import { startDetectionThread } from './detection-worker.js';
 import { createApp, type HttpLimits } from './http.js';
 import type { Decision } from './risk.js';
 import { createService, type Service, type ServiceConfig } from './service.js';
@@ -30,6 +31,8 @@ export interface ServerOptions {
   /** Built dashboard directory; null serves no dashboard. */
   webDist?: string | null;
   guardrailBlocks?: Decision[];
+  /** Run detection on its own thread (default) or on the HTTP thread. */
+  detectionThread?: boolean;
   /** Replaces the default store or detection (tests). */
   store?: Store;
   detection?: Detection;
@@ -57,7 +60,11 @@ export function storePath(dataDir: string): string {
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   mkdirSync(options.dataDir, { recursive: true });
   const store = options.store ?? (await openDuckDbStore(storePath(options.dataDir)));
-  const detection = options.detection ?? createDetection(options.pipeline);
+  const detection =
+    options.detection ??
+    (options.detectionThread === false
+      ? createDetection(options.pipeline)
+      : startDetectionThread(options.pipeline));
   const service = createService({
     store,
     detection,

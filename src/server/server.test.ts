@@ -231,6 +231,27 @@ describe('ingest', () => {
   });
 });
 
+describe('retention', () => {
+  it('deletes stored exchanges older than the retention horizon at each tick', async () => {
+    harness = await startHarness({ service: { tickIntervalMs: 0, webhookIntervalMs: 0, retentionDays: 1 } });
+    const h = harness;
+    const day = 24 * HOUR;
+    const records = [
+      exchange('old', 'a', T0),
+      exchange('mid', 'a', T0 + day),
+      exchange('new', 'a', T0 + 2.5 * day),
+    ];
+    await h.call('/v1/exchanges', { method: 'POST', role: 'ingest', body: ndjson(records) });
+    await h.call('/v1/admin/flush', { method: 'POST' });
+    const kept: string[] = [];
+    await h.server.service.store.replay('exchanges', (batch) => void kept.push(...batch.map((x) => x.id)));
+    expect(kept).toEqual(['new']);
+    expect(
+      (await (await h.call('/v1/stats', { role: 'analyst' })).json()).ratePerSecond,
+    ).toBeGreaterThanOrEqual(0);
+  });
+});
+
 describe('campaigns, review, enforcement', () => {
   it('lists, filters and pages campaigns, and details one for the dashboard', async () => {
     harness = await startHarness();

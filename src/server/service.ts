@@ -251,6 +251,17 @@ export function createService(options: ServiceOptions): Service {
     for (const key of rate.keys()) if (key < second - 20) rate.delete(key);
   };
 
+  /** Current summaries of several accounts from detection (one round trip when it can). */
+  const summariesOf = async (accounts: readonly string[]): Promise<AccountSummary[]> => {
+    if (detection.summaries) return detection.summaries(accounts);
+    const out: AccountSummary[] = [];
+    for (const account of accounts) {
+      const summary = await detection.summary(account);
+      if (summary) out.push(summary);
+    }
+    return out;
+  };
+
   const campaignOf = (account: string): CampaignResult | undefined => {
     const id = verdicts.get(account)?.campaign ?? accountCampaign.get(account);
     return id ? campaigns.get(id)?.campaign : undefined;
@@ -332,11 +343,7 @@ export function createService(options: ServiceOptions): Service {
       if (event) await notify(event, campaign);
     }
     rebuildIndex();
-    const summaries: AccountSummary[] = [];
-    for (const account of changedMembers) {
-      const summary = await detection.summary(account);
-      if (summary) summaries.push(summary);
-    }
+    const summaries = await summariesOf([...changedMembers]);
     if (summaries.length > 0) await store.putSummaries(summaries);
     await store.setMeta('lastTick', ts);
     if (config.retentionDays !== null) {
@@ -362,7 +369,7 @@ export function createService(options: ServiceOptions): Service {
         await clock.flush();
         if (detection.review)
           for (const review of reviewList)
-            detection.review(review.campaign, review.action, review.note ?? undefined);
+            await detection.review(review.campaign, review.action, review.note ?? undefined);
       } finally {
         recovering = false;
       }
@@ -452,10 +459,13 @@ export function createService(options: ServiceOptions): Service {
       const byVerdict: Record<string, number> = {};
       const byCountry: Record<string, number> = {};
       const extraction: Record<string, number> = {};
+      const known = new Map(
+        (await summariesOf(campaign.accounts)).map((summary) => [summary.account, summary]),
+      );
       for (const account of campaign.accounts) {
-        const summary = (await detection.summary(account)) ?? (await store.getSummary(account)) ?? undefined;
+        const summary = known.get(account) ?? (await store.getSummary(account)) ?? undefined;
         const verdict = verdicts.get(account);
-        const residency = summary && detection.residency ? detection.residency(summary) : null;
+        const residency = summary && detection.residency ? await detection.residency(summary) : null;
         const kind = residency?.verdict ?? 'unknown';
         byVerdict[kind] = (byVerdict[kind] ?? 0) + 1;
         for (const [country, count] of Object.entries(summary?.ipCountries ?? {}))
@@ -472,7 +482,7 @@ export function createService(options: ServiceOptions): Service {
         });
       }
       const activity = await store.activity(campaign.accounts, HOUR_MS);
-      const view: CampaignGraphView = detection.graph?.(id) ?? {
+      const view: CampaignGraphView = (await detection.graph?.(id)) ?? {
         nodes: members.map((member) => ({ id: member.account, risk: member.risk })),
         edges: [],
       };
@@ -502,8 +512,8 @@ export function createService(options: ServiceOptions): Service {
         account: id,
         summary,
         verdict,
-        residency: detection.residency ? detection.residency(summary) : null,
-        links: detection.links?.(id) ?? [],
+        residency: detection.residency ? await detection.residency(summary) : null,
+        links: (await detection.links?.(id)) ?? [],
         campaign: campaignOf(id)?.id ?? verdict?.campaign ?? null,
         override: overrideView(overrides.get(id)),
       };
@@ -540,7 +550,7 @@ export function createService(options: ServiceOptions): Service {
             await store.addReview(record);
             reviews.set(id, record);
             if (detection.review) {
-              detection.review(id, action, note ?? undefined);
+              await detection.review(id, action, note ?? undefined);
               verdicts = new Map(detection.verdicts().map((verdict) => [verdict.account, verdict]));
             }
             const fromEngine = detection.review

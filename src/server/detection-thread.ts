@@ -1,0 +1,64 @@
+/**
+ * Entry point of the detection thread: runs the real detection (`createDetection`: pipeline and
+ * campaign engine, with its own partition workers) off the HTTP thread, so the global stage's
+ * ticks never delay an inline risk lookup. Messages are applied in order; answers to calls carry
+ * the engine's campaigns and verdicts as JSON (cheaper to pass than thousands of small objects).
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import type { PipelineConfig } from '../pipeline/config.js';
+import { createDetection } from './detection-default.js';
+import type { ThreadCall, ThreadReply } from './detection-worker.js';
+
+const port = parentPort;
+if (port === null) throw new Error('server/detection-thread.ts must run in a worker thread');
+const detection = createDetection(workerData as Partial<PipelineConfig>);
+
+const snapshot = () => ({
+  campaignsJson: JSON.stringify(detection.campaigns()),
+  verdictsJson: JSON.stringify(detection.verdicts()),
+  stats: detection.stats(),
+});
+
+async function answer(call: ThreadCall): Promise<unknown> {
+  switch (call.method) {
+    case 'tick':
+      await detection.tick(call.now, { flush: call.flush });
+      return snapshot();
+    case 'review':
+      await detection.review?.(call.campaign, call.action, call.note);
+      return snapshot();
+    case 'summary':
+      return (await detection.summary(call.account)) ?? null;
+    case 'summaries':
+      return JSON.stringify(await detection.summaries!(call.accounts));
+    case 'graph':
+      return (await detection.graph?.(call.campaign)) ?? null;
+    case 'links':
+      return (await detection.links?.(call.account)) ?? [];
+    case 'residency':
+      return (await detection.residency?.(call.summary)) ?? null;
+    case 'settle':
+      await detection.settle?.();
+      return { stats: detection.stats() };
+    case 'close':
+      await detection.close();
+      return null;
+  }
+}
+
+port.on('message', (message: ThreadCall | { type: 'exchanges' | 'events'; records: never[] }) => {
+  if ('type' in message) {
+    if (message.type === 'exchanges') detection.ingestExchanges(message.records);
+    else detection.ingestAccountEvents(message.records);
+    return;
+  }
+  answer(message).then(
+    (value) => port.postMessage({ id: message.id, ok: true, value } satisfies ThreadReply),
+    (error: unknown) =>
+      port.postMessage({
+        id: message.id,
+        ok: false,
+        error: (error as Error)?.stack ?? String(error),
+      } satisfies ThreadReply),
+  );
+});

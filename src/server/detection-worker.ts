@@ -1,0 +1,135 @@
+/**
+ * Detection on its own thread (the default of `startServer`): the same `Detection` as
+ * `createDetection`, driven by messages. Campaigns, verdicts and counters are cached from the
+ * answer of each tick or review, so the HTTP thread reads them without waiting; records are
+ * posted without waiting; everything else is a call answered in order.
+ */
+import { Worker } from 'node:worker_threads';
+import type {
+  AccountEvent,
+  AccountSummary,
+  AccountVerdict,
+  CampaignResult,
+  EpochMs,
+  Exchange,
+  ResidencyVerdict,
+} from '../core/types.js';
+import type { PipelineConfig } from '../pipeline/config.js';
+import { DEFAULT_PIPELINE_CONFIG } from '../pipeline/config.js';
+import type { AccountLinkView, CampaignGraphView, Detection } from './detection.js';
+
+/** A call to the detection thread. */
+export type ThreadCall = { id: number } & (
+  | { method: 'tick'; now: EpochMs; flush: boolean }
+  | { method: 'review'; campaign: string; action: 'confirm' | 'dismiss'; note?: string }
+  | { method: 'summary'; account: string }
+  | { method: 'summaries'; accounts: string[] }
+  | { method: 'graph'; campaign: string }
+  | { method: 'links'; account: string }
+  | { method: 'residency'; summary: AccountSummary }
+  | { method: 'settle' }
+  | { method: 'close' }
+);
+
+/** The answer to one call. */
+export type ThreadReply = { id: number; ok: true; value: unknown } | { id: number; ok: false; error: string };
+
+type Stats = ReturnType<Detection['stats']>;
+interface Snapshot {
+  campaignsJson: string;
+  verdictsJson: string;
+  stats: Stats;
+}
+type Call = ThreadCall extends infer C ? (C extends { id: number } ? Omit<C, 'id'> : never) : never;
+
+function startThread(config: Partial<PipelineConfig>): Worker {
+  if (!import.meta.url.endsWith('.ts'))
+    return new Worker(new URL('./detection-thread.js', import.meta.url), { workerData: config });
+  const entry = new URL('./detection-thread.ts', import.meta.url).href;
+  const bootstrap = `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(entry)}); });`;
+  return new Worker(bootstrap, { eval: true, workerData: config });
+}
+
+/** Starts detection on its own thread with the pipeline config (as `scan` takes it). */
+export function startDetectionThread(config: Partial<PipelineConfig> = {}): Detection {
+  const full = { ...DEFAULT_PIPELINE_CONFIG, ...config };
+  const worker = startThread(full);
+  const pending = new Map<number, { resolve: (value: unknown) => void; reject: (error: Error) => void }>();
+  let nextId = 1;
+  let failure: Error | null = null;
+  let campaigns: CampaignResult[] = [];
+  let verdicts: AccountVerdict[] = [];
+  let stats: Stats = { accounts: 0, ticks: 0, lastTick: null };
+
+  const fail = (error: Error) => {
+    failure = error;
+    for (const { reject } of pending.values()) reject(error);
+    pending.clear();
+  };
+  worker.on('message', (reply: ThreadReply) => {
+    const waiter = pending.get(reply.id);
+    pending.delete(reply.id);
+    if (reply.ok) waiter?.resolve(reply.value);
+    else waiter?.reject(new Error(`detection thread: ${reply.error}`));
+  });
+  worker.on('error', (error) => fail(error));
+  worker.on('exit', (code) => {
+    if (pending.size > 0) fail(new Error(`detection thread exited with code ${code}`));
+  });
+
+  const call = <T>(message: Call): Promise<T> => {
+    if (failure) return Promise.reject(failure);
+    const id = nextId++;
+    return new Promise<T>((resolve, reject) => {
+      pending.set(id, { resolve: resolve as (value: unknown) => void, reject });
+      worker.postMessage({ ...message, id });
+    });
+  };
+  const adopt = (snapshot: Snapshot) => {
+    campaigns = JSON.parse(snapshot.campaignsJson) as CampaignResult[];
+    verdicts = JSON.parse(snapshot.verdictsJson) as AccountVerdict[];
+    stats = snapshot.stats;
+  };
+  const post = (type: 'exchanges' | 'events', records: readonly unknown[]) => {
+    if (failure) throw failure;
+    worker.postMessage({ type, records });
+  };
+
+  return {
+    tickMs: full.tickMs,
+    reorderMs: full.reorderMs,
+    ingestExchanges: (batch: readonly Exchange[]) => post('exchanges', batch),
+    ingestAccountEvents: (batch: readonly AccountEvent[]) => post('events', batch),
+    async tick(now, options) {
+      adopt(await call<Snapshot>({ method: 'tick', now, flush: options?.flush ?? false }));
+    },
+    campaigns: () => campaigns,
+    verdicts: () => verdicts,
+    stats: () => stats,
+    async summary(account) {
+      return (await call<AccountSummary | null>({ method: 'summary', account })) ?? undefined;
+    },
+    async summaries(accounts) {
+      return JSON.parse(
+        await call<string>({ method: 'summaries', accounts: [...accounts] }),
+      ) as AccountSummary[];
+    },
+    async graph(campaign) {
+      return (await call<CampaignGraphView | null>({ method: 'graph', campaign })) ?? undefined;
+    },
+    links: (account) => call<AccountLinkView[]>({ method: 'links', account }),
+    async residency(summary) {
+      return (await call<ResidencyVerdict>({ method: 'residency', summary })) as ResidencyVerdict;
+    },
+    async review(campaign, action, note) {
+      adopt(await call<Snapshot>({ method: 'review', campaign, action, note }));
+    },
+    async settle() {
+      stats = (await call<{ stats: Stats }>({ method: 'settle' })).stats;
+    },
+    async close() {
+      if (!failure) await call({ method: 'close' }).catch(() => undefined);
+      await worker.terminate();
+    },
+  };
+}
