@@ -37,11 +37,23 @@ const STOPWORDS: Record<string, string> = {
 };
 
 const LANGS = Object.keys(STOPWORDS);
-const VOTES = new Map<number, number>();
+/** Open-addressing table: stopword hash -> bit mask of the languages that use it. */
+const SIZE = 1 << 11;
+const keys = new Int32Array(SIZE);
+const masks = new Int32Array(SIZE);
+
+function slotOf(hash: number): number {
+  let slot = hash & (SIZE - 1);
+  while (masks[slot] !== 0 && keys[slot] !== hash) slot = (slot + 1) & (SIZE - 1);
+  return slot;
+}
+
 LANGS.forEach((lang, bit) => {
   for (const word of STOPWORDS[lang].split(' ')) {
     const h = hashString(word);
-    VOTES.set(h, (VOTES.get(h) ?? 0) | (1 << bit));
+    const slot = slotOf(h);
+    keys[slot] = h;
+    masks[slot] |= 1 << bit;
   }
 });
 
@@ -86,8 +98,8 @@ function latinLanguage(s: TokenStream): string {
   for (let t = 0; t < s.count && words < MAX_WORDS; t++) {
     if (s.kinds[t] !== WORD) continue;
     words++;
-    const mask = VOTES.get(s.hashes[t]);
-    if (mask === undefined) continue;
+    const mask = masks[slotOf(s.hashes[t])];
+    if (mask === 0) continue;
     for (let bit = 0; bit < LANGS.length; bit++) if (mask & (1 << bit)) scores[bit]++;
   }
   let first = 0;

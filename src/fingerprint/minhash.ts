@@ -58,7 +58,7 @@ export function lshParams(threshold: number, slots = 128, fpWeight = 0.5, fnWeig
   return best;
 }
 
-let scratch = new Uint32Array(128);
+let scratch = new Uint32Array(0);
 let wordHashes = new Int32Array(1024);
 
 /**
@@ -96,51 +96,74 @@ export function minhash(s: TokenStream, out: Uint32Array, seed = 0): number {
   return shingles;
 }
 
-/** A fixed pseudo-random probe sequence per bin, so densification costs a table lookup. */
+/**
+ * Densification order: for each bin a fixed pseudo-random ranking of all bins (its probe
+ * sequence). An empty bin copies the non-empty bin ranked first in its own sequence. The first
+ * `PROBES` entries are tried directly; when none is filled (sparse signatures: short prompts) the
+ * lowest-ranked of the filled bins is found by scanning them, which gives the same choice.
+ */
 const PROBES = 8;
-const probeTables = new Map<number, Uint16Array>();
+interface Order {
+  probes: Uint16Array;
+  ranks: Uint16Array;
+}
+const orders = new Map<number, Order>();
 
-function probeTable(slots: number): Uint16Array {
-  let table = probeTables.get(slots);
-  if (table === undefined) {
-    table = new Uint16Array(slots * PROBES);
+function orderFor(slots: number): Order {
+  let order = orders.get(slots);
+  if (order === undefined) {
+    const probes = new Uint16Array(slots * PROBES);
+    const ranks = new Uint16Array(slots * slots);
+    const bins = Array.from({ length: slots }, (_, j) => j);
     for (let i = 0; i < slots; i++) {
-      for (let attempt = 0; attempt < PROBES; attempt++)
-        table[i * PROBES + attempt] = probe(i, attempt + 1, slots);
+      const keyOf = (j: number) => fmix32(combine(Math.imul(i + 1, 0x2545f491), j)) >>> 0;
+      const sorted = bins.slice().sort((a, b) => keyOf(a) - keyOf(b) || a - b);
+      sorted.forEach((j, rank) => {
+        ranks[i * slots + j] = rank;
+      });
+      for (let k = 0; k < PROBES; k++) probes[i * PROBES + k] = sorted[k];
     }
-    probeTables.set(slots, table);
+    order = { probes, ranks };
+    orders.set(slots, order);
   }
-  return table;
+  return order;
 }
 
-function probe(bin: number, attempt: number, slots: number): number {
-  return (fmix32(combine(Math.imul(bin + 1, 0x2545f491), attempt)) >>> 0) & (slots - 1);
-}
+let filled = new Uint16Array(128);
 
 /** Optimal densification: every empty bin copies the first non-empty bin of its own probe sequence. */
 function densify(sig: Uint32Array): void {
   const slots = sig.length;
-  if (scratch.length !== slots) scratch = new Uint32Array(slots);
+  if (scratch.length !== slots) {
+    scratch = new Uint32Array(slots);
+    filled = new Uint16Array(slots);
+  }
   scratch.set(sig);
-  const table = probeTable(slots);
+  let count = 0;
+  for (let j = 0; j < slots; j++) if (scratch[j] !== EMPTY) filled[count++] = j;
+  if (count === slots) return;
+  const { probes, ranks } = orderFor(slots);
   for (let i = 0; i < slots; i++) {
     if (scratch[i] !== EMPTY) continue;
-    let found = false;
+    let source = -1;
     for (let k = i * PROBES, end = k + PROBES; k < end; k++) {
-      const j = table[k];
-      if (scratch[j] !== EMPTY) {
-        sig[i] = scratch[j];
-        found = true;
+      if (scratch[probes[k]] !== EMPTY) {
+        source = probes[k];
         break;
       }
     }
-    for (let attempt = PROBES + 1; !found; attempt++) {
-      const j = probe(i, attempt, slots);
-      if (scratch[j] !== EMPTY) {
-        sig[i] = scratch[j];
-        found = true;
+    if (source === -1) {
+      let bestRank = slots;
+      const row = i * slots;
+      for (let f = 0; f < count; f++) {
+        const rank = ranks[row + filled[f]];
+        if (rank < bestRank) {
+          bestRank = rank;
+          source = filled[f];
+        }
       }
     }
+    sig[i] = scratch[source];
   }
 }
 

@@ -353,8 +353,13 @@ function scanRange(lower: string, from: number, to: number): void {
       i++;
       continue;
     }
-    if (cls === 2 && c >= 97 && c !== 104 && c !== 119) {
-      // fast path: a plain lowercase ASCII word ending at a space or plain punctuation
+    if (
+      cls === 2 &&
+      c >= 97 &&
+      !(c === 104 && lower.charCodeAt(i + 1) === 116) &&
+      !(c === 119 && lower.charCodeAt(i + 1) === 119)
+    ) {
+      // fast path: a plain lowercase ASCII word, not followed by a connector that joins another word
       let h = Math.imul(FNV_OFFSET ^ c, FNV_PRIME);
       let j = i + 1;
       let u = j < to ? lower.charCodeAt(j) : 32;
@@ -363,16 +368,12 @@ function scanRange(lower: string, from: number, to: number): void {
         j++;
         u = j < to ? lower.charCodeAt(j) : 32;
       }
-      if (
-        (u <= 32 ||
-          u === 63 ||
-          u === 33 ||
-          u === 59 ||
-          u === 41 ||
-          u === 34 ||
-          (u === 44 && !(j + 1 < to && isWordChar(lower.charCodeAt(j + 1))))) &&
-        (camelCount === 0 || !hasCamel(i, j))
-      ) {
+      const ends = u < 128 ? ASCII_CLASS[u] < 2 : !isWordCharHigh(u);
+      const joins =
+        (u === 46 || u === 45 || u === 47 || u === 64 || u === 39 || u === 0x2019) &&
+        j + 1 < to &&
+        isWordChar(lower.charCodeAt(j + 1));
+      if (ends && !joins && (camelCount === 0 || !hasCamel(i, j))) {
         const t = stream.count++;
         stream.hashes[t] = fmix32(h);
         stream.kinds[t] = WORD;

@@ -522,8 +522,11 @@ export interface CapabilityContext {
   triggers: Triggers | null;
 }
 
-const CODE_SYNTAX =
-  /(?:^|\n)\s*(?:def\s+\w+\s*\(|class\s+\w+[\s:({]|function\s+\w*\s*\(|import\s+[\w{*]|from\s+[\w.]+\s+import\s|#include\s*<|public\s+(?:static\s+)?(?:void|class|int|string)\b|(?:const|let|var)\s+\w+\s*=|fn\s+\w+\s*\(|select\s+[\w*,\s]+\s+from\s+\w|<\/?(?:div|html|script|body|span)\b)|=>|console\.log|System\.out|\w+\s*\([^()\n]*\)\s*\{|;\s*\n\s*\w/;
+/** Code constructs at the start of a line (cheap: anchored at line starts). */
+const CODE_LINE =
+  /(?:^|\n)\s*(?:def\s+\w+\s*\(|class\s+\w+[\s:({]|function\s+\w*\s*\(|import\s+[\w{*]|from\s+[\w.]+\s+import\s|#include\s*<|public\s+(?:static\s+)?(?:void|class|int|string)\b|(?:const|let|var)\s+\w+\s*=|fn\s+\w+\s*\(|select\s+[\w*,\s]+\s+from\s+\w|<\/?(?:div|html|script|body|span)\b)|console\.log|system\.out/;
+/** Braces, arrows and statement ends anywhere (only tried when `{`, `;` or `>` occur). */
+const CODE_PUNCT = /=>|\w+\s*\([^()\n]*\)\s*\{|;\s*\n\s*\w/;
 const CODE_WORDS =
   /\b(?:python|javascript|typescript|java|c\+\+|c#|golang|rust|kotlin|swift|php|ruby|scala|haskell|sql|html|css|bash|shell\s+script|powershell|regex|regular\s+expression|compiler?|debug(?:ging)?|stack\s*trace|segfault|exception|traceback|refactor|unit\s+tests?|git|docker|kubernetes|react|node\.?js|django|flask|api\s+endpoint|algorithm|leetcode|source\s+code|syntax\s+error|runtime\s+error|null\s+pointer|recursion|data\s+structure)\b|代码|编程|程序|函数|код|программ|código|programa|programme|programmier|コード|プログラム|関数|코드|프로그램|함수/;
 const CODE_TASK =
@@ -559,7 +562,8 @@ export function capabilityTags(text: string, ctx: CapabilityContext): Capability
   const coding =
     ctx.codeBlocks > 0 ||
     (all ? CODE_WORDS.test(text) : (words & T_CODE) !== 0) ||
-    ((all || (words & T_CODE_SYNTAX) !== 0 || (punct & P_CODE) !== 0) && CODE_SYNTAX.test(text)) ||
+    ((all || (words & T_CODE_SYNTAX) !== 0) && CODE_LINE.test(text)) ||
+    ((all || (punct & P_CODE) !== 0) && CODE_PUNCT.test(text)) ||
     (may(T_CODE_NOUN) && CODE_TASK.test(text));
   if (coding) tags.push('coding');
   const numberWords = all ? NUMBER_WORDS.test(text) : (words & T_NUMBER_WORD) !== 0;

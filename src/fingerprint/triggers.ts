@@ -76,7 +76,10 @@ const WORDS: [number, string][] = [
     T_CODE,
     'python javascript typescript java golang rust kotlin swift php ruby scala haskell sql html css bash powershell regex compiler compile debug debugging stacktrace segfault exception traceback refactor git docker kubernetes react django flask algorithm leetcode recursion programming código programa programme programmieren',
   ],
-  [T_CODE_SYNTAX, 'def import include const var fn div html script span console'],
+  [
+    T_CODE_SYNTAX,
+    'def class function import from include public const let var fn select div html script body span console system',
+  ],
   [T_CODE_NOUN, 'code function script program query class method snippet module endpoint'],
   [
     T_MATH,
@@ -152,7 +155,7 @@ export function triggersOf(s: TokenStream): Triggers {
       previous = hash;
     } else if (kind === PUNCT) {
       const c = s.text.charCodeAt(s.starts[t]);
-      if (c === 123 || c === 125 || c === 59 || c === 61 || c === 60) punct |= P_CODE;
+      if (c === 123 || c === 125 || c === 59 || c === 62) punct |= P_CODE;
       if (
         c === 36 ||
         c === 92 ||
