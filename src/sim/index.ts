@@ -191,16 +191,22 @@ export async function simulateToFiles(
   layout: OutputLayout,
 ): Promise<{ stats: SimStats; paths: ReturnType<typeof outputPaths> }> {
   const paths = outputPaths(layout);
+  // Build (and so validate) the world before any file is created.
+  const world = worldOf(options);
   const exchanges = openSink(paths.exchanges, layout.gzip === true);
   const accounts = openSink(paths.accounts, false);
   let labels: Labels | undefined;
-  const stats = await simulateWorld(options, {
-    exchanges: (c) => exchanges.write(c),
-    accounts: (c) => accounts.write(c),
-    labels: (l) => {
-      labels = l;
+  const stats = await generate(
+    world,
+    {
+      exchanges: (c) => exchanges.write(c),
+      accounts: (c) => accounts.write(c),
+      labels: (l) => {
+        labels = l;
+      },
     },
-  });
+    options.onHour,
+  );
   await exchanges.close();
   await accounts.close();
   const labelSink = openSink(paths.labels, false);
