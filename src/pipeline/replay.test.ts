@@ -117,6 +117,18 @@ describe('replay', () => {
     expect(result.summary.maxLatenessMs).toBe(2 * HOUR); // 5:00 arriving in the 7:00-8:00 period
   });
 
+  it('fails with an input error (exit code 4) when a log cannot be read', async () => {
+    const pipeline = createPipeline({ workers: 0 }, { engine: recordingEngine() });
+    const missing = join(dir, 'missing.ndjson');
+    await expect(replay(pipeline, { exchanges: missing, tickMs: HOUR, reorderMs: 0 })).rejects.toMatchObject({
+      kind: 'input',
+      message: expect.stringContaining(missing),
+    });
+    await expect(
+      replay(pipeline, { exchanges: paths.exchanges, accounts: missing, tickMs: HOUR, reorderMs: 0 }),
+    ).rejects.toMatchObject({ kind: 'input' });
+  });
+
   it('reads gzip and reports too-long lines without reading them', async () => {
     const { gzipSync } = await import('node:zlib');
     const text = `${log.exchanges

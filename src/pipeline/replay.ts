@@ -121,6 +121,15 @@ interface Held {
   ts: number;
 }
 
+/** An operator error for an input that cannot be opened or read (missing file, permissions, bad gzip). */
+function unreadable(path: string, error: unknown): Error {
+  if (error instanceof OperatorError) return error;
+  return new OperatorError(
+    'input',
+    `cannot read ${path === '-' ? 'stdin' : path}: ${(error as Error)?.message ?? String(error)}`,
+  );
+}
+
 /** Replays the logs through the pipeline; resolves when every record is applied and the last tick ran. */
 export async function replay<R>(pipeline: Pipeline<R>, options: ReplayOptions<R>): Promise<ReplaySummary> {
   const { tickMs, reorderMs } = options;
@@ -149,7 +158,11 @@ export async function replay<R>(pipeline: Pipeline<R>, options: ReplayOptions<R>
   const events: AccountEvent[] = [];
   if (options.accounts !== undefined) {
     const reader = readAccountEvents(options.accounts, { onIssue: options.onIssue });
-    for await (const batch of reader) for (const event of batch) events.push(event);
+    try {
+      for await (const batch of reader) for (const event of batch) events.push(event);
+    } catch (error) {
+      throw unreadable(options.accounts, error);
+    }
     events.sort((a, b) => a.ts - b.ts);
     summary.accountsRead = reader.summary;
   }
@@ -311,12 +324,21 @@ export async function replay<R>(pipeline: Pipeline<R>, options: ReplayOptions<R>
     await pipeline.drain();
   };
 
-  const input = await openInput(options.exchanges);
+  const input = await openInput(options.exchanges).catch((error: unknown) => {
+    throw unreadable(options.exchanges, error);
+  });
   let carry: Buffer[] = [];
   let carryBytes = 0;
   let tooLong = false;
   let line = 0;
-  for await (const chunk of input) {
+  const chunks = (async function* () {
+    try {
+      yield* input;
+    } catch (error) {
+      throw unreadable(options.exchanges, error);
+    }
+  })();
+  for await (const chunk of chunks) {
     summary.bytes += chunk.length;
     let start = 0;
     for (let nl = chunk.indexOf(NEWLINE); nl !== -1; nl = chunk.indexOf(NEWLINE, start)) {
