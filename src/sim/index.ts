@@ -132,21 +132,36 @@ export function openSink(path: string, gzip = false): StreamSink {
     zip.pipe(target);
   }
   const head: NodeJS.WritableStream = zip ?? target;
-  let failure: Error | undefined;
-  const onError = (e: Error) => {
-    failure = e;
+  let failure: OperatorError | undefined;
+  let waiting: ((error?: OperatorError) => void) | undefined;
+  const onError = (e: NodeJS.ErrnoException) => {
+    failure ??= new OperatorError(
+      'input',
+      e.code === 'EPIPE'
+        ? `cannot write ${path}: the reader closed it early`
+        : `cannot write ${path}: ${e.message}`,
+    );
+    waiting?.(failure);
+    waiting = undefined;
   };
   head.on('error', onError);
-  target.on('error', onError);
+  if (target !== head) target.on('error', onError);
   return {
     write(chunk) {
-      if (failure) throw new OperatorError('input', `cannot write ${path}: ${failure.message}`);
+      if (failure) throw failure;
       if (head.write(chunk)) return;
-      return new Promise<void>((resolve) => head.once('drain', () => resolve()));
+      // Backpressure: wait for 'drain', or fail as soon as the stream errors.
+      return new Promise<void>((resolve, reject) => {
+        waiting = (error) => (error ? reject(error) : resolve());
+        head.once('drain', () => {
+          waiting?.();
+          waiting = undefined;
+        });
+      });
     },
     close() {
       return new Promise<void>((resolve, reject) => {
-        if (failure) return reject(new OperatorError('input', `cannot write ${path}: ${failure.message}`));
+        if (failure) return reject(failure);
         if (!file) {
           if (zip) {
             zip.end();
