@@ -76,6 +76,10 @@ describe('fingerprint index', () => {
     // the doorkeeper survives too: the second sighting after restore promotes the key
     restored.add('other', 1000, fp('t-new'));
     expect(restored.template('t-new')).toMatchObject({ accounts: 2, exchanges: 2 });
+    // promoted keys keep counting after a restore
+    const before = restored.template('t0')!.exchanges;
+    restored.add('a1', 2000, fp('t0'));
+    expect(restored.template('t0')!.exchanges).toBe(before + 1);
     expect(() => fingerprintIndexFromJSON({} as never)).toThrow(/version 1/);
   });
 });

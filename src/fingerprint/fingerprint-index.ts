@@ -108,6 +108,11 @@ const DEFAULTS: Required<FingerprintIndexOptions> = {
   hllPrecision: 8,
 };
 
+/** Hash of a key within its kind ('t:' or 'b:'), never 0 (0 marks an empty doorkeeper slot). */
+function keyHash(kind: string, key: string): number {
+  return hashString(key, kind === 't:' ? 0x74656d70 : 0x62616e64) | 1;
+}
+
 function kindOf(internal: string): KeyKind {
   return internal.charCodeAt(0) === 116 ? 'template' : 'band';
 }
@@ -145,6 +150,8 @@ function build(opts: Required<FingerprintIndexOptions>, json: FingerprintIndexJS
   let doorHashes = new Int32Array(slots);
   let doorAccounts = new Int32Array(slots);
   let doorTimes = new Float64Array(slots);
+  /** 1 where a promoted key may hash to the slot (never cleared: a stale 1 only costs a map lookup). */
+  const promotedBits = new Uint8Array(slots);
 
   if (json !== null) {
     json.accounts.forEach((name, i) => {
@@ -165,6 +172,7 @@ function build(opts: Required<FingerprintIndexOptions>, json: FingerprintIndexJS
     doorHashes = fromBase64(json.doorkeeper.hashes, (b) => new Int32Array(b));
     doorAccounts = fromBase64(json.doorkeeper.accounts, (b) => new Int32Array(b));
     doorTimes = fromBase64(json.doorkeeper.times, (b) => new Float64Array(b));
+    for (const key of keys.keys()) promotedBits[keyHash(key.slice(0, 2), key.slice(2)) & (slots - 1)] = 1;
   }
 
   function intern(account: string): number {
@@ -236,24 +244,27 @@ function build(opts: Required<FingerprintIndexOptions>, json: FingerprintIndexJS
     for (let i = 0; i < drop; i++) keys.delete(ranked[i][0]);
   }
 
-  function see(internal: string, account: number, ts: number): void {
-    const entry = keys.get(internal);
-    if (entry !== undefined) {
-      entry.exchanges++;
-      if (ts < entry.first) entry.first = ts;
-      if (ts > entry.last) entry.last = ts;
-      addAccount(entry, account);
-      remember(account, internal, 1);
-      return;
-    }
-    const h = hashString(internal) | 1;
+  function see(kind: string, key: string, account: number, ts: number): void {
+    const h = keyHash(kind, key);
     const slot = h & (slots - 1);
+    if (promotedBits[slot] === 1) {
+      const entry = keys.get(kind + key);
+      if (entry !== undefined) {
+        entry.exchanges++;
+        if (ts < entry.first) entry.first = ts;
+        if (ts > entry.last) entry.last = ts;
+        addAccount(entry, account);
+        remember(account, kind + key, 1);
+        return;
+      }
+    }
     if (doorHashes[slot] !== h) {
       doorHashes[slot] = h;
       doorAccounts[slot] = account;
       doorTimes[slot] = ts;
       return;
     }
+    const internal = kind + key;
     const firstAccount = doorAccounts[slot];
     const firstTs = doorTimes[slot];
     doorHashes[slot] = 0;
@@ -266,6 +277,7 @@ function build(opts: Required<FingerprintIndexOptions>, json: FingerprintIndexJS
     };
     addAccount(promoted, account);
     keys.set(internal, promoted);
+    promotedBits[slot] = 1;
     remember(firstAccount, internal, 1);
     remember(account, internal, 1);
     if (keys.size > opts.maxKeys) prune();
@@ -295,8 +307,8 @@ function build(opts: Required<FingerprintIndexOptions>, json: FingerprintIndexJS
   return {
     add(account, ts, fp) {
       const id = intern(account);
-      if (fp.template) see(`t:${fp.template}`, id, ts);
-      for (const band of fp.bands) see(`b:${band}`, id, ts);
+      if (fp.template) see('t:', fp.template, id, ts);
+      for (const band of fp.bands) see('b:', band, id, ts);
     },
     template: (id) => statsOf(`t:${id}`),
     bucket: (bandKey) => statsOf(`b:${bandKey}`),
