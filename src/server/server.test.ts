@@ -94,12 +94,12 @@ describe('security', () => {
   });
 
   it('answers errors as JSON without stack traces, and rate-limits per token', async () => {
-    harness = await startHarness({ limits: { ratePerSecond: 1, rateBurst: 3 } });
+    const frozen = Date.now();
+    harness = await startHarness({ limits: { ratePerSecond: 1, rateBurst: 3 }, now: () => frozen });
     const h = harness;
     const codes: number[] = [];
     for (let i = 0; i < 5; i++) codes.push((await h.call('/v1/accounts/a/risk', { role: 'ingest' })).status);
-    expect(codes.slice(0, 3)).toEqual([200, 200, 200]);
-    expect(codes.at(-1)).toBe(429);
+    expect(codes).toEqual([200, 200, 200, 429, 429]);
     const limited = await h.call('/v1/accounts/a/risk', { role: 'ingest' });
     expect(limited.headers.get('retry-after')).toMatch(/^\d+$/);
     const notFound = await h.call('/v1/nope', { role: 'admin' });
