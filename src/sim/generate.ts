@@ -6,7 +6,7 @@
  */
 import { toRfc3339 } from '../core/time.js';
 import type { AccountEvent, CampaignLabel, Labels } from '../core/types.js';
-import { localDow, localHour } from './geo.js';
+import { isHoliday, localDow, localHour } from './geo.js';
 import type { Client } from './identity.js';
 import {
   agentPrompt,
@@ -398,7 +398,8 @@ function sessionRate(world: World, a: SimAccount, t: number): { rate: number; wa
   const lh = localHour(t, a.offset);
   const shape = a.profile[lh] * a.weekly[localDow(t, a.offset)];
   const day = Math.floor((t + a.offset * HOUR) / DAY);
-  const factor = dayFactor(world.seed, a.idx, day, a.burst);
+  let factor = dayFactor(world.seed, a.idx, day, a.burst);
+  if (a.holidayFactor !== 1 && isHoliday(a.home, day)) factor *= a.holidayFactor;
   const mean = warm ? WARM_SESSION : a.style === 'benchmark-runner' ? 180 : a.sessionMean;
   let rate = ((daily / 24) * shape * factor) / mean;
   if (a.cell >= 0 && !warm) {

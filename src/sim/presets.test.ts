@@ -58,6 +58,25 @@ describe('presets', () => {
     expect(nine.attack / full.attack).toBeLessThan((9 / 44) * 1.15);
   });
 
+  it("a campaign keeps its operator's holidays: CN Labour Day (May 1-5) dips, whatever the declared country", async () => {
+    const w = await simulateToMemory({ preset: 'alibaba-2026', seed: 3, scale: 0.002, days: 14 });
+    const attack = new Set(
+      Object.entries(w.labels.accounts)
+        .filter(([, l]) => l.isAttack)
+        .map(([id]) => id),
+    );
+    const perDay = new Map<string, number>();
+    for (const e of w.exchanges) {
+      if (!attack.has(e.account as string)) continue;
+      const day = (e.ts as string).slice(0, 10);
+      perDay.set(day, (perDay.get(day) ?? 0) + 1);
+    }
+    const mean = (days: string[]) => days.reduce((x, d) => x + (perDay.get(d) ?? 0), 0) / days.length;
+    const holiday = mean(['2026-05-01', '2026-05-02', '2026-05-03', '2026-05-04', '2026-05-05']);
+    const before = mean(['2026-04-27', '2026-04-28', '2026-04-29', '2026-04-30']);
+    expect(holiday / before).toBeLessThan(0.85);
+  });
+
   it('the generated volume matches the expected volume', async () => {
     const w = await simulateToMemory({ preset: 'alibaba-2026', seed: 2, scale: 0.002, days: 4 });
     const v = expectedVolume(w.world);

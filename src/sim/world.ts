@@ -97,6 +97,19 @@ export const WEEKLY = {
   operator: normalise([0.8, 1.05, 1.05, 1.05, 1.05, 1.05, 0.95]),
 };
 
+/** How much each persona slows down on a public holiday of its real country. */
+const HOLIDAY_FACTORS: Record<Persona, number> = {
+  casual: 0.85,
+  developer: 0.35,
+  student: 0.5,
+  'enterprise-pipeline': 1,
+  'benchmark-runner': 0.4,
+  'agent-developer': 0.45,
+  'vpn-user': 0.85,
+  'synthetic-data': 0.6,
+  campaign: 0.5,
+};
+
 /** How an account reaches the API: a fixed pool of addresses or a rotating exit. */
 export interface NetPlan {
   /** Sticky addresses (one chosen per day, or per session for NATs). */
@@ -155,6 +168,8 @@ export interface SimAccount {
   streamShare: number;
   sweep: number;
   home: string;
+  /** Activity multiplier on public holidays of `home`. */
+  holidayFactor: number;
 }
 
 /** One campaign cell at run time: shared clock for synchronised activity. */
@@ -323,6 +338,7 @@ function baseAccount(ctx: Ctx, persona: Persona, fields: Partial<SimAccount>): S
     streamShare: 0.5,
     sweep: 0,
     home: 'US',
+    holidayFactor: HOLIDAY_FACTORS[persona],
     ...fields,
   };
   if (a.keys.length === 0) a.keys = [newId(ctx, 'key_', 2)];
