@@ -215,10 +215,9 @@ function campaignSection(
   out.push(`- **Targeted capabilities**: ${topCapabilities(c.capabilities, 6)}`);
   const series = dailySeries(members);
   if (series !== null && series.values.length > 1) {
-    const total = series.values.reduce((a, b) => a + b, 0);
     out.push(
       '',
-      `Exchanges per day from ${series.start} (${series.values.length} days, peak ${count(Math.max(...series.values))}/day, ${count(total)} in the last ${series.values.length} days kept per account):`,
+      `Exchanges per day from ${series.start} (${series.values.length} days, peak ${count(Math.max(...series.values))}/day):`,
       '',
       '```',
       sparkline(series.values),
