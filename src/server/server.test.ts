@@ -483,7 +483,7 @@ describe('webhooks', () => {
     const { secret } = (await created.json()).webhook;
     await seed(h);
     const waitFor = async (count: number) => {
-      for (let i = 0; i < 200 && received.length < count; i++)
+      for (let i = 0; i < 1000 && received.length < count; i++)
         await new Promise((resolve) => setTimeout(resolve, 20));
       return received.length;
     };
@@ -527,16 +527,29 @@ describe('campaign history', () => {
   it('records escalation and queues campaign.escalated for subscribers', async () => {
     harness = await startHarness();
     const h = harness;
-    await h.call('/v1/webhooks', { method: 'POST', body: JSON.stringify({ url: 'http://127.0.0.1:9/unreachable', events: ['campaign.escalated'] }) });
+    await h.call('/v1/webhooks', {
+      method: 'POST',
+      body: JSON.stringify({ url: 'http://127.0.0.1:9/unreachable', events: ['campaign.escalated'] }),
+    });
     await seed(h);
     const more = [signup('acct-a4', 'pay-1'), signup('acct-a5', 'pay-1')];
     await h.call('/v1/accounts', { method: 'POST', role: 'ingest', body: ndjson(more) });
-    await h.call('/v1/exchanges', { method: 'POST', role: 'ingest', body: ndjson([exchange('e-a4', 'acct-a4', T0 + 3 * HOUR), exchange('e-a5', 'acct-a5', T0 + 3 * HOUR)]) });
+    await h.call('/v1/exchanges', {
+      method: 'POST',
+      role: 'ingest',
+      body: ndjson([exchange('e-a4', 'acct-a4', T0 + 3 * HOUR), exchange('e-a5', 'acct-a5', T0 + 3 * HOUR)]),
+    });
     await h.call('/v1/admin/flush', { method: 'POST' });
-    const history = (await (await h.call('/v1/campaigns/c-pay-1', { role: 'analyst' })).json()).campaign.history;
-    expect(history.map((entry: { note: string }) => entry.note)).toEqual(['detected with 3 accounts', 'escalated: score 0.70 -> 0.90, accounts 3 -> 5']);
+    const history = (await (await h.call('/v1/campaigns/c-pay-1', { role: 'analyst' })).json()).campaign
+      .history;
+    expect(history.map((entry: { note: string }) => entry.note)).toEqual([
+      'detected with 3 accounts',
+      'escalated: score 0.70 -> 0.90, accounts 3 -> 5',
+    ]);
     const deliveries = (await (await h.call('/v1/webhooks/deliveries')).json()).deliveries;
-    expect(deliveries.map((d: { event: string; state: string }) => [d.event, d.state])).toEqual([['campaign.escalated', 'pending']]);
+    expect(deliveries.map((d: { event: string; state: string }) => [d.event, d.state])).toEqual([
+      ['campaign.escalated', 'pending'],
+    ]);
   });
 });
 
