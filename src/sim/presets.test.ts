@@ -4,6 +4,13 @@ import { simulateToMemory } from './index.js';
 import { PRESETS } from './presets.js';
 import { buildWorld, expectedVolume } from './world.js';
 
+/** One two-week alibaba-2026 world (shared by the tests that need drawn exchanges). */
+let shared: ReturnType<typeof simulateToMemory> | undefined;
+const twoWeeks = () => {
+  shared ??= simulateToMemory({ preset: 'alibaba-2026', seed: 3, scale: 0.002, days: 14 });
+  return shared;
+};
+
 describe('presets', () => {
   it('alibaba-2026: 25,000 accounts, 28.8M exchanges, ~1,152 calls/account, 45 days, benign >= 3x', () => {
     const scale = 0.01;
@@ -59,7 +66,7 @@ describe('presets', () => {
   });
 
   it("a campaign keeps its operator's holidays: CN Labour Day (May 1-5) dips, whatever the declared country", async () => {
-    const w = await simulateToMemory({ preset: 'alibaba-2026', seed: 3, scale: 0.002, days: 14 });
+    const w = await twoWeeks();
     const attack = new Set(
       Object.entries(w.labels.accounts)
         .filter(([, l]) => l.isAttack)
@@ -78,7 +85,7 @@ describe('presets', () => {
   });
 
   it('the generated volume matches the expected volume', async () => {
-    const w = await simulateToMemory({ preset: 'alibaba-2026', seed: 2, scale: 0.002, days: 4 });
+    const w = await twoWeeks();
     const v = expectedVolume(w.world);
     expect(w.stats.attackExchanges / v.attack).toBeGreaterThan(0.7);
     expect(w.stats.attackExchanges / v.attack).toBeLessThan(1.3);

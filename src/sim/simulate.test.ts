@@ -4,10 +4,15 @@ import { decodeAccountEvent, decodeExchange } from '../core/schema.js';
 import { simulateToMemory } from './index.js';
 
 const tiny = { preset: 'small', seed: 7, days: 2, scale: 0.3 } as const;
+let cached: ReturnType<typeof simulateToMemory> | undefined;
+const world = () => {
+  cached ??= simulateToMemory(tiny);
+  return cached;
+};
 
 describe('simulate', () => {
   it('is deterministic: same seed same bytes, different seed different bytes', async () => {
-    const a = await simulateToMemory(tiny);
+    const a = await world();
     const b = await simulateToMemory(tiny);
     const c = await simulateToMemory({ ...tiny, seed: 8 });
     expect(a.exchangeLines.join('\n')).toBe(b.exchangeLines.join('\n'));
@@ -17,7 +22,7 @@ describe('simulate', () => {
   });
 
   it('writes only schema-valid records, sorted by time, with RFC 3339 ms timestamps', async () => {
-    const w = await simulateToMemory(tiny);
+    const w = await world();
     expect(w.exchanges.length).toBeGreaterThan(1000);
     let last = 0;
     for (const [i, e] of w.exchanges.entries()) {
@@ -37,7 +42,7 @@ describe('simulate', () => {
   });
 
   it('labels match the logs: every account labelled, campaign counts and windows exact', async () => {
-    const w = await simulateToMemory(tiny);
+    const w = await world();
     const perCampaign = new Map<string, { n: number; first: string; last: string }>();
     for (const e of w.exchanges) {
       const label = w.labels.accounts[e.account as string];
