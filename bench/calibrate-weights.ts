@@ -115,7 +115,11 @@ for (const list of byCluster.values()) {
 }
 // Ridge towards the reviewed prior weights (the file's current weights, or --prior FILE).
 const prior = ids.map((id) => priorWeights.weights[id] ?? 0);
-const fit = fitLogistic(train, lambda, prior, 50, prior.map(Math.sign));
+// A cluster with no evidence at all must score under 5%: bias <= logit(0.05).
+const fit = fitLogistic(train, lambda, prior, {
+  signs: prior.map(Math.sign),
+  maxBias: Math.log(0.05 / 0.95),
+});
 const weights = Object.fromEntries(ids.map((id, i) => [id, Math.round(fit.weights[i] * 100) / 100]));
 
 // Threshold: benign accounts that any scoring of a mostly-benign cluster at or above t would have
@@ -167,7 +171,7 @@ const grid = [0.5, 0.6, 0.7, 0.8, 0.9, 0.95, 0.98, 0.99];
 threshold = grid[Math.min(grid.length - 1, grid.indexOf(threshold) + 1)];
 const file = {
   version: DEFAULT_WEIGHTS.version,
-  comment: `Fitted by bench/calibrate-weights.ts (logistic regression, each weight kept on its documented side, ridge lambda ${lambda} towards the reviewed prior weights${priorFile ? ` of ${priorFile}` : ''}) on ${train.length} cluster scorings of ${byCluster.size} clusters from ${dirs.length} generated worlds (${dirs.join(', ')}); target = campaign share of the cluster's accounts; suspected threshold = lowest score keeping training benign false flags within ${budget * 100}%. Mean cross-entropy ${fit.loss.toFixed(4)}.`,
+  comment: `Fitted by bench/calibrate-weights.ts (logistic regression, each weight kept on its documented side, bias capped at logit(0.05), ridge lambda ${lambda} towards the reviewed prior weights${priorFile ? ` of ${priorFile}` : ''}) on ${train.length} cluster scorings of ${byCluster.size} clusters from ${dirs.length} generated worlds (${dirs.join(', ')}); target = campaign share of the cluster's accounts; suspected threshold = lowest score keeping training benign false flags within ${budget * 100}%. Mean cross-entropy ${fit.loss.toFixed(4)}.`,
   bias: Math.round(fit.bias * 100) / 100,
   weights,
   thresholds: { suspected: threshold, confirmed: Math.max(threshold, 0.95) },

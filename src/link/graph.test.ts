@@ -206,9 +206,9 @@ describe('incremental index and edges', () => {
     relinkAccount(g, a);
     expect(neighbours(g, b).has(a)).toBe(true);
     const changed = setAccountKeys(g, a, linkKeys(makeSummary('a')), 0);
-    expect(changed).toBe(true);
+    expect(changed).toBeGreaterThan(0);
     relinkAccount(g, a);
     expect(neighbours(g, b).has(a)).toBe(false);
-    expect(setAccountKeys(g, a, linkKeys(makeSummary('a')), 0)).toBe(false);
+    expect(setAccountKeys(g, a, linkKeys(makeSummary('a')), 0)).toBe(0);
   });
 });

@@ -178,8 +178,8 @@ function releaseKey(g: LinkGraph, id: number): void {
 }
 
 /**
- * Replaces an account's keys, updating the postings by difference. Returns whether the key set
- * changed (use counts alone changing does not count).
+ * Replaces an account's keys, updating the postings by difference. Returns how many keys were
+ * added or removed (use counts alone changing does not count).
  */
 export function setAccountKeys(
   g: LinkGraph,
@@ -187,7 +187,7 @@ export function setAccountKeys(
   next: AccountKeys,
   designShare: number,
   volume = 0,
-): boolean {
+): number {
   g.design[a] = designShare;
   g.volume[a] = volume;
   const oldIds = g.keys[a];
@@ -197,10 +197,10 @@ export function setAccountKeys(
   const counts = order.map((i) => next.counts[i]);
   const oldSet = new Set(oldIds);
   const newSet = new Set(ids);
-  let changed = false;
+  let changed = 0;
   for (const id of oldIds) {
     if (newSet.has(id)) continue;
-    changed = true;
+    changed++;
     const p = g.postings[id];
     const at = p.lastIndexOf(a);
     if (at >= 0) {
@@ -210,7 +210,7 @@ export function setAccountKeys(
   }
   for (const id of ids) {
     if (oldSet.has(id)) continue;
-    changed = true;
+    changed++;
     g.postings[id].push(a);
   }
   if (oldIds.length === 0 && ids.length > 0) g.population++;

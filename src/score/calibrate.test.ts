@@ -45,8 +45,16 @@ describe('fitLogistic', () => {
       { x: [1], y: 0 },
       { x: [0], y: 1 },
     ];
-    expect(fitLogistic(rows, 0.1, undefined, 50, [1]).weights[0]).toBe(0);
+    expect(fitLogistic(rows, 0.1, undefined, { signs: [1] }).weights[0]).toBe(0);
     expect(fitLogistic(rows, 0.1).weights[0]).toBeLessThan(0);
+  });
+
+  it('caps the bias so that no evidence means a low score', () => {
+    const rows: CalibrationRow[] = [
+      { x: [0], y: 0.9 },
+      { x: [1], y: 1 },
+    ];
+    expect(fitLogistic(rows, 1, undefined, { maxBias: -3 }).bias).toBe(-3);
   });
 
   it('accepts fractional targets and row weights', () => {

@@ -13,6 +13,15 @@ export interface CalibrationRow {
   w?: number;
 }
 
+/** Constraints of a fit. */
+export interface FitOptions {
+  maxIterations?: number;
+  /** Per weight: +1 keep >= 0, -1 keep <= 0, 0 free (a detector's documented direction). */
+  signs?: readonly number[];
+  /** Upper bound on the bias: a cluster with no evidence at all must score below sigmoid(maxBias). */
+  maxBias?: number;
+}
+
 /** A fitted logistic model. */
 export interface LogisticFit {
   bias: number;
@@ -48,9 +57,9 @@ export function fitLogistic(
   rows: readonly CalibrationRow[],
   lambda = 1,
   prior?: readonly number[],
-  maxIterations = 50,
-  signs?: readonly number[],
+  options: FitOptions = {},
 ): LogisticFit {
+  const { maxIterations = 50, signs, maxBias } = options;
   const d = rows[0]?.x.length ?? 0;
   let beta = new Array(d + 1).fill(0);
   let iterations = 0;
@@ -75,6 +84,15 @@ export function fitLogistic(
     }
     hess[0][0] += 1e-9;
     // Active set: a weight held at its bound whose gradient pushes it further out stays there.
+    if (maxBias !== undefined && beta[0] >= maxBias && -grad[0] >= 0) {
+      // Bias held at its cap while the gradient pushes it up.
+      grad[0] = 0;
+      for (let k = 0; k <= d; k++) {
+        hess[0][k] = 0;
+        hess[k][0] = 0;
+      }
+      hess[0][0] = 1;
+    }
     if (signs) {
       for (let i = 1; i <= d; i++) {
         const sign = signs[i - 1];
@@ -95,6 +113,7 @@ export function fitLogistic(
       beta = beta.map((b, i) =>
         i === 0 ? b : signs[i - 1] > 0 ? Math.max(0, b) : signs[i - 1] < 0 ? Math.min(0, b) : b,
       );
+    if (maxBias !== undefined) beta[0] = Math.min(beta[0], maxBias);
     if (Math.max(...step.map(Math.abs)) < 1e-6) break;
   }
   let loss = 0;

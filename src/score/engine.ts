@@ -56,6 +56,8 @@ export interface EngineConfig {
   residency: (input: ResidencyInput) => ResidencyVerdict;
   /** An account's keys are recomputed when its volume grew by half, its identity changed, or after this long. */
   rekeyEveryMs: number;
+  /** An account is re-linked when this share of its keys changed (or its identity did). */
+  relinkChange: number;
   /** Accounts re-linked per tick at most (the rest wait for the next tick, oldest first). */
   maxRelinkPerTick: number;
   /** A small candidate cluster whose members changed is re-scored at most this often (see `due`). */
@@ -84,7 +86,8 @@ export const DEFAULT_ENGINE_CONFIG: EngineConfig = {
   weights: DEFAULT_WEIGHTS,
   detectors: DETECTORS,
   residency: (input) => residencyVerdict(input),
-  rekeyEveryMs: 12 * HOUR,
+  rekeyEveryMs: 24 * HOUR,
+  relinkChange: 0.15,
   maxRelinkPerTick: 50_000,
   rescoreEveryMs: HOUR,
   graphEdgeLimit: 2_000,
@@ -314,8 +317,18 @@ function engineOn(cfg: EngineConfig, st: State): CampaignEngine {
       if (!due) continue;
       st.keyedAt[id] = now;
       st.keyedExchanges[id] = s.exchanges;
+      const identityChanged = stamp !== st.stamps[id];
       st.stamps[id] = stamp;
-      if (setAccountKeys(st.g, id, linkKeys(s), designShare(s), s.exchanges) || never) st.relinkQueue.add(id);
+      const before = st.g.keys[id].length;
+      const changedKeys = setAccountKeys(st.g, id, linkKeys(s), designShare(s), s.exchanges);
+      // Re-link on a new identity or a material change of the key set, not on tail churn.
+      if (
+        never ||
+        identityChanged ||
+        changedKeys >= Math.max(1, cfg.relinkChange * Math.max(before, st.g.keys[id].length))
+      ) {
+        st.relinkQueue.add(id);
+      }
     }
     return touchedMembers;
   }
@@ -440,7 +453,7 @@ function engineOn(cfg: EngineConfig, st: State): CampaignEngine {
   }
 
   /**
-   * Whether a cluster is due for scoring: a candidate hourly while small, less often as it grows
+   * Whether a cluster is due for scoring: a candidate every two hours while small, less often as it grows
    * (and whenever it grew by a quarter), a suspected campaign every 6 hours, a confirmed one daily.
    */
   function due(c: CampaignState, now: EpochMs): boolean {
@@ -451,7 +464,7 @@ function engineOn(cfg: EngineConfig, st: State): CampaignEngine {
         ? 24 * HOUR
         : c.status === 'suspected'
           ? 6 * HOUR
-          : Math.min(12 * HOUR, cfg.rescoreEveryMs * Math.max(1, size / 100));
+          : Math.min(12 * HOUR, cfg.rescoreEveryMs * Math.max(2, size / 50));
     return now - c.lastScoredAt >= interval || (c.status === 'candidate' && size >= c.scoredSize * 1.25 + 1);
   }
 

@@ -2,8 +2,9 @@
  * template-concentration
  * Catches: many accounts of a cluster sending the same few prompt templates of their own (or
  * near-duplicates: LSH bands, which survive paraphrase). A template is the cluster's own when at
- * least 30% of its accounts (and 3) use it and most of the accounts in the population that use it
- * are in the cluster. Value: the share of the cluster's traffic in its own templates.
+ * least 30% of its accounts (and 3) use it and the cluster holds at least 5% of the accounts in the
+ * population that use it (a fragment of a large campaign still holds a good part of its
+ * programme's users; a handful of users of a public prompt held by hundreds do not). Value: the share of the cluster's traffic in its own templates.
  * Why suspicious: a harvesting operator spreads one private prompt programme over many accounts;
  * people who merely share an office or a network write their own prompts.
  * Benign look-alikes: students of one university (shared NAT, diverse homework: does not fire);
@@ -14,6 +15,9 @@
 import type { DetectorContext } from '../detector.js';
 import { defineDetector } from '../detector.js';
 import { pct, r3, ratio, total } from '../stats.js';
+
+/** Share of a template's users the cluster must hold for the template to be its own. */
+const OWN_SHARE = 0.05;
 
 interface Obs {
   templates: Record<string, number>;
@@ -27,7 +31,9 @@ function ownShare(
   const inside = new Map<string, number>();
   for (const m of maps) for (const k of Object.keys(m)) inside.set(k, (inside.get(k) ?? 0) + 1);
   const need = Math.max(3, Math.ceil(0.3 * maps.length));
-  const own = [...inside.entries()].filter(([k, n]) => n >= need && n >= 0.5 * holders(k)).map(([k]) => k);
+  const own = [...inside.entries()]
+    .filter(([k, n]) => n >= need && n >= OWN_SHARE * holders(k))
+    .map(([k]) => k);
   const set = new Set(own);
   let covered = 0;
   let all = 0;
