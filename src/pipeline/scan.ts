@@ -99,6 +99,7 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
         accountEvents: summary.accountEvents,
         rejected: summary.rejected,
         late: summary.late,
+        lateExamples: summary.lateExamples,
         accounts: summary.accounts,
         firstTs: summary.firstTs,
         lastTs: summary.lastTs,

@@ -58,6 +58,15 @@ export function register(program: Command): void {
       if (issues > PRINTED_ISSUES)
         process.stderr.write(`... ${issues - PRINTED_ISSUES} more issues (report.md lists the first 50)\n`);
       const r = result.replay;
+      if (r.late > 0) {
+        process.stderr.write(
+          `${formatCount(r.late)} records arrived more than the reorder window after their hour (applied late, up to ${(r.maxLatenessMs / 3_600_000).toFixed(1)} h behind), first:\n`,
+        );
+        for (const late of r.lateExamples)
+          process.stderr.write(
+            `  ${late.file}:${late.line} ts ${new Date(late.ts).toISOString()} (${(late.behindMs / 60_000).toFixed(0)} min behind)\n`,
+          );
+      }
       const shown = result.campaigns.filter((c) => c.status === 'suspected' || c.status === 'confirmed');
       const seconds = result.wallMs / 1000;
       process.stdout.write(

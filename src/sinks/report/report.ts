@@ -16,6 +16,8 @@ export interface ReportInput {
   accountEvents: number;
   rejected: number;
   late: number;
+  /** The first late records: where they were and how far behind. */
+  lateExamples?: { file: string; line: number; ts: number; behindMs: number }[];
   accounts: number;
   firstTs: number | null;
   lastTs: number | null;
@@ -167,8 +169,19 @@ export function renderReport(data: ReportData): string {
     out.push('');
   }
 
+  if (data.issues.length > 0 || input.late > 0) out.push('## Input issues', '');
+  if (input.late > 0 && input.lateExamples && input.lateExamples.length > 0) {
+    out.push(
+      `Records that arrived after their hour had been analysed (${count(input.late)}; applied in the hour they arrived in), first:`,
+      '',
+    );
+    for (const late of input.lateExamples)
+      out.push(
+        `- ${late.file}:${late.line}, event time ${day(new Date(late.ts).toISOString())}, ${(late.behindMs / 60_000).toFixed(0)} minutes behind`,
+      );
+    out.push('');
+  }
   if (data.issues.length > 0) {
-    out.push('## Input issues', '');
     out.push(
       `The first ${data.issues.length} of ${count(input.rejected)} rejected lines (file:line field: reason):`,
       '',
