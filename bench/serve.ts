@@ -209,6 +209,7 @@ console.log(
 );
 
 // Phase 2: risk lookups at a fixed rate while another round is ingested.
+await settle();
 const riskPaths = accounts.slice(0, 500).map((account) => `/v1/accounts/${encodeURIComponent(account)}/risk`);
 let pathIndex = 0;
 const ingestDuring = ingest(roundBodies(rounds));
@@ -231,6 +232,25 @@ console.log(
 );
 console.log(
   `ingest during the risk phase: ${during.records} exchanges in ${during.seconds.toFixed(2)} s = ${Math.round(during.records / during.seconds)}/s`,
+);
+// Phase 3: the same lookups with nothing else running in the server (the lookup path's own cost).
+pathIndex = 0;
+const riskCpuBefore = cpuSeconds();
+const riskAlone = await autocannon({
+  url,
+  connections: 32,
+  overallRate: riskRate,
+  duration: riskSeconds,
+  headers: auth(ingestToken),
+  requests: [
+    {
+      method: 'GET',
+      setupRequest: (request) => ({ ...request, path: riskPaths[pathIndex++ % riskPaths.length] }),
+    },
+  ],
+});
+console.log(
+  `risk alone: ${Math.round(riskAlone.requests.average)} req/s asked ${riskRate}/s; latency p50 ${riskAlone.latency.p50} ms, p90 ${riskAlone.latency.p90} ms, p99 ${riskAlone.latency.p99} ms, max ${riskAlone.latency.max} ms; non-2xx ${riskAlone.non2xx}; server CPU ${Math.round(((cpuSeconds() - riskCpuBefore) / Math.max(1, riskAlone.requests.total)) * 1e6)} µs per lookup`,
 );
 console.log(`server peak RSS: ${peakRssMiB()} MiB; stored: ${(await stats()).exchanges} exchanges`);
 
