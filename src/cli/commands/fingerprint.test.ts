@@ -90,4 +90,23 @@ describe('distillwatch fingerprint', () => {
     expect(a.template).toBe(b.template);
     expect(a.templateText).toBe('');
   });
+
+  it('passes a precomputed fingerprint through (privacy mode), in both modes', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'dw-fp-'));
+    const file = join(dir, 'in.ndjson');
+    const precomputed = {
+      template: 'abc123',
+      templateText: '',
+      bands: ['0:x'],
+      capabilities: ['chat'],
+      extraction: [],
+      language: 'en',
+      shape: { turns: 1, tools: 0, contextBucket: 'xs', chars: 5, hasSystem: false },
+    };
+    writeFileSync(file, `${JSON.stringify({ id: 'e', ts: 1, account: 'a', fingerprint: precomputed })}\n`);
+    for (const args of [[file], ['--stateless', file]]) {
+      const { stdout } = await run(args);
+      expect(JSON.parse(stdout.trim())).toEqual(precomputed);
+    }
+  });
 });

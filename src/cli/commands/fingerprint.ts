@@ -66,7 +66,7 @@ export function register(program: Command): void {
           );
         const fpOptions: FingerprintOptions = { threshold, templateTextChars };
         const fingerprinter = options.stateless
-          ? { fingerprint: (e: Exchange) => fingerprint(e, fpOptions) }
+          ? { fingerprint: (e: Exchange) => e.fingerprint ?? fingerprint(e, fpOptions) }
           : createFingerprinter(fpOptions);
 
         const errors = new Map<number, string[]>();
