@@ -553,6 +553,63 @@ describe('campaign history', () => {
   });
 });
 
+describe('restart', () => {
+  it('keeps reviews, overrides, history, webhooks and records across a restart of the embedded store', async () => {
+    const { mkdtempSync, rmSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { openDuckDbStore } = await import('../store/duckdb.js');
+    const { storePath } = await import('./serve.js');
+    const dataDir = mkdtempSync(join(tmpdir(), 'dw-restart-'));
+    try {
+      harness = await startHarness({ dataDir, store: await openDuckDbStore(storePath(dataDir)) });
+      let h = harness;
+      await h.call('/v1/webhooks', { method: 'POST', body: JSON.stringify({ url: 'http://127.0.0.1:9/x' }) });
+      await seed(h);
+      await h.call('/v1/campaigns/c-pay-1/review', {
+        method: 'POST',
+        role: 'analyst',
+        body: JSON.stringify({ action: 'confirm', note: 'checked' }),
+      });
+      await h.call('/v1/accounts/acct-solo/override', {
+        method: 'POST',
+        role: 'analyst',
+        body: JSON.stringify({ decision: 'block' }),
+      });
+      await h.close();
+
+      harness = await startHarness({ dataDir, store: await openDuckDbStore(storePath(dataDir)) });
+      h = harness;
+      expect(h.detection.exchanges).toHaveLength(12);
+      const detail = await (await h.call('/v1/campaigns/c-pay-1', { role: 'analyst' })).json();
+      expect(detail.campaign.status).toBe('confirmed');
+      expect(detail.campaign.history.map((e: { status: string }) => e.status)).toEqual([
+        'suspected',
+        'confirmed',
+      ]);
+      expect((await (await h.call('/v1/accounts/acct-a1/risk', { role: 'ingest' })).json()).decision).toBe(
+        'block',
+      );
+      expect((await (await h.call('/v1/accounts/acct-solo/risk', { role: 'ingest' })).json()).decision).toBe(
+        'block',
+      );
+      expect((await (await h.call('/v1/webhooks')).json()).webhooks).toHaveLength(1);
+      expect((await (await h.call('/v1/stats', { role: 'analyst' })).json()).exchanges).toBe(12);
+      const retry = await (
+        await h.call('/v1/exchanges', {
+          method: 'POST',
+          role: 'ingest',
+          body: ndjson([exchange('x-a1-0', 'acct-a1', T0)]),
+        })
+      ).json();
+      expect(retry).toMatchObject({ stored: 0, duplicates: 1 });
+    } finally {
+      await harness?.close();
+      harness = null;
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+});
+
 describe('OpenAPI document and dashboard', () => {
   it('documents every route the app serves', async () => {
     harness = await startHarness();
