@@ -105,6 +105,25 @@ describe('fingerprint (stateless)', () => {
   });
 });
 
+describe('adversarial input', () => {
+  it.each([
+    ['one 1 MB word', 'a'.repeat(1_000_000)],
+    ['thousands of Task N: lines', 'task 1: x\n'.repeat(3000)],
+    ['unbalanced quotes', '"'.repeat(20_000)],
+    ['lone surrogates and emoji', '😀\ud800 test \udfff '.repeat(3000)],
+    ['fence markers only', '```'.repeat(5000)],
+    ['separators between digits', '1.2.3.4-5/6:7,8 '.repeat(3000)],
+  ])('fingerprints %s without failing', (_, prompt) => {
+    const fp = fingerprint({ prompt, system: prompt.slice(0, 5000) });
+    expect(fp.template).toMatch(/^[0-9a-f]{16}$/);
+    expect(fp.templateText.length).toBeLessThanOrEqual(512);
+  });
+
+  it('gives no bands to a long whitespace-only prompt', () => {
+    expect(fingerprint({ prompt: ' '.repeat(10_000) }).bands).toEqual([]);
+  });
+});
+
 describe('createFingerprinter', () => {
   it('mines templates across variants and returns a precomputed fingerprint as is (privacy mode)', () => {
     const fper = createFingerprinter();

@@ -15,7 +15,7 @@
  * datasketch does (minimising the false-positive and false-negative areas under the curve).
  */
 import { combine, fmix32 } from './hash.js';
-import { PUNCT, type TokenStream } from './normalise.js';
+import { ELIDED, PUNCT, type TokenStream } from './normalise.js';
 
 const EMPTY = 0xffffffff;
 
@@ -72,7 +72,10 @@ export function minhash(s: TokenStream, out: Uint32Array, seed = 0): number {
   const valueMask = (1 << shift) - 1;
   if (wordHashes.length < s.count) wordHashes = new Int32Array(s.count * 2);
   let words = 0;
-  for (let t = 0; t < s.count; t++) if (s.kinds[t] !== PUNCT) wordHashes[words++] = s.hashes[t];
+  for (let t = 0; t < s.count; t++) {
+    // punctuation and the mark of a cut are not content
+    if (s.kinds[t] !== PUNCT && s.maskTypes[t] !== ELIDED) wordHashes[words++] = s.hashes[t];
+  }
   out.fill(EMPTY);
   let shingles = 0;
   const add = (h: number) => {

@@ -324,7 +324,8 @@ const EXTRACTION: ExtractionDetector[] = [
             /\b(?:gpt|llm|language\s+model|ai\s+model|model|assistant|fine[\s-]?tun\w*|training|dataset|diverse|diversity)\b/,
         },
         { span: /\bcome\s+up\s+with\s+a\s+series\s+of\s+tasks\b/ },
-        { span: /(?:^|\n)\s*task\s*\d+\s*:[^\n]*\n(?:[^\n]*\n)*?\s*task\s*\d+\s*:\s*$/ },
+        // Self-Instruct's prompt: numbered "Task N:" lines ending with an empty one for the model to fill
+        { span: /(?:^|\n)\s*task\s*\d+\s*:\s*$/, needs: /(?:^|\n)\s*task\s*1\s*:\s*\S/ },
         {
           span: /\b(?:generate|create|synthesi[sz]e|produce|build)\s+(?:a\s+)?(?:synthetic\s+)?(?:instruction[\s-](?:tuning|following)\s+(?:data(?:set)?|examples)|(?:fine[\s-]?tuning|training)\s+(?:data(?:set)?|examples|samples|pairs))\b/,
         },
