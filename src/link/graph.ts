@@ -13,8 +13,6 @@ import {
   ADDRESS_KINDS,
   AMPLIFIER_KINDS,
   ANCHOR_KINDS,
-  KIND,
-  KIND_BY_CODE,
   KINDS,
   type KindSpec,
   type LinkKind,
@@ -50,8 +48,10 @@ export interface LinkConfig {
   /** Samples taken from a larger posting: its most recent holders and hashed picks. */
   recentSamples: number;
   hashedSamples: number;
-  /** Candidates scored exactly per re-linked account. */
+  /** Candidates scored exactly per re-linked account... */
   maxCandidates: number;
+  /** ...among those whose shared keys' raw bits sum to at least this fraction of the edge threshold. */
+  candidateFloor: number;
   /** Bits removed from address agreement, times the share of traffic from shared-by-design networks. */
   sharedByDesignBits: number;
   /** Each further shared value of a multi-valued kind counts this fraction of the previous one. */
@@ -79,7 +79,8 @@ export const DEFAULT_LINK_CONFIG: LinkConfig = {
   fullPostings: 40,
   recentSamples: 12,
   hashedSamples: 12,
-  maxCandidates: 200,
+  maxCandidates: 150,
+  candidateFloor: 0.5,
   sharedByDesignBits: 4,
   diminishing: 0.5,
   valueFloor: 2,
@@ -221,7 +222,7 @@ export function setAccountKeys(
 }
 
 function specOf(g: LinkGraph, keyId: number): KindSpec {
-  return KIND_BY_CODE[g.keyText[keyId][0]];
+  return KINDS[ORDINAL[g.keyText[keyId][0]]];
 }
 
 /** The Fellegi-Sunter agreement weight of one value, in bits: log2(m / (df / N)), clipped to [0, cap]. */
@@ -246,6 +247,17 @@ function isProfileKind(kind: LinkKind): boolean {
   return kind === 'template' || kind === 'band';
 }
 
+/** Kind ordinal by one-letter code (index into KINDS). */
+const ORDINAL: Record<string, number> = Object.fromEntries(KINDS.map((k, i) => [k.code, i]));
+const PROFILE: boolean[] = KINDS.map((k) => isProfileKind(k.kind));
+const ADDRESS: boolean[] = KINDS.map((k) => ADDRESS_KINDS.has(k.kind));
+const AMPLIFIER: boolean[] = KINDS.map((k) => AMPLIFIER_KINDS.has(k.kind));
+
+/** Share of an account's traffic a template or bucket carries (counts alone when the volume is unknown). */
+function usageShare(count: number, volume: number): number {
+  return volume > 0 ? Math.min(1, count / volume) : Math.min(1, count / 8);
+}
+
 /** The rarity-weighted agreement of two accounts; `explain` also lists the shared values. */
 export function scorePair(g: LinkGraph, a: number, b: number, explain = false): PairScore {
   const ka = g.keys[a];
@@ -256,54 +268,48 @@ export function scorePair(g: LinkGraph, a: number, b: number, explain = false): 
   const vb = g.volume[b];
   const design = Math.max(g.design[a], g.design[b]) * g.config.sharedByDesignBits;
   const floor = g.config.valueFloor;
-  const bitsByKind = new Map<LinkKind, number[]>();
-  const valuesByKind = new Map<LinkKind, { value: string; holders: number; bits: number }[]>();
+  const n = KINDS.length;
+  const bitsByKind: (number[] | undefined)[] = new Array(n);
+  const valuesByKind: ({ value: string; holders: number }[] | undefined)[] = new Array(n);
   // Weighted Jaccard of template and bucket usage: sum of min / sum of max of (share x rarity).
-  const profile = new Map<LinkKind, { min: number; max: number }>();
-  const share = (count: number, volume: number) =>
-    volume > 0 ? Math.min(1, count / volume) : Math.min(1, count / 8);
-  const addProfile = (kind: LinkKind, min: number, max: number) => {
-    const p = profile.get(kind);
-    if (p) {
-      p.min += min;
-      p.max += max;
-    } else profile.set(kind, { min, max });
-  };
+  const profMin = new Float64Array(n);
+  const profMax = new Float64Array(n);
   let i = 0;
   let j = 0;
   while (i < ka.length || j < kb.length) {
     if (j >= kb.length || (i < ka.length && ka[i] < kb[j])) {
-      const spec = specOf(g, ka[i]);
-      if (isProfileKind(spec.kind)) addProfile(spec.kind, 0, share(ca[i], va) * keyBits(g, ka[i], spec));
+      const k = ORDINAL[g.keyText[ka[i]][0]];
+      if (PROFILE[k]) profMax[k] += usageShare(ca[i], va) * keyBits(g, ka[i], KINDS[k]);
       i++;
     } else if (i >= ka.length || ka[i] > kb[j]) {
-      const spec = specOf(g, kb[j]);
-      if (isProfileKind(spec.kind)) addProfile(spec.kind, 0, share(cb[j], vb) * keyBits(g, kb[j], spec));
+      const k = ORDINAL[g.keyText[kb[j]][0]];
+      if (PROFILE[k]) profMax[k] += usageShare(cb[j], vb) * keyBits(g, kb[j], KINDS[k]);
       j++;
     } else {
       const id = ka[i];
-      const spec = specOf(g, id);
-      const rarity = keyBits(g, id, spec);
+      const k = ORDINAL[g.keyText[id][0]];
+      const rarity = keyBits(g, id, KINDS[k]);
       let bits: number;
-      if (isProfileKind(spec.kind)) {
-        const sa = share(ca[i], va);
-        const sb = share(cb[j], vb);
-        addProfile(spec.kind, Math.min(sa, sb) * rarity, Math.max(sa, sb) * rarity);
+      if (PROFILE[k]) {
+        const sa = usageShare(ca[i], va);
+        const sb = usageShare(cb[j], vb);
         bits = Math.min(sa, sb) * rarity;
+        profMin[k] += bits;
+        profMax[k] += Math.max(sa, sb) * rarity;
       } else {
         bits = Math.max(0, rarity - floor);
-        if (ADDRESS_KINDS.has(spec.kind)) bits = Math.max(0, bits - design);
+        if (ADDRESS[k]) bits = Math.max(0, bits - design);
         if (bits > 0) {
-          const list = bitsByKind.get(spec.kind);
+          const list = bitsByKind[k];
           if (list) list.push(bits);
-          else bitsByKind.set(spec.kind, [bits]);
+          else bitsByKind[k] = [bits];
         }
       }
       if (explain && bits > 0) {
-        const v = { value: g.keyText[id].slice(2), holders: g.postings[id].length, bits };
-        const vl = valuesByKind.get(spec.kind);
+        const v = { value: g.keyText[id].slice(2), holders: g.postings[id].length };
+        const vl = valuesByKind[k];
         if (vl) vl.push(v);
-        else valuesByKind.set(spec.kind, [v]);
+        else valuesByKind[k] = [v];
       }
       i++;
       j++;
@@ -311,29 +317,28 @@ export function scorePair(g: LinkGraph, a: number, b: number, explain = false): 
   }
   // A usage profile needs some traffic behind it: full weight from 8 exchanges on both sides.
   const evidence = Math.min(1, Math.min(va || sumOf(ca), vb || sumOf(cb)) / 8);
-  for (const [kind, p] of profile) {
-    if (p.min > 0) bitsByKind.set(kind, [(KIND[kind].cap * evidence * p.min) / p.max]);
+  for (let k = 0; k < n; k++) {
+    if (PROFILE[k] && profMin[k] > 0) bitsByKind[k] = [(KINDS[k].cap * evidence * profMin[k]) / profMax[k]];
   }
   const parts: KindScore[] = [];
   let core = 0;
   let timing = 0;
-  for (const spec of KINDS) {
-    const list = bitsByKind.get(spec.kind);
+  for (let k = 0; k < n; k++) {
+    const list = bitsByKind[k];
     if (!list) continue;
-    list.sort((x, y) => y - x);
+    const spec = KINDS[k];
+    if (list.length > 1) list.sort((x, y) => y - x);
     let total = 0;
     let f = 1;
     for (const bits of list) {
       total += f * bits;
       f *= g.config.diminishing;
     }
-    total = Math.min(total, spec.top > 1 && !isProfileKind(spec.kind) ? spec.cap * 1.5 : spec.cap);
-    if (AMPLIFIER_KINDS.has(spec.kind)) timing += total;
+    total = Math.min(total, spec.top > 1 && !PROFILE[k] ? spec.cap * 1.5 : spec.cap);
+    if (AMPLIFIER[k]) timing += total;
     else core += total;
     const values = explain
-      ? (valuesByKind.get(spec.kind) ?? [])
-          .sort((x, y) => x.holders - y.holders || (x.value < y.value ? -1 : 1))
-          .map(({ value, holders }) => ({ value, holders }))
+      ? (valuesByKind[k] ?? []).sort((x, y) => x.holders - y.holders || (x.value < y.value ? -1 : 1))
       : [];
     parts.push({ kind: spec.kind, bits: total, values });
   }
@@ -366,6 +371,8 @@ function mix(x: number): number {
 
 /** Candidate partners of an account from its postings, with a rough priority (sum of bits). */
 function candidates(g: LinkGraph, a: number): number[] {
+  // Candidates whose shared keys sum to well under an edge are not worth an exact score.
+  const floor = edgeThreshold(g) * g.config.candidateFloor;
   const cfg = g.config;
   const prio = new Map<number, number>();
   const add = (b: number, bits: number) => {
@@ -384,6 +391,7 @@ function candidates(g: LinkGraph, a: number): number[] {
     for (let k = 0; k < cfg.hashedSamples; k++) add(p[mix(a * 7919 + id * 131 + k) % p.length], bits);
   }
   return [...prio.entries()]
+    .filter(([, p]) => p >= floor)
     .sort((x, y) => y[1] - x[1] || x[0] - y[0])
     .slice(0, cfg.maxCandidates)
     .map(([b]) => b);

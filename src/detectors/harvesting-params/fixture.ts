@@ -16,3 +16,11 @@ export const benignLookAlike = makeMany('bench', 5, () => ({
   exchanges: 100,
   sampling: { multiN: 0, logprobs: 0, temperatureZero: 100, seeded: 100, temperatures: [0], seeds: 1 },
 }));
+export const gentleFleet = makeMany('slow', 5, (i) => ({
+  exchanges: 100,
+  sampling: { multiN: 3, logprobs: 2, temperatureZero: 0, seeded: 5, temperatures: [0.2, 0.4, 1], seeds: 5 + i },
+}));
+export const casualUsers = makeMany('user', 5, () => ({
+  exchanges: 50,
+  sampling: { multiN: 0, logprobs: 0, temperatureZero: 0, seeded: 0, temperatures: [1], seeds: 0 },
+}));

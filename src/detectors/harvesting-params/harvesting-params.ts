@@ -2,7 +2,9 @@
  * harvesting-params
  * Catches: sampling parameters that collect many answers or their probabilities per prompt:
  * n > 1, logprobs, seed sweeps (many distinct seeds), temperature sweeps (four or more distinct
- * temperatures on one account).
+ * temperatures on one account) — and, for fleets that sweep gently to stay unnoticed, the share of
+ * accounts that use any of them at all (n > 1, logprobs, two or more seeds, three or more
+ * temperatures), counted at 0.7.
  * Why suspicious: training-data collection wants diverse samples and token probabilities;
  * products that use a model want one answer.
  * Benign look-alikes: benchmark runners at temperature 0 with one fixed seed (reproducibility,
@@ -17,6 +19,7 @@ interface Obs {
   seedSweep: boolean;
   seeded: number;
   tempSweep: boolean;
+  any: boolean;
 }
 
 export const harvestingParams = defineDetector<Obs>({
@@ -28,6 +31,8 @@ export const harvestingParams = defineDetector<Obs>({
     seeded: s.sampling.seeded,
     seedSweep: s.sampling.seeds >= 5 && s.sampling.seeded >= 0.3 * s.exchanges,
     tempSweep: s.sampling.temperatures.length >= 4,
+    any:
+      s.sampling.multiN > 0 || s.sampling.logprobs > 0 || s.sampling.seeds >= 2 || s.sampling.temperatures.length >= 3,
   }),
   finalise(obs) {
     let exchanges = 0;
@@ -35,6 +40,7 @@ export const harvestingParams = defineDetector<Obs>({
     let active = 0;
     let seedSweeps = 0;
     let tempSweeps = 0;
+    let anyUse = 0;
     for (const o of obs) {
       exchanges += o.exchanges;
       multi += o.multi;
@@ -42,11 +48,13 @@ export const harvestingParams = defineDetector<Obs>({
       active++;
       if (o.seedSweep) seedSweeps++;
       if (o.tempSweep) tempSweeps++;
+      if (o.any) anyUse++;
     }
     const multiShare = ratio(multi, exchanges);
     const seedShare = ratio(seedSweeps, active);
     const tempShare = ratio(tempSweeps, active);
-    const value = Math.max(multiShare, seedShare, tempShare);
+    const anyShare = ratio(anyUse, active);
+    const value = Math.max(multiShare, seedShare, tempShare, 0.7 * anyShare);
     return {
       value,
       summary: `${pct(multiShare)} of the exchanges ask for several samples or logprobs; ${pct(seedShare)} of the accounts sweep seeds, ${pct(tempShare)} sweep temperatures`,
