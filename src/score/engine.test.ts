@@ -152,6 +152,13 @@ describe('stability and state', () => {
     }
   });
 
+  it('rejects a bad configuration with the field and the reason', () => {
+    expect(() => createCampaignEngine({ link: { edgeMargin: 'x' } } as never)).toThrow(
+      /engine\.link\.edgeMargin: must be a number/,
+    );
+    expect(() => createCampaignEngine({ nonsense: 1 } as never)).toThrow(/unknown field/);
+  });
+
   it('refuses to go back in event time', () => {
     const engine = createCampaignEngine();
     engine.tick([], NOW);

@@ -40,6 +40,7 @@ import {
 import { keyOf, linkKeys } from '../link/keys.js';
 import { residencyVerdict } from '../residency/index.js';
 import { attribute, type Footprint, footprintOf } from './attribution.js';
+import { checkEngineConfig } from './config.js';
 import { residencyInputOf } from './residency.js';
 import { scoreCluster } from './score.js';
 import { DEFAULT_WEIGHTS, type ScoreWeights } from './weights.js';
@@ -248,6 +249,7 @@ const SENIORITY: Record<Status, number> = {
 
 /** Creates a campaign engine (see `CampaignEngine`). */
 export function createCampaignEngine(config: Partial<EngineConfig> = {}): CampaignEngine {
+  checkEngineConfig(config);
   const cfg: EngineConfig = { ...DEFAULT_ENGINE_CONFIG, ...config };
   return engineOn(cfg, {
     now: null,
@@ -265,6 +267,7 @@ export function createCampaignEngine(config: Partial<EngineConfig> = {}): Campai
 
 /** Restores an engine from `toJSON()` output (configuration other than link and cluster parameters comes from `config`). */
 export function restoreCampaignEngine(json: EngineJSON, config: Partial<EngineConfig> = {}): CampaignEngine {
+  checkEngineConfig(config);
   const cfg: EngineConfig = { ...DEFAULT_ENGINE_CONFIG, ...config };
   const clusters = createClusterState(cfg.cluster);
   clusters.clusterOf = new Map(json.clusters.clusterOf);
