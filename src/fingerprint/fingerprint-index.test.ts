@@ -28,6 +28,14 @@ describe('fingerprint index', () => {
     expect(index.bucket('1:bb')).toBeNull();
   });
 
+  it('keeps real epoch-millisecond times exactly through the doorkeeper', () => {
+    const t0 = Date.parse('2026-04-22T10:11:12.345Z');
+    const index = createFingerprintIndex({ doorkeeperSlots: 1024 });
+    index.add('a', t0 + 5000, fp('t'));
+    index.add('b', t0, fp('t'));
+    expect(index.template('t')).toMatchObject({ firstSeen: t0, lastSeen: t0 + 5000, accounts: 2 });
+  });
+
   it('tells an account which of its templates and buckets are shared with how many others', () => {
     const index = createFingerprintIndex({ doorkeeperSlots: 1024 });
     for (const account of ['a', 'b', 'c', 'd']) index.add(account, 1, fp('campaign', ['0:k']));

@@ -88,7 +88,8 @@ export interface FingerprintIndexJSON {
   accounts: string[];
   keys: [string, number, number, number, [number, number][], string | null][];
   accountKeys: [number, [string, number][]][];
-  doorkeeper: { hashes: string; accounts: string; times: string };
+  /** The doorkeeper's records (base64 of 4 little-endian int32 per slot). */
+  doorkeeper: { records: string };
 }
 
 interface Entry {
@@ -112,6 +113,11 @@ const DEFAULTS: Required<FingerprintIndexOptions> = {
 function keyHash(kind: string, key: string): number {
   return hashString(key, kind === 't:' ? 0x74656d70 : 0x62616e64) | 1;
 }
+
+const TWO_32 = 4294967296;
+/** When an account's list of shared keys is full, a new key replaces the weakest of this many oldest. */
+const EVICTION_SAMPLE = 16;
+const PROMOTED = 1 << 30;
 
 function kindOf(internal: string): KeyKind {
   return internal.charCodeAt(0) === 116 ? 'template' : 'band';
@@ -144,18 +150,22 @@ function build(opts: Required<FingerprintIndexOptions>, json: FingerprintIndexJS
   if ((slots & (slots - 1)) !== 0 || slots < 16)
     throw new RangeError('doorkeeperSlots must be a power of two >= 16');
   const accountNames: string[] = [];
+  /** Hash of each account id, for the HyperLogLogs. */
+  const accountHashes: number[] = [];
   const accountIds = new Map<string, number>();
   const accountKeys: Map<string, number>[] = [];
   const keys = new Map<string, Entry>();
-  let doorHashes = new Int32Array(slots);
-  let doorAccounts = new Int32Array(slots);
-  let doorTimes = new Float64Array(slots);
-  /** 1 where a promoted key may hash to the slot (never cleared: a stale 1 only costs a map lookup). */
-  const promotedBits = new Uint8Array(slots);
+  /**
+   * The doorkeeper, one 16-byte record per slot so a lookup touches one cache line: key hash
+   * (0 = empty), account, event time as two 32-bit halves; bit 30 of the high half is set when a
+   * promoted key may hash to the slot (never cleared: a stale bit only costs a map lookup).
+   */
+  let door = new Int32Array(slots * 4);
 
   if (json !== null) {
     json.accounts.forEach((name, i) => {
       accountNames.push(name);
+      accountHashes.push(hashString(name));
       accountIds.set(name, i);
       accountKeys.push(new Map());
     });
@@ -169,10 +179,8 @@ function build(opts: Required<FingerprintIndexOptions>, json: FingerprintIndexJS
       });
     }
     for (const [account, list] of json.accountKeys) accountKeys[account] = new Map(list);
-    doorHashes = fromBase64(json.doorkeeper.hashes, (b) => new Int32Array(b));
-    doorAccounts = fromBase64(json.doorkeeper.accounts, (b) => new Int32Array(b));
-    doorTimes = fromBase64(json.doorkeeper.times, (b) => new Float64Array(b));
-    for (const key of keys.keys()) promotedBits[keyHash(key.slice(0, 2), key.slice(2)) & (slots - 1)] = 1;
+    door = fromBase64(json.doorkeeper.records, (b) => new Int32Array(b));
+    if (door.length !== slots * 4) throw new TypeError('doorkeeper size does not match doorkeeperSlots');
   }
 
   function intern(account: string): number {
@@ -180,6 +188,7 @@ function build(opts: Required<FingerprintIndexOptions>, json: FingerprintIndexJS
     if (id === undefined) {
       id = accountNames.length;
       accountNames.push(account);
+      accountHashes.push(hashString(account));
       accountIds.set(account, id);
       accountKeys.push(new Map());
     }
@@ -194,13 +203,16 @@ function build(opts: Required<FingerprintIndexOptions>, json: FingerprintIndexJS
       return;
     }
     if (list.size >= opts.keysPerAccount) {
+      // replace the weakest of the oldest few (bounded work per key; heavy keys stay)
       let weakest = '';
       let weakestCount = Number.POSITIVE_INFINITY;
+      let seen = 0;
       for (const [k, c] of list) {
         if (c < weakestCount) {
           weakest = k;
           weakestCount = c;
         }
+        if (++seen === EVICTION_SAMPLE) break;
       }
       if (weakestCount > count) return;
       list.delete(weakest);
@@ -210,7 +222,7 @@ function build(opts: Required<FingerprintIndexOptions>, json: FingerprintIndexJS
 
   function addAccount(entry: Entry, account: number): void {
     const had = entry.accounts.get(account);
-    if (entry.hll !== null) hllAdd(entry.hll, hashString(accountNames[account]));
+    if (entry.hll !== null) hllAdd(entry.hll, accountHashes[account]);
     if (had !== undefined) {
       entry.accounts.set(account, had + 1);
       return;
@@ -221,8 +233,8 @@ function build(opts: Required<FingerprintIndexOptions>, json: FingerprintIndexJS
     }
     if (entry.hll === null) {
       entry.hll = createHll(opts.hllPrecision);
-      for (const a of entry.accounts.keys()) hllAdd(entry.hll, hashString(accountNames[a]));
-      hllAdd(entry.hll, hashString(accountNames[account]));
+      for (const a of entry.accounts.keys()) hllAdd(entry.hll, accountHashes[a]);
+      hllAdd(entry.hll, accountHashes[account]);
     }
     let weakest = -1;
     let weakestCount = Number.POSITIVE_INFINITY;
@@ -247,7 +259,8 @@ function build(opts: Required<FingerprintIndexOptions>, json: FingerprintIndexJS
   function see(kind: string, key: string, account: number, ts: number): void {
     const h = keyHash(kind, key);
     const slot = h & (slots - 1);
-    if (promotedBits[slot] === 1) {
+    const r = slot * 4;
+    if ((door[r + 3] & PROMOTED) !== 0) {
       const entry = keys.get(kind + key);
       if (entry !== undefined) {
         entry.exchanges++;
@@ -258,16 +271,17 @@ function build(opts: Required<FingerprintIndexOptions>, json: FingerprintIndexJS
         return;
       }
     }
-    if (doorHashes[slot] !== h) {
-      doorHashes[slot] = h;
-      doorAccounts[slot] = account;
-      doorTimes[slot] = ts;
+    if (door[r] !== h) {
+      door[r] = h;
+      door[r + 1] = account;
+      door[r + 2] = ts % TWO_32;
+      door[r + 3] = (door[r + 3] & PROMOTED) | Math.floor(ts / TWO_32);
       return;
     }
     const internal = kind + key;
-    const firstAccount = doorAccounts[slot];
-    const firstTs = doorTimes[slot];
-    doorHashes[slot] = 0;
+    const firstAccount = door[r + 1];
+    const firstTs = (door[r + 3] & ~PROMOTED) * TWO_32 + (door[r + 2] >>> 0);
+    door[r] = 0;
     const promoted: Entry = {
       exchanges: 2,
       first: Math.min(firstTs, ts),
@@ -277,7 +291,7 @@ function build(opts: Required<FingerprintIndexOptions>, json: FingerprintIndexJS
     };
     addAccount(promoted, account);
     keys.set(internal, promoted);
-    promotedBits[slot] = 1;
+    door[r + 3] |= PROMOTED;
     remember(firstAccount, internal, 1);
     remember(account, internal, 1);
     if (keys.size > opts.maxKeys) prune();
@@ -348,7 +362,7 @@ function build(opts: Required<FingerprintIndexOptions>, json: FingerprintIndexJS
     },
     stats() {
       let used = 0;
-      for (let i = 0; i < slots; i++) if (doorHashes[i] !== 0) used++;
+      for (let i = 0; i < slots; i++) if (door[i * 4] !== 0) used++;
       return { keys: keys.size, accounts: accountNames.length, doorkeeperSlots: slots, doorkeeperUsed: used };
     },
     toJSON() {
@@ -368,9 +382,7 @@ function build(opts: Required<FingerprintIndexOptions>, json: FingerprintIndexJS
           .map((list, i) => [i, [...list]] as [number, [string, number][]])
           .filter(([, list]) => list.length > 0),
         doorkeeper: {
-          hashes: toBase64(doorHashes),
-          accounts: toBase64(doorAccounts),
-          times: toBase64(doorTimes),
+          records: toBase64(door),
         },
       };
     },

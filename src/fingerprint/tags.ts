@@ -24,9 +24,17 @@
  */
 import type { CapabilityTag, ExtractionMatch, ExtractionTag } from '../core/types.js';
 import {
+  C_ALOUD,
+  C_BEFORE,
+  C_LETS,
+  C_OWN,
+  C_STEP,
   FOREIGN_SHIFT,
   P_CODE,
   P_MATH,
+  R_BETTER,
+  R_JUDGE,
+  R_SCALE,
   T_AGENT,
   T_CENSOR,
   T_CODE,
@@ -54,6 +62,8 @@ interface Rule {
   unless?: RegExp;
   /** A cheap pattern the text must contain before `span` is tried (speed only). */
   gate?: RegExp;
+  /** Trigger flags (triggers.ts) of which one must occur before `span` is tried (speed only). */
+  words?: number;
 }
 
 /** Languages the extraction rules are written in. */
@@ -89,49 +99,61 @@ const EXTRACTION: ExtractionDetector[] = [
     rules: {
       en: [
         {
+          words: C_STEP,
           span: new RegExp(
             String.raw`\b(?:think(?:ing)?|reason(?:ing)?)\b(?:\s+(?:about\s+)?(?:it|this|that|things|the\s+problem|carefully|through|out\s+loud|aloud|logically|clearly)){0,3}\s+${STEP}`,
           ),
         },
         {
+          words: C_STEP,
           span: new RegExp(
             String.raw`\blet'?s\s+(?:think|reason|work|go|take\s+it|break\s+(?:it|this)\s+down|solve\s+(?:it|this))\b[^.?!\n]{0,30}?${STEP}`,
           ),
         },
-        { span: /\blet'?s\s+think\s+(?:this\s+|it\s+)?(?:through|carefully|about\s+this\s+carefully)\b/ },
+        {
+          words: C_LETS,
+          span: /\blet'?s\s+think\s+(?:this\s+|it\s+)?(?:through|carefully|about\s+this\s+carefully)\b/,
+        },
         {
           span: /<\s*\/?\s*(?:thinking|think|reasoning|scratchpad|thoughts?|inner_monologue|reflection|cot)\s*>/,
         },
         {
+          words: C_OWN,
           span: new RegExp(
             String.raw`\b(?:show|explain|articulate|write(?:\s+(?:out|down))?|reveal|describe|detail|provide|give|include|output|verbali[sz]e|spell\s+out|lay\s+out|walk\s+(?:me|us)\s+through|expose|share|print|document|put|wrap|enclose|present|narrate|externali[sz]e|see|read|(?:respond|reply|answer|start|begin|open)\s+with)\s+(?:me\s+|us\s+)?(?:all\s+(?:of\s+)?|each\s+of\s+)?(?:your|its|the\s+model'?s|the\s+assistant'?s)\s+(?:${REASONING_ADJ}\s+(?:and\s+${REASONING_ADJ}\s+)?)*${OWN_REASONING}\b`,
           ),
         },
         {
+          words: C_OWN,
           span: new RegExp(
             String.raw`\b(?:show|explain|articulate|write(?:\s+(?:out|down))?|reveal|describe|detail|provide|give|include|output|verbali[sz]e|spell\s+out|lay\s+out|expose|print|document|present|reconstruct|narrate|see|read|(?:respond|reply|answer|start|begin)\s+with)\s+(?:me\s+)?(?:the|a|an)\s+(?:${REASONING_ADJ}\s+(?:and\s+${REASONING_ADJ}\s+)?)+${OWN_REASONING}\b`,
           ),
         },
         {
+          words: C_OWN,
           span: new RegExp(
             String.raw`\b${OWN_REASONING}\s+(?:that\s+(?:leads?|led)\s+(?:you\s+)?to|behind|underlying|used\s+to\s+(?:produce|reach|arrive\s+at))\s+(?:a|the|this|your|each|every)\s+(?:completed\s+|given\s+|final\s+|previous\s+)?(?:response|answer|output|completion|solution|conclusion)s?\b`,
           ),
         },
         {
+          words: C_OWN,
           span: /\b(?:complete|full|fully|transparent|exhaustive|explicit|verbatim|unabridged)\s+(?:and\s+(?:complete|full|transparent|exhaustive|explicit|detailed|verbatim)\s+)?(?:visible\s+)?(?:reasoning|chain[\s-]of[\s-]thought|thought\s+process)\b/,
         },
         {
+          words: C_OWN,
           span: /\b(?:use|using|with|via|apply|produce|generate|write|output|provide|include)\s+(?:a\s+|the\s+|your\s+|detailed\s+|explicit\s+)*chain[\s-]of[\s-]thoughts?\b/,
         },
         {
+          words: C_STEP,
           span: new RegExp(
             String.raw`\b${STEP}\s+(?:reasoning|thinking|thought\s+process|rationale|chain[\s-]of[\s-]thought)\b`,
           ),
         },
         {
+          words: C_BEFORE,
           span: /\b(?:before|prior\s+to)\s+(?:answering|responding|giving\s+(?:your|the|a)\s+(?:final\s+)?answer)\s*,?\s+(?:first\s+)?(?:think|reason|write\s+(?:out|down)|lay\s+out|reflect)\b/,
         },
-        { span: /\bthink\s+(?:out\s+loud|aloud)\b/ },
+        { words: C_ALOUD, span: /\bthink\s+(?:out\s+loud|aloud)\b/ },
       ],
       zh: [
         { span: /(?:一步一步|一步步|逐步|分步|循序渐进)(?:地)?(?:进行)?(?:思考|推理|想|推导)/ },
@@ -204,36 +226,44 @@ const EXTRACTION: ExtractionDetector[] = [
     rules: {
       en: [
         {
+          words: R_JUDGE,
           span: /\b(?:impartial|fair|objective|strict|neutral|unbiased)\s+(?:judge|grader|evaluator|rater|referee)\b/,
         },
         {
+          words: R_JUDGE,
           span: /\b(?:act|serve|behave|function)\s+as\s+(?:an?\s+|the\s+)?(?:reward\s+model|preference\s+model|grader|evaluator|rater|judge\s+model)\b/,
         },
         { span: /\[\[(?:a|b|c|tie|rating|score)\]\]/ },
         {
+          words: R_BETTER,
           span: /\b(?:which|whichever)\s+(?:of\s+the\s+(?:two|following|above)\s+)?(?:responses?|answers?|completions?|outputs?|assistants?)\s+(?:is|was)\s+(?:better|more\s+helpful|preferred|best|more\s+accurate|higher\s+quality)\b/,
         },
         {
+          words: R_BETTER,
           span: /\bwhich\s+(?:one|response|answer|completion|output)\s+(?:is|was)\s+(?:better|more\s+helpful|more\s+accurate|preferable|preferred|of\s+higher\s+quality)\b/,
           needs: /\b(?:responses?|answers?|assistants?|outputs?|completions?)\s+(?:a|b|1|2)\b/,
         },
         {
+          words: R_BETTER,
           span: /\bcompare\s+(?:the\s+)?(?:two\s+|following\s+)?(?:(?:ai|assistant|model|candidate)\s+)?(?:responses|answers|completions|outputs|response\s+a\s+and\s+response\s+b)\b/,
           needs: MODEL_OUTPUT,
           unless: OWN_WORK,
         },
         {
+          words: R_SCALE,
           span: /\b(?:rate|score|grade|evaluate|assess|judge|rank)\b[^.\n]{0,80}?\b(?:on|using|with|from|between|against|according\s+to)\s+(?:a|the|this|these|following|given)?\s*(?:scale|rubric|likert|criteria|grading\s+(?:scheme|guide)|scoring\s+(?:guide|rubric))\b/,
           needs: MODEL_OUTPUT,
           unless: OWN_WORK,
           gate: /scale|rubric|likert|criteria|grading|scoring/,
         },
         {
+          words: R_SCALE,
           span: /\b(?:on\s+a\s+scale\s+(?:of|from)|a\s+score\s+(?:of|from|between))\s+\d+\s*(?:to|-|–|and)\s*\d+/,
           needs: MODEL_OUTPUT,
           unless: OWN_WORK,
         },
         {
+          words: R_SCALE,
           span: /\brubric\b/,
           needs:
             /\b(?:responses?|completions?|outputs?|assistant|ai|model|chatbot|candidates?|generations?)\b/,
@@ -488,15 +518,21 @@ export function extractionTags(
         : (words & (detector.trigger | (detector.trigger << FOREIGN_SHIFT))) === 0
     )
       continue;
-    const match = firstMatch(text, detector, languages);
+    const match = firstMatch(text, detector, languages, words);
     if (match !== null) out.push({ tag: detector.tag, span: match });
   }
   return out;
 }
 
-function firstMatch(text: string, detector: ExtractionDetector, languages: RuleLanguage[]): string | null {
+function firstMatch(
+  text: string,
+  detector: ExtractionDetector,
+  languages: RuleLanguage[],
+  words: number | null,
+): string | null {
   for (const language of languages) {
     for (const rule of detector.rules[language] ?? []) {
+      if (words !== null && rule.words !== undefined && (words & rule.words) === 0) continue;
       if (rule.gate !== undefined && !rule.gate.test(text)) continue;
       const match = rule.span.exec(text);
       if (match === null) continue;

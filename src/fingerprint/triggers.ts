@@ -35,11 +35,32 @@ export const FOREIGN_SHIFT = 16;
 /** Any Spanish, French or German extraction trigger. */
 export const FOREIGN = (T_COT | T_RUBRIC | T_INSTRUCTION | T_CENSOR) << FOREIGN_SHIFT;
 
+/** Finer cues that gate single English extraction rules. */
+export const C_STEP = 1 << 20;
+export const C_LETS = 1 << 21;
+export const C_OWN = 1 << 22;
+export const C_BEFORE = 1 << 23;
+export const C_ALOUD = 1 << 24;
+export const R_JUDGE = 1 << 25;
+export const R_SCALE = 1 << 26;
+export const R_BETTER = 1 << 27;
+
 /** Punctuation flags. */
 export const P_CODE = 1;
 export const P_MATH = 2;
 
 const WORDS: [number, string][] = [
+  [C_STEP, 'step steps step-by-step'],
+  [C_LETS, "let's let"],
+  [
+    C_OWN,
+    'reasoning thought thoughts thinking chain chain-of-thought chain-of-thoughts monologue rationale train',
+  ],
+  [C_BEFORE, 'before prior'],
+  [C_ALOUD, 'aloud loud'],
+  [R_JUDGE, 'judge judges grader graders evaluator evaluators rater raters referee reward preference'],
+  [R_SCALE, 'scale score scores scoring rubric rubrics likert criteria grading'],
+  [R_BETTER, 'better best higher helpful preferred preferable accurate quality compare'],
   [
     T_COT,
     "step steps step-by-step think thinking thinks thought thoughts reason reasoning reasons chain chain-of-thought chain-of-thoughts monologue rationale scratchpad scratch reflection cot aloud let's",
