@@ -12,6 +12,7 @@
  * counted as late (with its line and how far behind it was), never dropped.
  */
 import { OperatorError } from '../core/errors.js';
+import { parseRfc3339 } from '../core/schema.js';
 import type { AccountEvent, EpochMs, InputIssue } from '../core/types.js';
 import { openInput, type ReadSummary, readAccountEvents } from '../sources/ndjson/index.js';
 import { LINE_ACCOUNT_EVENT, LINE_EXCHANGE, type LineBatch } from './partition.js';
@@ -119,6 +120,25 @@ interface Held {
   line: number;
   kind: number;
   ts: number;
+}
+
+/**
+ * The account and time of a line the byte scan could not read, by parsing it (rare: escaped key
+ * names, odd spacing); null/NaN when the line is not a record with both.
+ */
+function parsedKeys(buf: Buffer, start: number, end: number): { account: string | null; ts: number } {
+  try {
+    const value = JSON.parse(buf.toString('utf8', start, end)) as { account?: unknown; ts?: unknown };
+    const ts =
+      typeof value.ts === 'number'
+        ? value.ts
+        : typeof value.ts === 'string'
+          ? parseRfc3339(value.ts)
+          : Number.NaN;
+    return { account: typeof value.account === 'string' ? value.account : null, ts };
+  } catch {
+    return { account: null, ts: Number.NaN };
+  }
 }
 
 /** An operator error for an input that cannot be opened or read (missing file, permissions, bad gzip). */
@@ -309,7 +329,8 @@ export async function replay<R>(pipeline: Pipeline<R>, options: ReplayOptions<R>
     if (line === 1 && buf[s] === 0xef && buf[s + 1] === 0xbb && buf[s + 2] === 0xbf) s += 3;
     while (s < end && (buf[s] === 0x20 || buf[s] === 0x09)) s++;
     if (s >= end) return;
-    const keys = scanLineKeys(buf, s, end);
+    let keys = scanLineKeys(buf, s, end);
+    if (keys.account === null || !Number.isFinite(keys.ts)) keys = parsedKeys(buf, s, end);
     if (keys.account === null || !Number.isFinite(keys.ts)) {
       // The partition's full decode reports why (position and reason); it changes no clock.
       route(line % n, buf, s, end, line, LINE_EXCHANGE);
