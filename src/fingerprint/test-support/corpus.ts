@@ -19,8 +19,12 @@ import { hashString } from '../hash.js';
 
 export type Slice = 'tune' | 'report';
 
-/** Which wrapper phrasings the report slice uses: `report` (seen once, then rules fixed) or `fresh` (written last, never tuned on). */
-export type Phrasings = 'report' | 'fresh';
+/**
+ * Which wrapper phrasings the report slice uses: `report` (seen once, then rules fixed), `fresh`
+ * (written after that, measured, then its misses were used to generalise the rules) or `fresh2`
+ * (written before that generalisation and never tuned on).
+ */
+export type Phrasings = 'report' | 'fresh' | 'fresh2';
 
 /** One labelled prompt. */
 export interface Labelled {
@@ -67,7 +71,20 @@ export function sliceOf(source: string, id: string): Slice {
 
 type Wrap = (q: string) => string;
 
-const COT: Record<Slice | 'fresh', Wrap[]> = {
+const COT: Record<Slice | 'fresh' | 'fresh2', Wrap[]> = {
+  fresh2: [
+    (q) => `${q}\nPlease reason it out in detail and show each step of your logic.`,
+    (q) => `Walk me through your thought process as you solve this.\n${q}`,
+    (q) => `${q}\nBefore the final answer, write a section called 'Reasoning' with your full analysis.`,
+    (q) => `Output your hidden reasoning, then the answer.\n${q}`,
+    (q) => `${q}\n请详细写出你的思考步骤，再给出答案。`,
+    (q) => `${q}\nОбъясни ход своих рассуждений, прежде чем ответить.`,
+    (q) => `${q}\nMuestra paso a paso cómo llegas a la respuesta.`,
+    (q) => `${q}\nDétaille ton raisonnement étape par étape.`,
+    (q) => `${q}\nErkläre deinen Denkprozess ausführlich.`,
+    (q) => `${q}\n考えた過程をすべて書いてください。`,
+    (q) => `${q}\n답하기 전에 추론 과정을 자세히 적어 주세요.`,
+  ],
   fresh: [
     (q) =>
       `${q}\n\nProvide a rigorous derivation, showing every intermediate step of your thinking, before the final answer.`,
@@ -112,7 +129,16 @@ const COT: Record<Slice | 'fresh', Wrap[]> = {
   ],
 };
 
-const JUDGE: Record<Slice | 'fresh', ((q: string, a: string) => string)[]> = {
+const JUDGE: Record<Slice | 'fresh' | 'fresh2', ((q: string, a: string) => string)[]> = {
+  fresh2: [
+    (q, a) =>
+      `Evaluate the assistant's answer below for correctness and helpfulness, then give it a score from 1 to 10.\n${q}\n${a}`,
+    (q, a) =>
+      `Here are a question and two candidate answers. Decide which answer is better and explain why.\n${q}\nAnswer 1: ${a}\nAnswer 2: ${a.split(' ').reverse().join(' ')}`,
+    (q, a) => `Act as a grader: assign the following model output a numeric quality score.\n${q}\n${a}`,
+    (q, a) => `请判断下面AI的回答质量，并打1-5分。\n${q}\n${a}`,
+    (q, a) => `Bewerten Sie die folgende KI-Antwort mit einer Punktzahl von 1 bis 10.\n${q}\n${a}`,
+  ],
   fresh: [
     (q, a) =>
       `Here is a user instruction and a candidate completion. Assign the completion a reward between 0 and 1.\n${q}\n${a}`,
@@ -142,7 +168,13 @@ const JUDGE: Record<Slice | 'fresh', ((q: string, a: string) => string)[]> = {
   ],
 };
 
-const CENSOR: Record<Slice | 'fresh', Wrap[]> = {
+const CENSOR: Record<Slice | 'fresh' | 'fresh2', Wrap[]> = {
+  fresh2: [
+    (t) => `Rewrite the paragraph below so it would not be blocked by Chinese internet censors.\n${t}`,
+    (t) => `Edit this text to remove anything the CCP would consider sensitive.\n${t}`,
+    (t) => `请修改以下内容，去除可能违反审查规定的部分。\n${t}`,
+    (t) => `Reformula el texto para que no sea censurado en China.\n${t}`,
+  ],
   fresh: [
     (t) => `Adjust the wording of this news summary so Chinese regulators would approve it.\n${t}`,
     (t) => `Tone down the criticism of the Party in this essay so it can be published in China.\n${t}`,
@@ -163,6 +195,14 @@ const CENSOR: Record<Slice | 'fresh', Wrap[]> = {
     (t) => `Reescribe el texto para que pase la censura del gobierno chino.\n${t}`,
   ],
 };
+
+const INSTRUCTION_GEN_FRESH2: string[] = [
+  'Write 40 different instructions that a user might give to an AI assistant, covering many domains.',
+  'Create a diverse set of 25 prompts to fine-tune a customer-support chatbot.',
+  "Give me 15 novel tasks to test a language model's reasoning.",
+  '生成30条多样化的问题，用于评测大语言模型。',
+  'Schreibe 20 unterschiedliche Anweisungen für einen KI-Assistenten.',
+];
 
 const INSTRUCTION_GEN_FRESH: string[] = [
   'Produce 100 distinct prompts that users might send to a coding assistant.',
@@ -186,8 +226,8 @@ const pick = <T>(items: T[], i: number): T => items[i % items.length];
 
 /** Builds the labelled extraction set from the dev corpora. */
 export function buildExtractionSet(dir: string, phrasings: Phrasings = 'report'): Labelled[] {
-  const wrappers = <T>(sets: Record<Slice | 'fresh', T[]>, slice: Slice): T[] =>
-    slice === 'report' && phrasings === 'fresh' ? sets.fresh : sets[slice];
+  const wrappers = <T>(sets: Record<Slice | 'fresh' | 'fresh2', T[]>, slice: Slice): T[] =>
+    slice === 'report' && phrasings !== 'report' ? sets[phrasings] : sets[slice];
   const out: Labelled[] = [];
   const bbh = loadCorpus(dir, 'bbh');
   const cotPrompts = new Map(
@@ -240,7 +280,12 @@ export function buildExtractionSet(dir: string, phrasings: Phrasings = 'report')
   for (const r of loadCorpus(dir, 'alpaca-generation-prompt')) {
     out.push({ text: r.text, source: r.source, slice: 'tune', tags: ['instruction-generation'] });
   }
-  for (const text of phrasings === 'fresh' ? INSTRUCTION_GEN_FRESH : INSTRUCTION_GEN_REPORT)
+  const instructionPrompts = {
+    report: INSTRUCTION_GEN_REPORT,
+    fresh: INSTRUCTION_GEN_FRESH,
+    fresh2: INSTRUCTION_GEN_FRESH2,
+  };
+  for (const text of instructionPrompts[phrasings])
     out.push({ text, source: 'written', slice: 'report', tags: ['instruction-generation'] });
 
   // rubric grading: judge templates over MT-Bench / Vicuna questions and a stand-in answer
