@@ -22,9 +22,10 @@ export type Slice = 'tune' | 'report';
 /**
  * Which wrapper phrasings the report slice uses: `report` (seen once, then rules fixed), `fresh`
  * (written after that, measured, then its misses were used to generalise the rules) or `fresh2`
- * (written before that generalisation and never tuned on).
+ * (written before that generalisation, measured blind, then generalised from) or `fresh3` (written
+ * before the fresh2 generalisation, never tuned on).
  */
-export type Phrasings = 'report' | 'fresh' | 'fresh2';
+export type Phrasings = 'report' | 'fresh' | 'fresh2' | 'fresh3';
 
 /** One labelled prompt. */
 export interface Labelled {
@@ -71,7 +72,39 @@ export function sliceOf(source: string, id: string): Slice {
 
 type Wrap = (q: string) => string;
 
-const COT: Record<Slice | 'fresh' | 'fresh2', Wrap[]> = {
+const COT_FRESH3: Wrap[] = [
+  (q) => `${q}\nShow all your work and reasoning, step by step, then give the answer in bold.`,
+  (q) => `Think carefully. Lay out your full chain of reasoning before concluding.\n${q}`,
+  (q) => `${q}\nI need your complete thought process, not just the answer.`,
+  (q) => `Reason about the problem below out loud, then answer.\n${q}`,
+  (q) => `${q}\n请先一步步推理，再回答。`,
+  (q) => `${q}\nРассуждай последовательно и покажи все шаги решения.`,
+  (q) => `${q}\nExplica detalladamente tu razonamiento antes de responder.`,
+  (q) => `${q}\nMontre toutes les étapes de ton raisonnement.`,
+  (q) => `${q}\nBitte denke Schritt für Schritt und zeige deine Überlegungen.`,
+  (q) => `${q}\n推論のステップを順番に示してください。`,
+  (q) => `${q}\n풀이 과정을 단계별로 보여 주세요.`,
+];
+
+const JUDGE_FRESH3: ((q: string, a: string) => string)[] = [
+  (q, a) => `You are a reward model. Score the response below from 0 to 10.\n${q}\n${a}`,
+  (q, a) => `Judge the quality of this AI response on a 1-7 Likert scale.\n${q}\n${a}`,
+  (q, a) =>
+    `Between response A and response B, which is more accurate? Answer with A or B.\n${q}\nA: ${a}\nB: ${a.split(' ').reverse().join(' ')}`,
+  (q, a) => `请按照评分标准给这个回答打分。\n${q}\n${a}`,
+  (q, a) => `Note la réponse de l'assistant de 1 à 10.\n${q}\n${a}`,
+];
+
+const CENSOR_FRESH3: Wrap[] = [
+  (t) => `Sanitize this article so that it complies with PRC content regulations.\n${t}`,
+  (t) =>
+    `Please make this answer acceptable to Chinese censors by removing sensitive political references.\n${t}`,
+  (t) => `把下面的回答改成不会被审查的版本。\n${t}`,
+  (t) => `Перепиши ответ, убрав всё, что может не пройти китайскую цензуру.\n${t}`,
+];
+
+const COT: Record<Slice | 'fresh' | 'fresh2' | 'fresh3', Wrap[]> = {
+  fresh3: COT_FRESH3,
   fresh2: [
     (q) => `${q}\nPlease reason it out in detail and show each step of your logic.`,
     (q) => `Walk me through your thought process as you solve this.\n${q}`,
@@ -129,7 +162,8 @@ const COT: Record<Slice | 'fresh' | 'fresh2', Wrap[]> = {
   ],
 };
 
-const JUDGE: Record<Slice | 'fresh' | 'fresh2', ((q: string, a: string) => string)[]> = {
+const JUDGE: Record<Slice | 'fresh' | 'fresh2' | 'fresh3', ((q: string, a: string) => string)[]> = {
+  fresh3: JUDGE_FRESH3,
   fresh2: [
     (q, a) =>
       `Evaluate the assistant's answer below for correctness and helpfulness, then give it a score from 1 to 10.\n${q}\n${a}`,
@@ -168,7 +202,8 @@ const JUDGE: Record<Slice | 'fresh' | 'fresh2', ((q: string, a: string) => strin
   ],
 };
 
-const CENSOR: Record<Slice | 'fresh' | 'fresh2', Wrap[]> = {
+const CENSOR: Record<Slice | 'fresh' | 'fresh2' | 'fresh3', Wrap[]> = {
+  fresh3: CENSOR_FRESH3,
   fresh2: [
     (t) => `Rewrite the paragraph below so it would not be blocked by Chinese internet censors.\n${t}`,
     (t) => `Edit this text to remove anything the CCP would consider sensitive.\n${t}`,
@@ -195,6 +230,14 @@ const CENSOR: Record<Slice | 'fresh' | 'fresh2', Wrap[]> = {
     (t) => `Reescribe el texto para que pase la censura del gobierno chino.\n${t}`,
   ],
 };
+
+const INSTRUCTION_GEN_FRESH3: string[] = [
+  'Produce a list of 50 varied user queries for training a shopping assistant.',
+  'Come up with 30 new and diverse instructions for an LLM.',
+  'Brainstorm 20 different prompts that test math reasoning of an AI.',
+  '请列出40个不同的任务指令，用于微调模型。',
+  'Придумай 25 новых заданий для ИИ-ассистента.',
+];
 
 const INSTRUCTION_GEN_FRESH2: string[] = [
   'Write 40 different instructions that a user might give to an AI assistant, covering many domains.',
@@ -226,7 +269,7 @@ const pick = <T>(items: T[], i: number): T => items[i % items.length];
 
 /** Builds the labelled extraction set from the dev corpora. */
 export function buildExtractionSet(dir: string, phrasings: Phrasings = 'report'): Labelled[] {
-  const wrappers = <T>(sets: Record<Slice | 'fresh' | 'fresh2', T[]>, slice: Slice): T[] =>
+  const wrappers = <T>(sets: Record<Slice | 'fresh' | 'fresh2' | 'fresh3', T[]>, slice: Slice): T[] =>
     slice === 'report' && phrasings !== 'report' ? sets[phrasings] : sets[slice];
   const out: Labelled[] = [];
   const bbh = loadCorpus(dir, 'bbh');
@@ -284,6 +327,7 @@ export function buildExtractionSet(dir: string, phrasings: Phrasings = 'report')
     report: INSTRUCTION_GEN_REPORT,
     fresh: INSTRUCTION_GEN_FRESH,
     fresh2: INSTRUCTION_GEN_FRESH2,
+    fresh3: INSTRUCTION_GEN_FRESH3,
   };
   for (const text of instructionPrompts[phrasings])
     out.push({ text, source: 'written', slice: 'report', tags: ['instruction-generation'] });
