@@ -120,13 +120,13 @@ const EXTRACTION: ExtractionDetector[] = [
         {
           words: C_OWN,
           span: new RegExp(
-            String.raw`\b(?:show|explain|articulate|write(?:\s+(?:out|down))?|reveal|describe|detail|provide|give|include|output|verbali[sz]e|spell\s+out|lay\s+out|walk\s+(?:me|us)\s+through|expose|share|print|document|put|wrap|enclose|present|narrate|externali[sz]e|see|read|(?:respond|reply|answer|start|begin|open)\s+with)\s+(?:me\s+|us\s+)?(?:all\s+(?:of\s+)?|each\s+of\s+)?(?:your|its|the\s+model'?s|the\s+assistant'?s)\s+(?:${REASONING_ADJ}\s+(?:and\s+${REASONING_ADJ}\s+)?)*${OWN_REASONING}\b`,
+            String.raw`\b(?:show|explain|articulate|write(?:\s+(?:out|down))?|reveal|describe|detail|provide|give|include|output|verbali[sz]e|spell\s+out|lay\s+out|walk\s+(?:me|us)\s+through|expose|share|print|document|put|wrap|enclose|present|narrate|externali[sz]e|see|read|(?:respond|reply|answer|start|begin|open)\s+with)(?:s|es|ing)?\s+(?:me\s+|us\s+)?(?:all\s+(?:of\s+)?|each\s+of\s+)?(?:your|its|the\s+model'?s|the\s+assistant'?s)\s+(?:${REASONING_ADJ}\s+(?:and\s+${REASONING_ADJ}\s+)?)*${OWN_REASONING}\b`,
           ),
         },
         {
           words: C_OWN,
           span: new RegExp(
-            String.raw`\b(?:show|explain|articulate|write(?:\s+(?:out|down))?|reveal|describe|detail|provide|give|include|output|verbali[sz]e|spell\s+out|lay\s+out|expose|print|document|present|reconstruct|narrate|see|read|(?:respond|reply|answer|start|begin)\s+with)\s+(?:me\s+)?(?:the|a|an)\s+(?:${REASONING_ADJ}\s+(?:and\s+${REASONING_ADJ}\s+)?)+${OWN_REASONING}\b`,
+            String.raw`\b(?:show|explain|articulate|write(?:\s+(?:out|down))?|reveal|describe|detail|provide|give|include|output|verbali[sz]e|spell\s+out|lay\s+out|expose|print|document|present|reconstruct|narrate|see|read|(?:respond|reply|answer|start|begin)\s+with)(?:s|es|ing)?\s+(?:me\s+)?(?:the|a|an)\s+(?:${REASONING_ADJ}\s+(?:and\s+${REASONING_ADJ}\s+)?)+${OWN_REASONING}\b`,
           ),
         },
         {
@@ -154,6 +154,16 @@ const EXTRACTION: ExtractionDetector[] = [
           span: /\b(?:before|prior\s+to)\s+(?:answering|responding|giving\s+(?:your|the|a)\s+(?:final\s+)?answer)\s*,?\s+(?:first\s+)?(?:think|reason|write\s+(?:out|down)|lay\s+out|reflect)\b/,
         },
         { words: C_ALOUD, span: /\bthink\s+(?:out\s+loud|aloud)\b/ },
+        {
+          words: C_STEP,
+          span: /\b(?:every|each|all(?:\s+of)?(?:\s+the)?)\s+(?:\w+\s+)?steps?\s+(?:of|in)\s+(?:your|its|the\s+model'?s)\s+(?:thinking|reasoning|thought\s+process|logic|analysis|derivation)\b/,
+        },
+        {
+          words: C_STEP,
+          span: new RegExp(
+            String.raw`\b(?:(?:work|go)\s+(?:on|through)\s+(?:this|the|each)\s+(?:problem|question|task|puzzle)|take\s+a\s+deep\s+breath\b[^\n]{0,80}?)\s+${STEP}`,
+          ),
+        },
       ],
       zh: [
         { span: /(?:一步一步|一步步|逐步|分步|循序渐进)(?:地)?(?:进行)?(?:思考|推理|想|推导)/ },
@@ -163,6 +173,9 @@ const EXTRACTION: ExtractionDetector[] = [
         { span: /思维链/ },
       ],
       ru: [
+        {
+          span: /(?:по\s+шагам|пошагово)[^.\n]{0,60}?рассужд|(?:разбер\S*|реш\S*|рассужда\S*)\s+(?:\S+\s+){0,2}?(?:по\s+шагам|пошагово)/,
+        },
         {
           span: /(?:подума(?:й|йте|ем)|дума(?:й|йте|ем)|рассужда(?:й|йте|ем)|порассужда(?:й|йте|ем))\s+(?:\S+\s+)?шаг\s+за\s+шагом/,
         },
@@ -191,6 +204,7 @@ const EXTRACTION: ExtractionDetector[] = [
         { span: /chaîne\s+de\s+(?:pensée|raisonnement)/ },
       ],
       de: [
+        { span: /\b(?:denk|denke|denkt|denken\s+sie)\s+laut\s+nach\b|\blaut\s+(?:nach)?denken\b/ },
         {
           span: /(?:denk|denke|denkt|denken\s+wir|denken\s+sie|überleg|überlege|überlegen\s+wir|überlegen\s+sie)\s+(?:\S+\s+){0,2}schritt\s+für\s+schritt/,
         },
@@ -222,7 +236,7 @@ const EXTRACTION: ExtractionDetector[] = [
     tag: 'rubric-grading',
     trigger: T_RUBRIC,
     prefilter:
-      /judge|grade|grader|rubric|rate|rating|score|evaluat|assess|reward|better|helpful|compare|\[\[|评|打分|裁判|оцен|судь|критери|calific|evalú|puntú|juez|rúbrica|évalu|note|barème|grille|juge|bewert|benote|beurteil|richter|審査|採点|評価|ジャッジ|스코어|평가|채점|점수|심사|심판/,
+      /judge|grade|grader|rubric|label|annotat|classif|rate|rating|score|evaluat|assess|reward|better|helpful|compare|\[\[|评|打分|裁判|оцен|судь|критери|calific|evalú|puntú|juez|rúbrica|évalu|note|barème|grille|juge|bewert|benote|beurteil|richter|審査|採点|評価|ジャッジ|스코어|평가|채점|점수|심사|심판/,
     rules: {
       en: [
         {
@@ -234,6 +248,16 @@ const EXTRACTION: ExtractionDetector[] = [
           span: /\b(?:act|serve|behave|function)\s+as\s+(?:an?\s+|the\s+)?(?:reward\s+model|preference\s+model|grader|evaluator|rater|judge\s+model)\b/,
         },
         { span: /\[\[(?:a|b|c|tie|rating|score)\]\]/ },
+        {
+          words: R_JUDGE | R_SCALE,
+          span: /\b(?:assign|give|output|provide|predict)\s+(?:(?:the|this|each|every|a)\s+)?(?:\w+\s+){0,2}?(?:a\s+)?(?:reward|score|rating|grade)\s+(?:between|from|of|on)\b/,
+          needs: MODEL_OUTPUT,
+          unless: OWN_WORK,
+        },
+        {
+          words: R_JUDGE,
+          span: /\b(?:label|classify|tag|mark|annotate)\s+(?:the\s+|this\s+|each\s+)?(?:following\s+)?(?:\w+\s+)?(?:repl(?:y|ies)|responses?|answers?|completions?|outputs?|generations?)\s+as\s+(?:good|bad|helpful|unhelpful|acceptable|unacceptable|correct|incorrect|harmful|harmless|safe|unsafe)\b/,
+        },
         {
           words: R_BETTER,
           span: /\b(?:which|whichever)\s+(?:of\s+the\s+(?:two|following|above)\s+)?(?:responses?|answers?|completions?|outputs?|assistants?)\s+(?:is|was)\s+(?:better|more\s+helpful|preferred|best|more\s+accurate|higher\s+quality)\b/,
@@ -341,7 +365,7 @@ const EXTRACTION: ExtractionDetector[] = [
     rules: {
       en: [
         {
-          span: /\b(?:come\s+up\s+with|generate|create|write|produce|brainstorm|give\s+me|list|make|propose|invent|compose|draft|design|provide|suggest)\s+(?:me\s+)?(?:a\s+(?:set|list|series|batch|collection|variety)\s+of\s+)?(?:\d+|twenty|ten|fifteen|thirty|forty|fifty|a\s+hundred|hundreds\s+of|several|many|more)\s+(?:(?:new|more|additional|other|fresh)[\s,]+(?:and\s+)?)?(?:(?:diverse|varied|various|unique|distinct|novel|creative|challenging|high[\s-]quality|realistic|different|complex|difficult)[\s,]+(?:and\s+)?){1,3}(?:task\s+|user\s+|training\s+|test\s+)?(?:instructions?|tasks?|prompts?|queries|requests|questions)\b/,
+          span: /\b(?:come\s+up\s+with|generate|create|write|produce|brainstorm|give\s+me|list|make|propose|invent|compose|draft|design|provide|suggest)\s+(?:me\s+)?(?:a\s+(?:set|list|series|batch|collection|variety)\s+of\s+)?(?:\d+|twenty|ten|fifteen|thirty|forty|fifty|a\s+hundred|hundreds\s+of|several|many|more)\s+(?:(?:new|more|additional|other|fresh)[\s,]+(?:and\s+)?)?(?:(?:diverse|varied|various|unique|distinct|novel|creative|challenging|high[\s-]quality|realistic|different|complex|difficult)[\s,]+(?:and\s+)?){1,3}(?:\w+\s+){0,2}?(?:instructions?|tasks?|prompts?|queries|requests|questions)\b/,
           needs:
             /\b(?:diverse|varied|novel|unique|distinct|gpt|llm|language\s+model|ai\s+model|model|assistant|fine[\s-]?tun\w*|training|dataset|data\s+set|benchmark|chatbot)\b/,
           gate: /\d|twenty|ten|fifteen|thirty|forty|fifty|hundred|several|many|more/,
@@ -373,7 +397,7 @@ const EXTRACTION: ExtractionDetector[] = [
       ],
       es: [
         {
-          span: /(?:genera|genere|crea|cree|escribe|escriba|propón|proponga|inventa|invente|elabora|elabore|se\s+te\s+pide\s+que\s+(?:propongas|generes|crees))\s+(?:un\s+conjunto\s+de\s+|una\s+lista\s+de\s+)?(?:\d+\s+)?(?:instrucciones|tareas|prompts|indicaciones)\s+(?:de\s+tareas?\s+)?(?:diversas|variadas|diferentes|distintas|nuevas|únicas)/,
+          span: /(?:genera|genere|crea|cree|escribe|escriba|propón|proponga|inventa|invente|elabora|elabore|se\s+te\s+pide\s+que\s+(?:propongas|generes|crees))\s+(?:un\s+conjunto\s+de\s+|una\s+lista\s+de\s+)?(?:\d+\s+)?(?:instrucciones|tareas|prompts|indicaciones|preguntas)\s+(?:de\s+tareas?\s+)?(?:diversas|variadas|diferentes|distintas|nuevas|únicas|diversos|variados|distintos|nuevos|únicos)/,
         },
         {
           span: /(?:\d+)\s+(?:instrucciones|tareas)\s+(?:diversas|variadas)|(?:diversas|variadas)\s+(?:instrucciones|tareas)/,
@@ -396,6 +420,9 @@ const EXTRACTION: ExtractionDetector[] = [
       ],
       ko: [
         {
+          span: /(?:다양한|서로\s*다른|새로운|독특한)\s*(?:작업|과제|지시|지시문|명령|프롬프트|태스크|질문)\S*\s*\d+\s*(?:개|가지)/,
+        },
+        {
           span: /\d+\s*(?:개|가지)\s*의?\s*(?:다양한|서로\s*다른|새로운|독특한)\s*(?:작업|과제|지시|지시문|명령|프롬프트|태스크)(?:\s*지시문)?\S*\s*(?:을|를)?\s*(?:생성|작성|만들|제시|고안)/,
         },
       ],
@@ -405,7 +432,7 @@ const EXTRACTION: ExtractionDetector[] = [
     tag: 'censorship-rewrite',
     trigger: T_CENSOR,
     prefilter:
-      /censor|sensitive|socialist|party|ccp|government|审查|敏感|审核|过审|和谐|社会主义|价值观|监管|网信|цензур|чувствительн|censura|sensible|censure|zensur|politisch|検閲|敏感|センシティブ|검열|민감/,
+      /censor|sensitive|socialist|party|ccp|government|china|chinese|regulator|criticism|审查|敏感|审核|过审|和谐|社会主义|价值观|监管|网信|цензур|чувствительн|censura|sensible|censure|zensur|politisch|検閲|敏感|センシティブ|검열|민감/,
     rules: {
       en: [
         {
@@ -415,6 +442,15 @@ const EXTRACTION: ExtractionDetector[] = [
           span: /\b(?:remove|strip|delete|avoid|omit|scrub|filter\s+out|take\s+out|drop|erase)\b[^.\n]{0,60}?\b(?:politically\s+sensitive|sensitive\s+political|content\s+critical\s+of\s+the\s+(?:government|party|ccp)|references?\s+to\s+(?:tiananmen|taiwan(?:ese)?\s+independence|tibet|xinjiang|falun\s+gong|xi\s+jinping|june\s+4(?:th)?))\b/,
         },
         { span: /\bcensorship[\s-](?:safe|compliant|friendly|proof)\b/ },
+        {
+          span: /\b(?:rewrite|re-write|rephrase|revise|edit|adjust|modify|adapt|change|reword|tone\s+down|soften)\b[^.\n]{0,120}?\b(?:so|such)\s+(?:that\s+)?(?:the\s+)?(?:chinese|china's|prc|ccp|cpc|communist\s+party|party|government|state)\s+(?:regulators?|censors?|authorities|officials?)\s+(?:would|will|can|could)?\s*(?:approve|accept|allow|pass|not\s+(?:block|object|censor|delete))/,
+        },
+        {
+          span: /\b(?:tone\s+down|soften|remove|cut|delete|water\s+down|drop)\s+(?:the\s+|any\s+|all\s+)?(?:criticism|critique|criticisms|mentions?|references?)\s+of\s+(?:the\s+)?(?:party|ccp|cpc|chinese\s+government|communist\s+party|xi\s+jinping|government\s+of\s+china)\b/,
+        },
+        {
+          span: /\bso\s+(?:that\s+)?it\s+(?:can|could|will|would)\s+(?:be\s+)?(?:published|posted|approved|allowed|shown)\s+in\s+(?:mainland\s+)?china\b/,
+        },
       ],
       zh: [
         {

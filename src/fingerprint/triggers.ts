@@ -50,6 +50,11 @@ export const P_CODE = 1;
 export const P_MATH = 2;
 
 const WORDS: [number, string][] = [
+  [R_JUDGE | T_RUBRIC, 'label classify annotate annotator'],
+  [R_JUDGE, 'tag mark'],
+  [R_SCALE, 'rating grade'],
+  [T_CENSOR, 'china chinese prc criticism'],
+  [T_COT << FOREIGN_SHIFT, 'laut'],
   [C_STEP, 'step steps step-by-step'],
   [C_LETS, "let's let"],
   [
