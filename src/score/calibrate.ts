@@ -48,6 +48,21 @@ function solve(a: number[][], b: number[]): number[] {
   return m.map((row, i) => row[n] / (row[i] || 1e-12));
 }
 
+/** Mean penalised cross-entropy of coefficients `beta` (bias first). */
+function objective(rows: readonly CalibrationRow[], beta: number[], lambda: number, prior?: readonly number[]): number {
+  let loss = 0;
+  for (const r of rows) {
+    const w = r.w ?? 1;
+    let z = beta[0];
+    for (let k = 0; k < r.x.length; k++) z += r.x[k] * beta[k + 1];
+    const p = Math.min(1 - 1e-12, Math.max(1e-12, 1 / (1 + Math.exp(-z))));
+    loss -= w * (r.y * Math.log(p) + (1 - r.y) * Math.log(1 - p));
+  }
+  let penalty = 0;
+  for (let i = 1; i < beta.length; i++) penalty += (beta[i] - (prior?.[i - 1] ?? 0)) ** 2;
+  return loss + (lambda / 2) * penalty;
+}
+
 /**
  * Fits bias and weights with an L2 penalty `lambda` pulling the weights towards `prior` (zero by
  * default; the reviewed hand-set weights when there are few campaigns to learn from), never the
@@ -107,13 +122,22 @@ export function fitLogistic(
       }
     }
     const step = solve(hess, grad);
-    beta = beta.map((b, i) => b - step[i]);
-    // Projected step: a detector documented as suspicious (+1) or benign-looking (-1) keeps its sign.
-    if (signs)
-      beta = beta.map((b, i) =>
-        i === 0 ? b : signs[i - 1] > 0 ? Math.max(0, b) : signs[i - 1] < 0 ? Math.min(0, b) : b,
-      );
-    if (maxBias !== undefined) beta[0] = Math.min(beta[0], maxBias);
+    // Damped, projected step: halve it until the penalised loss does not grow.
+    const project = (b: number[]) => {
+      const out = signs
+        ? b.map((x, i) => (i === 0 ? x : signs[i - 1] > 0 ? Math.max(0, x) : signs[i - 1] < 0 ? Math.min(0, x) : x))
+        : b;
+      if (maxBias !== undefined) out[0] = Math.min(out[0], maxBias);
+      return out;
+    };
+    const before = objective(rows, beta, lambda, prior);
+    let scale = 1;
+    let next = project(beta.map((b, i) => b - step[i]));
+    for (let k = 0; k < 20 && objective(rows, next, lambda, prior) > before; k++) {
+      scale /= 2;
+      next = project(beta.map((b, i) => b - scale * step[i]));
+    }
+    beta = next;
     if (Math.max(...step.map(Math.abs)) < 1e-6) break;
   }
   let loss = 0;
