@@ -155,6 +155,10 @@ const EXTRACTION: ExtractionDetector[] = [
         },
         { words: C_ALOUD, span: /\bthink\s+(?:out\s+loud|aloud)\b/ },
         {
+          words: C_OWN | T_COT,
+          span: /\b(?:section|block|field|part|paragraph|heading)\s+(?:called|named|titled|labell?ed|headed)\s+["'“‘]?(?:reasoning|thinking|thoughts|thought\s+process|rationale|chain\s+of\s+thought|scratchpad)\b/,
+        },
+        {
           words: C_STEP,
           span: /\b(?:every|each|all(?:\s+of)?(?:\s+the)?)\s+(?:\w+\s+)?steps?\s+(?:of|in)\s+(?:your|its|the\s+model'?s)\s+(?:thinking|reasoning|thought\s+process|logic|analysis|derivation)\b/,
         },
@@ -187,6 +191,9 @@ const EXTRACTION: ExtractionDetector[] = [
       ],
       es: [
         {
+          span: /(?:muestra|muestre|explica|explique|detalla|detalle)\s+paso\s+a\s+paso\s+(?:cómo|como)\s+(?:llegas|llegaste|obtienes|resuelves|razonas|piensas)/,
+        },
+        {
           span: /\b(?:piensa|pensemos|piense|piensen|razona|razonemos|razone|razonen)\s+(?:(?:esto|bien|con cuidado|detenidamente|cuidadosamente)\s+)?paso\s+a\s+paso/,
         },
         {
@@ -218,6 +225,9 @@ const EXTRACTION: ExtractionDetector[] = [
       ],
       ja: [
         {
+          span: /(?:考えた|思考の?|推論の?)(?:過程|プロセス|道筋)を(?:すべて|全て|詳しく)?(?:書|示|説明|出力)/,
+        },
+        {
           span: /(?:ステップバイステップ|段階的|一歩ずつ|順を追って|順序立てて|ステップごと)(?:で|に)?(?:考え|推論|思考)/,
         },
         {
@@ -227,7 +237,9 @@ const EXTRACTION: ExtractionDetector[] = [
       ],
       ko: [
         { span: /(?:단계별로|단계적으로|차근차근|한\s*단계씩|한\s*걸음씩)\s*(?:생각|추론|사고)/ },
-        { span: /(?:추론|사고|생각)\s*과정을\s*(?:모두\s*)?(?:보여|설명|작성|써|적어|출력|드러내|공개)/ },
+        {
+          span: /(?:추론|사고|생각)\s*과정을\s*(?:(?:모두|자세히|상세히|전부)\s*)?(?:보여|설명|작성|써|적어|출력|드러내|공개)/,
+        },
         { span: /생각의\s*사슬/ },
       ],
     },
@@ -236,7 +248,7 @@ const EXTRACTION: ExtractionDetector[] = [
     tag: 'rubric-grading',
     trigger: T_RUBRIC,
     prefilter:
-      /judge|grade|grader|rubric|label|annotat|classif|rate|rating|score|evaluat|assess|reward|better|helpful|compare|\[\[|评|打分|裁判|оцен|судь|критери|calific|evalú|puntú|juez|rúbrica|évalu|note|barème|grille|juge|bewert|benote|beurteil|richter|審査|採点|評価|ジャッジ|스코어|평가|채점|점수|심사|심판/,
+      /judge|grade|grader|rubric|label|annotat|classif|打\d|\d\s*分|质量|rate|rating|score|evaluat|assess|reward|better|helpful|compare|\[\[|评|打分|裁判|оцен|судь|критери|calific|evalú|puntú|juez|rúbrica|évalu|note|barème|grille|juge|bewert|benote|beurteil|richter|審査|採点|評価|ジャッジ|스코어|평가|채점|점수|심사|심판/,
     rules: {
       en: [
         {
@@ -295,6 +307,7 @@ const EXTRACTION: ExtractionDetector[] = [
         },
       ],
       zh: [
+        { span: /(?:判断|评估|评价|评判)[^。\n]{0,20}?(?:回答|回复|输出|答案)的?质量/ },
         { span: /(?:公正|客观|公平|中立)的?(?:评委|裁判|评估者|评审|评判者)/ },
         {
           span: /(?:对|给|为)(?:以下|下面|这个|这些|该|两个)?(?:ai|人工智能|模型|助手)?的?(?:回答|回复|答案|输出)(?:进行)?(?:打分|评分|评级|质量评估)/,
@@ -332,7 +345,7 @@ const EXTRACTION: ExtractionDetector[] = [
       ],
       de: [
         {
-          span: /(?:bewerte|bewerten\s+sie|benote|benoten\s+sie|beurteile|beurteilen\s+sie)\s+(?:\S+\s+){0,4}(?:antwort(?:en)?|ausgaben?)[^.\n]{0,60}?(?:skala|von\s+\d+\s+bis\s+\d+|bewertungsraster|punkte)/,
+          span: /(?:bewerte|bewerten\s+sie|benote|benoten\s+sie|beurteile|beurteilen\s+sie)\s+(?:\S+\s+){0,4}\S*?(?:antwort(?:en)?|ausgaben?)[^.\n]{0,60}?(?:skala|von\s+\d+\s+bis\s+\d+|bewertungsraster|punkte)/,
         },
         {
           span: /(?:unparteiische[rn]?|objektive[rn]?|neutrale[rn]?)\s+(?:richter|bewerter|gutachter|schiedsrichter)/,
@@ -361,11 +374,11 @@ const EXTRACTION: ExtractionDetector[] = [
     tag: 'instruction-generation',
     trigger: T_INSTRUCTION,
     prefilter:
-      /instruction|task|prompt|dataset|training|指令|任务|提示|инструкц|задани|задач|промпт|instrucci|tarea|tâche|consigne|aufgabe|anweisung|instruktion|タスク|指示|命令|プロンプト|課題|작업|과제|지시|명령|프롬프트|태스크/,
+      /instruction|task|prompt|dataset|training|指令|任务|提示|问题|评测|数据|инструкц|задани|задач|промпт|instrucci|tarea|tâche|consigne|aufgabe|anweisung|instruktion|タスク|指示|命令|プロンプト|課題|작업|과제|지시|명령|프롬프트|태스크/,
     rules: {
       en: [
         {
-          span: /\b(?:come\s+up\s+with|generate|create|write|produce|brainstorm|give\s+me|list|make|propose|invent|compose|draft|design|provide|suggest)\s+(?:me\s+)?(?:a\s+(?:set|list|series|batch|collection|variety)\s+of\s+)?(?:\d+|twenty|ten|fifteen|thirty|forty|fifty|a\s+hundred|hundreds\s+of|several|many|more)\s+(?:(?:new|more|additional|other|fresh)[\s,]+(?:and\s+)?)?(?:(?:diverse|varied|various|unique|distinct|novel|creative|challenging|high[\s-]quality|realistic|different|complex|difficult)[\s,]+(?:and\s+)?){1,3}(?:\w+\s+){0,2}?(?:instructions?|tasks?|prompts?|queries|requests|questions)\b/,
+          span: /\b(?:come\s+up\s+with|generate|create|write|produce|brainstorm|give\s+me|list|make|propose|invent|compose|draft|design|provide|suggest)\s+(?:me\s+)?(?:an?\s+(?:\w+\s+)?(?:set|list|series|batch|collection|variety)\s+of\s+)?(?:\d+|twenty|ten|fifteen|thirty|forty|fifty|a\s+hundred|hundreds\s+of|several|many|more)\s+(?:(?:new|more|additional|other|fresh)[\s,]+(?:and\s+)?)?(?:(?:diverse|varied|various|unique|distinct|novel|creative|challenging|high[\s-]quality|realistic|different|complex|difficult)[\s,]+(?:and\s+)?){0,3}(?:\w+\s+){0,2}?(?:instructions?|tasks?|prompts?|queries|requests|questions)\b/,
           needs:
             /\b(?:diverse|varied|novel|unique|distinct|gpt|llm|language\s+model|ai\s+model|model|assistant|fine[\s-]?tun\w*|training|dataset|data\s+set|benchmark|chatbot)\b/,
           gate: /\d|twenty|ten|fifteen|thirty|forty|fifty|hundred|several|many|more/,
@@ -451,8 +464,17 @@ const EXTRACTION: ExtractionDetector[] = [
         {
           span: /\bso\s+(?:that\s+)?it\s+(?:can|could|will|would)\s+(?:be\s+)?(?:published|posted|approved|allowed|shown)\s+in\s+(?:mainland\s+)?china\b/,
         },
+        {
+          span: /\b(?:rewrite|re-write|rephrase|revise|edit|adjust|modify|adapt|change|reword|paraphrase)\b[^.\n]{0,120}?\b(?:not\s+(?:be|get)|avoid\s+being|without\s+being|won'?t\s+be|wouldn'?t\s+be)\s+(?:blocked|censored|deleted|flagged|removed|banned|taken\s+down|harmoni[sz]ed)\b[^.\n]{0,60}?\b(?:china|chinese|prc|ccp|censors?|censorship|great\s+firewall|weibo|wechat)\b/,
+        },
+        {
+          span: /\b(?:remove|strip|delete|cut|omit|take\s+out)\s+(?:anything|everything|all|any\s+\w+)\s+(?:that\s+)?(?:the\s+)?(?:ccp|cpc|communist\s+party|chinese\s+government|chinese\s+authorities|prc|party|censors?)\s+(?:would|might|could|may)\s+(?:consider|find|deem|see\s+as|regard\s+as)\s+(?:\w+\s+)?(?:sensitive|objectionable|offensive|problematic|subversive)\b/,
+        },
       ],
       zh: [
+        {
+          span: /(?:去除|删除|去掉|移除|删掉)[^。\n]{0,10}?(?:违反|不符合|触犯|通不过)[^。\n]{0,6}?(?:审查|审核|监管)/,
+        },
         {
           span: /(?:删除|删掉|去掉|去除|移除|避免|规避|过滤|屏蔽|隐去)(?:掉)?(?:其中|文中|所有|任何|全部)?的?(?:政治)?敏感(?:内容|信息|词汇?|话题|表述|字眼)/,
         },
@@ -470,6 +492,9 @@ const EXTRACTION: ExtractionDetector[] = [
         },
       ],
       es: [
+        {
+          span: /(?:reescribe|reescriba|reformula|reformule|modifica|modifique|edita|edite|adapta|adapte)[^.\n]{0,100}?(?:para\s+que|de\s+modo\s+que|de\s+forma\s+que)\s+no\s+(?:sea|lo|la|le)\s*(?:censurad[oa]|bloquead[oa]|eliminad[oa]|borrad[oa])/,
+        },
         {
           span: /(?:reescribe|reescriba|reformula|reformule|modifica|modifique|edita|edite|adapta|adapte)[^.\n]{0,100}?(?:para\s+que|de\s+modo\s+que|de\s+forma\s+que)[^.\n]{0,40}?(?:pase|cumpla|supere|se\s+ajuste)[^.\n]{0,40}?(?:censura|censores|gobierno\s+chino|valores\s+socialistas)/,
         },

@@ -50,10 +50,15 @@ export const P_CODE = 1;
 export const P_MATH = 2;
 
 const WORDS: [number, string][] = [
+  [T_COT | C_OWN, 'section heading'],
+  [
+    T_CENSOR << FOREIGN_SHIFT,
+    'reformula reformule reescribe reescriba censurado censurada censurar zensiert zensieren censuré censurée censurer',
+  ],
   [R_JUDGE | T_RUBRIC, 'label classify annotate annotator'],
   [R_JUDGE, 'tag mark'],
   [R_SCALE, 'rating grade'],
-  [T_CENSOR, 'china chinese prc criticism'],
+  [T_CENSOR, 'china chinese prc criticism blocked'],
   [T_COT << FOREIGN_SHIFT, 'laut'],
   [C_STEP, 'step steps step-by-step'],
   [C_LETS, "let's let"],
