@@ -153,7 +153,16 @@ const EXTRACTION: ExtractionDetector[] = [
           words: C_BEFORE,
           span: /\b(?:before|prior\s+to)\s+(?:answering|responding|giving\s+(?:your|the|a)\s+(?:final\s+)?answer)\s*,?\s+(?:first\s+)?(?:think|reason|write\s+(?:out|down)|lay\s+out|reflect)\b/,
         },
-        { words: C_ALOUD, span: /\bthink\s+(?:out\s+loud|aloud)\b/ },
+        { words: C_ALOUD, span: /\b(?:think|reason)\w*\b(?:\s+\S+){0,5}?\s+(?:out\s+loud|aloud)\b/ },
+        {
+          // a request verb, then within a few words the model's own reasoning ("show all your work and reasoning")
+          words: C_OWN | T_COT,
+          span: /\b(?:show|write|explain|lay\s+out|give|provide|include|output|reveal|walk\s+(?:me|us)\s+through|detail|need|want|describe|present|share|spell\s+out|document|expose|print|articulate|verbali[sz]e|display|state)\w*\b(?:\s+\S+){0,5}?\s+(?:your|its)\s+(?:\S+\s+){0,2}?(?:reasoning|thought\s+process|thinking|thoughts|chain\s+of\s+(?:thought|reasoning)|train\s+of\s+thought|rationale|(?:inner|internal)\s+monologue|scratch\s*work)\b/,
+        },
+        {
+          words: C_OWN | T_COT,
+          span: /\b(?:your|its)\s+(?:full|complete|entire|whole|detailed|internal|hidden|step[\s-]by[\s-]step)\s+(?:chain\s+of\s+(?:thought|reasoning)|thought\s+process|reasoning(?:\s+process)?|train\s+of\s+thought)\b/,
+        },
         {
           words: C_OWN | T_COT,
           span: /\b(?:section|block|field|part|paragraph|heading)\s+(?:called|named|titled|labell?ed|headed)\s+["'“‘]?(?:reasoning|thinking|thoughts|thought\s+process|rationale|chain\s+of\s+thought|scratchpad)\b/,
@@ -178,6 +187,9 @@ const EXTRACTION: ExtractionDetector[] = [
       ],
       ru: [
         {
+          span: /(?:покажи|опиши|изложи|распиши|объясни|напиши|выведи)\S*\s+(?:\S+\s+){0,3}?(?:все\s+)?(?:шаги|ход)\s+(?:решения|рассуждени\S*|мысл\S*)/,
+        },
+        {
           span: /(?:по\s+шагам|пошагово)[^.\n]{0,60}?рассужд|(?:разбер\S*|реш\S*|рассужда\S*)\s+(?:\S+\s+){0,2}?(?:по\s+шагам|пошагово)/,
         },
         {
@@ -191,6 +203,9 @@ const EXTRACTION: ExtractionDetector[] = [
       ],
       es: [
         {
+          span: /(?:explica|muestra|detalla|escribe|expón|incluye|revela)\S*\s+(?:\S+\s+){0,3}?(?:tu|su|todo\s+tu)\s+(?:\S+\s+)?(?:razonamiento|proceso\s+de\s+(?:pensamiento|razonamiento)|cadena\s+de\s+(?:pensamiento|razonamiento))/,
+        },
+        {
           span: /(?:muestra|muestre|explica|explique|detalla|detalle)\s+paso\s+a\s+paso\s+(?:cómo|como)\s+(?:llegas|llegaste|obtienes|resuelves|razonas|piensas)/,
         },
         {
@@ -203,6 +218,9 @@ const EXTRACTION: ExtractionDetector[] = [
       ],
       fr: [
         {
+          span: /(?:montre|explique|détaille|écris|expose|donne|révèle|décris)\S*\s+(?:\S+\s+){0,4}?(?:ton|votre|de\s+ton|de\s+votre)\s+(?:raisonnement|processus\s+de\s+(?:réflexion|pensée)|cheminement|réflexion)/,
+        },
+        {
           span: /(?:réfléchis|réfléchissons|réfléchissez|raisonne|raisonnons|raisonnez|pense|pensons|pensez)\s+(?:(?:bien|attentivement|soigneusement)\s+)?étape\s+par\s+étape/,
         },
         {
@@ -211,6 +229,9 @@ const EXTRACTION: ExtractionDetector[] = [
         { span: /chaîne\s+de\s+(?:pensée|raisonnement)/ },
       ],
       de: [
+        {
+          span: /(?:zeig|zeige|erkläre|beschreibe|schreib|schreibe|leg|lege)\S*\s+(?:\S+\s+){0,3}?(?:deine[nrms]?|ihre[nrms]?)\s+(?:\S+\s+)?(?:gedankengang|gedankengänge|denkprozess|überlegungen|argumentation|gedanken)/,
+        },
         { span: /\b(?:denk|denke|denkt|denken\s+sie)\s+laut\s+nach\b|\blaut\s+(?:nach)?denken\b/ },
         {
           span: /(?:denk|denke|denkt|denken\s+wir|denken\s+sie|überleg|überlege|überlegen\s+wir|überlegen\s+sie)\s+(?:\S+\s+){0,2}schritt\s+für\s+schritt/,
@@ -225,6 +246,9 @@ const EXTRACTION: ExtractionDetector[] = [
       ],
       ja: [
         {
+          span: /(?:推論|思考|考え|解法|解き方)(?:の)?(?:過程|プロセス|ステップ|手順|道筋)を[^。\n]{0,8}?(?:示|書|説明|出力|見せ)/,
+        },
+        {
           span: /(?:考えた|思考の?|推論の?)(?:過程|プロセス|道筋)を(?:すべて|全て|詳しく)?(?:書|示|説明|出力)/,
         },
         {
@@ -236,6 +260,9 @@ const EXTRACTION: ExtractionDetector[] = [
         { span: /思考の連鎖/ },
       ],
       ko: [
+        {
+          span: /(?:추론|사고|생각|풀이)\s*과정을\s*(?:\S+\s*){0,2}?(?:보여|설명|작성|써|적어|출력|드러내|공개)/,
+        },
         { span: /(?:단계별로|단계적으로|차근차근|한\s*단계씩|한\s*걸음씩)\s*(?:생각|추론|사고)/ },
         {
           span: /(?:추론|사고|생각)\s*과정을\s*(?:(?:모두|자세히|상세히|전부)\s*)?(?:보여|설명|작성|써|적어|출력|드러내|공개)/,
@@ -257,9 +284,14 @@ const EXTRACTION: ExtractionDetector[] = [
         },
         {
           words: R_JUDGE,
-          span: /\b(?:act|serve|behave|function)\s+as\s+(?:an?\s+|the\s+)?(?:reward\s+model|preference\s+model|grader|evaluator|rater|judge\s+model)\b/,
+          span: /\b(?:(?:act|serve|behave|function)\s+as|you\s+are|you're)\s+(?:an?\s+|the\s+)?(?:reward\s+model|preference\s+model|grader|evaluator|rater|judge\s+model)\b/,
         },
         { span: /\[\[(?:a|b|c|tie|rating|score)\]\]/ },
+        {
+          words: R_SCALE | R_JUDGE,
+          span: /\b(?:score|rate|grade|rank|judge)\s+(?:the|this|each|these|both|every)?\s*(?:\w+\s+){0,2}?(?:responses?|answers?|completions?|outputs?|repl(?:y|ies))\b[^.\n]{0,40}?\b(?:from|between|out\s+of|\d+\s*(?:-|to)\s*\d+)/,
+          unless: OWN_WORK,
+        },
         {
           words: R_JUDGE | R_SCALE,
           span: /\b(?:assign|give|output|provide|predict)\s+(?:(?:the|this|each|every|a)\s+)?(?:\w+\s+){0,2}?(?:a\s+)?(?:reward|score|rating|grade)\s+(?:between|from|of|on)\b/,
@@ -276,7 +308,7 @@ const EXTRACTION: ExtractionDetector[] = [
         },
         {
           words: R_BETTER,
-          span: /\bwhich\s+(?:one|response|answer|completion|output)\s+(?:is|was)\s+(?:better|more\s+helpful|more\s+accurate|preferable|preferred|of\s+higher\s+quality)\b/,
+          span: /\bwhich\s+(?:(?:one|response|answer|completion|output)\s+)?(?:is|was)\s+(?:better|more\s+helpful|more\s+accurate|preferable|preferred|of\s+higher\s+quality)\b/,
           needs: /\b(?:responses?|answers?|assistants?|outputs?|completions?)\s+(?:a|b|1|2)\b/,
         },
         {
@@ -287,7 +319,7 @@ const EXTRACTION: ExtractionDetector[] = [
         },
         {
           words: R_SCALE,
-          span: /\b(?:rate|score|grade|evaluate|assess|judge|rank)\b[^.\n]{0,80}?\b(?:on|using|with|from|between|against|according\s+to)\s+(?:a|the|this|these|following|given)?\s*(?:scale|rubric|likert|criteria|grading\s+(?:scheme|guide)|scoring\s+(?:guide|rubric))\b/,
+          span: /\b(?:rate|score|grade|evaluate|assess|judge|rank)\b[^.\n]{0,80}?\b(?:on|using|with|from|between|against|according\s+to)\s+(?:a|the|this|these|following|given)?\s*(?:\S+\s+){0,2}?(?:scale|rubric|likert|criteria|grading\s+(?:scheme|guide)|scoring\s+(?:guide|rubric))\b/,
           needs: MODEL_OUTPUT,
           unless: OWN_WORK,
           gate: /scale|rubric|likert|criteria|grading|scoring/,
@@ -449,10 +481,10 @@ const EXTRACTION: ExtractionDetector[] = [
     rules: {
       en: [
         {
-          span: /\b(?:rewrite|re-write|rephrase|revise|edit|modify|adjust|sanitize|sanitise|clean\s+up|censor|soften|tone\s+down|paraphrase|reword|adapt)\b[^.\n]{0,120}?\b(?:to\s+(?:comply|be\s+compliant|be\s+consistent|align|conform|be\s+acceptable)\s+with|so\s+(?:that\s+)?it\s+(?:complies|is\s+compliant|conforms|aligns|passes|gets\s+past|survives)|to\s+(?:pass|get\s+past|survive|satisfy)|compliant\s+with|in\s+line\s+with|acceptable\s+to|safe\s+for)\b[^.\n]{0,60}?\b(?:chinese|china|prc|ccp|cpc|communist\s+party|party\s+line|censors?|censorship|core\s+socialist\s+values|propaganda\s+department|cyberspace\s+administration|great\s+firewall|state\s+media\s+guidelines)\b/,
+          span: /\b(?:rewrit(?:e|ing)|re-write|rephras(?:e|ing)|revis(?:e|ing)|edit(?:ing)?|modify(?:ing)?|adjust(?:ing)?|saniti[sz](?:e|ing)|clean\s+up|censor(?:ing)?|soften(?:ing)?|tone\s+down|paraphras(?:e|ing)|reword(?:ing)?|adapt(?:ing)?|mak(?:e|ing))\b[^.\n]{0,120}?\b(?:to\s+(?:comply|be\s+compliant|be\s+consistent|align|conform|be\s+acceptable)\s+with|so\s+(?:that\s+)?it\s+(?:complies|is\s+compliant|conforms|aligns|passes|gets\s+past|survives)|to\s+(?:pass|get\s+past|survive|satisfy)|compliant\s+with|in\s+line\s+with|acceptable\s+to|safe\s+for)\b[^.\n]{0,60}?\b(?:chinese|china|prc|ccp|cpc|communist\s+party|party\s+line|censors?|censorship|core\s+socialist\s+values|propaganda\s+department|cyberspace\s+administration|great\s+firewall|state\s+media\s+guidelines)\b/,
         },
         {
-          span: /\b(?:remove|strip|delete|avoid|omit|scrub|filter\s+out|take\s+out|drop|erase)\b[^.\n]{0,60}?\b(?:politically\s+sensitive|sensitive\s+political|content\s+critical\s+of\s+the\s+(?:government|party|ccp)|references?\s+to\s+(?:tiananmen|taiwan(?:ese)?\s+independence|tibet|xinjiang|falun\s+gong|xi\s+jinping|june\s+4(?:th)?))\b/,
+          span: /\b(?:remov(?:e|ing)|strip(?:ping)?|delet(?:e|ing)|avoid(?:ing)?|omit(?:ting)?|scrub(?:bing)?|filter(?:ing)?\s+out|tak(?:e|ing)\s+out|drop(?:ping)?|eras(?:e|ing))\b[^.\n]{0,60}?\b(?:politically\s+sensitive|sensitive\s+political|content\s+critical\s+of\s+the\s+(?:government|party|ccp)|references?\s+to\s+(?:tiananmen|taiwan(?:ese)?\s+independence|tibet|xinjiang|falun\s+gong|xi\s+jinping|june\s+4(?:th)?))\b/,
         },
         { span: /\bcensorship[\s-](?:safe|compliant|friendly|proof)\b/ },
         {
@@ -473,6 +505,9 @@ const EXTRACTION: ExtractionDetector[] = [
       ],
       zh: [
         {
+          span: /(?:改|写|修改|润色)[^。\n]{0,12}?(?:不会被|不被|避免被|以免被|不至于被)(?:审查|屏蔽|和谐|删帖)/,
+        },
+        {
           span: /(?:去除|删除|去掉|移除|删掉)[^。\n]{0,10}?(?:违反|不符合|触犯|通不过)[^。\n]{0,6}?(?:审查|审核|监管)/,
         },
         {
@@ -484,6 +519,9 @@ const EXTRACTION: ExtractionDetector[] = [
         { span: /(?:能够|可以|确保|以便)?过审|审查安全/ },
       ],
       ru: [
+        {
+          span: /(?:перепиш|переформулир|отредактир|измени)\S*[^.\n]{0,120}?(?:пройти|прош[её]л\S*|обойти|проходил\S*)\s+(?:\S+\s+)?цензур/,
+        },
         {
           span: /(?:перепиши|перепишите|переформулируй|переформулируйте|отредактируй|отредактируйте|измени|измените)[^.\n]{0,100}?(?:чтобы|так,?\s+чтобы)[^.\n]{0,40}?(?:цензур\S*|роскомнадзор\S*)/,
         },

@@ -50,6 +50,7 @@ export const P_CODE = 1;
 export const P_MATH = 2;
 
 const WORDS: [number, string][] = [
+  [T_RUBRIC << FOREIGN_SHIFT, 'réponse réponses'],
   [T_COT | C_OWN, 'section heading'],
   [
     T_CENSOR << FOREIGN_SHIFT,
