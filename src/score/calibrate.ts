@@ -49,7 +49,12 @@ function solve(a: number[][], b: number[]): number[] {
 }
 
 /** Mean penalised cross-entropy of coefficients `beta` (bias first). */
-function objective(rows: readonly CalibrationRow[], beta: number[], lambda: number, prior?: readonly number[]): number {
+function objective(
+  rows: readonly CalibrationRow[],
+  beta: number[],
+  lambda: number,
+  prior?: readonly number[],
+): number {
   let loss = 0;
   for (const r of rows) {
     const w = r.w ?? 1;
@@ -125,7 +130,9 @@ export function fitLogistic(
     // Damped, projected step: halve it until the penalised loss does not grow.
     const project = (b: number[]) => {
       const out = signs
-        ? b.map((x, i) => (i === 0 ? x : signs[i - 1] > 0 ? Math.max(0, x) : signs[i - 1] < 0 ? Math.min(0, x) : x))
+        ? b.map((x, i) =>
+            i === 0 ? x : signs[i - 1] > 0 ? Math.max(0, x) : signs[i - 1] < 0 ? Math.min(0, x) : x,
+          )
         : b;
       if (maxBias !== undefined) out[0] = Math.min(out[0], maxBias);
       return out;

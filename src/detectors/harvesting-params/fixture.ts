@@ -18,7 +18,14 @@ export const benignLookAlike = makeMany('bench', 5, () => ({
 }));
 export const gentleFleet = makeMany('slow', 5, (i) => ({
   exchanges: 100,
-  sampling: { multiN: 3, logprobs: 2, temperatureZero: 0, seeded: 5, temperatures: [0.2, 0.4, 1], seeds: 5 + i },
+  sampling: {
+    multiN: 3,
+    logprobs: 2,
+    temperatureZero: 0,
+    seeded: 5,
+    temperatures: [0.2, 0.4, 1],
+    seeds: 5 + i,
+  },
 }));
 export const casualUsers = makeMany('user', 5, () => ({
   exchanges: 50,

@@ -32,7 +32,10 @@ export const harvestingParams = defineDetector<Obs>({
     seedSweep: s.sampling.seeds >= 5 && s.sampling.seeded >= 0.3 * s.exchanges,
     tempSweep: s.sampling.temperatures.length >= 4,
     any:
-      s.sampling.multiN > 0 || s.sampling.logprobs > 0 || s.sampling.seeds >= 2 || s.sampling.temperatures.length >= 3,
+      s.sampling.multiN > 0 ||
+      s.sampling.logprobs > 0 ||
+      s.sampling.seeds >= 2 ||
+      s.sampling.temperatures.length >= 3,
   }),
   finalise(obs) {
     let exchanges = 0;
