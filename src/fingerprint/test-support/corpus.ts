@@ -1,6 +1,6 @@
 /**
  * Labelled prompt sets built from the development corpora (../shared/corpora/dev), for the tag
- * precision/recall test and benchmark. Never reads ../shared/eval-reserved.
+ * precision/recall test and benchmark. Reads only corpora/dev, never the pool reserved for independent evaluation.
  *
  * Positives are built the way the real pipelines build their prompts: BIG-Bench-Hard questions
  * under a chain-of-thought wrapper, Self-Instruct seed tasks in the Self-Instruct generation
