@@ -45,7 +45,7 @@ export const DEFAULT_CLUSTER_CONFIG: ClusterConfig = {
   minSize: 3,
   louvainMinSize: 60,
   resolution: 1,
-  mergeRatio: 0.02,
+  mergeRatio: 0.1,
   regrowShare: 0.25,
   fullEveryMs: 24 * 3_600_000,
   maxComponent: 200_000,
@@ -333,19 +333,29 @@ function partsOf(
     const c = state.clusterOf.get(a);
     if (c !== undefined) assigned.set(a, c);
   }
+  // A new account joins the cluster holding at least two of its links and half its link weight;
+  // a region that hangs on a cluster by a thin bridge stays out until the next full pass.
   for (let round = 0; round < 3; round++) {
     for (const a of comp) {
       if (assigned.has(a)) continue;
-      const pull = new Map<string, number>();
+      const pull = new Map<string, { w: number; n: number }>();
+      let totalW = 0;
       for (const [b, w] of neighbours(g, a)) {
+        totalW += w;
         const c = assigned.get(b);
-        if (c !== undefined) pull.set(c, (pull.get(c) ?? 0) + w);
+        if (c === undefined) continue;
+        const p = pull.get(c);
+        if (p) {
+          p.w += w;
+          p.n++;
+        } else pull.set(c, { w, n: 1 });
       }
       let bestId: string | null = null;
       let bestW = 0;
-      for (const [c, w] of pull) {
-        if (w > bestW || (w === bestW && bestId !== null && idNumber(c) < idNumber(bestId))) {
-          bestW = w;
+      for (const [c, p] of pull) {
+        if (p.n < 2 || p.w < 0.5 * totalW) continue;
+        if (p.w > bestW || (p.w === bestW && bestId !== null && idNumber(c) < idNumber(bestId))) {
+          bestW = p.w;
           bestId = c;
         }
       }

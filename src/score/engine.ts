@@ -445,11 +445,20 @@ function engineOn(cfg: EngineConfig, st: State): CampaignEngine {
    */
   function flagMembers(c: CampaignState, now: EpochMs, result: TickResult): void {
     const inside = new Set(c.members);
+    // At detection every member qualifies; later joiners need one of their links to reach an
+    // account already flagged, so a flag never spreads through a benign region
+    // that merely touches the campaign.
+    const atDetection = c.detectedAt === now;
     for (const a of c.members) {
       if (st.flags.has(a)) continue;
       let links = 0;
-      for (const b of neighbours(st.g, a).keys()) if (inside.has(b) && ++links >= 2) break;
-      if (links < 2 && c.members.length > 2) continue;
+      let toFlagged = false;
+      for (const b of neighbours(st.g, a).keys()) {
+        if (!inside.has(b)) continue;
+        links++;
+        if (st.flags.has(b)) toFlagged = true;
+      }
+      if (c.members.length > 2 && (links < 2 || (!atDetection && !toFlagged))) continue;
       st.flags.set(a, { at: now, campaign: c.id });
       result.flagged++;
     }
