@@ -44,7 +44,9 @@ export function register(program: Command): void {
         config,
         onIssue: (issue) => {
           issues++;
-          if (printed++ < PRINTED_ISSUES) process.stderr.write(`${formatIssue(issue)}\n`);
+          // On a terminal, clear the progress line first (it is redrawn on the next update).
+          const clear = process.stderr.isTTY ? '\r\x1b[K' : '';
+          if (printed++ < PRINTED_ISSUES) process.stderr.write(`${clear}${formatIssue(issue)}\n`);
         },
         onProgress: (p) =>
           progress.update(() => {
