@@ -12,6 +12,7 @@
  * Memory: per account a tally, a few counters and its last address and class (a one-entry cache:
  * most accounts reuse an address, so most exchanges skip the lookup).
  */
+import { PROXY_NET_CLASSES } from '../core/net.js';
 import type { AccountEvent, Exchange, NetClass } from '../core/types.js';
 import {
   type AccountTally,
@@ -30,7 +31,7 @@ export interface NetworkClassifier {
 }
 
 /** Address classes that flag an account. */
-export const FLAGGED_NET_CLASSES: readonly NetClass[] = ['hosting', 'vpn', 'tor', 'relay'];
+export const FLAGGED_NET_CLASSES: readonly NetClass[] = PROXY_NET_CLASSES;
 
 interface AccountNet {
   tally: AccountTally;

@@ -213,4 +213,16 @@ describe('account state', () => {
     expect(sum.identity.bannedAt).toBe(T0 + 99);
     expect(sum.identity.route).toBe('self-serve');
   });
+
+  it('tells countries of direct addresses from countries of proxy exits, for residency', () => {
+    const s = createAccountState('a1');
+    const home: NetInfo = { country: 'CN', asn: 4134, asOrg: 'CHINANET', class: 'isp', prefix: '58.32.0.0/24' };
+    applyExchange(s, exchange(1), derived(null));
+    applyExchange(s, exchange(2), derived(null));
+    applyExchange(s, exchange(3, { ip: '58.32.0.9' }), derived(null, home));
+    const sum = summarise(s);
+    expect(sum.ipCountries).toEqual({ US: 2, CN: 1 });
+    expect(sum.directIpCountries).toEqual({ CN: 1 });
+    expect(residencyInputOf(sum).directIpCountries).toEqual({ CN: 1 });
+  });
 });

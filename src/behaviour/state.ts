@@ -5,6 +5,7 @@
  * an account costs a few KB however much traffic it sends. `summarise` turns a state into the
  * `AccountSummary` contract the global stages (link, cluster, score) read.
  */
+import { isProxyClass } from '../core/net.js';
 import { DAY_MS, HOUR_MS } from '../core/time.js';
 import type {
   AccountEvent,
@@ -112,6 +113,7 @@ export interface AccountState {
   prefixes: TopK;
   asns: TopK;
   ipCountries: TopK;
+  directIpCountries: TopK;
   netClasses: TopK;
   userAgents: TopK;
   sdkSets: TopK;
@@ -175,6 +177,7 @@ export function createAccountState(account: string, limits: StateLimits = DEFAUL
     prefixes: createTopK(k),
     asns: createTopK(k),
     ipCountries: createTopK(k),
+    directIpCountries: createTopK(k),
     netClasses: createTopK(8),
     userAgents: createTopK(8),
     sdkSets: createTopK(8),
@@ -246,7 +249,10 @@ export function applyExchange(state: AccountState, exchange: Exchange, derived: 
   if (net !== null) {
     if (net.prefix !== null) addTopK(state.prefixes, net.prefix);
     if (net.asn !== null) addTopK(state.asns, String(net.asn));
-    if (net.country !== null) addTopK(state.ipCountries, net.country);
+    if (net.country !== null) {
+      addTopK(state.ipCountries, net.country);
+      if (!isProxyClass(net.class)) addTopK(state.directIpCountries, net.country);
+    }
     addTopK(state.netClasses, net.class);
   }
 
@@ -345,6 +351,7 @@ export function summarise(state: AccountState): AccountSummary {
     prefixes: topKCounts(state.prefixes),
     asns: topKCounts(state.asns),
     ipCountries: topKCounts(state.ipCountries),
+    directIpCountries: topKCounts(state.directIpCountries),
     netClasses: topKCounts(state.netClasses),
     userAgents: topKCounts(state.userAgents),
     sdkSets: topKCounts(state.sdkSets),
@@ -363,6 +370,7 @@ export function residencyInputOf(summary: AccountSummary): ResidencyInput {
     phoneCountry: summary.identity.phoneCountry,
     signupCountry: summary.identity.signupNet?.country ?? null,
     ipCountries: summary.ipCountries,
+    directIpCountries: summary.directIpCountries,
     netClasses: summary.netClasses,
     hourly: summary.hourly,
     daily: summary.daily,

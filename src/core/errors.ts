@@ -4,8 +4,20 @@
  */
 export type OperatorErrorKind = 'usage' | 'config' | 'input' | 'store' | 'internal';
 
-const EXIT_CODES: Record<OperatorErrorKind, number> = { usage: 2, config: 3, input: 4, store: 5, internal: 70 };
-const HTTP_STATUSES: Record<OperatorErrorKind, number> = { usage: 400, config: 500, input: 400, store: 503, internal: 500 };
+const EXIT_CODES: Record<OperatorErrorKind, number> = {
+  usage: 2,
+  config: 3,
+  input: 4,
+  store: 5,
+  internal: 70,
+};
+const HTTP_STATUSES: Record<OperatorErrorKind, number> = {
+  usage: 400,
+  config: 500,
+  input: 400,
+  store: 503,
+  internal: 500,
+};
 
 /** An error the operator must act on. */
 export class OperatorError extends Error {

@@ -1,4 +1,5 @@
 export * from './errors.js';
+export * from './net.js';
 export * from './schema.js';
 export * from './time.js';
 export type * from './types.js';

@@ -77,14 +77,16 @@ describe('decodeExchange', () => {
     for (const input of [null, 3, 'text', [minimal]]) {
       const decoded = decodeExchange(input, at);
       expect(decoded.ok).toBe(false);
-      if (!decoded.ok) expect(decoded.issues[0]).toMatchObject({ field: null, reason: 'the record must be a JSON object' });
+      if (!decoded.ok)
+        expect(decoded.issues[0]).toMatchObject({ field: null, reason: 'the record must be a JSON object' });
     }
   });
 
   it('rejects wrong types with the field named', () => {
     const decoded = decodeExchange({ ...minimal, temperature: '0.7', stream: 'yes', tools: {} }, at);
     expect(decoded.ok).toBe(false);
-    if (!decoded.ok) expect(decoded.issues.map((i) => i.field).sort()).toEqual(['stream', 'temperature', 'tools']);
+    if (!decoded.ok)
+      expect(decoded.issues.map((i) => i.field).sort()).toEqual(['stream', 'temperature', 'tools']);
   });
 });
 

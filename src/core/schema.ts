@@ -19,11 +19,22 @@ export function parseRfc3339(text: string): number {
   return RFC3339.test(text) ? Date.parse(text) : Number.NaN;
 }
 
-const Id = v.pipe(v.string('must be a string'), v.nonEmpty('must not be empty'), v.maxLength(512, 'is longer than 512 characters'));
+const Id = v.pipe(
+  v.string('must be a string'),
+  v.nonEmpty('must not be empty'),
+  v.maxLength(512, 'is longer than 512 characters'),
+);
 const Text = v.string('must be a string');
-const Count = v.pipe(v.number('must be a number'), v.integer('must be an integer'), v.minValue(0, 'must be >= 0'));
+const Count = v.pipe(
+  v.number('must be a number'),
+  v.integer('must be an integer'),
+  v.minValue(0, 'must be >= 0'),
+);
 const NonNegative = v.pipe(v.number('must be a number'), v.minValue(0, 'must be >= 0'));
-const Country = v.pipe(v.string('must be a string'), v.regex(/^[A-Za-z]{2}$/, 'must be an ISO 3166-1 alpha-2 code'));
+const Country = v.pipe(
+  v.string('must be a string'),
+  v.regex(/^[A-Za-z]{2}$/, 'must be an ISO 3166-1 alpha-2 code'),
+);
 
 const ShapeSchema = v.object({
   turns: Count,
@@ -65,7 +76,13 @@ export const ExchangeSchema = v.object({
   system: v.optional(Text),
   turns: v.optional(v.pipe(Count, v.minValue(1, 'must be >= 1'))),
   tools: v.optional(v.array(v.unknown(), 'must be an array of tool schemas')),
-  sdk: v.optional(v.record(v.string(), v.union([v.string(), v.number(), v.boolean()]), 'must be an object of header values')),
+  sdk: v.optional(
+    v.record(
+      v.string(),
+      v.union([v.string(), v.number(), v.boolean()]),
+      'must be an object of header values',
+    ),
+  ),
   maxTokens: v.optional(Count),
   temperature: v.optional(NonNegative),
   topP: v.optional(NonNegative),
@@ -73,7 +90,9 @@ export const ExchangeSchema = v.object({
   n: v.optional(v.pipe(Count, v.minValue(1, 'must be >= 1'))),
   logprobs: v.optional(v.union([v.boolean(), Count], 'must be a boolean or a count of top logprobs')),
   stream: v.optional(v.boolean('must be a boolean')),
-  status: v.optional(v.pipe(Count, v.minValue(100, 'must be an HTTP status'), v.maxValue(599, 'must be an HTTP status'))),
+  status: v.optional(
+    v.pipe(Count, v.minValue(100, 'must be an HTTP status'), v.maxValue(599, 'must be an HTTP status')),
+  ),
   inputTokens: v.optional(Count),
   outputTokens: v.optional(Count),
   reasoningTokens: v.optional(Count),

@@ -347,6 +347,8 @@ export interface AccountSummary {
   prefixes: TopCounts;
   asns: TopCounts;
   ipCountries: TopCounts;
+  /** Country code -> exchanges from direct addresses (not hosting, VPN, Tor or relay): where the user is. */
+  directIpCountries?: TopCounts;
   netClasses: TopCounts;
   userAgents: TopCounts;
   /** Hash of the SDK header set (names and values) -> exchanges. */

@@ -4,10 +4,8 @@
  * address, and their language; account events set the declared, card, phone and sign-up
  * countries. Each call touches one account's state only, so it partitions by account.
  */
+import { isProxyClass } from '../core/net.js';
 import type { AccountEvent, Exchange, NetInfo, ResidencyInput } from '../core/types.js';
-
-/** Direct classes: addresses that say where the client is (unlike hosting, VPN, Tor or relay exits). */
-const PROXY_CLASSES = new Set(['hosting', 'vpn', 'tor', 'relay']);
 
 /** Days of daily counts kept per account (the most recent ones). */
 export const DEFAULT_MAX_DAYS = 120;
@@ -62,7 +60,7 @@ export function accumulateExchange(
     input.netClasses[net.class] = (input.netClasses[net.class] ?? 0) + 1;
     if (net.country) {
       bump(input.ipCountries, net.country);
-      if (!PROXY_CLASSES.has(net.class)) {
+      if (!isProxyClass(net.class)) {
         input.directIpCountries ??= {};
         bump(input.directIpCountries, net.country);
       }

@@ -14,6 +14,7 @@
  * declared one (a student abroad, a long trip, an expatriate) is a benign mismatch: reported,
  * capped below `inconsistent`, unless that country is restricted.
  */
+import { PROXY_NET_CLASSES } from '../core/net.js';
 import type { Evidence, ResidencyInput, ResidencyVerdict } from '../core/types.js';
 import { COUNTRY_FACTS, countriesAtOffset, distanceToCountry, NEUTRAL_LANGUAGES } from './countries.js';
 import { HOLIDAYS_2026, holidayEffects } from './holidays.js';
@@ -37,7 +38,6 @@ export interface ResidencyPolicy {
 
 /** Regions where frontier-model APIs are commonly not offered; replace with your own terms of service. */
 export const DEFAULT_RESTRICTED = ['CN', 'RU', 'IR', 'KP', 'SY', 'CU'];
-const PROXY = ['hosting', 'vpn', 'tor', 'relay'] as const;
 
 type Line = 'network' | 'clock' | 'language' | 'calendar' | 'identity';
 
@@ -73,7 +73,7 @@ export function residencyVerdict(input: ResidencyInput, policy: ResidencyPolicy 
 
   // --- network ---
   const classTotal = sum(input.netClasses as Record<string, number>);
-  const proxied = PROXY.reduce((s, c) => s + (input.netClasses[c] ?? 0), 0);
+  const proxied = PROXY_NET_CLASSES.reduce((s, c) => s + (input.netClasses[c] ?? 0), 0);
   const proxyShare = classTotal > 0 ? proxied / classTotal : 0;
   const direct = input.directIpCountries ?? (proxyShare < 0.2 ? input.ipCountries : {});
   const directTotal = sum(direct);
@@ -224,7 +224,7 @@ export function residencyVerdict(input: ResidencyInput, policy: ResidencyPolicy 
   }
   if (classTotal > 0 && concealedShare >= 0.3) {
     const byClass = Object.fromEntries(
-      PROXY.filter((c) => input.netClasses[c]).map((c) => [c, input.netClasses[c]]),
+      PROXY_NET_CLASSES.filter((c) => input.netClasses[c]).map((c) => [c, input.netClasses[c]]),
     );
     add(
       'network',

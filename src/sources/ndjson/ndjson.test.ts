@@ -25,20 +25,32 @@ describe('splitLines', () => {
     const bytes = Buffer.from(text);
     const parts = [bytes.subarray(0, 7), bytes.subarray(7, 9), bytes.subarray(9)];
     const out = [];
-    for await (const batch of splitLines((async function* () { yield* parts; })())) out.push(...batch);
+    for await (const batch of splitLines(
+      (async function* () {
+        yield* parts;
+      })(),
+    ))
+      out.push(...batch);
     expect(out.map((l) => l.text)).toEqual(['{"a":"é漢"}', '{"b":2}']);
   });
 
   it('yields a last line without a trailing newline', async () => {
     const out = [];
     for await (const batch of splitLines(chunks('a\nb'))) out.push(...batch);
-    expect(out.map((l) => [l.line, l.text])).toEqual([[1, 'a'], [2, 'b']]);
+    expect(out.map((l) => [l.line, l.text])).toEqual([
+      [1, 'a'],
+      [2, 'b'],
+    ]);
   });
 
   it('drops the bytes of an over-long line without buffering them and keeps counting lines', async () => {
     const huge = 'x'.repeat(1000);
     const out = [];
-    for await (const batch of splitLines(chunks('ok\n', huge.slice(0, 400), huge.slice(400), '\nnext\n'), 100)) out.push(...batch);
+    for await (const batch of splitLines(
+      chunks('ok\n', huge.slice(0, 400), huge.slice(400), '\nnext\n'),
+      100,
+    ))
+      out.push(...batch);
     expect(out).toEqual([
       { line: 1, text: 'ok', bytes: 2 },
       { line: 2, text: null, bytes: 1000 },
@@ -50,14 +62,26 @@ describe('splitLines', () => {
 describe('readExchanges', () => {
   it('reads a file, reporting each bad line with position and reason without stopping', async () => {
     const path = join(dir, 'mixed.ndjson');
-    const lines = [line(1), '{not json', line(2), '', JSON.stringify({ id: 'e3', account: 'a' }), '[1,2]', line(4)];
+    const lines = [
+      line(1),
+      '{not json',
+      line(2),
+      '',
+      JSON.stringify({ id: 'e3', account: 'a' }),
+      '[1,2]',
+      line(4),
+    ];
     writeFileSync(path, `${lines.join('\n')}\n`);
     const seen: InputIssue[] = [];
     const reader = readExchanges(path, { onIssue: (issue) => seen.push(issue) });
     const records = await collect(reader);
     expect(records.map((r) => r.id)).toEqual(['e1', 'e2', 'e4']);
     expect(reader.summary).toMatchObject({ lines: 7, accepted: 3, rejected: 3 });
-    expect(seen.map((i) => [i.line, i.field])).toEqual([[2, null], [5, 'ts'], [6, null]]);
+    expect(seen.map((i) => [i.line, i.field])).toEqual([
+      [2, null],
+      [5, 'ts'],
+      [6, null],
+    ]);
     expect(seen[0].reason).toMatch(/^invalid JSON/);
     expect(seen[0].file).toBe(path);
   });
@@ -103,7 +127,10 @@ describe('readExchanges', () => {
 describe('readAccountEvents', () => {
   it('decodes account events with the same reporting', async () => {
     const path = join(dir, 'accounts.ndjson');
-    writeFileSync(path, `${JSON.stringify({ ts: 0, account: 'a', kind: 'signup', cardCountry: 'US' })}\n{"ts":0}\n`);
+    writeFileSync(
+      path,
+      `${JSON.stringify({ ts: 0, account: 'a', kind: 'signup', cardCountry: 'US' })}\n{"ts":0}\n`,
+    );
     const reader = readAccountEvents(path);
     expect(await collect(reader)).toHaveLength(1);
     expect(reader.summary.issues.map((i) => i.field).sort()).toEqual(['account', 'kind']);

@@ -6,7 +6,7 @@
 import { createReadStream } from 'node:fs';
 import { Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
-import { type Decoded, type Position, decodeAccountEvent, decodeExchange } from '../../core/schema.js';
+import { type Decoded, decodeAccountEvent, decodeExchange, type Position } from '../../core/schema.js';
 import type { AccountEvent, Exchange, InputIssue } from '../../core/types.js';
 
 /** Counts of one read, complete once iteration ends. */
@@ -41,14 +41,16 @@ const DEFAULT_MAX_LINE = 16 * 1024 * 1024;
 
 /** Opens a file or stdin ('-') as a byte stream, gunzipping when the data starts with gzip magic. */
 export async function openInput(path: string): Promise<AsyncIterable<Buffer>> {
-  const raw: AsyncIterable<Buffer> = path === '-' ? process.stdin : createReadStream(path, { highWaterMark: 1 << 20 });
+  const raw: AsyncIterable<Buffer> =
+    path === '-' ? process.stdin : createReadStream(path, { highWaterMark: 1 << 20 });
   const iterator = raw[Symbol.asyncIterator]();
   const first = await iterator.next();
   if (first.done) return (async function* () {})();
   const head = first.value as Buffer;
   async function* replay(): AsyncGenerator<Buffer> {
     yield head;
-    for (let next = await iterator.next(); !next.done; next = await iterator.next()) yield next.value as Buffer;
+    for (let next = await iterator.next(); !next.done; next = await iterator.next())
+      yield next.value as Buffer;
   }
   const isGzip = head.length >= 2 && head[0] === 0x1f && head[1] === 0x8b;
   return isGzip ? Readable.from(replay()).pipe(createGunzip()) : replay();
@@ -121,7 +123,14 @@ export function readNdjson<T>(path: string, decode: Decoder<T>, options: ReadOpt
         for (const { line, text, bytes } of lines) {
           summary.lines = line;
           if (text === null) {
-            reject([{ file, line, field: null, reason: `line is ${bytes} bytes, over the ${maxLineBytes}-byte limit` }]);
+            reject([
+              {
+                file,
+                line,
+                field: null,
+                reason: `line is ${bytes} bytes, over the ${maxLineBytes}-byte limit`,
+              },
+            ]);
             continue;
           }
           const trimmed = line === 1 && text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
