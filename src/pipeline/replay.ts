@@ -14,7 +14,7 @@
 import { OperatorError } from '../core/errors.js';
 import { parseRfc3339 } from '../core/schema.js';
 import type { AccountEvent, EpochMs, InputIssue } from '../core/types.js';
-import { openInput, type ReadSummary, readAccountEvents } from '../sources/ndjson/index.js';
+import { openInput, type ReadSummary, readAccountEvents, splitLineRanges } from '../sources/ndjson/index.js';
 import { LINE_ACCOUNT_EVENT, LINE_EXCHANGE, type LineBatch } from './partition.js';
 import type { Pipeline, PipelineTick } from './pipeline.js';
 import { partitionOf, scanLineKeys } from './route.js';
@@ -74,7 +74,6 @@ export interface ReplaySummary {
   accounts: number;
 }
 
-const NEWLINE = 0x0a;
 const FLUSH_BYTES = 1 << 20;
 const FLUSH_LINES = 16_384;
 /** Ticks sent but not yet finished by the global stage before reading pauses. */
@@ -348,40 +347,22 @@ export async function replay<R>(pipeline: Pipeline<R>, options: ReplayOptions<R>
   const input = await openInput(options.exchanges).catch((error: unknown) => {
     throw unreadable(options.exchanges, error);
   });
-  let carry: Buffer[] = [];
-  let carryBytes = 0;
-  let tooLong = false;
   let line = 0;
   const chunks = (async function* () {
     try {
-      yield* input;
+      for await (const chunk of input) {
+        summary.bytes += chunk.length;
+        yield chunk;
+      }
     } catch (error) {
       throw unreadable(options.exchanges, error);
     }
   })();
-  for await (const chunk of chunks) {
-    summary.bytes += chunk.length;
-    let start = 0;
-    for (let nl = chunk.indexOf(NEWLINE); nl !== -1; nl = chunk.indexOf(NEWLINE, start)) {
-      line++;
-      const bytes = carryBytes + nl - start;
-      if (tooLong || bytes > maxLineBytes) rejectTooLong(line, bytes);
-      else if (carryBytes > 0) {
-        carry.push(chunk.subarray(start, nl));
-        const whole = Buffer.concat(carry, bytes);
-        handleLine(whole, 0, whole.length, line);
-      } else handleLine(chunk, start, nl, line);
-      carry = [];
-      carryBytes = 0;
-      tooLong = false;
-      start = nl + 1;
-    }
-    if (start < chunk.length) {
-      carryBytes += chunk.length - start;
-      if (carryBytes > maxLineBytes) {
-        tooLong = true;
-        carry = [];
-      } else carry.push(Buffer.from(chunk.subarray(start)));
+  for await (const ranges of splitLineRanges(chunks, maxLineBytes)) {
+    for (const range of ranges) {
+      line = range.line;
+      if (range.buf === null) rejectTooLong(range.line, range.bytes);
+      else handleLine(range.buf, range.start, range.end, range.line);
     }
     summary.lines = line;
     options.onProgress?.({
@@ -391,14 +372,6 @@ export async function replay<R>(pipeline: Pipeline<R>, options: ReplayOptions<R>
       ticks: summary.ticks,
     });
     await pace();
-  }
-  if (carryBytes > 0) {
-    line++;
-    if (tooLong) rejectTooLong(line, carryBytes);
-    else {
-      const whole = Buffer.concat(carry);
-      handleLine(whole, 0, whole.length, line);
-    }
   }
   summary.lines = line;
   releaseEventsUpTo(Number.POSITIVE_INFINITY);

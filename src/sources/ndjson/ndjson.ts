@@ -56,28 +56,40 @@ export async function openInput(path: string): Promise<AsyncIterable<Buffer>> {
   return isGzip ? Readable.from(replay()).pipe(createGunzip()) : replay();
 }
 
-/** Splits a byte stream into lines; a line over `maxLineBytes` is yielded as `tooLong` without its bytes. */
-export async function* splitLines(
+/** One line of a byte stream: `buf[start, end)` without its newline, or `buf` null when it was over the limit. */
+export interface LineRange {
+  line: number;
+  buf: Buffer | null;
+  start: number;
+  end: number;
+  bytes: number;
+}
+
+/**
+ * Splits a byte stream into line ranges, one array per chunk read, without decoding them. A line
+ * over `maxLineBytes` is yielded with `buf: null`, its bytes dropped as they arrive (bounded memory).
+ */
+export async function* splitLineRanges(
   input: AsyncIterable<Buffer>,
   maxLineBytes = DEFAULT_MAX_LINE,
-): AsyncGenerator<{ line: number; text: string | null; bytes: number }[]> {
+): AsyncGenerator<LineRange[]> {
   let carry: Buffer[] = [];
   let carryBytes = 0;
   let tooLong = false;
   let line = 0;
   for await (const chunk of input) {
-    const out: { line: number; text: string | null; bytes: number }[] = [];
+    const out: LineRange[] = [];
     let start = 0;
     for (let nl = chunk.indexOf(NEWLINE, start); nl !== -1; nl = chunk.indexOf(NEWLINE, start)) {
       line++;
       const bytes = carryBytes + nl - start;
       if (tooLong || bytes > maxLineBytes) {
-        out.push({ line, text: null, bytes });
+        out.push({ line, buf: null, start: 0, end: 0, bytes });
       } else if (carryBytes > 0) {
         carry.push(chunk.subarray(start, nl));
-        out.push({ line, text: Buffer.concat(carry, bytes).toString('utf8'), bytes });
+        out.push({ line, buf: Buffer.concat(carry, bytes), start: 0, end: bytes, bytes });
       } else {
-        out.push({ line, text: chunk.toString('utf8', start, nl), bytes });
+        out.push({ line, buf: chunk, start, end: nl, bytes });
       }
       carry = [];
       carryBytes = 0;
@@ -90,14 +102,30 @@ export async function* splitLines(
         tooLong = true;
         carry = [];
       } else {
-        carry.push(chunk.subarray(start));
+        carry.push(Buffer.from(chunk.subarray(start)));
       }
     }
-    if (out.length > 0) yield out;
+    yield out;
   }
   if (carryBytes > 0) {
     line++;
-    yield [{ line, text: tooLong ? null : Buffer.concat(carry).toString('utf8'), bytes: carryBytes }];
+    const buf = tooLong ? null : Buffer.concat(carry);
+    yield [{ line, buf, start: 0, end: buf?.length ?? 0, bytes: carryBytes }];
+  }
+}
+
+/** Splits a byte stream into UTF-8 lines; a line over `maxLineBytes` is yielded with `text` null. */
+export async function* splitLines(
+  input: AsyncIterable<Buffer>,
+  maxLineBytes = DEFAULT_MAX_LINE,
+): AsyncGenerator<{ line: number; text: string | null; bytes: number }[]> {
+  for await (const ranges of splitLineRanges(input, maxLineBytes)) {
+    if (ranges.length === 0) continue;
+    yield ranges.map(({ line, buf, start, end, bytes }) => ({
+      line,
+      text: buf === null ? null : buf.toString('utf8', start, end),
+      bytes,
+    }));
   }
 }
 
