@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { residencyInputOf } from '../core/summary.js';
 import type { AccountEvent, Exchange, Fingerprint, NetInfo } from '../core/types.js';
 import { addTopK, createTopK, topKCounts } from './sketch.js';
 import {
@@ -7,7 +8,6 @@ import {
   createAccountState,
   type ExchangeDerived,
   gapVariation,
-  residencyInputOf,
   summarise,
 } from './state.js';
 
@@ -216,7 +216,13 @@ describe('account state', () => {
 
   it('tells countries of direct addresses from countries of proxy exits, for residency', () => {
     const s = createAccountState('a1');
-    const home: NetInfo = { country: 'CN', asn: 4134, asOrg: 'CHINANET', class: 'isp', prefix: '58.32.0.0/24' };
+    const home: NetInfo = {
+      country: 'CN',
+      asn: 4134,
+      asOrg: 'CHINANET',
+      class: 'isp',
+      prefix: '58.32.0.0/24',
+    };
     applyExchange(s, exchange(1), derived(null));
     applyExchange(s, exchange(2), derived(null));
     applyExchange(s, exchange(3, { ip: '58.32.0.9' }), derived(null, home));

@@ -7,15 +7,7 @@
  */
 import { isProxyClass } from '../core/net.js';
 import { DAY_MS, HOUR_MS } from '../core/time.js';
-import type {
-  AccountEvent,
-  AccountSummary,
-  EpochMs,
-  Exchange,
-  Fingerprint,
-  NetInfo,
-  ResidencyInput,
-} from '../core/types.js';
+import type { AccountEvent, AccountSummary, EpochMs, Exchange, Fingerprint, NetInfo } from '../core/types.js';
 import {
   addDay,
   addDistinct,
@@ -358,23 +350,6 @@ export function summarise(state: AccountState): AccountSummary {
     ja4s: topKCounts(state.ja4s),
     clients: topKCounts(state.clients),
     apiKeys: distinctEstimate(state.apiKeys),
-  };
-}
-
-/** The residency facts of a summary, as `residencyVerdict` (src/residency) reads them. */
-export function residencyInputOf(summary: AccountSummary): ResidencyInput {
-  return {
-    account: summary.account,
-    declaredCountry: summary.identity.declaredCountry,
-    cardCountry: summary.identity.cardCountry,
-    phoneCountry: summary.identity.phoneCountry,
-    signupCountry: summary.identity.signupNet?.country ?? null,
-    ipCountries: summary.ipCountries,
-    directIpCountries: summary.directIpCountries,
-    netClasses: summary.netClasses,
-    hourly: summary.hourly,
-    daily: summary.daily,
-    languages: summary.languages,
   };
 }
 

@@ -11,6 +11,7 @@
  */
 
 import { type ClusterConfig, type ClusterState, createClusterState, recluster } from '../cluster/cluster.js';
+import { residencyInputOf } from '../core/summary.js';
 import type {
   AccountSummary,
   AccountVerdict,
@@ -41,7 +42,6 @@ import { keyOf, linkKeys } from '../link/keys.js';
 import { residencyVerdict } from '../residency/index.js';
 import { attribute, type Footprint, footprintOf } from './attribution.js';
 import { checkEngineConfig } from './config.js';
-import { residencyInputOf } from './residency.js';
 import { scoreCluster } from './score.js';
 import { DEFAULT_WEIGHTS, type ScoreWeights } from './weights.js';
 

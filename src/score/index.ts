@@ -3,6 +3,5 @@ export * from './attribution.js';
 export * from './calibrate.js';
 export * from './config.js';
 export * from './engine.js';
-export * from './residency.js';
 export * from './score.js';
 export * from './weights.js';

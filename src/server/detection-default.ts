@@ -3,11 +3,12 @@
  * `scan` wires it (`createScanPipeline`, `engineFromConfig`), plus the engine's explanations
  * (graph, links, review), the residency verdict of one account summary, and `settle`.
  */
+
+import { residencyInputOf } from '../core/summary.js';
 import { DEFAULT_PIPELINE_CONFIG, type PipelineConfig } from '../pipeline/config.js';
 import { partitionOf } from '../pipeline/route.js';
 import { createScanPipeline, engineFromConfig } from '../pipeline/scan.js';
 import { residencyVerdict } from '../residency/index.js';
-import { residencyInputOf } from '../score/residency.js';
 import type { Detection } from './detection.js';
 
 /** Creates the pipeline + campaign engine the server runs (same wiring as `scan`). */
