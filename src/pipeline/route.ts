@@ -101,57 +101,6 @@ function keyIs(buf: Buffer, start: number, end: number, key: string): boolean {
   return true;
 }
 
-function digits(buf: Uint8Array, at: number, count: number): number {
-  let value = 0;
-  for (let i = at; i < at + count; i++) {
-    const d = buf[i] - 48;
-    if (d < 0 || d > 9) return -1;
-    value = value * 10 + d;
-  }
-  return value;
-}
-
-/**
- * RFC 3339 time of `buf[start, end)`: a fast path for the common `YYYY-MM-DDTHH:MM:SS[.mmm]Z`
- * shape, the strict parser of the record schema for everything else.
- */
-function parseTime(buf: Buffer, start: number, end: number): number {
-  const length = end - start;
-  if ((length === 20 || length === 24) && buf[end - 1] === 0x5a && buf[start + 10] === 0x54) {
-    const year = digits(buf, start, 4);
-    const month = digits(buf, start + 5, 2);
-    const day = digits(buf, start + 8, 2);
-    const hour = digits(buf, start + 11, 2);
-    const minute = digits(buf, start + 14, 2);
-    const second = digits(buf, start + 17, 2);
-    const ms = length === 24 ? digits(buf, start + 20, 3) : 0;
-    const separators =
-      buf[start + 4] === 0x2d &&
-      buf[start + 7] === 0x2d &&
-      buf[start + 13] === COLON &&
-      buf[start + 16] === COLON &&
-      (length === 20 || buf[start + 19] === 0x2e);
-    if (
-      separators &&
-      year >= 0 &&
-      month >= 1 &&
-      month <= 12 &&
-      day >= 1 &&
-      day <= 31 &&
-      hour <= 23 &&
-      minute <= 59 &&
-      second <= 59 &&
-      ms >= 0 &&
-      hour >= 0 &&
-      minute >= 0 &&
-      second >= 0
-    ) {
-      return Date.UTC(year, month - 1, day, hour, minute, second, ms); // rolls over like Date.parse
-    }
-  }
-  return parseRfc3339(buf.toString('latin1', start, end));
-}
-
 /**
  * Finds the top-level `account` (string) and `ts` (number or RFC 3339 string) of one NDJSON
  * line in `buf[start, end)`. Exact for any valid JSON (nested objects are skipped, never

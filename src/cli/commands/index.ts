@@ -5,9 +5,9 @@ import { register as enrichCommand } from './enrich.js';
 import { register as evalCommand } from './eval.js';
 import { register as fingerprintCommand } from './fingerprint.js';
 import { register as residencyCommand } from './residency.js';
-import { register as simulateCommand } from './simulate.js';
 import { register as scanCommand } from './scan.js';
 import { register as serveCommand } from './serve.js';
+import { register as simulateCommand } from './simulate.js';
 import { register as tokenCommand } from './token.js';
 
 /** Registers one command on the program. */
