@@ -128,6 +128,18 @@ describe.skipIf(!hasChromium)('dashboard against a mock API', () => {
     expect(await page.locator('[data-testid=campaign-evidence] .evidence-why').count()).toBe(4);
     expect(await page.locator('.banner').textContent()).toContain('C-0001');
     expect(await page.locator('[data-testid=members-table] tbody tr').count()).toBe(42);
+    // The residency map: observed IP countries filled by share, declared countries (US, JP) outlined.
+    const map = page.getByTestId('residency-map');
+    await map.waitFor();
+    expect(await map.locator('path[data-iso]').count()).toBeGreaterThan(150);
+    const fillOf = (selector: string) => map.locator(selector).first().getAttribute('fill');
+    const empty = await fillOf('path[data-iso=FR]');
+    expect(await fillOf('circle[data-iso=SG]')).not.toBe(empty); // most exchanges: drawn as a dot
+    expect(await fillOf('path[data-iso=US]')).not.toBe(empty);
+    expect(await fillOf('path[data-iso=US]')).not.toBe(await fillOf('circle[data-iso=SG]'));
+    expect(await map.locator('path[data-iso=US]').getAttribute('data-declared')).toBe('true');
+    expect(await map.locator('.map-declared path').count()).toBe(2);
+    expect(await map.locator('circle[data-iso=SG] title').textContent()).toMatch(/SG.*exchanges, 6\d%/);
     await shot('campaign');
   });
 

@@ -1,5 +1,5 @@
 // One campaign: its disclosure metrics, review actions, the account graph, activity timeline,
-// capability and extraction-tag mix, residency breakdown, evidence explained in words, member
+// capability and extraction-tag mix, residency breakdown (map and bars), evidence explained in words, member
 // accounts (with per-account overrides) and the lifecycle history.
 import { lazy, Suspense, useMemo, useState } from 'react';
 import { api, type CampaignDetail, type Member } from '../api.js';
@@ -23,6 +23,10 @@ import { useApi } from '../useApi.js';
 /** The graph (cytoscape is most of the bundle) loads only when a campaign page opens. */
 const AccountGraph = lazy(() =>
   import('../components/AccountGraph.js').then((m) => ({ default: m.AccountGraph })),
+);
+/** The residency map (world atlas and d3-geo) loads the same way. */
+const ResidencyMap = lazy(() =>
+  import('../components/ResidencyMap.js').then((m) => ({ default: m.ResidencyMap })),
 );
 
 /** The campaign page. */
@@ -51,12 +55,13 @@ function CampaignView({ detail, reload }: { detail: CampaignDetail; reload: () =
     key,
     value: extractionTotal > 1.0001 && c.exchanges > 0 ? value / c.exchanges : value,
   }));
-  const declared = useMemo(() => {
+  const declaredCounts = useMemo(() => {
     const counts: Record<string, number> = {};
     for (const m of members)
       if (m.declaredCountry) counts[m.declaredCountry] = (counts[m.declaredCountry] ?? 0) + 1;
-    return Object.entries(counts).map(([key, value]) => ({ key, value }));
+    return counts;
   }, [members]);
+  const declared = Object.entries(declaredCounts).map(([key, value]) => ({ key, value }));
 
   return (
     <div className="page">
@@ -165,6 +170,9 @@ function CampaignView({ detail, reload }: { detail: CampaignDetail; reload: () =
               color: RESIDENCY_COLORS[k],
             }))}
           />
+          <Suspense fallback={<Loading what="the map" />}>
+            <ResidencyMap observed={residency.byCountry} declared={declaredCounts} />
+          </Suspense>
           <div className="residency-countries">
             <div>
               <h3>Declared (accounts)</h3>
