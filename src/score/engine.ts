@@ -445,22 +445,36 @@ function engineOn(cfg: EngineConfig, st: State): CampaignEngine {
    */
   function flagMembers(c: CampaignState, now: EpochMs, result: TickResult): void {
     const inside = new Set(c.members);
-    // At detection every member qualifies; later joiners need one of their links to reach an
-    // account already flagged, so a flag never spreads through a benign region
-    // that merely touches the campaign.
+    // At detection every member qualifies; later joiners need a quarter of their link weight to
+    // reach accounts already flagged, so a flag does not spread through a benign region that
+    // merely touches the campaign.
     const atDetection = c.detectedAt === now;
-    for (const a of c.members) {
-      if (st.flags.has(a)) continue;
-      let links = 0;
-      let toFlagged = false;
-      for (const b of neighbours(st.g, a).keys()) {
-        if (!inside.has(b)) continue;
-        links++;
-        if (st.flags.has(b)) toFlagged = true;
+    // Passes until nothing changes: a batch of replacement accounts that link to each other as much
+    // as to the flagged core is flagged pass by pass (each pass at most a few; bounded).
+    for (let pass = 0; pass < 8; pass++) {
+      let added = 0;
+      for (const a of c.members) {
+        if (st.flags.has(a)) continue;
+        let links = 0;
+        let toFlagged = 0;
+        let flaggedWeight = 0;
+        let totalWeight = 0;
+        for (const [b, w] of neighbours(st.g, a)) {
+          totalWeight += w;
+          if (!inside.has(b)) continue;
+          links++;
+          if (st.flags.has(b)) {
+            toFlagged++;
+            flaggedWeight += w;
+          }
+        }
+        if (c.members.length > 2 && links < 2) continue;
+        if (!atDetection && (toFlagged < 1 || flaggedWeight < 0.25 * totalWeight)) continue;
+        st.flags.set(a, { at: now, campaign: c.id });
+        result.flagged++;
+        added++;
       }
-      if (c.members.length > 2 && (links < 2 || (!atDetection && !toFlagged))) continue;
-      st.flags.set(a, { at: now, campaign: c.id });
-      result.flagged++;
+      if (added === 0 || atDetection) break;
     }
   }
 
