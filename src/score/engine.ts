@@ -434,7 +434,7 @@ function engineOn(cfg: EngineConfig, st: State): CampaignEngine {
         const found = attribute(c.footprint, earlier as { id: string; footprint: Footprint }[]);
         c.attribution = found ? { campaign: found.campaign, summary: found.summary } : null;
       }
-      flagMembers(c, now, result);
+      flagMembers(c, now, result, scored.score >= w.thresholds.suspected && eligible);
     }
   }
 
@@ -443,38 +443,31 @@ function engineOn(cfg: EngineConfig, st: State): CampaignEngine {
    * shown with it but flagged only once a second link to another member confirms it (a benign
    * account that shares one proxy exit with a campaign is not enforced against).
    */
-  function flagMembers(c: CampaignState, now: EpochMs, result: TickResult): void {
+  function flagMembers(c: CampaignState, now: EpochMs, result: TickResult, validated: boolean): void {
     const inside = new Set(c.members);
-    // At detection every member qualifies; later joiners need a quarter of their link weight to
-    // reach accounts already flagged, so a flag does not spread through a benign region that
-    // merely touches the campaign.
-    const atDetection = c.detectedAt === now;
-    // Passes until nothing changes: a batch of replacement accounts that link to each other as much
-    // as to the flagged core is flagged pass by pass (each pass at most a few; bounded).
-    for (let pass = 0; pass < 8; pass++) {
-      let added = 0;
-      for (const a of c.members) {
-        if (st.flags.has(a)) continue;
-        let links = 0;
-        let toFlagged = 0;
-        let flaggedWeight = 0;
-        let totalWeight = 0;
-        for (const [b, w] of neighbours(st.g, a)) {
-          totalWeight += w;
-          if (!inside.has(b)) continue;
-          links++;
-          if (st.flags.has(b)) {
-            toFlagged++;
-            flaggedWeight += w;
-          }
+    // When the cluster has just been scored above the threshold with its current members, every
+    // member with two links in it is flagged. Between scorings a joiner needs two links and half
+    // its link weight to accounts already flagged, so a flag does not creep through a benign
+    // region that touches the campaign; the next scoring of the whole cluster decides for the rest.
+    for (const a of c.members) {
+      if (st.flags.has(a)) continue;
+      let links = 0;
+      let toFlagged = 0;
+      let flaggedWeight = 0;
+      let totalWeight = 0;
+      for (const [b, w] of neighbours(st.g, a)) {
+        totalWeight += w;
+        if (!inside.has(b)) continue;
+        links++;
+        if (st.flags.has(b)) {
+          toFlagged++;
+          flaggedWeight += w;
         }
-        if (c.members.length > 2 && links < 2) continue;
-        if (!atDetection && (toFlagged < 1 || flaggedWeight < 0.25 * totalWeight)) continue;
-        st.flags.set(a, { at: now, campaign: c.id });
-        result.flagged++;
-        added++;
       }
-      if (added === 0 || atDetection) break;
+      if (c.members.length > 2 && links < 2) continue;
+      if (!validated && (toFlagged < 2 || flaggedWeight < 0.5 * totalWeight)) continue;
+      st.flags.set(a, { at: now, campaign: c.id });
+      result.flagged++;
     }
   }
 
@@ -491,7 +484,7 @@ function engineOn(cfg: EngineConfig, st: State): CampaignEngine {
         : c.status === 'suspected'
           ? 6 * HOUR
           : Math.min(12 * HOUR, cfg.rescoreEveryMs * Math.max(2, size / 50));
-    return now - c.lastScoredAt >= interval || (c.status === 'candidate' && size >= c.scoredSize * 1.25 + 1);
+    return now - c.lastScoredAt >= interval || size >= c.scoredSize * 1.25 + 1;
   }
 
   function newCampaign(id: string, now: EpochMs): CampaignState {
@@ -543,7 +536,7 @@ function engineOn(cfg: EngineConfig, st: State): CampaignEngine {
         c.members = st.clusters.members.get(id) ?? [];
         st.campaigns.set(id, c);
         // A detected campaign flags the accounts that join it at once, rescored or not.
-        if (c.status === 'suspected' || c.status === 'confirmed') flagMembers(c, now, result);
+        if (c.status === 'suspected' || c.status === 'confirmed') flagMembers(c, now, result, false);
         if (due(c, now)) toScore.add(id);
       }
       for (const id of removed) {
