@@ -445,10 +445,11 @@ function engineOn(cfg: EngineConfig, st: State): CampaignEngine {
    */
   function flagMembers(c: CampaignState, now: EpochMs, result: TickResult, validated: boolean): void {
     const inside = new Set(c.members);
-    // When the cluster has just been scored above the threshold with its current members, every
-    // member with two links in it is flagged. Between scorings a joiner needs two links and half
-    // its link weight to accounts already flagged, so a flag does not creep through a benign
-    // region that touches the campaign; the next scoring of the whole cluster decides for the rest.
+    // At detection every member with two links in it is flagged. Later, a scoring that still puts
+    // the whole cluster above the threshold flags members with a quarter of their link weight to
+    // flagged accounts; between scorings a joiner needs two links and half its link weight to
+    // them. A flag thus advances at most one layer per scoring and does not creep through a
+    // benign region that touches the campaign.
     for (const a of c.members) {
       if (st.flags.has(a)) continue;
       let links = 0;
@@ -465,6 +466,8 @@ function engineOn(cfg: EngineConfig, st: State): CampaignEngine {
         }
       }
       if (c.members.length > 2 && links < 2) continue;
+      const first = c.detectedAt === now;
+      if (!first && validated && flaggedWeight < 0.25 * totalWeight) continue;
       if (!validated && (toFlagged < 2 || flaggedWeight < 0.5 * totalWeight)) continue;
       st.flags.set(a, { at: now, campaign: c.id });
       result.flagged++;
