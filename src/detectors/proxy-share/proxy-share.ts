@@ -7,10 +7,9 @@
  * Benign look-alikes: a household of residential-ISP users (does not fire); an enterprise pipeline
  * on a cloud (fires: organisation-cohesion carries the benign side).
  */
+import { isProxyClass } from '../../core/net.js';
 import { defineDetector } from '../detector.js';
 import { pct, r3, ratio } from '../stats.js';
-
-const PROXY = new Set(['hosting', 'vpn', 'tor', 'relay']);
 
 interface Obs {
   proxied: number;
@@ -25,7 +24,7 @@ export const proxyShare = defineDetector<Obs>({
     let classified = 0;
     for (const [c, n] of Object.entries(s.netClasses)) {
       classified += n;
-      if (PROXY.has(c)) proxied += n;
+      if (isProxyClass(c)) proxied += n;
     }
     return { proxied, classified };
   },
