@@ -2,6 +2,7 @@
  * Builds AccountSummary values for detector fixtures and engine tests: an empty summary with the
  * given fields set. Plain data, no randomness: every fixture is readable as written.
  */
+import { createAccountState, summarise } from '../behaviour/state.js';
 import type { AccountSummary } from '../core/types.js';
 
 /** Fields of a summary to set; `identity` is merged into the empty identity. */
@@ -9,58 +10,9 @@ export type SummaryPatch = Partial<Omit<AccountSummary, 'identity'>> & {
   identity?: Partial<AccountSummary['identity']>;
 };
 
-/** An account summary with nothing observed yet. */
+/** An account summary with nothing observed yet (one API key, as every real account has). */
 export function emptySummary(account: string): AccountSummary {
-  return {
-    account,
-    org: null,
-    identity: {
-      signupTs: null,
-      emailDomain: null,
-      emailLocalShape: null,
-      paymentFingerprint: null,
-      cardBin: null,
-      cardCountry: null,
-      phoneCountry: null,
-      declaredCountry: null,
-      signupIp: null,
-      signupNet: null,
-      deviceId: null,
-      ja4: null,
-      route: null,
-      bannedAt: null,
-    },
-    firstSeen: null,
-    lastSeen: null,
-    exchanges: 0,
-    inputTokens: 0,
-    outputTokens: 0,
-    reasoningTokens: 0,
-    rateLimited: 0,
-    errors: 0,
-    hourly: new Array(24).fill(0),
-    daily: {},
-    gaps: { count: 0, mean: 0, m2: 0 },
-    sampling: { multiN: 0, logprobs: 0, temperatureZero: 0, seeded: 0, temperatures: [], seeds: 0 },
-    models: {},
-    modelFirstUse: {},
-    capabilities: {},
-    extraction: {},
-    extractionExamples: {},
-    templates: {},
-    bands: {},
-    languages: {},
-    ips: {},
-    prefixes: {},
-    asns: {},
-    ipCountries: {},
-    netClasses: {},
-    userAgents: {},
-    sdkSets: {},
-    ja4s: {},
-    clients: {},
-    apiKeys: 1,
-  };
+  return { ...summarise(createAccountState(account)), apiKeys: 1 };
 }
 
 /** A summary with the patch applied (identity merged, other fields replaced). */
