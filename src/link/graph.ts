@@ -6,6 +6,12 @@
  * graph: the union of every account's choices). Work per update is bounded by the account's key
  * count and the candidate caps, never by the size of a value's postings or of the history.
  * Evidence is not stored per edge: `explainPair` recomputes it from the keys when a reviewer asks.
+ *
+ * Speed: scoring pairs is the campaign engine's hot loop. Each key id carries its kind ordinal and
+ * a cached rarity (valid while its holder count and the population stay the same), pair scores
+ * are merged from sorted key ids into reused scratch buffers, and candidate priorities accumulate
+ * in a typed array over account ids. None of this changes a score: the same values are added in
+ * the same order as the plain definition.
  */
 import type { Evidence } from '../core/types.js';
 import type { AccountKeys } from './keys.js';
@@ -161,6 +167,61 @@ export function accountId(g: LinkGraph, account: string): number {
   return id;
 }
 
+/**
+ * Per-graph caches derived from the graph's own fields (never serialised): each key id's kind
+ * ordinal, and its rarity in bits with the holder count and population it was computed for.
+ */
+interface Derived {
+  kind: Int8Array;
+  rarity: Float64Array;
+  rarityHolders: Int32Array;
+  rarityPopulation: Int32Array;
+  /** Candidate priority per account id (all zero between calls). */
+  prio: Float64Array;
+}
+
+const derivedOf = new WeakMap<LinkGraph, Derived>();
+
+function grown<T extends Int8Array | Int32Array | Float64Array>(
+  a: T,
+  size: number,
+  make: (n: number) => T,
+): T {
+  if (a.length >= size) return a;
+  const b = make(Math.max(size, a.length * 2, 1024));
+  b.set(a);
+  return b;
+}
+
+/** The derived caches of a graph, built on first use (also for graphs restored from JSON). */
+function derived(g: LinkGraph): Derived {
+  let d = derivedOf.get(g);
+  if (d === undefined) {
+    d = {
+      kind: new Int8Array(0),
+      rarity: new Float64Array(0),
+      rarityHolders: new Int32Array(0),
+      rarityPopulation: new Int32Array(0),
+      prio: new Float64Array(0),
+    };
+    derivedOf.set(g, d);
+    for (let id = 0; id < g.keyText.length; id++) if (g.keyText[id]) noteKey(d, id, g.keyText[id]);
+  }
+  return d;
+}
+
+/** Records a (re)interned key id's kind and forgets its cached rarity. */
+function noteKey(d: Derived, id: number, key: string): void {
+  if (id >= d.kind.length) {
+    d.kind = grown(d.kind, id + 1, (n) => new Int8Array(n));
+    d.rarity = grown(d.rarity, id + 1, (n) => new Float64Array(n));
+    d.rarityHolders = grown(d.rarityHolders, id + 1, (n) => new Int32Array(n));
+    d.rarityPopulation = grown(d.rarityPopulation, id + 1, (n) => new Int32Array(n));
+  }
+  d.kind[id] = ORDINAL[key[0]];
+  d.rarityPopulation[id] = -1;
+}
+
 function internKey(g: LinkGraph, key: string): number {
   let id = g.keyIds.get(key);
   if (id === undefined) {
@@ -168,6 +229,7 @@ function internKey(g: LinkGraph, key: string): number {
     g.keyIds.set(key, id);
     g.keyText[id] = key;
     g.postings[id] = [];
+    noteKey(derived(g), id, key);
   }
   return id;
 }
@@ -221,19 +283,22 @@ export function setAccountKeys(
   return changed;
 }
 
-function specOf(g: LinkGraph, keyId: number): KindSpec {
-  return KINDS[ORDINAL[g.keyText[keyId][0]]];
-}
-
 /** The Fellegi-Sunter agreement weight of one value, in bits: log2(m / (df / N)), clipped to [0, cap]. */
 export function valueBits(m: number, holders: number, population: number, cap: number): number {
   const bits = Math.log2((m * population) / Math.max(1, holders));
   return bits <= 0 ? 0 : Math.min(bits, cap);
 }
 
-function keyBits(g: LinkGraph, keyId: number, spec: KindSpec): number {
-  const n = Math.max(g.population, g.config.minPopulation);
-  return valueBits(spec.m, g.postings[keyId].length, n, spec.cap);
+/** The rarity of a key in bits for population `n` (= max(population, minPopulation)), cached. */
+function rarityOf(g: LinkGraph, d: Derived, keyId: number, n: number): number {
+  const holders = g.postings[keyId].length;
+  if (d.rarityPopulation[keyId] === n && d.rarityHolders[keyId] === holders) return d.rarity[keyId];
+  const spec = KINDS[d.kind[keyId]];
+  const bits = valueBits(spec.m, holders, n, spec.cap);
+  d.rarity[keyId] = bits;
+  d.rarityHolders[keyId] = holders;
+  d.rarityPopulation[keyId] = n;
+  return bits;
 }
 
 function sumOf(xs: number[]): number {
@@ -250,6 +315,7 @@ function isProfileKind(kind: LinkKind): boolean {
 /** Kind ordinal by one-letter code (index into KINDS). */
 const ORDINAL: Record<string, number> = Object.fromEntries(KINDS.map((k, i) => [k.code, i]));
 const PROFILE: boolean[] = KINDS.map((k) => isProfileKind(k.kind));
+const ANCHOR: boolean[] = KINDS.map((k) => ANCHOR_KINDS.has(k.kind));
 const ADDRESS: boolean[] = KINDS.map((k) => ADDRESS_KINDS.has(k.kind));
 const AMPLIFIER: boolean[] = KINDS.map((k) => AMPLIFIER_KINDS.has(k.kind));
 
@@ -258,8 +324,34 @@ function usageShare(count: number, volume: number): number {
   return volume > 0 ? Math.min(1, count / volume) : Math.min(1, count / 8);
 }
 
-/** The rarity-weighted agreement of two accounts; `explain` also lists the shared values. */
-export function scorePair(g: LinkGraph, a: number, b: number, explain = false): PairScore {
+/**
+ * Scratch of one pair score (reused: scoring is synchronous and never re-entered). Per kind:
+ * the bits of each shared value (`bits[k][0..count[k])`), usage-profile sums, and after
+ * `scoreInto` the kind's total and whether it takes part.
+ */
+const SCRATCH = {
+  bits: KINDS.map(() => [] as number[]),
+  count: new Int32Array(KINDS.length),
+  profMin: new Float64Array(KINDS.length),
+  profMax: new Float64Array(KINDS.length),
+  total: new Float64Array(KINDS.length),
+  present: new Uint8Array(KINDS.length),
+  amplified: false,
+};
+
+/**
+ * Scores a pair into SCRATCH and returns its weight; `values`, when given, collects each kind's
+ * shared values for evidence.
+ */
+function scoreInto(
+  g: LinkGraph,
+  a: number,
+  b: number,
+  values: ({ value: string; holders: number }[] | undefined)[] | null,
+): number {
+  const d = derived(g);
+  const kinds = d.kind;
+  const { bits: bitsByKind, count, profMin, profMax, total, present } = SCRATCH;
   const ka = g.keys[a];
   const kb = g.keys[b];
   const ca = g.counts[a];
@@ -268,27 +360,27 @@ export function scorePair(g: LinkGraph, a: number, b: number, explain = false): 
   const vb = g.volume[b];
   const design = Math.max(g.design[a], g.design[b]) * g.config.sharedByDesignBits;
   const floor = g.config.valueFloor;
+  const pop = Math.max(g.population, g.config.minPopulation);
   const n = KINDS.length;
-  const bitsByKind: (number[] | undefined)[] = new Array(n);
-  const valuesByKind: ({ value: string; holders: number }[] | undefined)[] = new Array(n);
+  count.fill(0);
   // Weighted Jaccard of template and bucket usage: sum of min / sum of max of (share x rarity).
-  const profMin = new Float64Array(n);
-  const profMax = new Float64Array(n);
+  profMin.fill(0);
+  profMax.fill(0);
   let i = 0;
   let j = 0;
   while (i < ka.length || j < kb.length) {
     if (j >= kb.length || (i < ka.length && ka[i] < kb[j])) {
-      const k = ORDINAL[g.keyText[ka[i]][0]];
-      if (PROFILE[k]) profMax[k] += usageShare(ca[i], va) * keyBits(g, ka[i], KINDS[k]);
+      const k = kinds[ka[i]];
+      if (PROFILE[k]) profMax[k] += usageShare(ca[i], va) * rarityOf(g, d, ka[i], pop);
       i++;
     } else if (i >= ka.length || ka[i] > kb[j]) {
-      const k = ORDINAL[g.keyText[kb[j]][0]];
-      if (PROFILE[k]) profMax[k] += usageShare(cb[j], vb) * keyBits(g, kb[j], KINDS[k]);
+      const k = kinds[kb[j]];
+      if (PROFILE[k]) profMax[k] += usageShare(cb[j], vb) * rarityOf(g, d, kb[j], pop);
       j++;
     } else {
       const id = ka[i];
-      const k = ORDINAL[g.keyText[id][0]];
-      const rarity = keyBits(g, id, KINDS[k]);
+      const k = kinds[id];
+      const rarity = rarityOf(g, d, id, pop);
       let bits: number;
       if (PROFILE[k]) {
         const sa = usageShare(ca[i], va);
@@ -299,17 +391,13 @@ export function scorePair(g: LinkGraph, a: number, b: number, explain = false): 
       } else {
         bits = Math.max(0, rarity - floor);
         if (ADDRESS[k]) bits = Math.max(0, bits - design);
-        if (bits > 0) {
-          const list = bitsByKind[k];
-          if (list) list.push(bits);
-          else bitsByKind[k] = [bits];
-        }
+        if (bits > 0) bitsByKind[k][count[k]++] = bits;
       }
-      if (explain && bits > 0) {
+      if (values !== null && bits > 0) {
         const v = { value: g.keyText[id].slice(2), holders: g.postings[id].length };
-        const vl = valuesByKind[k];
+        const vl = values[k];
         if (vl) vl.push(v);
-        else valuesByKind[k] = [v];
+        else values[k] = [v];
       }
       i++;
       j++;
@@ -318,33 +406,66 @@ export function scorePair(g: LinkGraph, a: number, b: number, explain = false): 
   // A usage profile needs some traffic behind it: full weight from 8 exchanges on both sides.
   const evidence = Math.min(1, Math.min(va || sumOf(ca), vb || sumOf(cb)) / 8);
   for (let k = 0; k < n; k++) {
-    if (PROFILE[k] && profMin[k] > 0) bitsByKind[k] = [(KINDS[k].cap * evidence * profMin[k]) / profMax[k]];
+    if (PROFILE[k] && profMin[k] > 0) {
+      bitsByKind[k][0] = (KINDS[k].cap * evidence * profMin[k]) / profMax[k];
+      count[k] = 1;
+    }
   }
-  const parts: KindScore[] = [];
   let core = 0;
   let timing = 0;
   for (let k = 0; k < n; k++) {
+    const m = count[k];
+    present[k] = m > 0 ? 1 : 0;
+    if (m === 0) continue;
     const list = bitsByKind[k];
-    if (!list) continue;
-    const spec = KINDS[k];
-    if (list.length > 1) list.sort((x, y) => y - x);
-    let total = 0;
+    if (m > 1) sortDescending(list, m);
+    let sum = 0;
     let f = 1;
-    for (const bits of list) {
-      total += f * bits;
+    for (let x = 0; x < m; x++) {
+      sum += f * list[x];
       f *= g.config.diminishing;
     }
-    total = Math.min(total, spec.top > 1 && !PROFILE[k] ? spec.cap * 1.5 : spec.cap);
-    if (AMPLIFIER[k]) timing += total;
-    else core += total;
-    const values = explain
-      ? (valuesByKind[k] ?? []).sort((x, y) => x.holders - y.holders || (x.value < y.value ? -1 : 1))
-      : [];
-    parts.push({ kind: spec.kind, bits: total, values });
+    const spec = KINDS[k];
+    sum = Math.min(sum, spec.top > 1 && !PROFILE[k] ? spec.cap * 1.5 : spec.cap);
+    total[k] = sum;
+    if (AMPLIFIER[k]) timing += sum;
+    else core += sum;
   }
   const amplified = core >= g.config.amplifierFloor;
-  const weight = core + (amplified ? timing : 0);
-  return { weight, parts: amplified ? parts : parts.filter((p) => !AMPLIFIER_KINDS.has(p.kind)) };
+  SCRATCH.amplified = amplified;
+  if (!amplified) for (let k = 0; k < n; k++) if (AMPLIFIER[k]) present[k] = 0;
+  return core + (amplified ? timing : 0);
+}
+
+/** Sorts `list[0..m)` from largest to smallest (insertion sort: m is a handful). */
+function sortDescending(list: number[], m: number): void {
+  for (let x = 1; x < m; x++) {
+    const v = list[x];
+    let y = x - 1;
+    while (y >= 0 && list[y] < v) {
+      list[y + 1] = list[y];
+      y--;
+    }
+    list[y + 1] = v;
+  }
+}
+
+/** The rarity-weighted agreement of two accounts; `explain` also lists the shared values. */
+export function scorePair(g: LinkGraph, a: number, b: number, explain = false): PairScore {
+  const values: ({ value: string; holders: number }[] | undefined)[] | null = explain
+    ? new Array(KINDS.length)
+    : null;
+  const weight = scoreInto(g, a, b, values);
+  const parts: KindScore[] = [];
+  for (let k = 0; k < KINDS.length; k++) {
+    if (SCRATCH.present[k] === 0) continue;
+    const kindValues =
+      values === null
+        ? []
+        : (values[k] ?? []).sort((x, y) => x.holders - y.holders || (x.value < y.value ? -1 : 1));
+    parts.push({ kind: KINDS[k].kind, bits: SCRATCH.total[k], values: kindValues });
+  }
+  return { weight, parts };
 }
 
 /** The bits an edge needs in the current population (see LinkConfig.expectedPartners). */
@@ -363,6 +484,24 @@ export function isEdge(g: LinkGraph, s: PairScore): boolean {
   return kinds >= g.config.minKinds || s.parts.some((p) => p.bits >= g.config.singleKindBits);
 }
 
+/** `isEdge` of the pair score just computed by `scoreInto` (same rule, read from SCRATCH). */
+function scratchIsEdge(g: LinkGraph, weight: number, threshold: number): boolean {
+  if (weight < threshold) return false;
+  const { present, total } = SCRATCH;
+  let anchor = 0;
+  let kinds = 0;
+  let single = false;
+  for (let k = 0; k < KINDS.length; k++) {
+    if (present[k] === 0) continue;
+    const bits = total[k];
+    if (ANCHOR[k]) anchor += bits;
+    if (bits >= 1) kinds++;
+    if (bits >= g.config.singleKindBits) single = true;
+  }
+  if (anchor < g.config.anchorBits) return false;
+  return kinds >= g.config.minKinds || single;
+}
+
 function mix(x: number): number {
   let h = Math.imul(x ^ (x >>> 16), 0x45d9f3b);
   h = Math.imul(h ^ (h >>> 16), 0x45d9f3b);
@@ -374,13 +513,18 @@ function candidates(g: LinkGraph, a: number): number[] {
   // Candidates whose shared keys sum to well under an edge are not worth an exact score.
   const floor = edgeThreshold(g) * g.config.candidateFloor;
   const cfg = g.config;
-  const prio = new Map<number, number>();
+  const d = derived(g);
+  if (d.prio.length < g.names.length) d.prio = grown(d.prio, g.names.length, (n) => new Float64Array(n));
+  const prio = d.prio;
+  const seen: number[] = [];
   const add = (b: number, bits: number) => {
-    if (b !== a) prio.set(b, (prio.get(b) ?? 0) + bits);
+    if (b === a) return;
+    if (prio[b] === 0) seen.push(b);
+    prio[b] += bits;
   };
+  const pop = Math.max(g.population, cfg.minPopulation);
   for (const id of g.keys[a]) {
-    const spec = specOf(g, id);
-    const bits = keyBits(g, id, spec);
+    const bits = rarityOf(g, d, id, pop);
     if (bits < 1) continue;
     const p = g.postings[id];
     if (p.length <= cfg.fullPostings) {
@@ -390,11 +534,12 @@ function candidates(g: LinkGraph, a: number): number[] {
     for (let k = Math.max(0, p.length - cfg.recentSamples); k < p.length; k++) add(p[k], bits);
     for (let k = 0; k < cfg.hashedSamples; k++) add(p[mix(a * 7919 + id * 131 + k) % p.length], bits);
   }
-  return [...prio.entries()]
-    .filter(([, p]) => p >= floor)
-    .sort((x, y) => y[1] - x[1] || x[0] - y[0])
-    .slice(0, cfg.maxCandidates)
-    .map(([b]) => b);
+  const kept: number[] = [];
+  for (const b of seen) if (prio[b] >= floor) kept.push(b);
+  kept.sort((x, y) => prio[y] - prio[x] || x - y);
+  if (kept.length > cfg.maxCandidates) kept.length = cfg.maxCandidates;
+  for (const b of seen) prio[b] = 0;
+  return kept;
 }
 
 /**
@@ -403,9 +548,10 @@ function candidates(g: LinkGraph, a: number): number[] {
  */
 export function relinkAccount(g: LinkGraph, a: number): number[] {
   const scored: [number, number][] = [];
+  const threshold = edgeThreshold(g);
   for (const b of candidates(g, a)) {
-    const s = scorePair(g, a, b);
-    if (isEdge(g, s)) scored.push([b, s.weight]);
+    const weight = scoreInto(g, a, b, null);
+    if (scratchIsEdge(g, weight, threshold)) scored.push([b, weight]);
   }
   scored.sort((x, y) => y[1] - x[1] || x[0] - y[0]);
   const floor = (scored[0]?.[1] ?? 0) * g.config.spreadFloor;
