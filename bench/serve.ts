@@ -31,8 +31,36 @@ const { values } = parseArgs({
     'risk-seconds': { type: 'string', default: '10' },
     workers: { type: 'string' },
     days: { type: 'string', default: '21' },
+    'noop-server': { type: 'string' },
+    'path-only': { type: 'boolean', default: false },
   },
 });
+if (values['noop-server'] !== undefined) {
+  // Child mode of phase 0: the service with detection replaced by a no-op.
+  const noop: Detection = {
+    tickMs: 3_600_000,
+    reorderMs: 300_000,
+    ingestExchanges() {},
+    ingestExchangeTexts() {},
+    ingestAccountEvents() {},
+    tick: async () => {},
+    campaigns: () => [],
+    verdicts: () => [],
+    summary: async () => undefined,
+    stats: () => ({ accounts: 0, ticks: 0, lastTick: null }),
+    close: async () => {},
+  };
+  const server = await startServer({
+    dataDir: values['noop-server'],
+    port: 0,
+    detection: noop,
+    service: { tickIntervalMs: 0 },
+    limits: { ratePerSecond: 1e6, rateBurst: 1e6 },
+  });
+  process.stderr.write(`listening on ${server.url}\n`);
+  process.once('SIGTERM', () => void server.close().then(() => process.exit(0)));
+  await new Promise(() => {});
+}
 const rounds = Number(values.rounds);
 const batchSize = Number(values.batch);
 const concurrency = Number(values.concurrency);
@@ -60,56 +88,86 @@ function roundBodies(round: number): Buffer[] {
   return bodies;
 }
 
-// Phase 0: the ingest path alone (HTTP, parse, validate, durable store, idempotency), in this
-// process, with detection replaced by a no-op: what the service costs before detection.
-{
-  const noop: Detection = {
-    tickMs: 3_600_000,
-    reorderMs: 300_000,
-    ingestExchanges() {},
-    ingestAccountEvents() {},
-    tick: async () => {},
-    campaigns: () => [],
-    verdicts: () => [],
-    summary: async () => undefined,
-    stats: () => ({ accounts: 0, ticks: 0, lastTick: null }),
-    close: async () => {},
-  };
-  const dir = mkdtempSync(join(tmpdir(), 'dw-bench-serve0-'));
-  const token = createToken(dir, 'ingest').secret;
-  const server = await startServer({
-    dataDir: dir,
-    port: 0,
-    detection: noop,
-    service: { tickIntervalMs: 0 },
-    limits: { ratePerSecond: 1e6, rateBurst: 1e6 },
+/** Starts a server child process; resolves once it listens. */
+async function spawnServer(
+  argv: string[],
+): Promise<{ url: string; pid: number; child: ChildProcess; stop: () => Promise<void> }> {
+  const child: ChildProcess = spawn(process.execPath, argv, {
+    cwd: root,
+    stdio: ['ignore', 'ignore', 'pipe'],
   });
-  const bodies = roundBodies(0);
+  const url = await new Promise<string>((ok, fail) => {
+    let err = '';
+    child.stderr?.on('data', (chunk) => {
+      err += chunk;
+      const match = /listening on (http:\/\/\S+)/.exec(err);
+      if (match) ok(match[1]);
+    });
+    child.once('exit', (code) => fail(new Error(`server exited with ${code}: ${err}`)));
+  });
+  return {
+    url,
+    pid: child.pid!,
+    child,
+    async stop() {
+      child.kill('SIGTERM');
+      if (child.exitCode === null) await new Promise((ok) => child.once('exit', ok));
+    },
+  };
+}
+
+/** CPU seconds of a process (all its threads) from /proc. */
+function cpuSecondsOf(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / 100;
+}
+
+/** Posts the bodies with `concurrency` requests in flight; resolves with acked records and seconds. */
+async function post(
+  url: string,
+  token: string,
+  bodies: Buffer[],
+): Promise<{ records: number; seconds: number; failures: number }> {
   let next = 0;
   let records = 0;
+  let failures = 0;
   const started = performance.now();
-  await Promise.all(
-    Array.from({ length: concurrency }, async () => {
-      while (next < bodies.length) {
-        const body = bodies[next++];
-        const response = await fetch(`${server.url}/v1/exchanges`, {
-          method: 'POST',
-          headers: { authorization: `Bearer ${token}` },
-          body,
-        });
-        records += ((await response.json()) as { stored: number }).stored;
-      }
-    }),
-  );
-  const seconds = (performance.now() - started) / 1000;
-  const cpu = process.cpuUsage();
+  const worker = async () => {
+    while (next < bodies.length) {
+      const body = bodies[next++];
+      const response = await fetch(`${url}/v1/exchanges`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/x-ndjson' },
+        body,
+      });
+      const answer = (await response.json()) as { stored?: number };
+      if (response.status === 200) records += answer.stored ?? 0;
+      else failures++;
+    }
+  };
+  await Promise.all(Array.from({ length: concurrency }, worker));
+  return { records, seconds: (performance.now() - started) / 1000, failures };
+}
+
+// Phase 0: the ingest path alone (HTTP, parse, validate, durable store, idempotency) in a child
+// process running `startServer` with detection replaced by a no-op: what the service costs before
+// detection. The client runs in this process, so the server's CPU (from /proc) is its own.
+{
+  const dir = mkdtempSync(join(tmpdir(), 'dw-bench-serve0-'));
+  const token = createToken(dir, 'ingest').secret;
+  const server = await spawnServer(['--import', 'tsx', 'bench/serve.ts', '--noop-server', dir]);
+  const bodies = roundBodies(0);
+  const cpuBefore = cpuSecondsOf(server.pid);
+  const result = await post(server.url, token, bodies);
+  const cpu = cpuSecondsOf(server.pid) - cpuBefore;
   console.log(
-    `ingest path alone (no-op detection, in-process, DuckDB store): ${records} exchanges in ${seconds.toFixed(2)} s = ${Math.round(records / seconds)}/s (batches of ${batchSize}, ${concurrency} in flight; process CPU so far ${((cpu.user + cpu.system) / 1e6).toFixed(1)} s)`,
+    `ingest path alone (no-op detection, DuckDB store): ${result.records} exchanges in ${result.seconds.toFixed(2)} s = ${Math.round(result.records / result.seconds)}/s wall (batches of ${batchSize}, ${concurrency} in flight, ${result.failures} failed); server CPU ${cpu.toFixed(2)} s = ${((cpu / result.records) * 1e5).toFixed(2)} CPU-s per 100k exchanges = ${Math.round(result.records / cpu)} exchanges per CPU-second`,
   );
-  await server.close();
+  await server.stop();
   rmSync(dir, { recursive: true, force: true });
 }
 
+if (values['path-only']) process.exit(0);
 const ingestToken = createToken(dataDir, 'ingest', 'bench').secret;
 const adminToken = createToken(dataDir, 'admin', 'bench').secret;
 const args = [
@@ -125,25 +183,14 @@ const args = [
   '1000000',
 ];
 if (values.workers !== undefined) args.push('--workers', values.workers);
-const child: ChildProcess = spawn(process.execPath, args, { cwd: root, stdio: ['ignore', 'ignore', 'pipe'] });
-const url = await new Promise<string>((ok, fail) => {
-  let err = '';
-  child.stderr?.on('data', (chunk) => {
-    err += chunk;
-    const match = /listening on (http:\/\/\S+)/.exec(err);
-    if (match) ok(match[1]);
-  });
-  child.once('exit', (code) => fail(new Error(`serve exited with ${code}: ${err}`)));
-});
+const served = await spawnServer(args);
+const url = served.url;
+const child = served.child;
 const peakRssMiB = () => {
   const status = readFileSync(`/proc/${child.pid}/status`, 'utf8');
   return Math.round(Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024);
 };
-/** Server CPU seconds (all threads: main, detection workers, DuckDB) from /proc. */
-const cpuSeconds = () => {
-  const fields = readFileSync(`/proc/${child.pid}/stat`, 'utf8').split(') ')[1].split(' ');
-  return (Number(fields[11]) + Number(fields[12])) / 100;
-};
+const cpuSeconds = () => cpuSecondsOf(served.pid);
 const auth = (token: string) => ({ authorization: `Bearer ${token}` });
 const stats = async () =>
   (await (await fetch(`${url}/v1/stats`, { headers: auth(adminToken) })).json()) as {
@@ -157,28 +204,7 @@ await fetch(`${url}/v1/accounts`, {
   body: world.accountLines.join('\n'),
 });
 
-/** Sends the bodies with `concurrency` requests in flight; resolves with acked records and seconds. */
-async function ingest(bodies: Buffer[]): Promise<{ records: number; seconds: number; failures: number }> {
-  let next = 0;
-  let records = 0;
-  let failures = 0;
-  const started = performance.now();
-  const worker = async () => {
-    while (next < bodies.length) {
-      const body = bodies[next++];
-      const response = await fetch(`${url}/v1/exchanges`, {
-        method: 'POST',
-        headers: { ...auth(ingestToken), 'content-type': 'application/x-ndjson' },
-        body,
-      });
-      const answer = (await response.json()) as { stored?: number };
-      if (response.status === 200) records += answer.stored ?? 0;
-      else failures++;
-    }
-  };
-  await Promise.all(Array.from({ length: concurrency }, worker));
-  return { records, seconds: (performance.now() - started) / 1000, failures };
-}
+const ingest = (bodies: Buffer[]) => post(url, ingestToken, bodies);
 
 async function settle(): Promise<number> {
   const started = performance.now();
@@ -254,6 +280,5 @@ console.log(
 );
 console.log(`server peak RSS: ${peakRssMiB()} MiB; stored: ${(await stats()).exchanges} exchanges`);
 
-child.kill('SIGTERM');
-await new Promise((ok) => child.once('exit', ok));
+await served.stop();
 rmSync(dataDir, { recursive: true, force: true });

@@ -11,6 +11,7 @@ import {
   createPartition,
   type LineBatch,
   type PartitionReport,
+  type PartitionState,
   type PerEventStages,
   type SummaryPolicy,
 } from './partition.js';
@@ -21,12 +22,16 @@ export type HostMessage =
   | { type: 'events'; records: AccountEvent[] }
   | { type: 'lines'; batch: LineBatch }
   | { type: 'report'; id: number; now: EpochMs; flush: boolean }
-  | { type: 'summaries'; id: number; accounts: string[] };
+  | { type: 'summaries'; id: number; accounts: string[] }
+  | { type: 'export'; id: number }
+  | { type: 'import'; id: number; state: PartitionState };
 
 /** A reply of a worker host. */
 export type HostReply =
   | { type: 'report'; id: number; report: PartitionReport; changedJson: string }
   | { type: 'summaries'; id: number; summaries: AccountSummary[] }
+  | { type: 'export'; id: number; state: PartitionState }
+  | { type: 'import'; id: number }
   | { type: 'ack'; bytes: number }
   | { type: 'error'; message: string };
 
@@ -39,12 +44,16 @@ export interface StagesSpec {
 
 /** A partition behind a message interface. */
 export interface PartitionHost {
-  post(message: Exclude<HostMessage, { type: 'report' | 'summaries' }>): void;
+  post(message: Exclude<HostMessage, { type: 'report' | 'summaries' | 'export' | 'import' }>): void;
   report(now: EpochMs, flush: boolean): Promise<PartitionReport>;
   /** Current summaries of the given accounts this partition holds (unknown ones are left out). */
   summaries(accounts: string[]): Promise<AccountSummary[]>;
   /** Resolves when the bytes of line batches not yet applied drop under `maxBytes`. */
   drain(maxBytes: number): Promise<void>;
+  /** The partition's per-account state, after everything posted before (for snapshots). */
+  exportState(): Promise<PartitionState>;
+  /** Adds exported per-account state, in order with the records posted. */
+  importState(state: PartitionState): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -63,6 +72,8 @@ export function inProcessHost(
     },
     report: async (now, flush) => partition.report(now, flush),
     summaries: async (accounts) => partition.summaries(accounts),
+    exportState: async () => structuredClone(partition.exportState()),
+    importState: async (state) => partition.importState(state),
     drain: async () => {},
     close: async () => {},
   };
@@ -162,6 +173,13 @@ export function workerHost(init: WorkerInit): PartitionHost {
     async summaries(accounts) {
       const reply = await ask({ type: 'summaries', id: nextId++, accounts });
       return (reply as Extract<HostReply, { type: 'summaries' }>).summaries;
+    },
+    async exportState() {
+      const reply = await ask({ type: 'export', id: nextId++ });
+      return (reply as Extract<HostReply, { type: 'export' }>).state;
+    },
+    async importState(state) {
+      await ask({ type: 'import', id: nextId++, state });
     },
     drain(maxBytes) {
       if (failure) return Promise.reject(failure);

@@ -83,6 +83,21 @@ export interface Partition {
   report(now: EpochMs, flush?: boolean): PartitionReport;
   /** Current summaries of the given accounts held here (unknown ones are left out). */
   summaries(accounts: readonly string[]): AccountSummary[];
+  /** The per-account state as plain data (structured-cloneable), for a snapshot of the live service. */
+  exportState(): PartitionState;
+  /** Adds the accounts of an exported state (accounts routed here; replaces any held). */
+  importState(state: PartitionState): void;
+}
+
+/** Exported per-account state of a partition (see `Partition.exportState`). */
+export interface PartitionState {
+  accounts: {
+    account: string;
+    state: AccountState;
+    sent: { exchanges: number; at: EpochMs } | null;
+    changed: boolean;
+    identityChanged: boolean;
+  }[];
 }
 
 /**
@@ -231,6 +246,25 @@ export function createPartition(
         if (state !== undefined) out.push(summarise(state));
       }
       return out;
+    },
+    exportState() {
+      return {
+        accounts: [...states].map(([account, state]) => ({
+          account,
+          state,
+          sent: sent.get(account) ?? null,
+          changed: changed.has(account),
+          identityChanged: identityChanged.has(account),
+        })),
+      };
+    },
+    importState(exported) {
+      for (const entry of exported.accounts) {
+        states.set(entry.account, entry.state);
+        if (entry.sent) sent.set(entry.account, entry.sent);
+        if (entry.changed) changed.add(entry.account);
+        if (entry.identityChanged) identityChanged.add(entry.account);
+      }
     },
   };
 }

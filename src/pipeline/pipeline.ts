@@ -18,7 +18,7 @@ import type {
 } from '../core/types.js';
 import { DEFAULT_PIPELINE_CONFIG, type PipelineConfig } from './config.js';
 import { inProcessHost, type PartitionHost, workerHost } from './hosts.js';
-import type { LineBatch, PartitionReport, PerEventStages } from './partition.js';
+import type { LineBatch, PartitionReport, PartitionState, PerEventStages } from './partition.js';
 import { partitionOf } from './route.js';
 import { createStages, DEFAULT_STAGES_MODULE } from './stages.js';
 
@@ -77,8 +77,22 @@ export interface Pipeline<R = unknown> {
   /** Current summaries of many accounts (unknown ones left out), in the order given. */
   summaries(accounts: readonly string[]): Promise<AccountSummary[]>;
   stats(): PipelineStats;
+  /**
+   * The per-event state (every partition's accounts) and totals, once the ticks asked so far are
+   * done and the records posted so far applied: with the global stage's own state, a snapshot
+   * the live service resumes from (the fingerprinter's template miner is not part of it).
+   */
+  exportState(): Promise<PipelineState>;
+  /** Restores exported state into a fresh pipeline (accounts are re-routed if the partition count differs). */
+  importState(state: PipelineState): Promise<void>;
   /** Stops the worker threads. */
   close(): Promise<void>;
+}
+
+/** Exported state of a pipeline (see `Pipeline.exportState`). */
+export interface PipelineState {
+  partitions: PartitionState[];
+  totals: PipelineStats;
 }
 
 /** What `createPipeline` may be given instead of the defaults. */
@@ -186,6 +200,18 @@ export function createPipeline<R>(config: Partial<PipelineConfig>, parts: Pipeli
       return accounts.flatMap((account) => byAccount.get(account) ?? []);
     },
     stats: () => ({ ...totals }),
+    async exportState() {
+      await chain;
+      const partitions = await Promise.all(hosts.map((host) => host.exportState()));
+      return { partitions, totals: { ...totals } };
+    },
+    async importState(state) {
+      const parts: PartitionState[] = Array.from({ length: n }, () => ({ accounts: [] }));
+      for (const partition of state.partitions)
+        for (const entry of partition.accounts) parts[partitionOf(entry.account, n)].accounts.push(entry);
+      await Promise.all(hosts.map((host, i) => host.importState(parts[i])));
+      Object.assign(totals, state.totals, { partitions: n });
+    },
     async close() {
       await Promise.all(hosts.map((host) => host.close()));
     },

@@ -38,6 +38,13 @@ port.on('message', (message: HostMessage) => {
       case 'summaries':
         reply({ type: 'summaries', id: message.id, summaries: partition.summaries(message.accounts) });
         break;
+      case 'export':
+        reply({ type: 'export', id: message.id, state: partition.exportState() });
+        break;
+      case 'import':
+        partition.importState(message.state);
+        reply({ type: 'import', id: message.id });
+        break;
     }
   } catch (error) {
     reply({ type: 'error', message: (error as Error)?.stack ?? String(error) });

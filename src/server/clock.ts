@@ -13,21 +13,28 @@
  *   interval behind live traffic.
  * Late records (before the current period) are applied in the current period, never dropped.
  */
-import { setImmediate as yieldToLoop } from 'node:timers/promises';
 import type { AccountEvent, EpochMs, Exchange } from '../core/types.js';
+import { pace } from '../store/pace.js';
+import { storedExchange } from '../store/stored.js';
 
-/** Records handed to the pipeline between yields to the event loop. */
+/** Most records handed to the pipeline at once. */
 const SLICE = 128;
 
 /** Where the clock sends records and ticks (the pipeline's shape). */
 export interface ClockSink {
   ingestExchanges(batch: readonly Exchange[]): void;
+  /** Exchanges as their JSON texts (with their accounts); without it, the clock decodes them. */
+  ingestExchangeTexts?(texts: string[], accounts: string[]): void;
   ingestAccountEvents(batch: readonly AccountEvent[]): void;
   /** Called in order; the clock awaits each before sending more. `flush` sends every changed account. */
   tick(now: EpochMs, flush: boolean): Promise<void>;
 }
 
-type Item = { kind: 'x'; record: Exchange } | { kind: 'a'; record: AccountEvent };
+/** A record the clock holds: an exchange (decoded, or as JSON text) or an account event. */
+export type Item =
+  | { kind: 'x'; record: Exchange }
+  | { kind: 't'; text: string; account: string }
+  | { kind: 'a'; record: AccountEvent };
 
 /** The event-time clock (see the file comment). */
 export interface EventClock {
@@ -35,12 +42,32 @@ export interface EventClock {
   addAccountEvents(events: readonly AccountEvent[]): Promise<void>;
   /** Adds exchanges in arrival order, firing the ticks they complete. */
   addExchanges(exchanges: readonly Exchange[]): Promise<void>;
+  /** The same for exchanges as JSON texts, with their event times and accounts. */
+  addExchangeTexts(
+    ts: readonly number[],
+    accounts: readonly string[],
+    texts: readonly string[],
+  ): Promise<void>;
   /** Applies everything held and ticks the current period when it has new records. */
   flush(): Promise<void>;
   /** Latest event time seen, or null. */
   watermark(): EpochMs | null;
   /** Records applied since the last tick (0 means a flush would not tick). */
   pending(): number;
+  /** The clock's state as plain data (records held back included), for a snapshot. */
+  exportState(): ClockState;
+  /** Restores an exported state into a clock that has not been fed yet. */
+  importState(state: ClockState): void;
+}
+
+/** Exported state of the clock (see `EventClock.exportState`). */
+export interface ClockState {
+  boundary: number | null;
+  watermark: number;
+  routedSinceTick: number;
+  dirtySinceFlush: boolean;
+  held: { item: Item; ts: number }[];
+  events: AccountEvent[];
 }
 
 /** Creates a clock over a sink with the pipeline's tick interval and reorder window. */
@@ -59,8 +86,19 @@ export function createEventClock(sink: ClockSink, tickMs: number, reorderMs: num
     for (let i = 1; i <= out.length; i++) {
       if (i < out.length && out[i].kind === out[start].kind) continue;
       const run = out.slice(start, i);
-      if (run[0].kind === 'x') sink.ingestExchanges(run.map((item) => item.record as Exchange));
-      else sink.ingestAccountEvents(run.map((item) => item.record as AccountEvent));
+      const kind = run[0].kind;
+      if (kind === 'x') sink.ingestExchanges(run.map((item) => (item as { record: Exchange }).record));
+      else if (kind === 'a')
+        sink.ingestAccountEvents(run.map((item) => (item as { record: AccountEvent }).record));
+      else {
+        const texts = run.map((item) => (item as { text: string }).text);
+        if (sink.ingestExchangeTexts)
+          sink.ingestExchangeTexts(
+            texts,
+            run.map((item) => (item as { account: string }).account),
+          );
+        else sink.ingestExchanges(texts.map((text, index) => storedExchange(text, index)));
+      }
       start = i;
     }
     out = [];
@@ -123,6 +161,25 @@ export function createEventClock(sink: ClockSink, tickMs: number, reorderMs: num
     if (taken > 0) events = events.slice(taken);
   };
 
+  /** Takes `count` exchanges in arrival order, handing them over in paced slices. */
+  const addAll = async (count: number, tsAt: (i: number) => number, itemAt: (i: number) => Item) => {
+    for (let i = 0; i < count; i++) {
+      const ts = tsAt(i);
+      if (events.length > 0) await releaseEventsUpTo(ts);
+      const ticking = accept(itemAt(i), ts);
+      if (ticking) await ticking;
+      // Hand records over in slices, and let inline requests run between slices (in-process
+      // per-event stages run inside `send`).
+      if (i % SLICE === SLICE - 1) send();
+      const wait = pace();
+      if (wait) {
+        send();
+        await wait;
+      }
+    }
+    send();
+  };
+
   return {
     async addAccountEvents(batch) {
       for (const event of batch) {
@@ -130,21 +187,18 @@ export function createEventClock(sink: ClockSink, tickMs: number, reorderMs: num
         events.push(event);
       }
     },
-    async addExchanges(batch) {
-      for (let i = 0; i < batch.length; i++) {
-        const exchange = batch[i];
-        if (events.length > 0) await releaseEventsUpTo(exchange.ts);
-        const ticking = accept({ kind: 'x', record: exchange }, exchange.ts);
-        if (ticking) await ticking;
-        // Hand records over in slices, yielding between them, so that in-process per-event
-        // stages never hold the event loop for a whole batch.
-        if (i % SLICE === SLICE - 1) {
-          send();
-          await yieldToLoop();
-        }
-      }
-      send();
-    },
+    addExchanges: (batch) =>
+      addAll(
+        batch.length,
+        (i) => batch[i].ts,
+        (i) => ({ kind: 'x', record: batch[i] }),
+      ),
+    addExchangeTexts: (ts, accounts, texts) =>
+      addAll(
+        ts.length,
+        (i) => ts[i],
+        (i) => ({ kind: 't', text: texts[i], account: accounts[i] }),
+      ),
     async flush() {
       await releaseEventsUpTo(Number.POSITIVE_INFINITY);
       while (boundary !== null && held.length > 0) {
@@ -159,5 +213,18 @@ export function createEventClock(sink: ClockSink, tickMs: number, reorderMs: num
     },
     watermark: () => (Number.isFinite(watermark) ? watermark : null),
     pending: () => routedSinceTick + held.length + events.length,
+    exportState() {
+      send();
+      return { boundary, watermark, routedSinceTick, dirtySinceFlush, held: [...held], events: [...events] };
+    },
+    importState(state) {
+      boundary = state.boundary;
+      watermark = state.watermark;
+      routedSinceTick = state.routedSinceTick;
+      dirtySinceFlush = state.dirtySinceFlush;
+      held = [...state.held];
+      events = [...state.events];
+      eventsSorted = false;
+    },
   };
 }

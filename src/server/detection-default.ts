@@ -4,18 +4,59 @@
  * (graph, links, review), the residency verdict of one account summary, and `settle`.
  */
 
+import { deserialize, serialize } from 'node:v8';
 import { residencyInputOf } from '../core/summary.js';
 import { DEFAULT_PIPELINE_CONFIG, type PipelineConfig } from '../pipeline/config.js';
+import { LINE_EXCHANGE, type LineBatch } from '../pipeline/partition.js';
+import type { PipelineState } from '../pipeline/pipeline.js';
 import { partitionOf } from '../pipeline/route.js';
 import { createScanPipeline, engineFromConfig } from '../pipeline/scan.js';
 import { residencyVerdict } from '../residency/index.js';
+import {
+  type CampaignEngine,
+  type EngineConfig,
+  type EngineJSON,
+  restoreCampaignEngine,
+} from '../score/index.js';
 import type { Detection } from './detection.js';
+
+/**
+ * JSON texts of exchanges as a pipeline line batch (the partitions decode them, as in `scan`).
+ * Texts hold no raw newline (JSON escapes it), so each line ends at its newline.
+ */
+export function lineBatch(texts: readonly string[]): LineBatch {
+  const bytes = Buffer.from(texts.join('\n'));
+  const count = texts.length;
+  const ends = new Uint32Array(count);
+  let at = 0;
+  for (let i = 0; i < count - 1; i++) {
+    at = bytes.indexOf(0x0a, at);
+    ends[i] = at;
+    at++;
+  }
+  if (count > 0) ends[count - 1] = bytes.length;
+  return {
+    file: 'live',
+    bytes: new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength),
+    ends,
+    lines: new Float64Array(count),
+    kinds: new Uint8Array(count).fill(LINE_EXCHANGE),
+    count,
+  };
+}
+
+/** What `createDetection` snapshots: the pipeline's per-event state and the engine's state. */
+interface DetectionState {
+  version: 1;
+  pipeline: PipelineState;
+  engine: EngineJSON;
+}
 
 /** Creates the pipeline + campaign engine the server runs (same wiring as `scan`). */
 export function createDetection(config: Partial<PipelineConfig> = {}): Detection {
   const full: PipelineConfig = { ...DEFAULT_PIPELINE_CONFIG, ...config };
-  const engine = engineFromConfig(full);
-  const pipeline = createScanPipeline(full, { engine });
+  let engine: CampaignEngine = engineFromConfig(full);
+  let pipeline = createScanPipeline(full, { engine });
   // One account id per partition: asking for their summaries is a round trip through every
   // partition's queue, so it resolves only once everything posted before it was applied.
   const probes: string[] = [];
@@ -32,6 +73,16 @@ export function createDetection(config: Partial<PipelineConfig> = {}): Detection
     tickMs: full.tickMs,
     reorderMs: full.reorderMs,
     ingestExchanges: (batch) => pipeline.ingestExchanges(batch),
+    ingestExchangeTexts(texts, accounts) {
+      const byPartition = new Map<number, string[]>();
+      for (let i = 0; i < texts.length; i++) {
+        const partition = partitionOf(accounts[i], pipeline.partitions);
+        const list = byPartition.get(partition);
+        if (list) list.push(texts[i]);
+        else byPartition.set(partition, [texts[i]]);
+      }
+      for (const [partition, list] of byPartition) pipeline.ingestLines(partition, lineBatch(list));
+    },
     ingestAccountEvents: (batch) => pipeline.ingestAccountEvents(batch),
     tick: (now, options) => pipeline.tick(now, options),
     campaigns: () => pipeline.campaigns(),
@@ -42,6 +93,25 @@ export function createDetection(config: Partial<PipelineConfig> = {}): Detection
     close: () => pipeline.close(),
     settle: async () => {
       await pipeline.summaries(probes);
+    },
+    async snapshot() {
+      const state: DetectionState = {
+        version: 1,
+        pipeline: await pipeline.exportState(),
+        engine: engine.toJSON(),
+      };
+      return serialize(state);
+    },
+    async restore(data) {
+      const state = deserialize(data) as DetectionState;
+      if (state?.version !== 1) throw new Error('detection snapshot of an unknown version');
+      await pipeline.close();
+      engine = restoreCampaignEngine(state.engine, {
+        ...(full.engine as Partial<EngineConfig>),
+        residency: (input) => residencyVerdict(input),
+      });
+      pipeline = createScanPipeline(full, { engine });
+      await pipeline.importState(state.pipeline);
     },
     graph: (id) => engine.graph(id),
     links: (account) => engine.links(account),

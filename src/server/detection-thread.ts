@@ -37,6 +37,11 @@ async function answer(call: ThreadCall): Promise<unknown> {
       return (await detection.links?.(call.account)) ?? [];
     case 'residency':
       return (await detection.residency?.(call.summary)) ?? null;
+    case 'snapshot':
+      return await detection.snapshot!();
+    case 'restore':
+      await detection.restore!(call.data);
+      return snapshot();
     case 'settle':
       await detection.settle?.();
       return { stats: detection.stats() };
@@ -46,9 +51,14 @@ async function answer(call: ThreadCall): Promise<unknown> {
   }
 }
 
-port.on('message', (message: ThreadCall | { type: 'exchanges' | 'events'; records: never[] }) => {
+type Records =
+  | { type: 'exchanges' | 'events'; records: never[] }
+  | { type: 'texts'; texts: string[]; accounts: string[] };
+
+port.on('message', (message: ThreadCall | Records) => {
   if ('type' in message) {
-    if (message.type === 'exchanges') detection.ingestExchanges(message.records);
+    if (message.type === 'texts') detection.ingestExchangeTexts!(message.texts, message.accounts);
+    else if (message.type === 'exchanges') detection.ingestExchanges(message.records);
     else detection.ingestAccountEvents(message.records);
     return;
   }

@@ -28,6 +28,8 @@ export type ThreadCall = { id: number } & (
   | { method: 'links'; account: string }
   | { method: 'residency'; summary: AccountSummary }
   | { method: 'settle' }
+  | { method: 'snapshot' }
+  | { method: 'restore'; data: Uint8Array }
   | { method: 'close' }
 );
 
@@ -99,6 +101,10 @@ export function startDetectionThread(config: Partial<PipelineConfig> = {}): Dete
     tickMs: full.tickMs,
     reorderMs: full.reorderMs,
     ingestExchanges: (batch: readonly Exchange[]) => post('exchanges', batch),
+    ingestExchangeTexts(texts, accounts) {
+      if (failure) throw failure;
+      worker.postMessage({ type: 'texts', texts, accounts });
+    },
     ingestAccountEvents: (batch: readonly AccountEvent[]) => post('events', batch),
     async tick(now, options) {
       adopt(await call<Snapshot>({ method: 'tick', now, flush: options?.flush ?? false }));
@@ -126,6 +132,10 @@ export function startDetectionThread(config: Partial<PipelineConfig> = {}): Dete
     },
     async settle() {
       stats = (await call<{ stats: Stats }>({ method: 'settle' })).stats;
+    },
+    snapshot: () => call<Uint8Array>({ method: 'snapshot' }),
+    async restore(data) {
+      adopt(await call<Snapshot>({ method: 'restore', data }));
     },
     async close() {
       if (!failure) await call({ method: 'close' }).catch(() => undefined);

@@ -33,6 +33,8 @@ export type MaybePromise<T> = T | Promise<T>;
 /** The detection the service drives. */
 export interface Detection {
   ingestExchanges(batch: readonly Exchange[]): void;
+  /** Exchanges as their JSON texts (validated at ingest), with their accounts: decoded by detection itself. */
+  ingestExchangeTexts?(texts: string[], accounts: string[]): void;
   ingestAccountEvents(batch: readonly AccountEvent[]): void;
   /** Runs the global stage at event time `now` (non-decreasing); `flush` sends every changed account. */
   tick(now: EpochMs, options?: { flush?: boolean }): Promise<unknown>;
@@ -51,6 +53,13 @@ export interface Detection {
   graph?(campaignId: string): MaybePromise<CampaignGraphView | undefined>;
   links?(account: string): MaybePromise<AccountLinkView[]>;
   residency?(summary: AccountSummary): MaybePromise<ResidencyVerdict>;
+  /**
+   * The whole detection state (per-event account state and the engine), once everything handed
+   * over so far is applied and the ticks asked so far are done; `restore` takes it back into a
+   * detection that has not been fed yet. Together they let a restart skip replaying old records.
+   */
+  snapshot?(): Promise<Uint8Array>;
+  restore?(data: Uint8Array): Promise<void>;
   /** Records a reviewer's decision in the engine (the engine then keeps the lifecycle). */
   review?(campaignId: string, action: 'confirm' | 'dismiss', note?: string): MaybePromise<void>;
 }

@@ -5,18 +5,19 @@
  */
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve, sep } from 'node:path';
-import { setImmediate as yieldToLoop } from 'node:timers/promises';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { type Context, Hono } from 'hono';
 import * as v from 'valibot';
 import { OperatorError } from '../core/errors.js';
-import type { Decoded, Position } from '../core/schema.js';
-import { decodeAccountEvent, decodeExchange, parseRfc3339 } from '../core/schema.js';
-import type { AccountEvent, Exchange, InputIssue } from '../core/types.js';
+import { decodeAccountEvent, parseRfc3339 } from '../core/schema.js';
+import type { AccountEvent } from '../core/types.js';
 import { decodeLitellmBody, litellmAccount } from '../sources/litellm/litellm.js';
 import { decodeOtlpTraces } from '../sources/otlp/otlp.js';
+import { pace } from '../store/pace.js';
 import { HttpError, ndjsonLines, readBody } from './body.js';
 import { openApiDocument } from './openapi.js';
+import { type Rejection, rejection } from './parse.js';
+import { createParsePool, type ParsePool } from './parse-pool.js';
 import type { Decision } from './risk.js';
 import type { IngestOutcome, Service } from './service.js';
 import { type Role, roleAllows, type TokenBook, type TokenRecord } from './tokens.js';
@@ -51,25 +52,17 @@ export interface AppOptions {
   webDist?: string | null;
   /** Decisions the LiteLLM guardrail answers BLOCKED for (default: block only). */
   guardrailBlocks?: Decision[];
+  /** Where NDJSON exchange batches are parsed (default: inline). */
+  parser?: ParsePool;
   log?: (message: string) => void;
   now?: () => number;
 }
 
 type Env = { Variables: { token: TokenRecord } };
 
-/** One rejected record of a batch answer. */
-interface Rejection {
-  index: number;
-  line?: number;
-  field?: string | null;
-  reason: string;
-}
-
 const CAMPAIGN_STATUSES = ['suspected', 'confirmed', 'dismissed', 'closed'] as const;
 const DECISIONS = ['allow', 'review', 'challenge', 'block'] as const;
 const MAX_ID = 512;
-/** Records decoded between yields to the event loop. */
-const YIELD_EVERY = 200;
 
 const ReviewBody = v.strictObject(
   {
@@ -121,6 +114,7 @@ export function createApp(options: AppOptions): Hono<Env> {
   const now = options.now ?? Date.now;
   const guardrailBlocks = new Set<Decision>(options.guardrailBlocks ?? ['block']);
   const buckets = new Map<string, { tokens: number; at: number }>();
+  const parser = options.parser ?? createParsePool(0, limits.maxBatch);
   const app = new Hono<Env>();
 
   /** Token bucket per key; throws 429 with Retry-After when empty. */
@@ -217,18 +211,15 @@ export function createApp(options: AppOptions): Hono<Env> {
       accepted === 0 && rejected.length > 0 ? 400 : 200,
     );
 
-  const ingestNdjson = async <T>(
-    c: Context<Env>,
-    decode: (value: unknown, at: Position) => Decoded<T>,
-    apply: (records: T[]) => Promise<IngestOutcome>,
-  ) => {
+  /** Reads an NDJSON batch of account events (few and small: validated inline with the schema). */
+  const ingestAccountEvents = async (c: Context<Env>) => {
     const body = await readBody(c.req.raw, limits.maxBodyBytes);
     const lines = ndjsonLines(body, limits.maxBatch);
-    const good: T[] = [];
+    const good: AccountEvent[] = [];
     const rejected: Rejection[] = [];
     for (let index = 0; index < lines.length; index++) {
-      // Yield to the event loop now and then: inline risk lookups must not wait behind a batch.
-      if (index % YIELD_EVERY === YIELD_EVERY - 1) await yieldToLoop();
+      const wait = pace();
+      if (wait) await wait;
       const { line, start, end } = lines[index];
       let value: unknown;
       try {
@@ -237,12 +228,24 @@ export function createApp(options: AppOptions): Hono<Env> {
         rejected.push({ index, line, field: null, reason: `invalid JSON: ${(error as Error).message}` });
         continue;
       }
-      const decoded = decode(value, { file: 'request', line });
+      const decoded = decodeAccountEvent(value, { file: 'request', line });
       if (decoded.ok) good.push(decoded.value);
       else rejected.push(rejection(index, decoded.issues));
     }
-    const outcome = good.length > 0 ? await apply(good) : { stored: 0, duplicates: 0 };
+    const outcome = good.length > 0 ? await service.ingestAccountEvents(good) : { stored: 0, duplicates: 0 };
     return batchAnswer(c, lines.length, good.length, outcome, rejected);
+  };
+
+  /**
+   * Reads an NDJSON batch of exchanges: parsed and validated on a parse worker (`parse-pool.ts`)
+   * so the HTTP thread stays free for inline lookups; every rejected record is listed.
+   */
+  const ingestExchanges = async (c: Context<Env>) => {
+    const body = await readBody(c.req.raw, limits.maxBodyBytes);
+    const batch = await parser.parse(body);
+    const accepted = batch.ids.length;
+    const outcome = accepted > 0 ? await service.ingestExchangeColumns(batch) : { stored: 0, duplicates: 0 };
+    return batchAnswer(c, batch.received, accepted, outcome, batch.rejected);
   };
 
   app.onError((error, c) => {
@@ -263,12 +266,8 @@ export function createApp(options: AppOptions): Hono<Env> {
   app.get('/openapi.json', requireRole('ingest'), (c) => c.json(openApiDocument()));
 
   // Ingest.
-  app.post('/v1/exchanges', requireRole('ingest'), (c) =>
-    ingestNdjson<Exchange>(c, decodeExchange, (records) => service.ingestExchanges(records)),
-  );
-  app.post('/v1/accounts', requireRole('ingest'), (c) =>
-    ingestNdjson<AccountEvent>(c, decodeAccountEvent, (records) => service.ingestAccountEvents(records)),
-  );
+  app.post('/v1/exchanges', requireRole('ingest'), ingestExchanges);
+  app.post('/v1/accounts', requireRole('ingest'), ingestAccountEvents);
   app.post('/v1/traces', requireRole('ingest'), async (c) => {
     const type = (c.req.header('content-type') ?? '').toLowerCase();
     if (type.includes('protobuf')) {
@@ -455,14 +454,6 @@ export function createApp(options: AppOptions): Hono<Env> {
     throw new HttpError(404, 'not found');
   });
   return app;
-}
-
-function rejection(index: number, issues: InputIssue[]): Rejection {
-  const first = issues[0];
-  const reason = issues
-    .map((issue) => (issue.field ? `${issue.field}: ${issue.reason}` : issue.reason))
-    .join('; ');
-  return { index, line: first?.line, field: first?.field ?? null, reason };
 }
 
 function optionalTime(value: string | undefined, name: string): number | undefined {

@@ -13,7 +13,8 @@ import type { Store } from '../store/types.js';
 import type { Detection } from './detection.js';
 import { createDetection } from './detection-default.js';
 import { startDetectionThread } from './detection-worker.js';
-import { createApp, type HttpLimits } from './http.js';
+import { createApp, DEFAULT_HTTP_LIMITS, type HttpLimits } from './http.js';
+import { createParsePool } from './parse-pool.js';
 import type { Decision } from './risk.js';
 import { createService, type Service, type ServiceConfig } from './service.js';
 import { openTokenBook } from './tokens.js';
@@ -31,6 +32,8 @@ export interface ServerOptions {
   /** Built dashboard directory; null serves no dashboard. */
   webDist?: string | null;
   guardrailBlocks?: Decision[];
+  /** Worker threads parsing NDJSON exchange batches (default 1; 0 parses on the HTTP thread). */
+  parseWorkers?: number;
   /** Run detection on its own thread (default) or on the HTTP thread. */
   detectionThread?: boolean;
   /** Replaces the default store or detection (tests). */
@@ -80,7 +83,12 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     throw error;
   }
   const webDist = options.webDist === undefined ? null : options.webDist;
+  const parser = createParsePool(
+    options.parseWorkers ?? 1,
+    options.limits?.maxBatch ?? DEFAULT_HTTP_LIMITS.maxBatch,
+  );
   const app = createApp({
+    parser,
     service,
     tokens: openTokenBook(options.dataDir, options.now),
     limits: options.limits,
@@ -106,6 +114,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
           server.close(() => resolve());
           (server as { closeAllConnections?: () => void }).closeAllConnections?.();
         });
+        await parser.close();
         await service.close();
       })();
       return closing;

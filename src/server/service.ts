@@ -11,6 +11,7 @@
  * rebuilds exactly the state of the records that were acknowledged.
  */
 import { randomBytes } from 'node:crypto';
+import { deserialize, serialize } from 'node:v8';
 import { DAY_MS, HOUR_MS, toRfc3339 } from '../core/time.js';
 import type {
   AccountEvent,
@@ -23,6 +24,7 @@ import type {
 } from '../core/types.js';
 import type {
   CampaignHistoryEntry,
+  ExchangeColumns,
   OverrideRecord,
   ReviewRecord,
   Store,
@@ -30,7 +32,7 @@ import type {
   WebhookEvent,
   WebhookRecord,
 } from '../store/types.js';
-import { createEventClock, type EventClock } from './clock.js';
+import { type ClockState, createEventClock, type EventClock } from './clock.js';
 import type { AccountLinkView, CampaignGraphView, Detection } from './detection.js';
 import {
   DEFAULT_RISK_POLICY,
@@ -55,6 +57,11 @@ export interface ServiceConfig {
   webhookIntervalMs: number;
   /** Records stored but not yet applied by detection before ingest waits (default 200,000). */
   maxDetectionLag: number;
+  /**
+   * Wall-clock interval of detection snapshots (default 10 minutes; 0: only at a clean close).
+   * A restart resumes from the last snapshot and replays only the records stored after it.
+   */
+  snapshotIntervalMs: number;
 }
 
 export const DEFAULT_SERVICE_CONFIG: ServiceConfig = {
@@ -65,7 +72,16 @@ export const DEFAULT_SERVICE_CONFIG: ServiceConfig = {
   webhookRetry: DEFAULT_RETRY,
   webhookIntervalMs: 1000,
   maxDetectionLag: 200_000,
+  snapshotIntervalMs: 600_000,
 };
+
+/** How the last start rebuilt detection. */
+export interface Recovery {
+  /** Wall time of the snapshot resumed from, or null when everything stored was replayed. */
+  snapshotAt: EpochMs | null;
+  /** Records replayed into detection (those stored after the snapshot). */
+  replayed: { exchanges: number; accountEvents: number };
+}
 
 /** What an ingest call did. */
 export interface IngestOutcome {
@@ -135,7 +151,10 @@ export interface CampaignQuery {
 export interface Service {
   /** Replays the store into detection, loads reviews, overrides and webhooks, starts the timers. */
   start(): Promise<void>;
+  /** Stores new exchanges durably, then hands them to detection (OTLP, LiteLLM: decoded records). */
   ingestExchanges(batch: readonly Exchange[]): Promise<IngestOutcome>;
+  /** The same for validated exchanges as columns with their received JSON text (NDJSON ingest). */
+  ingestExchangeColumns(batch: ExchangeColumns): Promise<IngestOutcome>;
   ingestAccountEvents(batch: readonly AccountEvent[]): Promise<IngestOutcome>;
   /** Applies everything held and ticks now (what the wall-clock timer does). */
   flush(): Promise<void>;
@@ -166,7 +185,11 @@ export interface Service {
   webhooks(): WebhookRecord[];
   stats(): ServiceStats;
   readonly store: Store;
-  /** Stops the timers and closes detection and the store. */
+  /** Saves a detection snapshot now (false when detection cannot snapshot). */
+  snapshot(): Promise<boolean>;
+  /** How the last `start` rebuilt detection. */
+  recovery(): Recovery;
+  /** Stops the timers, flushes and snapshots detection, and closes detection and the store. */
   close(): Promise<void>;
 }
 
@@ -188,6 +211,21 @@ const OPEN_STATUSES = new Set(['suspected', 'confirmed']);
 const MEMBER_SUMMARIES_PER_TICK = 2000;
 /** Records handed to detection between waits for its worker queues to drain (bounds their memory). */
 const SETTLE_EVERY = 20_000;
+/** Name of the detection snapshot in the store. */
+const SNAPSHOT = 'detection';
+
+/** What a detection snapshot holds besides detection's own state. */
+interface SavedDetection {
+  version: 1;
+  at: EpochMs;
+  /** Store sequence numbers of the last records handed to detection. */
+  fed: { exchanges: number; accountEvents: number };
+  clock: ClockState;
+  lastTick: EpochMs | null;
+  /** Reviews (in store order) already applied to the engine. */
+  reviews: number;
+  detection: Uint8Array;
+}
 
 function overrideView(record: OverrideRecord | undefined): AccountDetail['override'] {
   if (!record) return null;
@@ -220,11 +258,18 @@ export function createService(options: ServiceOptions): Service {
   let unsettled = 0;
   const timers: NodeJS.Timeout[] = [];
   let closed = false;
+  const fed = { exchanges: 0, accountEvents: 0 };
+  let reviewsApplied = 0;
+  let started = false;
+  let recovery: Recovery = { snapshotAt: null, replayed: { exchanges: 0, accountEvents: 0 } };
   const rate = new Map<number, number>();
 
   const clock: EventClock = createEventClock(
     {
       ingestExchanges: (batch) => detection.ingestExchanges(batch),
+      ingestExchangeTexts: detection.ingestExchangeTexts
+        ? (texts, accounts) => detection.ingestExchangeTexts!(texts, accounts)
+        : undefined,
       ingestAccountEvents: (batch) => detection.ingestAccountEvents(batch),
       async tick(at, flush) {
         await detection.tick(at, { flush });
@@ -352,6 +397,31 @@ export function createService(options: ServiceOptions): Service {
     }
   };
 
+  /**
+   * Queues `count` newly stored exchanges for detection (in arrival order); waits only when
+   * detection lags by more than `maxDetectionLag` records.
+   */
+  const feedExchanges = async (count: number, seq: number, add: () => Promise<void>) => {
+    storedExchanges += count;
+    countRate(count);
+    if (count === 0) return;
+    lag += count;
+    const applied = enqueue(async () => {
+      try {
+        await add();
+        fed.exchanges = Math.max(fed.exchanges, seq);
+        unsettled += count;
+        if (unsettled >= SETTLE_EVERY && detection.settle) {
+          unsettled = 0;
+          await detection.settle();
+        }
+      } finally {
+        lag -= count;
+      }
+    });
+    if (lag > config.maxDetectionLag) await applied;
+  };
+
   const service: Service = {
     store,
     async start() {
@@ -364,18 +434,51 @@ export function createService(options: ServiceOptions): Service {
       rebuildIndex();
       recovering = true;
       try {
-        await store.replay('accountEvents', (batch) => clock.addAccountEvents(batch));
-        await store.replay('exchanges', (batch) => clock.addExchanges(batch));
+        const saved = detection.restore ? await store.getSnapshot(SNAPSHOT) : null;
+        if (saved) {
+          const state = deserialize(saved) as SavedDetection;
+          await detection.restore!(state.detection);
+          clock.importState(state.clock);
+          lastTick = state.lastTick;
+          Object.assign(fed, state.fed);
+          reviewsApplied = state.reviews;
+          recovery = { snapshotAt: state.at, replayed: { exchanges: 0, accountEvents: 0 } };
+        }
+        recovery.replayed.accountEvents = await store.replay(
+          'accountEvents',
+          async (batch, seq) => {
+            await clock.addAccountEvents(batch);
+            fed.accountEvents = seq;
+          },
+          { after: fed.accountEvents },
+        );
+        recovery.replayed.exchanges = await store.replay(
+          'exchanges',
+          async (batch, seq) => {
+            await clock.addExchanges(batch);
+            fed.exchanges = seq;
+          },
+          { after: fed.exchanges },
+        );
         await clock.flush();
         if (detection.review)
-          for (const review of reviewList)
+          for (const review of reviewList.slice(reviewsApplied))
             await detection.review(review.campaign, review.action, review.note ?? undefined);
+        reviewsApplied = reviewList.length;
       } finally {
         recovering = false;
       }
+      if (recovery.snapshotAt !== null || recovery.replayed.exchanges > 0)
+        log(
+          `detection ${recovery.snapshotAt === null ? 'rebuilt from every stored record' : `resumed from the snapshot of ${toRfc3339(recovery.snapshotAt)}`}: replayed ${recovery.replayed.exchanges} exchanges and ${recovery.replayed.accountEvents} account events`,
+        );
       if (lastTick !== null || reviewList.length > 0) await afterTick(lastTick ?? 0);
+      started = true;
       if (config.tickIntervalMs > 0) {
         timers.push(setInterval(() => void service.flush(), config.tickIntervalMs).unref());
+      }
+      if (config.snapshotIntervalMs > 0 && detection.snapshot) {
+        timers.push(setInterval(() => void service.snapshot(), config.snapshotIntervalMs).unref());
       }
       if (config.webhookIntervalMs > 0) {
         let delivering = false;
@@ -395,31 +498,30 @@ export function createService(options: ServiceOptions): Service {
     },
 
     async ingestExchanges(batch) {
-      const fresh = await store.appendExchanges(batch);
-      storedExchanges += fresh.length;
-      countRate(fresh.length);
-      if (fresh.length > 0) {
-        lag += fresh.length;
-        const applied = enqueue(async () => {
-          try {
-            await clock.addExchanges(fresh);
-            unsettled += fresh.length;
-            if (unsettled >= SETTLE_EVERY && detection.settle) {
-              unsettled = 0;
-              await detection.settle();
-            }
-          } finally {
-            lag -= fresh.length;
-          }
-        });
-        if (lag > config.maxDetectionLag) await applied;
-      }
+      const { fresh, seq } = await store.appendExchanges(batch);
+      await feedExchanges(fresh.length, seq, () => clock.addExchanges(fresh));
       return { stored: fresh.length, duplicates: batch.length - fresh.length };
     },
 
+    async ingestExchangeColumns(batch) {
+      const { fresh, seq } = await store.appendExchangeColumns(batch);
+      if (fresh.length > 0) {
+        const pick = <T>(column: readonly T[]) => fresh.map((index) => column[index]);
+        const ts = pick(batch.ts);
+        const accounts = pick(batch.accounts);
+        const texts = pick(batch.texts);
+        await feedExchanges(fresh.length, seq, () => clock.addExchangeTexts(ts, accounts, texts));
+      }
+      return { stored: fresh.length, duplicates: batch.ids.length - fresh.length };
+    },
+
     async ingestAccountEvents(batch) {
-      const fresh = await store.appendAccountEvents(batch);
-      if (fresh.length > 0) await enqueue(() => clock.addAccountEvents(fresh));
+      const { fresh, seq } = await store.appendAccountEvents(batch);
+      if (fresh.length > 0)
+        await enqueue(async () => {
+          await clock.addAccountEvents(fresh);
+          fed.accountEvents = Math.max(fed.accountEvents, seq);
+        });
       return { stored: fresh.length, duplicates: batch.length - fresh.length };
     },
 
@@ -551,6 +653,7 @@ export function createService(options: ServiceOptions): Service {
             reviews.set(id, record);
             if (detection.review) {
               await detection.review(id, action, note ?? undefined);
+              reviewsApplied++;
               verdicts = new Map(detection.verdicts().map((verdict) => [verdict.account, verdict]));
             }
             const fromEngine = detection.review
@@ -659,10 +762,45 @@ export function createService(options: ServiceOptions): Service {
       };
     },
 
+    snapshot() {
+      return new Promise<boolean>((resolve, reject) => {
+        void enqueue(async () => {
+          try {
+            if (!detection.snapshot) {
+              resolve(false);
+              return;
+            }
+            const state: SavedDetection = {
+              version: 1,
+              at: now(),
+              fed: { ...fed },
+              clock: clock.exportState(),
+              lastTick,
+              reviews: reviewsApplied,
+              detection: await detection.snapshot(),
+            };
+            await store.putSnapshot(SNAPSHOT, serialize(state));
+            resolve(true);
+          } catch (error) {
+            reject(error);
+          }
+        });
+      });
+    },
+
+    recovery: () => structuredClone(recovery),
+
     async close() {
       if (closed) return;
-      closed = true;
       for (const timer of timers) clearInterval(timer);
+      // A clean stop leaves a snapshot, so the next start replays nothing.
+      if (detection.snapshot && started) {
+        await service.flush();
+        await service
+          .snapshot()
+          .catch((error: unknown) => log(`snapshot failed: ${(error as Error).message}`));
+      }
+      closed = true;
       await queue;
       await detection.close();
       await store.close();

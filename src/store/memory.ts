@@ -3,6 +3,7 @@
  * It defines the contract's semantics in the simplest terms; tests and small demos use it.
  */
 import type { AccountEvent, AccountSummary, CampaignResult, Exchange } from '../core/types.js';
+import { storedExchange } from './stored.js';
 import {
   type AuditEntry,
   accountEventKey,
@@ -20,9 +21,10 @@ const clone = <T>(value: T): T => structuredClone(value);
 /** Creates an empty in-memory store. */
 export function createMemoryStore(): Store {
   const exchangeIds = new Set<string>();
-  let exchanges: Exchange[] = [];
+  let exchanges: { seq: number; record: Exchange }[] = [];
   const eventKeys = new Set<string>();
-  const events: AccountEvent[] = [];
+  const events: { seq: number; record: AccountEvent }[] = [];
+  const seq = { exchanges: 0, accountEvents: 0 };
   const summaries = new Map<string, AccountSummary>();
   const snapshots = new Map<string, Uint8Array>();
   const campaigns = new Map<string, StoredCampaign>();
@@ -45,10 +47,22 @@ export function createMemoryStore(): Store {
       for (const exchange of batch) {
         if (exchangeIds.has(exchange.id)) continue;
         exchangeIds.add(exchange.id);
-        exchanges.push(clone(exchange));
+        exchanges.push({ seq: ++seq.exchanges, record: clone(exchange) });
         fresh.push(exchange);
       }
-      return fresh;
+      return { fresh, seq: seq.exchanges };
+    },
+    async appendExchangeColumns(batch) {
+      open();
+      const records = batch.texts.map((text, index) => storedExchange(text, index));
+      const fresh: number[] = [];
+      for (const [index, exchange] of records.entries()) {
+        if (exchangeIds.has(exchange.id)) continue;
+        exchangeIds.add(exchange.id);
+        exchanges.push({ seq: ++seq.exchanges, record: exchange });
+        fresh.push(index);
+      }
+      return { fresh, seq: seq.exchanges };
     },
     async appendAccountEvents(batch) {
       open();
@@ -57,17 +71,20 @@ export function createMemoryStore(): Store {
         const key = accountEventKey(event);
         if (eventKeys.has(key)) continue;
         eventKeys.add(key);
-        events.push(clone(event));
+        events.push({ seq: ++seq.accountEvents, record: clone(event) });
         fresh.push(event);
       }
-      return fresh;
+      return { fresh, seq: seq.accountEvents };
     },
-    async replay(kind, onBatch, batchSize = 10_000) {
+    async replay(kind, onBatch, options = {}) {
       open();
-      const source: unknown[] = kind === 'exchanges' ? exchanges : events;
-      const snapshot = source.slice();
+      const batchSize = options.batchSize ?? 10_000;
+      const after = options.after ?? 0;
+      const source: { seq: number; record: unknown }[] = kind === 'exchanges' ? exchanges : events;
+      const snapshot = source.filter((entry) => entry.seq > after);
       for (let start = 0; start < snapshot.length; start += batchSize) {
-        await onBatch(clone(snapshot.slice(start, start + batchSize)) as never);
+        const slice = snapshot.slice(start, start + batchSize);
+        await onBatch(clone(slice.map((entry) => entry.record)) as never, slice[slice.length - 1].seq);
       }
       return snapshot.length;
     },
@@ -77,7 +94,7 @@ export function createMemoryStore(): Store {
     },
     async pruneExchanges(before) {
       open();
-      const kept = exchanges.filter((exchange) => exchange.ts >= before);
+      const kept = exchanges.filter((entry) => entry.record.ts >= before);
       const removed = exchanges.length - kept.length;
       exchanges = kept;
       return removed;
@@ -86,7 +103,7 @@ export function createMemoryStore(): Store {
       open();
       const wanted = new Set(accounts);
       const buckets = new Map<number, number>();
-      for (const exchange of exchanges) {
+      for (const { record: exchange } of exchanges) {
         if (!wanted.has(exchange.account)) continue;
         const bucket = Math.floor(exchange.ts / bucketMs) * bucketMs;
         buckets.set(bucket, (buckets.get(bucket) ?? 0) + 1);

@@ -30,4 +30,16 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE TABLE meta (key VARCHAR PRIMARY KEY, value VARCHAR NOT NULL);
     `,
   },
+  {
+    version: 2,
+    description:
+      'exchanges as rows (id, time, account, place) plus deflated blocks of their JSON text; idempotency in memory',
+    sql: `
+      CREATE TABLE exchange_blocks (block BIGINT NOT NULL, encoding VARCHAR NOT NULL, data BLOB NOT NULL);
+      CREATE TABLE exchange_rows (seq BIGINT NOT NULL, id VARCHAR NOT NULL, ts BIGINT NOT NULL, account VARCHAR NOT NULL, block BIGINT NOT NULL, pos INTEGER NOT NULL);
+      INSERT INTO exchange_blocks SELECT seq, 'json', encode(record) FROM exchanges;
+      INSERT INTO exchange_rows SELECT seq, id, ts, account, seq, 0 FROM exchanges;
+      DROP TABLE exchanges;
+    `,
+  },
 ];

@@ -85,19 +85,62 @@ export interface StoreCounts {
   accountEvents: number;
 }
 
+/** What an append did: the records that were new (input order) and the store's sequence number after it. */
+export interface Appended<T> {
+  fresh: T[];
+  /** Every record of this kind with a sequence number up to `seq` is stored (ingest order). */
+  seq: number;
+}
+
+/**
+ * Exchanges as columns (row i of each), as the HTTP path has them: id, event time, account and
+ * the record's JSON text as received. The store keeps the text; replay decodes it again.
+ */
+export interface ExchangeColumns {
+  ids: string[];
+  ts: number[];
+  accounts: string[];
+  texts: string[];
+}
+
+/** What an append of columns did: the indexes of the rows that were new, and the sequence number after it. */
+export interface AppendedRows {
+  fresh: number[];
+  seq: number;
+}
+
+/** Options of `Store.replay`. */
+export interface ReplayOptions {
+  /** Records per batch (default 10,000). */
+  batchSize?: number;
+  /** Only records with a sequence number above this (default 0: all). */
+  after?: number;
+}
+
 /** The storage contract of the live service. */
 export interface Store {
   /** Adapter name, e.g. 'memory' or 'duckdb'. */
   readonly kind: string;
   /** Durably stores the exchanges whose id is new; resolves with those (first occurrence wins), in input order. */
-  appendExchanges(batch: readonly Exchange[]): Promise<Exchange[]>;
+  appendExchanges(batch: readonly Exchange[]): Promise<Appended<Exchange>>;
+  /**
+   * The same for exchanges given as columns with their JSON text (each text must decode to a
+   * valid exchange with that id, time and account); resolves with the indexes of the new rows.
+   */
+  appendExchangeColumns(batch: ExchangeColumns): Promise<AppendedRows>;
   /** Durably stores account events not stored before (identical records are one); resolves with the new ones. */
-  appendAccountEvents(batch: readonly AccountEvent[]): Promise<AccountEvent[]>;
-  /** Calls `onBatch` with every stored record of one kind in ingest order, in batches; resolves with the count. */
+  appendAccountEvents(batch: readonly AccountEvent[]): Promise<Appended<AccountEvent>>;
+  /**
+   * Calls `onBatch` with the stored records of one kind in ingest order, in batches, with the
+   * sequence number of each batch's last record; resolves with the count.
+   */
   replay<K extends 'exchanges' | 'accountEvents'>(
     kind: K,
-    onBatch: (batch: K extends 'exchanges' ? Exchange[] : AccountEvent[]) => void | Promise<void>,
-    batchSize?: number,
+    onBatch: (
+      batch: K extends 'exchanges' ? Exchange[] : AccountEvent[],
+      seq: number,
+    ) => void | Promise<void>,
+    options?: ReplayOptions,
   ): Promise<number>;
   /** Stored record counts. */
   counts(): Promise<StoreCounts>;
@@ -158,6 +201,16 @@ export interface Store {
 
   /** Flushes and releases the store; further calls fail. */
   close(): Promise<void>;
+}
+
+/** Columns of decoded exchanges (the text is the record as JSON). */
+export function columnsOf(records: readonly Exchange[]): ExchangeColumns {
+  return {
+    ids: records.map((record) => record.id),
+    ts: records.map((record) => record.ts),
+    accounts: records.map((record) => record.account),
+    texts: records.map((record) => JSON.stringify(record)),
+  };
 }
 
 /** The idempotency key of an account event: identical records are the same event. */

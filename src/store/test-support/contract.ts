@@ -54,9 +54,12 @@ export function storeContract(name: string, target: ContractTarget): void {
     it('stores exchanges once by id and says which were new', async () => {
       const store = await target.open();
       const first = await store.appendExchanges([exchange('e1', 1), exchange('e2', 2)]);
-      expect(first.map((x) => x.id)).toEqual(['e1', 'e2']);
+      expect(first.fresh.map((x) => x.id)).toEqual(['e1', 'e2']);
+      expect(first.seq).toBe(2);
       const retried = await store.appendExchanges([exchange('e2', 2), exchange('e3', 3), exchange('e3', 3)]);
-      expect(retried.map((x) => x.id)).toEqual(['e3']);
+      expect(retried.fresh.map((x) => x.id)).toEqual(['e3']);
+      expect(retried.seq).toBe(3);
+      expect((await store.appendExchanges([exchange('e1', 1)])).fresh).toEqual([]);
       expect((await store.counts()).exchanges).toBe(3);
       await store.close();
     });
@@ -67,7 +70,7 @@ export function storeContract(name: string, target: ContractTarget): void {
         Array.from({ length: 50 }, (_, i) => exchange(`c${(b * 50 + i) % 300}`, b * 50 + i)),
       );
       const results = await Promise.all(batches.map((batch) => store.appendExchanges(batch)));
-      const fresh = results.flat().map((x) => x.id);
+      const fresh = results.flatMap((result) => result.fresh).map((x) => x.id);
       expect(new Set(fresh).size).toBe(fresh.length);
       expect(fresh.length).toBe(300);
       expect((await store.counts()).exchanges).toBe(300);
@@ -86,22 +89,60 @@ export function storeContract(name: string, target: ContractTarget): void {
       await store.appendExchanges([exchange('z', 9), rich]);
       await store.appendExchanges([exchange('a', 1)]);
       const seen: Exchange[] = [];
-      const count = await store.replay('exchanges', (batch) => void seen.push(...batch), 2);
+      const seqs: number[] = [];
+      const count = await store.replay(
+        'exchanges',
+        (batch, seq) => {
+          seen.push(...batch);
+          seqs.push(seq);
+        },
+        { batchSize: 2 },
+      );
       expect(count).toBe(3);
       expect(seen.map((x) => x.id)).toEqual(['z', 'r1', 'a']);
       expect(seen[1]).toEqual(rich);
+      expect(seqs).toEqual([2, 3]);
+      const tail: string[] = [];
+      expect(
+        await store.replay('exchanges', (batch) => void tail.push(...batch.map((x) => x.id)), { after: 1 }),
+      ).toBe(2);
+      expect(tail).toEqual(['r1', 'a']);
+      await store.close();
+    });
+
+    it('stores exchanges given as columns with their received text, once by id', async () => {
+      const store = await target.open();
+      const records = [exchange('j1', 1000, 'a', { model: 'm' }), exchange('j2', 2000, 'b')];
+      const texts = [
+        '{"id":"j1","ts":"1970-01-01T00:00:01Z","account":"a","prompt":"prompt j1","model":"m","extra":1}',
+        '{"id":"j2","ts":2000,"account":"b","prompt":"prompt j2"}',
+        '{"id":"j3","ts":3000,"account":"acct-1","prompt":"prompt j3"}',
+      ];
+      const columns = (rows: number[]) => ({
+        ids: rows.map((i) => `j${i + 1}`),
+        ts: rows.map((i) => (i + 1) * 1000),
+        accounts: rows.map((i) => ['a', 'b', 'acct-1'][i]),
+        texts: rows.map((i) => texts[i]),
+      });
+      expect(await store.appendExchangeColumns(columns([0, 1]))).toEqual({ fresh: [0, 1], seq: 2 });
+      expect(await store.appendExchangeColumns(columns([1, 2, 2]))).toEqual({ fresh: [1], seq: 3 });
+      expect((await store.appendExchanges([records[0]])).fresh).toEqual([]);
+      const seen: Exchange[] = [];
+      await store.replay('exchanges', (batch) => void seen.push(...batch));
+      expect(seen).toEqual([...records, exchange('j3', 3000)]);
       await store.close();
     });
 
     it('stores identical account events once and replays them in order', async () => {
       const store = await target.open();
       const signup = event('acct-1', 1, 'signup', { declaredCountry: 'US', emailDomain: 'x.org' });
-      expect(await store.appendAccountEvents([signup, event('acct-2', 2)])).toHaveLength(2);
+      expect((await store.appendAccountEvents([signup, event('acct-2', 2)])).fresh).toHaveLength(2);
       const again = await store.appendAccountEvents([
         { emailDomain: 'x.org', declaredCountry: 'US', kind: 'signup', ts: 1, account: 'acct-1' },
         event('acct-1', 3, 'ban'),
       ]);
-      expect(again.map((e) => e.kind)).toEqual(['ban']);
+      expect(again.fresh.map((e) => e.kind)).toEqual(['ban']);
+      expect(again.seq).toBeGreaterThanOrEqual(3);
       const seen: AccountEvent[] = [];
       await store.replay('accountEvents', (batch) => void seen.push(...batch));
       expect(seen.map((e) => `${e.account}:${e.kind}`)).toEqual([
@@ -256,8 +297,8 @@ export function storeContract(name: string, target: ContractTarget): void {
         await store.audit({ ts: 1, actor: 'a', action: 'x', subject: 's', details: {} });
         const again = await reopen(store);
         expect(await again.counts()).toEqual({ exchanges: 2, accountEvents: 1 });
-        expect(await again.appendExchanges([exchange('p2', 2), exchange('p3', 3)])).toHaveLength(1);
-        expect(await again.appendAccountEvents([event('acct-1', 1)])).toHaveLength(0);
+        expect((await again.appendExchanges([exchange('p2', 2), exchange('p3', 3)])).fresh).toHaveLength(1);
+        expect((await again.appendAccountEvents([event('acct-1', 1)])).fresh).toHaveLength(0);
         const order: string[] = [];
         await again.replay('exchanges', (batch) => void order.push(...batch.map((x) => x.id)));
         expect(order).toEqual(['p1', 'p2', 'p3']);

@@ -1,0 +1,25 @@
+/**
+ * Entry point of a parse worker thread (`parse-pool.ts`): parses and validates NDJSON batches of
+ * exchanges off the HTTP thread and answers with their columns.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import { HttpError, parseExchangeBatch } from './parse.js';
+import type { ParseReply, ParseRequest } from './parse-pool.js';
+
+const port = parentPort;
+if (port === null) throw new Error('server/parse-worker.ts must run in a worker thread');
+const { maxRecords } = workerData as { maxRecords: number };
+
+port.on('message', ({ id, body }: ParseRequest) => {
+  let reply: ParseReply;
+  try {
+    const buffer = Buffer.from(body.buffer, body.byteOffset, body.byteLength);
+    reply = { id, ok: true, batch: parseExchangeBatch(buffer, maxRecords) };
+  } catch (error) {
+    reply =
+      error instanceof HttpError
+        ? { id, ok: false, status: error.status, message: error.message }
+        : { id, ok: false, status: 500, message: (error as Error)?.stack ?? String(error) };
+  }
+  port.postMessage(reply);
+});
