@@ -10,565 +10,346 @@
  *   Alpaca), i.e. synthetic training data.
  * - `censorship-rewrite`: rewrite a text so it passes a state censor or drops politically
  *   sensitive content.
- * Each is matched in English, Chinese, Russian, Spanish, French, German, Japanese and Korean, and
- * returns the matched span as evidence.
  *
- * Known benign look-alikes, which must NOT fire (see tags.test.ts): "explain step by step how
- * photosynthesis works" (asks to explain a topic, not to expose the model's reasoning), a quoted
- * mention of a CoT phrase in a question about prompting, "rate this movie on a scale of 1 to 10",
- * "grade my essay", "write instructions for assembling a bookshelf", "give me 10 questions for a
- * job interview", "rewrite this paragraph to be more concise", "what is censorship in China?".
+ * How: compositional concept matching, not literal patterns. concepts.ts finds cue words of
+ * roles (concept-lexicon.ts: a disclosure verb, the model's own reasoning, a completeness cue, an
+ * evaluation verb, a model output, a scale, ...) in all 8 languages in one pass; a tag fires when
+ * one of its role combinations occurs within a window (one sentence, WINDOW characters; some
+ * roles must also be bound to each other, see BINDINGS), unless a
+ * veto role (a mention of a prompting technique, the user's own essay, a human audience, a text
+ * about censorship) is in the same window, or the cues sit inside quotes (a mention, not a use).
+ * The span is the text from the first to the last cue of the combination. Because roles are
+ * concepts, a paraphrase built from other words of the same concepts still matches.
  *
- * Speed: each tag has a cheap prefilter (keywords in all languages); the detailed patterns only
- * run when it matches. All patterns run on the lowercased, NFKC-folded, bounded text.
+ * Known benign look-alikes, which must NOT fire (tags.test.ts, paraphrases.ts): "explain step by
+ * step how photosynthesis works" (explains a topic: no reasoning of the model's own is asked
+ * for), "what was the reasoning behind the ruling", a quoted CoT phrase in a question about
+ * prompting, "rate this movie on a scale of 1 to 10" (no model output), "grade my essay" (own
+ * work), "evaluate the integral from 0 to 3", "give me 10 questions for a job interview" (human
+ * audience), "write instructions for assembling a bookshelf", "rewrite this paragraph to be more
+ * concise", "remove the sensitive information such as passwords" (not political), "write an
+ * essay on the history of censorship in China" (no rewrite), a developer's code question.
+ *
+ * Speed: one scan over the text (no regex) and a few integer tests per cue hit.
  */
 import type { CapabilityTag, ExtractionMatch, ExtractionTag } from '../core/types.js';
 import {
-  C_ALOUD,
-  C_BEFORE,
-  C_LETS,
-  C_OWN,
-  C_STEP,
-  FOREIGN_SHIFT,
+  ALOUD,
+  ANSWER,
+  ARRIVE,
+  AUTHORITY,
+  BEFORE,
+  BEFORE_ANSWER,
+  CENSOR,
+  CENSOR_STRONG,
+  CHINA,
+  DATA,
+  DISCLOSE,
+  DIVERSE,
+  EDIT,
+  EVAL,
+  EVAL_OUT,
+  FULL,
+  FULLR,
+  GEN,
+  GEN_DATA,
+  GEN_T,
+  HUMAN,
+  IMAGE,
+  JUDGE,
+  JUDGE_STRONG,
+  MANY_T,
+  MARKUP,
+  META,
+  MINE,
+  MY_PATH,
+  OUTPUT,
+  OWN,
+  PAIR,
+  PASS,
+  POLITICAL,
+  PREFER,
+  PURPOSE,
+  QUALITY,
+  QUANT,
+  QUESTIONS,
+  REASONING,
+  SCALE,
+  SENSITIVE,
+  SOLVE,
+  STEPWISE,
+  STRONG,
+  TASKS,
+  THINK,
+  TOPIC,
+  YOUR,
+} from './concept-lexicon.js';
+import { type Hits, scanConcepts } from './concepts.js';
+import {
   P_CODE,
   P_MATH,
-  R_BETTER,
-  R_JUDGE,
-  R_SCALE,
   T_AGENT,
-  T_CENSOR,
   T_CODE,
   T_CODE_NOUN,
   T_CODE_SYNTAX,
-  T_COT,
-  T_INSTRUCTION,
   T_MATH,
   T_MATH_WEAK,
   T_NUMBER_WORD,
   T_REASONING,
-  T_RUBRIC,
   T_TOOL,
   T_TRANSLATION,
   T_WRITING,
   type Triggers,
 } from './triggers.js';
 
-/** One detection rule: when `when` matches, the match of `span` is the evidence, unless `unless` matches the text. */
-interface Rule {
-  span: RegExp;
-  /** Another pattern the text must also contain (context), if any. */
-  needs?: RegExp;
-  /** A benign context that vetoes the rule. */
-  unless?: RegExp;
-  /** A cheap pattern the text must contain before `span` is tried (speed only). */
-  gate?: RegExp;
-  /** Trigger flags (triggers.ts) of which one must occur before `span` is tried (speed only). */
-  words?: number;
-}
-
-/** Languages the extraction rules are written in. */
+/** Languages the extraction lexicons cover. */
 export type RuleLanguage = 'en' | 'zh' | 'ru' | 'es' | 'fr' | 'de' | 'ja' | 'ko';
 
 /** Every rule language, for text whose language is not known to be covered by fewer. */
 export const ALL_RULE_LANGUAGES: RuleLanguage[] = ['en', 'zh', 'ru', 'es', 'fr', 'de', 'ja', 'ko'];
 
-interface ExtractionDetector {
+/** A role combination: every bit of `a` and of `b` must occur in one window. */
+type Combo = readonly [a: number, b: number];
+
+/** How one extraction tag is composed from roles. */
+interface Composition {
   tag: ExtractionTag;
-  /** The trigger-word flag (triggers.ts) without which no rule can match an English prompt. */
-  trigger: number;
-  /** The same gate as a regex, for prompts the trigger table does not cover. */
-  prefilter: RegExp;
-  /** Rules by the language of their wording (ISO 639-1). */
-  rules: Partial<Record<RuleLanguage, Rule[]>>;
+  combos: readonly Combo[];
+  /** Roles that veto a window they occur in. */
+  vetoA: number;
+  vetoB: number;
+  /** Roles that veto the tag wherever they occur in the text. */
+  vetoAnywhereB?: number;
 }
 
-const STEP = String.raw`(?:step[\s-]+by[\s-]+step|(?:one\s+)?step[\s-]+at[\s-]+a[\s-]+time)`;
-const OWN_REASONING = String.raw`(?:reasoning(?:\s+(?:process|trace|traces|steps|chain))?|thought\s+process|thinking(?:\s+process)?|chain[\s-]of[\s-]thoughts?|train\s+of\s+thought|(?:inner|internal)\s+monologue|rationale)`;
-const REASONING_ADJ = String.raw`(?:own|full|complete|entire|detailed|internal|hidden|underlying|raw|private|transparent|step[\s-]by[\s-]step|intermediate|inner|whole|unfiltered|verbatim)`;
-const MODEL_OUTPUT =
-  /\b(?:responses?|answers?|completions?|outputs?|replies|generations?|assistant|ai|model|chatbot|candidates?|llm)\b|回答|回复|答案|输出|助手|模型|ответ|respuesta|réponse|antwort|応答|出力|アシスタント|답변|응답|출력/;
-const OWN_WORK =
-  /\b(?:my|our)\s+(?:own\s+)?(?:essay|answer|response|homework|work|code|resume|cv|writing|poem|story|assignment|paper|thesis|solution)s?\b/;
+const a = (roles: number): Combo => [roles, 0];
+const b = (roles: number): Combo => [0, roles];
 
-const EXTRACTION: ExtractionDetector[] = [
+/** The tags and their role combinations (see concept-lexicon.ts for the roles). */
+const COMPOSITIONS: Composition[] = [
   {
     tag: 'cot-elicitation',
-    trigger: T_COT,
-    prefilter:
-      /step|think|reason|thought|chain|monologue|rationale|scratch|reflection|<cot|étape|raisonn|schritt|gedank|denkprozess|paso|razona|pensamiento|pensée|шаг|рассужд|мысл|思考|推理|一步|逐步|思维|思路|ステップ|段階|一歩|順を追|考え|推論|단계|차근|생각|추론|사고/,
-    rules: {
-      en: [
-        {
-          words: C_STEP,
-          span: new RegExp(
-            String.raw`\b(?:think(?:ing)?|reason(?:ing)?)\b(?:\s+(?:about\s+)?(?:it|this|that|things|the\s+problem|carefully|through|out\s+loud|aloud|logically|clearly)){0,3}\s+${STEP}`,
-          ),
-        },
-        {
-          words: C_STEP,
-          span: new RegExp(
-            String.raw`\blet'?s\s+(?:think|reason|work|go|take\s+it|break\s+(?:it|this)\s+down|solve\s+(?:it|this))\b[^.?!\n]{0,30}?${STEP}`,
-          ),
-        },
-        {
-          words: C_LETS,
-          span: /\blet'?s\s+think\s+(?:this\s+|it\s+)?(?:through|carefully|about\s+this\s+carefully)\b/,
-        },
-        {
-          span: /<\s*\/?\s*(?:thinking|think|reasoning|scratchpad|thoughts?|inner_monologue|reflection|cot)\s*>/,
-        },
-        {
-          words: C_OWN,
-          span: new RegExp(
-            String.raw`\b(?:show|explain|articulate|write(?:\s+(?:out|down))?|reveal|describe|detail|provide|give|include|output|verbali[sz]e|spell\s+out|lay\s+out|walk\s+(?:me|us)\s+through|expose|share|print|document|put|wrap|enclose|present|narrate|externali[sz]e|see|read|(?:respond|reply|answer|start|begin|open)\s+with)(?:s|es|ing)?\s+(?:me\s+|us\s+)?(?:all\s+(?:of\s+)?|each\s+of\s+)?(?:your|its|the\s+model'?s|the\s+assistant'?s)\s+(?:${REASONING_ADJ}\s+(?:and\s+${REASONING_ADJ}\s+)?)*${OWN_REASONING}\b`,
-          ),
-        },
-        {
-          words: C_OWN,
-          span: new RegExp(
-            String.raw`\b(?:show|explain|articulate|write(?:\s+(?:out|down))?|reveal|describe|detail|provide|give|include|output|verbali[sz]e|spell\s+out|lay\s+out|expose|print|document|present|reconstruct|narrate|see|read|(?:respond|reply|answer|start|begin)\s+with)(?:s|es|ing)?\s+(?:me\s+)?(?:the|a|an)\s+(?:${REASONING_ADJ}\s+(?:and\s+${REASONING_ADJ}\s+)?)+${OWN_REASONING}\b`,
-          ),
-        },
-        {
-          words: C_OWN,
-          span: new RegExp(
-            String.raw`\b${OWN_REASONING}\s+(?:that\s+(?:leads?|led)\s+(?:you\s+)?to|behind|underlying|used\s+to\s+(?:produce|reach|arrive\s+at))\s+(?:a|the|this|your|each|every)\s+(?:completed\s+|given\s+|final\s+|previous\s+)?(?:response|answer|output|completion|solution|conclusion)s?\b`,
-          ),
-        },
-        {
-          words: C_OWN,
-          span: /\b(?:complete|full|fully|transparent|exhaustive|explicit|verbatim|unabridged)\s+(?:and\s+(?:complete|full|transparent|exhaustive|explicit|detailed|verbatim)\s+)?(?:visible\s+)?(?:reasoning|chain[\s-]of[\s-]thought|thought\s+process)\b/,
-        },
-        {
-          words: C_OWN,
-          span: /\b(?:use|using|with|via|apply|produce|generate|write|output|provide|include)\s+(?:a\s+|the\s+|your\s+|detailed\s+|explicit\s+)*chain[\s-]of[\s-]thoughts?\b/,
-        },
-        {
-          words: C_STEP,
-          span: new RegExp(
-            String.raw`\b${STEP}\s+(?:reasoning|thinking|thought\s+process|rationale|chain[\s-]of[\s-]thought)\b`,
-          ),
-        },
-        {
-          words: C_BEFORE,
-          span: /\b(?:before|prior\s+to)\s+(?:answering|responding|giving\s+(?:your|the|a)\s+(?:final\s+)?answer)\s*,?\s+(?:first\s+)?(?:think|reason|write\s+(?:out|down)|lay\s+out|reflect)\b/,
-        },
-        { words: C_ALOUD, span: /\b(?:think|reason)\w*\b(?:\s+\S+){0,5}?\s+(?:out\s+loud|aloud)\b/ },
-        {
-          // a request verb, then within a few words the model's own reasoning ("show all your work and reasoning")
-          words: C_OWN | T_COT,
-          span: /\b(?:show|write|explain|lay\s+out|give|provide|include|output|reveal|walk\s+(?:me|us)\s+through|detail|need|want|describe|present|share|spell\s+out|document|expose|print|articulate|verbali[sz]e|display|state)\w*\b(?:\s+\S+){0,5}?\s+(?:your|its)\s+(?:\S+\s+){0,2}?(?:reasoning|thought\s+process|thinking|thoughts|chain\s+of\s+(?:thought|reasoning)|train\s+of\s+thought|rationale|(?:inner|internal)\s+monologue|scratch\s*work)\b/,
-        },
-        {
-          words: C_OWN | T_COT,
-          span: /\b(?:your|its)\s+(?:full|complete|entire|whole|detailed|internal|hidden|step[\s-]by[\s-]step)\s+(?:chain\s+of\s+(?:thought|reasoning)|thought\s+process|reasoning(?:\s+process)?|train\s+of\s+thought)\b/,
-        },
-        {
-          words: C_OWN | T_COT,
-          span: /\b(?:section|block|field|part|paragraph|heading)\s+(?:called|named|titled|labell?ed|headed)\s+["'“‘]?(?:reasoning|thinking|thoughts|thought\s+process|rationale|chain\s+of\s+thought|scratchpad)\b/,
-        },
-        {
-          words: C_STEP,
-          span: /\b(?:every|each|all(?:\s+of)?(?:\s+the)?)\s+(?:\w+\s+)?steps?\s+(?:of|in)\s+(?:your|its|the\s+model'?s)\s+(?:thinking|reasoning|thought\s+process|logic|analysis|derivation)\b/,
-        },
-        {
-          words: C_STEP,
-          span: new RegExp(
-            String.raw`\b(?:(?:work|go)\s+(?:on|through)\s+(?:this|the|each)\s+(?:problem|question|task|puzzle)|take\s+a\s+deep\s+breath\b[^\n]{0,80}?)\s+${STEP}`,
-          ),
-        },
-      ],
-      zh: [
-        { span: /(?:一步一步|一步步|逐步|分步|循序渐进)(?:地)?(?:进行)?(?:思考|推理|想|推导)/ },
-        {
-          span: /(?:展示|写出|给出|说明|呈现|输出|列出|提供|解释|暴露|写下)(?:你的|你|出|完整的|详细的|全部的?|内部的?|所有的?|隐藏的?)*(?:推理|思考|思维|思路)(?:过程|链|步骤|轨迹)/,
-        },
-        { span: /思维链/ },
-      ],
-      ru: [
-        {
-          span: /(?:покажи|опиши|изложи|распиши|объясни|напиши|выведи)\S*\s+(?:\S+\s+){0,3}?(?:все\s+)?(?:шаги|ход)\s+(?:решения|рассуждени\S*|мысл\S*)/,
-        },
-        {
-          span: /(?:по\s+шагам|пошагово)[^.\n]{0,60}?рассужд|(?:разбер\S*|реш\S*|рассужда\S*)\s+(?:\S+\s+){0,2}?(?:по\s+шагам|пошагово)/,
-        },
-        {
-          span: /(?:подума(?:й|йте|ем)|дума(?:й|йте|ем)|рассужда(?:й|йте|ем)|порассужда(?:й|йте|ем))\s+(?:\S+\s+)?шаг\s+за\s+шагом/,
-        },
-        { span: /шаг\s+за\s+шагом\s+(?:подума|рассужда|продума)/ },
-        {
-          span: /(?:покажи|покажите|опиши|опишите|изложи|изложите|распиши|распишите|напиши|напишите|объясни|объясните|выведи|выведите)\s+(?:мне\s+)?(?:свои|свой|свою|своё|весь|все|полный|полностью|подробно|внутренн\S*)?\s*(?:\S+\s+)?(?:ход\s+(?:своих\s+)?(?:мыслей|рассуждений)|рассуждени[яей]|цепочку\s+рассуждений)/,
-        },
-        { span: /цепочк[аиуе]\s+(?:рассуждений|мыслей)/ },
-      ],
-      es: [
-        {
-          span: /(?:explica|muestra|detalla|escribe|expón|incluye|revela)\S*\s+(?:\S+\s+){0,3}?(?:tu|su|todo\s+tu)\s+(?:\S+\s+)?(?:razonamiento|proceso\s+de\s+(?:pensamiento|razonamiento)|cadena\s+de\s+(?:pensamiento|razonamiento))/,
-        },
-        {
-          span: /(?:muestra|muestre|explica|explique|detalla|detalle)\s+paso\s+a\s+paso\s+(?:cómo|como)\s+(?:llegas|llegaste|obtienes|resuelves|razonas|piensas)/,
-        },
-        {
-          span: /\b(?:piensa|pensemos|piense|piensen|razona|razonemos|razone|razonen)\s+(?:(?:esto|bien|con cuidado|detenidamente|cuidadosamente)\s+)?paso\s+a\s+paso/,
-        },
-        {
-          span: /\b(?:muestra|muestre|explica|explique|escribe|escriba|detalla|detalle|expón|exponga|incluye|incluya|revela|revele)\s+(?:todo\s+)?(?:tu|su)\s+(?:(?:completo|interno|detallado)\s+)?(?:razonamiento|proceso\s+de\s+(?:pensamiento|razonamiento)|cadena\s+de\s+pensamiento)/,
-        },
-        { span: /cadena\s+de\s+(?:pensamiento|razonamiento)/ },
-      ],
-      fr: [
-        {
-          span: /(?:montre|explique|détaille|écris|expose|donne|révèle|décris)\S*\s+(?:\S+\s+){0,4}?(?:ton|votre|de\s+ton|de\s+votre)\s+(?:raisonnement|processus\s+de\s+(?:réflexion|pensée)|cheminement|réflexion)/,
-        },
-        {
-          span: /(?:réfléchis|réfléchissons|réfléchissez|raisonne|raisonnons|raisonnez|pense|pensons|pensez)\s+(?:(?:bien|attentivement|soigneusement)\s+)?étape\s+par\s+étape/,
-        },
-        {
-          span: /(?:montre|montrez|explique|expliquez|détaille|détaillez|écris|écrivez|expose|exposez|donne|donnez|révèle|révélez)(?:-moi|\s+moi)?\s+(?:tout\s+)?(?:ton|votre)\s+(?:raisonnement|processus\s+de\s+(?:réflexion|pensée|raisonnement)|cheminement)/,
-        },
-        { span: /chaîne\s+de\s+(?:pensée|raisonnement)/ },
-      ],
-      de: [
-        {
-          span: /(?:zeig|zeige|erkläre|beschreibe|schreib|schreibe|leg|lege)\S*\s+(?:\S+\s+){0,3}?(?:deine[nrms]?|ihre[nrms]?)\s+(?:\S+\s+)?(?:gedankengang|gedankengänge|denkprozess|überlegungen|argumentation|gedanken)/,
-        },
-        { span: /\b(?:denk|denke|denkt|denken\s+sie)\s+laut\s+nach\b|\blaut\s+(?:nach)?denken\b/ },
-        {
-          span: /(?:denk|denke|denkt|denken\s+wir|denken\s+sie|überleg|überlege|überlegen\s+wir|überlegen\s+sie)\s+(?:\S+\s+){0,2}schritt\s+für\s+schritt/,
-        },
-        {
-          span: /(?:lass|lasst)\s+uns\s+(?:\S+\s+){0,2}schritt\s+für\s+schritt\s+(?:nachdenken|überlegen|denken)/,
-        },
-        {
-          span: /(?:zeig|zeige|zeigen\s+sie|erkläre|erklären\s+sie|beschreibe|beschreiben\s+sie|schreib|schreibe|schreiben\s+sie|leg|lege|legen\s+sie)\s+(?:mir\s+|uns\s+)?(?:\S+\s+)?(?:deinen|deine|ihren|ihre|den\s+vollständigen|die\s+vollständige)\s+(?:vollständigen\s+|gesamten\s+|internen\s+|inneren\s+)?(?:gedankengang|gedankengänge|denkprozess|überlegungen|argumentationskette|gedankenkette)/,
-        },
-        { span: /gedankenkette/ },
-      ],
-      ja: [
-        {
-          span: /(?:推論|思考|考え|解法|解き方)(?:の)?(?:過程|プロセス|ステップ|手順|道筋)を[^。\n]{0,8}?(?:示|書|説明|出力|見せ)/,
-        },
-        {
-          span: /(?:考えた|思考の?|推論の?)(?:過程|プロセス|道筋)を(?:すべて|全て|詳しく)?(?:書|示|説明|出力)/,
-        },
-        {
-          span: /(?:ステップバイステップ|段階的|一歩ずつ|順を追って|順序立てて|ステップごと)(?:で|に)?(?:考え|推論|思考)/,
-        },
-        {
-          span: /(?:推論|思考)(?:の)?(?:過程|プロセス|ステップ)を(?:全て|すべて)?(?:示|書|説明|出力|見せ|記述|明らかに)/,
-        },
-        { span: /思考の連鎖/ },
-      ],
-      ko: [
-        {
-          span: /(?:추론|사고|생각|풀이)\s*과정을\s*(?:\S+\s*){0,2}?(?:보여|설명|작성|써|적어|출력|드러내|공개)/,
-        },
-        { span: /(?:단계별로|단계적으로|차근차근|한\s*단계씩|한\s*걸음씩)\s*(?:생각|추론|사고)/ },
-        {
-          span: /(?:추론|사고|생각)\s*과정을\s*(?:(?:모두|자세히|상세히|전부)\s*)?(?:보여|설명|작성|써|적어|출력|드러내|공개)/,
-        },
-        { span: /생각의\s*사슬/ },
-      ],
-    },
+    combos: [
+      a(THINK | STEPWISE), // think step by step
+      a(SOLVE | STEPWISE), // work through it step by step
+      a(THINK | ALOUD), // reason out loud
+      a(MARKUP), // <thinking> ... </thinking>
+      a(STRONG | THINK), // chain of thought + a request around it
+      a(STRONG | SOLVE),
+      a(STRONG | DISCLOSE),
+      a(STRONG | YOUR),
+      a(STRONG | FULL),
+      a(DISCLOSE | MINE), // show your reasoning
+      a(DISCLOSE | FULLR), // write out the complete thought process
+      a(MINE | FULLR), // I need your complete thought process
+      a(MINE | BEFORE_ANSWER), // your reasoning first, then the answer
+      a(DISCLOSE | REASONING | BEFORE_ANSWER), // lay out the reasoning before answering
+      a(DISCLOSE | MY_PATH), // explain how you arrived at it
+      a(THINK | BEFORE_ANSWER), // think carefully before answering
+    ],
+    vetoA: META,
+    vetoB: 0,
   },
   {
     tag: 'rubric-grading',
-    trigger: T_RUBRIC,
-    prefilter:
-      /judge|grade|grader|rubric|label|annotat|classif|打\d|\d\s*分|质量|rate|rating|score|evaluat|assess|reward|better|helpful|compare|\[\[|评|打分|裁判|оцен|судь|критери|calific|evalú|puntú|juez|rúbrica|évalu|note|barème|grille|juge|bewert|benote|beurteil|richter|審査|採点|評価|ジャッジ|스코어|평가|채점|점수|심사|심판/,
-    rules: {
-      en: [
-        {
-          words: R_JUDGE,
-          span: /\b(?:impartial|fair|objective|strict|neutral|unbiased)\s+(?:judge|grader|evaluator|rater|referee)\b/,
-        },
-        {
-          words: R_JUDGE,
-          span: /\b(?:(?:act|serve|behave|function)\s+as|you\s+are|you're)\s+(?:an?\s+|the\s+)?(?:reward\s+model|preference\s+model|grader|evaluator|rater|judge\s+model)\b/,
-        },
-        { span: /\[\[(?:a|b|c|tie|rating|score)\]\]/ },
-        {
-          words: R_SCALE | R_JUDGE,
-          span: /\b(?:score|rate|grade|rank|judge)\s+(?:the|this|each|these|both|every)?\s*(?:\w+\s+){0,2}?(?:responses?|answers?|completions?|outputs?|repl(?:y|ies))\b[^.\n]{0,40}?\b(?:from|between|out\s+of|\d+\s*(?:-|to)\s*\d+)/,
-          unless: OWN_WORK,
-        },
-        {
-          words: R_JUDGE | R_SCALE,
-          span: /\b(?:assign|give|output|provide|predict)\s+(?:(?:the|this|each|every|a)\s+)?(?:\w+\s+){0,2}?(?:a\s+)?(?:reward|score|rating|grade)\s+(?:between|from|of|on)\b/,
-          needs: MODEL_OUTPUT,
-          unless: OWN_WORK,
-        },
-        {
-          words: R_JUDGE,
-          span: /\b(?:label|classify|tag|mark|annotate)\s+(?:the\s+|this\s+|each\s+)?(?:following\s+)?(?:\w+\s+)?(?:repl(?:y|ies)|responses?|answers?|completions?|outputs?|generations?)\s+as\s+(?:good|bad|helpful|unhelpful|acceptable|unacceptable|correct|incorrect|harmful|harmless|safe|unsafe)\b/,
-        },
-        {
-          words: R_BETTER,
-          span: /\b(?:which|whichever)\s+(?:of\s+the\s+(?:two|following|above)\s+)?(?:responses?|answers?|completions?|outputs?|assistants?)\s+(?:is|was)\s+(?:better|more\s+helpful|preferred|best|more\s+accurate|higher\s+quality)\b/,
-        },
-        {
-          words: R_BETTER,
-          span: /\bwhich\s+(?:(?:one|response|answer|completion|output)\s+)?(?:is|was)\s+(?:better|more\s+helpful|more\s+accurate|preferable|preferred|of\s+higher\s+quality)\b/,
-          needs: /\b(?:responses?|answers?|assistants?|outputs?|completions?)\s+(?:a|b|1|2)\b/,
-        },
-        {
-          words: R_BETTER,
-          span: /\bcompare\s+(?:the\s+)?(?:two\s+|following\s+)?(?:(?:ai|assistant|model|candidate)\s+)?(?:responses|answers|completions|outputs|response\s+a\s+and\s+response\s+b)\b/,
-          needs: MODEL_OUTPUT,
-          unless: OWN_WORK,
-        },
-        {
-          words: R_SCALE,
-          span: /\b(?:rate|score|grade|evaluate|assess|judge|rank)\b[^.\n]{0,80}?\b(?:on|using|with|from|between|against|according\s+to)\s+(?:a|the|this|these|following|given)?\s*(?:\S+\s+){0,2}?(?:scale|rubric|likert|criteria|grading\s+(?:scheme|guide)|scoring\s+(?:guide|rubric))\b/,
-          needs: MODEL_OUTPUT,
-          unless: OWN_WORK,
-          gate: /scale|rubric|likert|criteria|grading|scoring/,
-        },
-        {
-          words: R_SCALE,
-          span: /\b(?:on\s+a\s+scale\s+(?:of|from)|a\s+score\s+(?:of|from|between))\s+\d+\s*(?:to|-|–|and)\s*\d+/,
-          needs: MODEL_OUTPUT,
-          unless: OWN_WORK,
-        },
-        {
-          words: R_SCALE,
-          span: /\brubric\b/,
-          needs:
-            /\b(?:responses?|completions?|outputs?|assistant|ai|model|chatbot|candidates?|generations?)\b/,
-          unless: OWN_WORK,
-        },
-      ],
-      zh: [
-        { span: /(?:判断|评估|评价|评判)[^。\n]{0,20}?(?:回答|回复|输出|答案)的?质量/ },
-        { span: /(?:公正|客观|公平|中立)的?(?:评委|裁判|评估者|评审|评判者)/ },
-        {
-          span: /(?:对|给|为)(?:以下|下面|这个|这些|该|两个)?(?:ai|人工智能|模型|助手)?的?(?:回答|回复|答案|输出)(?:进行)?(?:打分|评分|评级|质量评估)/,
-        },
-        { span: /(?:评分标准|评分细则|打分标准|\d+\s*(?:到|至|-)\s*\d+\s*分)/, needs: MODEL_OUTPUT },
-      ],
-      ru: [
-        {
-          span: /(?:оцени|оцените|поставь|поставьте)\s+(?:\S+\s+){0,3}(?:ответ|ответы|ответа|ответов)[^.\n]{0,60}?(?:по\s+шкале|от\s+\d+\s+до\s+\d+|балл)/,
-        },
-        { span: /(?:беспристрастн\S*|объективн\S*)\s+(?:судь[яиейю]|оценщик\S*|эксперт\S*)/ },
-        { span: /критери(?:и|ям|ев)\s+оценк/, needs: MODEL_OUTPUT },
-      ],
-      es: [
-        {
-          span: /(?:califica|calífica|califique|evalúa|evalúe|puntúa|puntúe)\s+(?:\S+\s+){0,4}(?:respuestas?|salidas?)[^.\n]{0,60}?(?:escala|del\s+\d+\s+al\s+\d+|rúbrica|puntuación)/,
-        },
-        { span: /juez\s+(?:imparcial|objetivo|justo|neutral)/ },
-        {
-          span: /rúbrica/,
-          needs: MODEL_OUTPUT,
-          unless: /\b(?:mi|mis|nuestro|nuestra)\s+(?:ensayo|trabajo|tarea|redacción)\b/,
-        },
-      ],
-      fr: [
-        {
-          span: /(?:évalue|évaluez|note|notez|attribue|attribuez)\s+(?:\S+\s+){0,4}(?:réponses?|sorties?)[^.\n]{0,60}?(?:échelle|de\s+\d+\s+à\s+\d+|grille|barème|sur\s+\d+)/,
-        },
-        { span: /juge\s+(?:impartial|objectif|neutre)/ },
-        {
-          span: /grille\s+d'évaluation|barème\s+de\s+notation/,
-          needs: MODEL_OUTPUT,
-          unless: /\b(?:ma|mon|mes)\s+(?:dissertation|copie|devoir|rédaction)\b/,
-        },
-      ],
-      de: [
-        {
-          span: /(?:bewerte|bewerten\s+sie|benote|benoten\s+sie|beurteile|beurteilen\s+sie)\s+(?:\S+\s+){0,4}\S*?(?:antwort(?:en)?|ausgaben?)[^.\n]{0,60}?(?:skala|von\s+\d+\s+bis\s+\d+|bewertungsraster|punkte)/,
-        },
-        {
-          span: /(?:unparteiische[rn]?|objektive[rn]?|neutrale[rn]?)\s+(?:richter|bewerter|gutachter|schiedsrichter)/,
-        },
-        {
-          span: /bewertungsraster|bewertungskriterien/,
-          needs: MODEL_OUTPUT,
-          unless: /\b(?:mein|meine|meinen)\s+(?:aufsatz|hausaufgabe|arbeit)\b/,
-        },
-      ],
-      ja: [
-        { span: /(?:公平|公正|客観的|中立)な(?:審査員|評価者|ジャッジ|採点者)/ },
-        {
-          span: /(?:回答|応答|出力)を[^。\n]{0,30}?(?:\d+\s*(?:から|〜|~|-)\s*\d+|採点|スコア(?:付け|化)?|点数)/,
-        },
-        { span: /(?:評価基準|採点基準)/, needs: MODEL_OUTPUT },
-      ],
-      ko: [
-        { span: /(?:공정한|객관적인|중립적인)\s*(?:심사위원|평가자|심판|채점자)/ },
-        { span: /(?:답변|응답|출력)[을를]\s*(?:\S+\s*){0,3}?(?:평가|채점|점수)/ },
-        { span: /(?:평가\s*기준|채점\s*기준)/, needs: MODEL_OUTPUT },
-      ],
-    },
+    combos: [
+      a(EVAL_OUT | SCALE), // score the response from 1 to 10
+      a(EVAL_OUT | QUALITY), // judge the quality of this AI response
+      a(EVAL_OUT | JUDGE), // as an evaluator, assess the reply
+      a(JUDGE | OUTPUT | SCALE), // you are a grader: model output, points
+      a(JUDGE_STRONG), // reward model, [[A]]
+      a(PREFER | OUTPUT | PAIR), // which of the two responses is better
+    ],
+    vetoA: OWN | META,
+    vetoB: 0,
   },
   {
     tag: 'instruction-generation',
-    trigger: T_INSTRUCTION,
-    prefilter:
-      /instruction|task|prompt|dataset|training|指令|任务|提示|问题|评测|数据|инструкц|задани|задач|промпт|instrucci|tarea|tâche|consigne|aufgabe|anweisung|instruktion|タスク|指示|命令|プロンプト|課題|작업|과제|지시|명령|프롬프트|태스크/,
-    rules: {
-      en: [
-        {
-          span: /\b(?:come\s+up\s+with|generate|create|write|produce|brainstorm|give\s+me|list|make|propose|invent|compose|draft|design|provide|suggest)\s+(?:me\s+)?(?:an?\s+(?:\w+\s+)?(?:set|list|series|batch|collection|variety)\s+of\s+)?(?:\d+|twenty|ten|fifteen|thirty|forty|fifty|a\s+hundred|hundreds\s+of|several|many|more)\s+(?:(?:new|more|additional|other|fresh)[\s,]+(?:and\s+)?)?(?:(?:diverse|varied|various|unique|distinct|novel|creative|challenging|high[\s-]quality|realistic|different|complex|difficult)[\s,]+(?:and\s+)?){0,3}(?:\w+\s+){0,2}?(?:instructions?|tasks?|prompts?|queries|requests|questions)\b/,
-          needs:
-            /\b(?:diverse|varied|novel|unique|distinct|gpt|llm|language\s+model|ai\s+model|model|assistant|fine[\s-]?tun\w*|training|dataset|data\s+set|benchmark|chatbot)\b/,
-          gate: /\d|twenty|ten|fifteen|thirty|forty|fifty|hundred|several|many|more/,
-          unless:
-            /\b(?:for\s+(?:my|our)\s+(?:kids|children|students|class|team|employees|interview)|to\s+ask\s+(?:in|during|at)\s+(?:an?\s+)?(?:job\s+)?interview|chores)\b/,
-        },
-        {
-          span: /\b(?:come\s+up\s+with|generate|create|write|produce|brainstorm|propose|invent)\s+(?:a\s+(?:set|list|series|batch)\s+of\s+|more\s+|new\s+)(?:\w+\s+){0,2}?(?:task\s+)?(?:instructions|tasks)\b/,
-          needs:
-            /\b(?:gpt|llm|language\s+model|ai\s+model|model|assistant|fine[\s-]?tun\w*|training|dataset|diverse|diversity)\b/,
-        },
-        { span: /\bcome\s+up\s+with\s+a\s+series\s+of\s+tasks\b/ },
-        // Self-Instruct's prompt: numbered "Task N:" lines ending with an empty one for the model to fill
-        { span: /(?:^|\n)\s*task\s*\d+\s*:\s*$/, needs: /(?:^|\n)\s*task\s*1\s*:\s*\S/ },
-        {
-          span: /\b(?:generate|create|synthesi[sz]e|produce|build)\s+(?:a\s+)?(?:synthetic\s+)?(?:instruction[\s-](?:tuning|following)\s+(?:data(?:set)?|examples)|(?:fine[\s-]?tuning|training)\s+(?:data(?:set)?|examples|samples|pairs))\b/,
-        },
-      ],
-      zh: [
-        {
-          span: /(?:生成|想出|列出|编写|写出|创建|设计|提出|给出|构造|编造)\s*(?:\d+|[一二三四五六七八九十百两]+)\s*(?:个|条|道|组)\s*(?:多样(?:化)?的?|不同(?:类型)?的?|各种|多种|新的?|独特的?)\s*(?:任务)?\s*(?:指令|任务|提示词?|问题|指示)/,
-        },
-        { span: /(?:生成|构造|合成|编写)(?:一批|一组|大量)?(?:指令微调|微调|训练)(?:数据|样本|数据集)/ },
-      ],
-      ru: [
-        {
-          span: /(?:придумай|придумайте|сгенерируй|сгенерируйте|составь|составьте|создай|создайте|напиши|напишите)\s+(?:\d+\s+)?(?:разнообразных|различных|разных|новых|уникальных)\s+(?:\S+\s+)?(?:инструкци\S*|задани\S*|задач\S*|промпт\S*)/,
-        },
-      ],
-      es: [
-        {
-          span: /(?:genera|genere|crea|cree|escribe|escriba|propón|proponga|inventa|invente|elabora|elabore|se\s+te\s+pide\s+que\s+(?:propongas|generes|crees))\s+(?:un\s+conjunto\s+de\s+|una\s+lista\s+de\s+)?(?:\d+\s+)?(?:instrucciones|tareas|prompts|indicaciones|preguntas)\s+(?:de\s+tareas?\s+)?(?:diversas|variadas|diferentes|distintas|nuevas|únicas|diversos|variados|distintos|nuevos|únicos)/,
-        },
-        {
-          span: /(?:\d+)\s+(?:instrucciones|tareas)\s+(?:diversas|variadas)|(?:diversas|variadas)\s+(?:instrucciones|tareas)/,
-        },
-      ],
-      fr: [
-        {
-          span: /(?:génère|générez|crée|créez|écris|écrivez|propose|proposez|invente|inventez|trouve|trouvez)\s+(?:un\s+ensemble\s+de\s+|une\s+liste\s+de\s+)?(?:\d+\s+)?(?:instructions|tâches|consignes|prompts)\s+(?:de\s+tâches?\s+)?(?:variées|diverses|différentes|nouvelles|uniques)/,
-        },
-      ],
-      de: [
-        {
-          span: /(?:erstelle|erstellen\s+sie|generiere|generieren\s+sie|schreibe|schreiben\s+sie|überlege\s+dir|denk\s+dir|entwirf|entwerfen\s+sie)\s+(?:\S+\s+){0,2}?(?:\d+\s+)?(?:verschiedene|vielfältige|unterschiedliche|diverse|neue|abwechslungsreiche)\s+(?:\S+\s+)?(?:aufgaben|anweisungen|aufgabenstellungen|prompts|instruktionen)/,
-        },
-      ],
-      ja: [
-        {
-          span: /(?:\d+|[一二三四五六七八九十]+)\s*(?:個|件|つ)?\s*の?\s*(?:多様な|様々な|さまざまな|異なる|新しい|ユニークな)\s*(?:タスク|指示|命令|プロンプト|課題){1,2}(?:文)?\s*を?\s*(?:生成|作成|考え|作っ|書い|挙げ|提案)/,
-        },
-      ],
-      ko: [
-        {
-          span: /(?:다양한|서로\s*다른|새로운|독특한)\s*(?:작업|과제|지시|지시문|명령|프롬프트|태스크|질문)\S*\s*\d+\s*(?:개|가지)/,
-        },
-        {
-          span: /\d+\s*(?:개|가지)\s*의?\s*(?:다양한|서로\s*다른|새로운|독특한)\s*(?:작업|과제|지시|지시문|명령|프롬프트|태스크)(?:\s*지시문)?\S*\s*(?:을|를)?\s*(?:생성|작성|만들|제시|고안)/,
-        },
-      ],
-    },
+    combos: [
+      b(GEN_T | MANY_T | DIVERSE), // come up with 20 diverse task instructions
+      b(GEN_T | MANY_T | PURPOSE), // write 40 prompts for fine-tuning
+      b(GEN_DATA), // create synthetic instruction-tuning data
+    ],
+    vetoA: META | OWN,
+    vetoB: HUMAN,
+    vetoAnywhereB: IMAGE, // prompts for an image generator are not training data for a language model
   },
   {
     tag: 'censorship-rewrite',
-    trigger: T_CENSOR,
-    prefilter:
-      /censor|sensitive|socialist|party|ccp|government|china|chinese|regulator|criticism|审查|敏感|审核|过审|和谐|社会主义|价值观|监管|网信|цензур|чувствительн|censura|sensible|censure|zensur|politisch|検閲|敏感|センシティブ|검열|민감/,
-    rules: {
-      en: [
-        {
-          span: /\b(?:rewrit(?:e|ing)|re-write|rephras(?:e|ing)|revis(?:e|ing)|edit(?:ing)?|modify(?:ing)?|adjust(?:ing)?|saniti[sz](?:e|ing)|clean\s+up|censor(?:ing)?|soften(?:ing)?|tone\s+down|paraphras(?:e|ing)|reword(?:ing)?|adapt(?:ing)?|mak(?:e|ing))\b[^.\n]{0,120}?\b(?:to\s+(?:comply|be\s+compliant|be\s+consistent|align|conform|be\s+acceptable)\s+with|so\s+(?:that\s+)?it\s+(?:complies|is\s+compliant|conforms|aligns|passes|gets\s+past|survives)|to\s+(?:pass|get\s+past|survive|satisfy)|compliant\s+with|in\s+line\s+with|acceptable\s+to|safe\s+for)\b[^.\n]{0,60}?\b(?:chinese|china|prc|ccp|cpc|communist\s+party|party\s+line|censors?|censorship|core\s+socialist\s+values|propaganda\s+department|cyberspace\s+administration|great\s+firewall|state\s+media\s+guidelines)\b/,
-        },
-        {
-          span: /\b(?:remov(?:e|ing)|strip(?:ping)?|delet(?:e|ing)|avoid(?:ing)?|omit(?:ting)?|scrub(?:bing)?|filter(?:ing)?\s+out|tak(?:e|ing)\s+out|drop(?:ping)?|eras(?:e|ing))\b[^.\n]{0,60}?\b(?:politically\s+sensitive|sensitive\s+political|content\s+critical\s+of\s+the\s+(?:government|party|ccp)|references?\s+to\s+(?:tiananmen|taiwan(?:ese)?\s+independence|tibet|xinjiang|falun\s+gong|xi\s+jinping|june\s+4(?:th)?))\b/,
-        },
-        { span: /\bcensorship[\s-](?:safe|compliant|friendly|proof)\b/ },
-        {
-          span: /\b(?:rewrite|re-write|rephrase|revise|edit|adjust|modify|adapt|change|reword|tone\s+down|soften)\b[^.\n]{0,120}?\b(?:so|such)\s+(?:that\s+)?(?:the\s+)?(?:chinese|china's|prc|ccp|cpc|communist\s+party|party|government|state)\s+(?:regulators?|censors?|authorities|officials?)\s+(?:would|will|can|could)?\s*(?:approve|accept|allow|pass|not\s+(?:block|object|censor|delete))/,
-        },
-        {
-          span: /\b(?:tone\s+down|soften|remove|cut|delete|water\s+down|drop)\s+(?:the\s+|any\s+|all\s+)?(?:criticism|critique|criticisms|mentions?|references?)\s+of\s+(?:the\s+)?(?:party|ccp|cpc|chinese\s+government|communist\s+party|xi\s+jinping|government\s+of\s+china)\b/,
-        },
-        {
-          span: /\bso\s+(?:that\s+)?it\s+(?:can|could|will|would)\s+(?:be\s+)?(?:published|posted|approved|allowed|shown)\s+in\s+(?:mainland\s+)?china\b/,
-        },
-        {
-          span: /\b(?:rewrite|re-write|rephrase|revise|edit|adjust|modify|adapt|change|reword|paraphrase)\b[^.\n]{0,120}?\b(?:not\s+(?:be|get)|avoid\s+being|without\s+being|won'?t\s+be|wouldn'?t\s+be)\s+(?:blocked|censored|deleted|flagged|removed|banned|taken\s+down|harmoni[sz]ed)\b[^.\n]{0,60}?\b(?:china|chinese|prc|ccp|censors?|censorship|great\s+firewall|weibo|wechat)\b/,
-        },
-        {
-          span: /\b(?:remove|strip|delete|cut|omit|take\s+out)\s+(?:anything|everything|all|any\s+\w+)\s+(?:that\s+)?(?:the\s+)?(?:ccp|cpc|communist\s+party|chinese\s+government|chinese\s+authorities|prc|party|censors?)\s+(?:would|might|could|may)\s+(?:consider|find|deem|see\s+as|regard\s+as)\s+(?:\w+\s+)?(?:sensitive|objectionable|offensive|problematic|subversive)\b/,
-        },
-      ],
-      zh: [
-        {
-          span: /(?:改|写|修改|润色)[^。\n]{0,12}?(?:不会被|不被|避免被|以免被|不至于被)(?:审查|屏蔽|和谐|删帖)/,
-        },
-        {
-          span: /(?:去除|删除|去掉|移除|删掉)[^。\n]{0,10}?(?:违反|不符合|触犯|通不过)[^。\n]{0,6}?(?:审查|审核|监管)/,
-        },
-        {
-          span: /(?:删除|删掉|去掉|去除|移除|避免|规避|过滤|屏蔽|隐去)(?:掉)?(?:其中|文中|所有|任何|全部)?的?(?:政治)?敏感(?:内容|信息|词汇?|话题|表述|字眼)/,
-        },
-        {
-          span: /(?:改写|重写|修改|润色|调整|改成|改为)[^。\n]{0,40}?(?:符合|通过|遵守|满足|经得起)[^。\n]{0,20}?(?:审查|审核|社会主义核心价值观|监管要求|国家规定|网信办|政策要求)/,
-        },
-        { span: /(?:能够|可以|确保|以便)?过审|审查安全/ },
-      ],
-      ru: [
-        {
-          span: /(?:перепиш|переформулир|отредактир|измени)\S*[^.\n]{0,120}?(?:пройти|прош[её]л\S*|обойти|проходил\S*)\s+(?:\S+\s+)?цензур/,
-        },
-        {
-          span: /(?:перепиши|перепишите|переформулируй|переформулируйте|отредактируй|отредактируйте|измени|измените)[^.\n]{0,100}?(?:чтобы|так,?\s+чтобы)[^.\n]{0,40}?(?:цензур\S*|роскомнадзор\S*)/,
-        },
-        {
-          span: /(?:удали|удалите|убери|уберите|исключи|исключите)[^.\n]{0,40}?политически\s+(?:чувствительн\S*|острые|опасные)/,
-        },
-      ],
-      es: [
-        {
-          span: /(?:reescribe|reescriba|reformula|reformule|modifica|modifique|edita|edite|adapta|adapte)[^.\n]{0,100}?(?:para\s+que|de\s+modo\s+que|de\s+forma\s+que)\s+no\s+(?:sea|lo|la|le)\s*(?:censurad[oa]|bloquead[oa]|eliminad[oa]|borrad[oa])/,
-        },
-        {
-          span: /(?:reescribe|reescriba|reformula|reformule|modifica|modifique|edita|edite|adapta|adapte)[^.\n]{0,100}?(?:para\s+que|de\s+modo\s+que|de\s+forma\s+que)[^.\n]{0,40}?(?:pase|cumpla|supere|se\s+ajuste)[^.\n]{0,40}?(?:censura|censores|gobierno\s+chino|valores\s+socialistas)/,
-        },
-        {
-          span: /(?:elimina|elimine|quita|quite|suprime|suprima|omite|omita)[^.\n]{0,40}?(?:políticamente\s+sensibles?|sensibles?\s+políticamente)/,
-        },
-      ],
-      fr: [
-        {
-          span: /(?:réécris|réécrivez|reformule|reformulez|modifie|modifiez|adapte|adaptez)[^.\n]{0,100}?(?:pour\s+qu|afin\s+qu|de\s+sorte\s+qu|pour)[^.\n]{0,40}?(?:passe|respecte|conforme|satisfasse)[^.\n]{0,40}?(?:censure|censeurs|gouvernement\s+chinois|valeurs\s+socialistes)/,
-        },
-        {
-          span: /(?:supprime|supprimez|retire|retirez|enlève|enlevez|évite|évitez)[^.\n]{0,40}?(?:politiquement\s+sensibles?|sensibles?\s+politiquement)/,
-        },
-      ],
-      de: [
-        {
-          span: /(?:schreibe|schreiben\s+sie|formuliere|formulieren\s+sie|überarbeite|überarbeiten\s+sie|ändere|ändern\s+sie)[^.\n]{0,100}?(?:so\s+um|um|so,?\s+dass|damit)[^.\n]{0,40}?(?:zensur|zensoren|chinesischen\s+regierung|sozialistischen\s+grundwerte)/,
-        },
-        {
-          span: /(?:entferne|entfernen\s+sie|streiche|streichen\s+sie|vermeide|vermeiden\s+sie)[^.\n]{0,40}?politisch\s+(?:sensible|heikle|brisante)/,
-        },
-      ],
-      ja: [
-        { span: /検閲(?:を|に)?(?:通過|通る|通す|パス|対応|引っかから)/ },
-        { span: /(?:政治的に)?(?:敏感|センシティブ)な(?:内容|話題|表現|部分)を(?:削除|除去|取り除|避け|省)/ },
-      ],
-      ko: [
-        {
-          span: /검열을?\s*(?:통과|피하|우회)[^.\n]{0,40}?(?:다시\s*써|재작성|수정|고쳐)|(?:다시\s*써|재작성|수정|고쳐)[^.\n]{0,60}?검열을?\s*(?:통과|피)/,
-        },
-        { span: /정치적으로\s*민감한\s*(?:내용|주제|표현)[을를]?\s*(?:삭제|제거|빼|피)/ },
-      ],
-    },
+    combos: [
+      b(EDIT | CENSOR | PASS), // rewrite it so it passes the censors
+      b(EDIT | CENSOR | CHINA), // edit it for Chinese censorship
+      b(EDIT | SENSITIVE | CHINA), // remove what Beijing finds sensitive
+      b(EDIT | POLITICAL | SENSITIVE), // remove politically sensitive content
+      b(EDIT | CHINA | PASS), // make it publishable in the PRC
+      b(EDIT | AUTHORITY | PASS | CHINA),
+      b(CENSOR_STRONG), // censorship-safe, 过审
+    ],
+    vetoA: META,
+    vetoB: TOPIC,
   },
 ];
+
+/**
+ * Bindings: a cue of `from` roles within `gap` characters of a cue of `to` roles, in the same
+ * sentence (before it, or on either side when `either`), marks the `to` cue with `mark`. They model
+ * the parts of a request that must modify each other: "your" + "reasoning" is the model's own
+ * reasoning, "your ... opinion ... reasoning of the court" is not.
+ */
+interface Binding {
+  word: 'a' | 'b';
+  from: number;
+  to: number;
+  gap: number;
+  either: boolean;
+  mark: number;
+  /** May reach into the neighbouring sentence ("Here is an LLM output. Score it 1-5."); marks both cues. */
+  across?: boolean;
+}
+
+/** Largest gap of a binding that crosses a sentence end. */
+const ACROSS_GAP = 30;
+
+const BINDINGS: Binding[] = [
+  { word: 'a', from: YOUR, to: REASONING, gap: 25, either: false, mark: MINE },
+  { word: 'a', from: FULL, to: REASONING, gap: 25, either: false, mark: FULLR },
+  { word: 'a', from: BEFORE, to: ANSWER, gap: 25, either: false, mark: BEFORE_ANSWER },
+  { word: 'a', from: YOUR, to: ARRIVE, gap: 30, either: false, mark: MY_PATH },
+  { word: 'a', from: EVAL, to: OUTPUT, gap: 50, either: true, mark: EVAL_OUT, across: true },
+  { word: 'b', from: GEN, to: TASKS | QUESTIONS, gap: 60, either: true, mark: GEN_T },
+  { word: 'b', from: QUANT | DIVERSE, to: TASKS | QUESTIONS, gap: 25, either: true, mark: MANY_T },
+  { word: 'b', from: GEN, to: DATA, gap: 30, either: true, mark: GEN_DATA },
+];
+
+/** Applies the bindings to the hits of a scan (marks are added to the hits' roles). */
+function bind(h: Hits): void {
+  for (const binding of BINDINGS) {
+    const roles = binding.word === 'a' ? h.a : h.b;
+    const all = binding.word === 'a' ? h.allA : h.allB;
+    if ((all & binding.from) === 0 || (all & binding.to) === 0) continue;
+    const reach = binding.across ? 1 : 0;
+    let marked = false;
+    for (let k = 0; k < h.count; k++) {
+      if ((roles[k] & binding.to) === 0) continue;
+      let partner = -1;
+      for (
+        let j = k - 1;
+        j >= 0 && h.sentence[k] - h.sentence[j] <= reach && h.start[k] - h.end[j] <= binding.gap;
+        j--
+      ) {
+        if (h.sentence[j] !== h.sentence[k] && h.start[k] - h.end[j] > ACROSS_GAP) break;
+        if ((roles[j] & binding.from) !== 0) {
+          partner = j;
+          break;
+        }
+      }
+      if (partner < 0 && binding.either) {
+        for (
+          let j = k + 1;
+          j < h.count && h.sentence[j] - h.sentence[k] <= reach && h.start[j] - h.end[k] <= binding.gap;
+          j++
+        ) {
+          if (h.sentence[j] !== h.sentence[k] && h.start[j] - h.end[k] > ACROSS_GAP) break;
+          if ((roles[j] & binding.from) !== 0) {
+            partner = j;
+            break;
+          }
+        }
+      }
+      if (partner < 0) continue;
+      roles[k] |= binding.mark;
+      // the marked cue now stands for both: its span covers its partner (within a sentence)
+      if (h.sentence[partner] === h.sentence[k]) {
+        const start = Math.min(h.start[k], h.start[partner]);
+        const end = Math.max(h.end[k], h.end[partner]);
+        h.start[k] = start;
+        h.end[k] = end;
+        if (binding.across) {
+          h.start[partner] = start;
+          h.end[partner] = end;
+        }
+      }
+      if (binding.across) roles[partner] |= binding.mark;
+      marked = true;
+    }
+    if (marked) {
+      if (binding.word === 'a') h.allA |= binding.mark;
+      else h.allB |= binding.mark;
+    }
+  }
+}
+
+/** Cues of one combination must lie within this many characters of each other, on one line. */
+const WINDOW = 150;
+const MAX_SPAN = 160;
+
+function satisfies(composition: Composition, maskA: number, maskB: number): boolean {
+  for (const [ra, rb] of composition.combos) if ((maskA & ra) === ra && (maskB & rb) === rb) return true;
+  return false;
+}
+
+/** True when the window [from, to) of the line has a veto cue. */
+function vetoed(h: Hits, composition: Composition, sentence: number, from: number, to: number): boolean {
+  if (((h.allA & composition.vetoA) | (h.allB & composition.vetoB)) === 0) return false;
+  for (let k = 0; k < h.count; k++) {
+    if (h.sentence[k] !== sentence || h.end[k] < from || h.start[k] > to) continue;
+    if ((h.a[k] & composition.vetoA) !== 0 || (h.b[k] & composition.vetoB) !== 0) return true;
+  }
+  return false;
+}
+
+/** The span of the first window of hits that composes the tag, or null. */
+function compose(text: string, h: Hits, composition: Composition): string | null {
+  if (!satisfies(composition, h.allA, h.allB)) return null;
+  if (composition.vetoAnywhereB !== undefined && (h.allB & composition.vetoAnywhereB) !== 0) return null;
+  for (let i = 0; i < h.count; i++) {
+    let maskA = 0;
+    let maskB = 0;
+    for (let j = i; j < h.count; j++) {
+      if (h.sentence[j] !== h.sentence[i] || h.start[j] - h.start[i] > WINDOW) break;
+      maskA |= h.a[j];
+      maskB |= h.b[j];
+      if (!satisfies(composition, maskA, maskB)) continue;
+      // shrink from the left while the window still composes the tag
+      let first = i;
+      for (;;) {
+        let restA = 0;
+        let restB = 0;
+        for (let k = first + 1; k <= j; k++) {
+          restA |= h.a[k];
+          restB |= h.b[k];
+        }
+        if (first < j && satisfies(composition, restA, restB)) first++;
+        else break;
+      }
+      let start = h.start[first];
+      let end = h.end[first];
+      for (let k = first; k <= j; k++) {
+        if (h.start[k] < start) start = h.start[k];
+        if (h.end[k] > end) end = h.end[k];
+      }
+      if (vetoed(h, composition, h.sentence[i], start - WINDOW / 2, end + WINDOW / 2)) break;
+      if (isQuotedMention(text, start, end)) break;
+      return text.slice(start, end).trim().slice(0, MAX_SPAN);
+    }
+  }
+  return null;
+}
+
+/** Self-Instruct's prompt shape: numbered "Task N:" lines ending with an empty one to fill. */
+const OPEN_TASK_SLOT = /(?:^|\n)\s*task\s*\d+\s*:\s*$/;
+const FIRST_TASK = /(?:^|\n)\s*task\s*1\s*:\s*\S/;
+
+function openTaskSlot(text: string): string | null {
+  if (text.length < 12 || text.charCodeAt(text.length - 1) !== 58) {
+    const trimmed = text.trimEnd();
+    if (trimmed.charCodeAt(trimmed.length - 1) !== 58) return null;
+  }
+  const tail = text.slice(-24);
+  const match = OPEN_TASK_SLOT.exec(tail);
+  if (match === null || !FIRST_TASK.test(text)) return null;
+  return match[0].trim();
+}
 
 const QUOTES = '"\'“”‘’«»「」『』`';
 const QUOTE_REACH = 80;
@@ -597,51 +378,28 @@ function isQuotedMention(text: string, start: number, end: number): boolean {
   return false;
 }
 
-const MAX_SPAN = 160;
+const NON_ASCII = /[^\x00-\x7f]/;
 
 /**
- * Extraction tags of a lowercased, normalised text, each with the span that matched (first rule
- * per tag). `words` are the trigger-word flags of the text, or null to gate with the regex
- * prefilters instead (text the trigger table does not cover).
+ * Extraction tags of a lowercased, normalised text, each with the span that matched (the first
+ * window per tag). `_words` is unused (kept for callers). The es/fr/de stems and the foreign
+ * words that are also English words (`note`, `ton`) are read when `languages` is not English
+ * alone or the text is not plain ASCII (plain English text needs whole words only: faster).
  */
 export function extractionTags(
   text: string,
-  words: number | null = null,
+  _words: number | null = null,
   languages: RuleLanguage[] = ALL_RULE_LANGUAGES,
 ): ExtractionMatch[] {
+  const h = scanConcepts(text, languages.length > 1 || languages[0] !== 'en' || NON_ASCII.test(text));
+  bind(h);
   const out: ExtractionMatch[] = [];
-  for (const detector of EXTRACTION) {
-    if (
-      words === null
-        ? !detector.prefilter.test(text)
-        : (words & (detector.trigger | (detector.trigger << FOREIGN_SHIFT))) === 0
-    )
-      continue;
-    const match = firstMatch(text, detector, languages, words);
-    if (match !== null) out.push({ tag: detector.tag, span: match });
+  for (const composition of COMPOSITIONS) {
+    let span = compose(text, h, composition);
+    if (span === null && composition.tag === 'instruction-generation') span = openTaskSlot(text);
+    if (span !== null) out.push({ tag: composition.tag, span });
   }
   return out;
-}
-
-function firstMatch(
-  text: string,
-  detector: ExtractionDetector,
-  languages: RuleLanguage[],
-  words: number | null,
-): string | null {
-  for (const language of languages) {
-    for (const rule of detector.rules[language] ?? []) {
-      if (words !== null && rule.words !== undefined && (words & rule.words) === 0) continue;
-      if (rule.gate !== undefined && !rule.gate.test(text)) continue;
-      const match = rule.span.exec(text);
-      if (match === null) continue;
-      if (rule.needs && !rule.needs.test(text)) continue;
-      if (rule.unless?.test(text)) continue;
-      if (isQuotedMention(text, match.index, match.index + match[0].length)) continue;
-      return match[0].trim().slice(0, MAX_SPAN);
-    }
-  }
-  return null;
 }
 
 /** What the capability rules read besides the text. */

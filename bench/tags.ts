@@ -1,0 +1,184 @@
+/**
+ * Tag-stage benchmark: capability and extraction tags alone (what `fingerprint()` spends on
+ * `triggersOf` + `extractionTags` + `capabilityTags`), over a realistic mix of the dev corpora:
+ * raw prompts, prompts under long preambles, few-shot blocks, a tail of long contexts, and a
+ * share of non-English prompts. Prompts are scanned beforehand (the scan is the normaliser's cost,
+ * measured in bench/fingerprint.ts); the timed loop runs only the tag code, the way
+ * src/fingerprint/fingerprint.ts calls it.
+ *
+ *   npx tsx bench/tags.ts [--n 20000] [--repeats 3]
+ *
+ * Throughput is per CPU second of this process (the machine is shared); wall time too.
+ */
+import os from 'node:os';
+import { detectLanguage } from '../src/fingerprint/language.js';
+import { LATIN, NUM, scan, type TokenStream } from '../src/fingerprint/normalise.js';
+import { capabilityTags, extractionTags, type RuleLanguage } from '../src/fingerprint/tags.js';
+import { corporaDir, loadCorpus } from '../src/fingerprint/test-support/corpus.js';
+import { FOREIGN, triggersOf } from '../src/fingerprint/triggers.js';
+import { machineLine, trackPeakMemory } from './machine.js';
+
+const args = process.argv.slice(2);
+const option = (name: string, fallback: string) => {
+  const at = args.indexOf(`--${name}`);
+  return at === -1 ? fallback : args[at + 1];
+};
+const N = Number(option('n', '20000'));
+const REPEATS = Number(option('repeats', '3'));
+
+const dir = corporaDir();
+if (dir === null) {
+  console.log('bench/tags: ../shared/corpora/dev is absent; the mix needs it.');
+  process.exit(0);
+}
+
+/** Deterministic PRNG (mulberry32). */
+function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+const random = rng(7);
+const pick = <T>(items: T[]): T => items[Math.floor(random() * items.length)];
+const fmt = (x: number) => Math.round(x).toLocaleString('en-US');
+
+const names = [
+  'sharegpt-v3-filtered-500',
+  'awesome-chatgpt-prompts',
+  'mt-bench',
+  'vicuna-bench',
+  'clinc150-train',
+  'nq-open-dev',
+  'bfcl-live-simple',
+  'bfcl-multiple',
+  't0-templates',
+  'bbh',
+  'selfinstruct-seed-tasks',
+  'humaneval',
+  'gsm8k-train',
+  'webarena',
+];
+const pool = names.flatMap((name) => loadCorpus(dir, name));
+const preambles = pool.filter((r) => r.source.includes('awesome') && r.text.length > 250).map((r) => r.text);
+const longSource = pool.filter((r) => r.text.length > 1500).map((r) => r.text);
+const fewShot = loadCorpus(dir, 'gsm8k-train').map((r) => r.text);
+/** Short non-English requests (the corpora are English; campaigns are not). */
+const foreign = [
+  '请解释一下量子纠缠是什么，并举一个生活中的例子。',
+  'Объясни, пожалуйста, разницу между TCP и UDP простыми словами.',
+  '¿Cuáles son las principales causas del cambio climático?',
+  'Quelle est la meilleure façon d’apprendre une langue étrangère ?',
+  'Wie funktioniert eine Wärmepumpe im Winter?',
+  '東京でおすすめの観光地を教えてください。',
+  '서울에서 부산까지 기차로 얼마나 걸리나요?',
+];
+
+/** One prompt of the mix (median ~500 characters, a tail to 20,000). */
+function mixPrompt(): string {
+  const r = random();
+  if (r < 0.25) return pick(pool).text;
+  if (r < 0.33) return `${pick(foreign)}\n${pick(foreign)}`;
+  if (r < 0.86) return `${pick(preambles).slice(0, 300 + Math.floor(random() * 500))}\n\n${pick(pool).text}`;
+  if (r < 0.985)
+    return Array.from({ length: 2 + Math.floor(random() * 6) }, () => `Q: ${pick(fewShot)}\nA: ...`).join(
+      '\n\n',
+    );
+  let text = '';
+  const target = 8000 + Math.floor(random() * 12000);
+  while (text.length < target) text += `${pick(longSource)}\n\n`;
+  return text.slice(0, target);
+}
+
+/** A private copy of the shared scan buffers, so the timed loop runs the tags only. */
+function snapshot(s: TokenStream): TokenStream {
+  return {
+    ...s,
+    hashes: s.hashes.slice(0, s.count),
+    kinds: s.kinds.slice(0, s.count),
+    maskTypes: s.maskTypes.slice(0, s.count),
+    starts: s.starts.slice(0, s.count),
+    ends: s.ends.slice(0, s.count),
+    scripts: s.scripts.slice(),
+    masks: s.masks.slice(),
+    codeTexts: new Map(s.codeTexts),
+  };
+}
+
+const LATIN_RULES: RuleLanguage[] = ['en', 'es', 'fr', 'de'];
+const ENGLISH: RuleLanguage[] = ['en'];
+function latinOnly(s: TokenStream): boolean {
+  for (let i = 0; i < s.scripts.length; i++) if (i !== LATIN && s.scripts[i] > 0) return false;
+  return true;
+}
+
+interface Prepared {
+  s: TokenStream;
+  language: string;
+}
+
+/** The tag stage exactly as fingerprint.ts runs it (no system prompt). */
+function tagStage({ s, language }: Prepared): number {
+  const covered = (language === 'en' || language === 'und') && latinOnly(s);
+  const triggers = covered ? triggersOf(s) : null;
+  const extraction =
+    triggers === null
+      ? extractionTags(s.text)
+      : extractionTags(s.text, triggers.words, (triggers.words & FOREIGN) !== 0 ? LATIN_RULES : ENGLISH);
+  const capabilities = capabilityTags(s.text, {
+    tools: 0,
+    turns: 1,
+    chars: s.chars,
+    codeBlocks: s.codeBlocks,
+    cot: extraction.some((m) => m.tag === 'cot-elicitation'),
+    numbers: s.masks[NUM],
+    triggers,
+  });
+  return extraction.length + capabilities.length;
+}
+
+const mix = Array.from({ length: N }, mixPrompt);
+const prepared: Prepared[] = mix.map((prompt) => {
+  const s = snapshot(scan(prompt));
+  return { s, language: detectLanguage(s) };
+});
+const lengths = mix.map((p) => p.length).sort((a, b) => a - b);
+const median = lengths[Math.floor(lengths.length / 2)];
+const chars = lengths.reduce((a, b) => a + b, 0);
+
+console.log(machineLine());
+console.log(
+  `load average: ${os
+    .loadavg()
+    .map((x) => x.toFixed(1))
+    .join(' ')} (shared machine)`,
+);
+console.log(
+  `mix: ${fmt(N)} prompts, median ${fmt(median)} chars, p99 ${fmt(lengths[Math.floor(lengths.length * 0.99)])}, max ${fmt(lengths[lengths.length - 1])}, mean ${fmt(chars / N)}`,
+);
+
+let sink = 0;
+for (const p of prepared.slice(0, 2000)) sink += tagStage(p); // warm up
+const memory = trackPeakMemory();
+let best = { cpu: Infinity, wall: Infinity };
+for (let r = 0; r < REPEATS; r++) {
+  const cpu0 = process.cpuUsage();
+  const wall0 = performance.now();
+  for (const p of prepared) sink += tagStage(p);
+  const wall = (performance.now() - wall0) / 1000;
+  const used = process.cpuUsage(cpu0);
+  const cpu = (used.user + used.system) / 1e6;
+  if (cpu < best.cpu) best = { cpu, wall };
+}
+const peak = memory.stop();
+const tagged = prepared.filter((p) => extractionTags(p.s.text).length > 0).length;
+console.log(
+  `tag stage (best of ${REPEATS}): ${fmt(N / best.cpu)} prompts/s per CPU s (${fmt(N / best.wall)}/s wall), ` +
+    `${((best.cpu / N) * 1e6).toFixed(2)} us per prompt, ${(chars / best.cpu / 1e6).toFixed(0)} MB/s`,
+);
+console.log(
+  `peak rss ${peak.rssMiB} MiB, heap ${peak.heapMiB} MiB; prompts with an extraction tag: ${tagged} (sink ${sink % 10})`,
+);
