@@ -93,6 +93,8 @@ export interface FingerprintIndexJSON {
 }
 
 interface Entry {
+  /** The key with its kind prefix ('t:' or 'b:'), as serialised and kept in account lists. */
+  id: string;
   exchanges: number;
   first: number;
   last: number;
@@ -154,7 +156,13 @@ function build(opts: Required<FingerprintIndexOptions>, json: FingerprintIndexJS
   const accountHashes: number[] = [];
   const accountIds = new Map<string, number>();
   const accountKeys: Map<string, number>[] = [];
-  const keys = new Map<string, Entry>();
+  /** Promoted keys by kind, keyed by the bare key (no prefix to concatenate on the hot path). */
+  const templateEntries = new Map<string, Entry>();
+  const bandEntries = new Map<string, Entry>();
+  const entriesOf = (kind: string) => (kind === 't:' ? templateEntries : bandEntries);
+  const entryOf = (internal: string) => entriesOf(internal.slice(0, 2)).get(internal.slice(2));
+  const allEntries = () => [...templateEntries.values(), ...bandEntries.values()];
+  const keyCount = () => templateEntries.size + bandEntries.size;
   /**
    * The doorkeeper, one 16-byte record per slot so a lookup touches one cache line: key hash
    * (0 = empty), account, event time as two 32-bit halves; bit 30 of the high half is set when a
@@ -170,7 +178,8 @@ function build(opts: Required<FingerprintIndexOptions>, json: FingerprintIndexJS
       accountKeys.push(new Map());
     });
     for (const [key, exchanges, first, last, accounts, hll] of json.keys) {
-      keys.set(key, {
+      entriesOf(key.slice(0, 2)).set(key.slice(2), {
+        id: key,
         exchanges,
         first,
         last,
@@ -249,25 +258,25 @@ function build(opts: Required<FingerprintIndexOptions>, json: FingerprintIndexJS
   }
 
   function prune(): void {
-    const ranked = [...keys.entries()].sort(
-      (a, b) => distinct(a[1]) - distinct(b[1]) || a[1].exchanges - b[1].exchanges || a[1].last - b[1].last,
+    const ranked = allEntries().sort(
+      (a, b) => distinct(a) - distinct(b) || a.exchanges - b.exchanges || a.last - b.last,
     );
     const drop = Math.max(1, Math.floor(opts.maxKeys / 10));
-    for (let i = 0; i < drop; i++) keys.delete(ranked[i][0]);
+    for (let i = 0; i < drop; i++) entriesOf(ranked[i].id.slice(0, 2)).delete(ranked[i].id.slice(2));
   }
 
+  /** Records one sighting of a key. */
   function see(kind: string, key: string, account: number, ts: number): void {
     const h = keyHash(kind, key);
-    const slot = h & (slots - 1);
-    const r = slot * 4;
+    const r = (h & (slots - 1)) * 4;
     if ((door[r + 3] & PROMOTED) !== 0) {
-      const entry = keys.get(kind + key);
+      const entry = entriesOf(kind).get(key);
       if (entry !== undefined) {
         entry.exchanges++;
         if (ts < entry.first) entry.first = ts;
         if (ts > entry.last) entry.last = ts;
         addAccount(entry, account);
-        remember(account, kind + key, 1);
+        remember(account, entry.id, 1);
         return;
       }
     }
@@ -283,6 +292,7 @@ function build(opts: Required<FingerprintIndexOptions>, json: FingerprintIndexJS
     const firstTs = (door[r + 3] & ~PROMOTED) * TWO_32 + (door[r + 2] >>> 0);
     door[r] = 0;
     const promoted: Entry = {
+      id: internal,
       exchanges: 2,
       first: Math.min(firstTs, ts),
       last: Math.max(firstTs, ts),
@@ -290,11 +300,11 @@ function build(opts: Required<FingerprintIndexOptions>, json: FingerprintIndexJS
       hll: null,
     };
     addAccount(promoted, account);
-    keys.set(internal, promoted);
+    entriesOf(kind).set(key, promoted);
     door[r + 3] |= PROMOTED;
     remember(firstAccount, internal, 1);
     remember(account, internal, 1);
-    if (keys.size > opts.maxKeys) prune();
+    if (keyCount() > opts.maxKeys) prune();
   }
 
   function distinct(entry: Entry): number {
@@ -302,7 +312,7 @@ function build(opts: Required<FingerprintIndexOptions>, json: FingerprintIndexJS
   }
 
   function statsOf(internal: string): KeyStats | null {
-    const entry = keys.get(internal);
+    const entry = entryOf(internal);
     if (entry === undefined) return null;
     return {
       key: internal.slice(2),
@@ -331,7 +341,7 @@ function build(opts: Required<FingerprintIndexOptions>, json: FingerprintIndexJS
       const id = accountIds.get(account);
       if (id === undefined) return result;
       for (const [internal, count] of accountKeys[id]) {
-        const entry = keys.get(internal);
+        const entry = entryOf(internal);
         if (entry === undefined) continue;
         const others = Math.max(0, distinct(entry) - 1);
         if (others === 0) continue;
@@ -352,9 +362,9 @@ function build(opts: Required<FingerprintIndexOptions>, json: FingerprintIndexJS
     },
     shared(minAccounts = 2, kind) {
       const out: KeyStats[] = [];
-      for (const [internal, entry] of keys) {
-        if (kind !== undefined && kindOf(internal) !== kind) continue;
-        if (distinct(entry) >= minAccounts) out.push(statsOf(internal)!);
+      for (const entry of allEntries()) {
+        if (kind !== undefined && kindOf(entry.id) !== kind) continue;
+        if (distinct(entry) >= minAccounts) out.push(statsOf(entry.id)!);
       }
       return out.sort(
         (a, b) => b.accounts - a.accounts || b.exchanges - a.exchanges || (a.key < b.key ? -1 : 1),
@@ -363,15 +373,20 @@ function build(opts: Required<FingerprintIndexOptions>, json: FingerprintIndexJS
     stats() {
       let used = 0;
       for (let i = 0; i < slots; i++) if (door[i * 4] !== 0) used++;
-      return { keys: keys.size, accounts: accountNames.length, doorkeeperSlots: slots, doorkeeperUsed: used };
+      return {
+        keys: keyCount(),
+        accounts: accountNames.length,
+        doorkeeperSlots: slots,
+        doorkeeperUsed: used,
+      };
     },
     toJSON() {
       return {
         version: 1,
         options: opts,
         accounts: accountNames.slice(),
-        keys: [...keys].map(([key, e]) => [
-          key,
+        keys: allEntries().map((e) => [
+          e.id,
           e.exchanges,
           e.first,
           e.last,

@@ -77,6 +77,8 @@ interface Cluster {
   maxLen: number;
   size: number;
   lastUsed: number;
+  /** The `add` call that last compared this cluster (a cluster in both leaves is compared once). */
+  visited: number;
   id: string;
   text: string;
   leaves: Cluster[][];
@@ -131,37 +133,61 @@ export function createTemplateMiner(options: MinerOptions = {}): TemplateMiner {
     return child;
   }
 
-  function similarity(
-    c: Cluster,
-    s: TokenStream,
-    headLen: number,
-    tailStart: number,
-    tailLen: number,
-  ): number {
+  /** The prompt's head and tail tokens, copied once per `add` (the tail left-aligned like a cluster's). */
+  const probeHead = new Int32Array(H);
+  const probeTail = new Int32Array(T);
+
+  /** Share of equal tokens, the better of the head (aligned from the start) and the tail (from the end). */
+  function similarity(c: Cluster, headLen: number, tailLen: number): number {
+    const head = c.head;
     let equal = 0;
     const common = Math.min(c.headLen, headLen);
-    for (let i = 0; i < common; i++) if (c.head[i] === s.hashes[i]) equal++;
+    for (let i = 0; i < common; i++) if (head[i] === probeHead[i]) equal++;
     const headSim = equal / Math.max(c.headLen, headLen);
-    if (c.tailLen === 0 || tailLen === 0) return headSim;
+    const cTailLen = c.tailLen;
+    if (cTailLen === 0 || tailLen === 0) return headSim;
+    const tail = c.tail;
     equal = 0;
-    const commonTail = Math.min(c.tailLen, tailLen);
-    for (let k = 1; k <= commonTail; k++)
-      if (c.tail[c.tailLen - k] === s.hashes[tailStart + tailLen - k]) equal++;
-    const tailSim = equal / Math.max(c.tailLen, tailLen);
+    const commonTail = Math.min(cTailLen, tailLen);
+    for (let k = 1; k <= commonTail; k++) if (tail[cTailLen - k] === probeTail[tailLen - k]) equal++;
+    const tailSim = equal / Math.max(cTailLen, tailLen);
     return Math.max(tailSim, headSim);
   }
+
+  /** Compares the clusters of one leaf with the probe; returns the best so far. */
+  function bestOf(leaf: Cluster[], structure: number, headLen: number, tailLen: number): void {
+    for (let i = 0; i < leaf.length; i++) {
+      const c = leaf[i];
+      if (c.visited === clock || c.structure !== structure) continue;
+      c.visited = clock;
+      const sim = similarity(c, headLen, tailLen);
+      if (
+        sim > bestSim ||
+        (sim === bestSim && best !== null && (c.size > best.size || (c.size === best.size && c.id < best.id)))
+      ) {
+        best = c;
+        bestSim = sim;
+      }
+    }
+  }
+  let best: Cluster | null = null;
+  let bestSim = -1;
 
   function identify(c: Cluster): void {
     let h1 = fmix32(c.structure ^ 0x2f1b3c4d);
     let h2 = fmix32(c.structure ^ 0x7a3d9e11);
-    const mix = (v: number) => {
-      h1 = combine(h1, v);
-      h2 = combine(h2, v ^ 0x5851f42d);
-    };
-    mix(c.headLen);
-    for (let i = 0; i < c.headLen; i++) mix(c.head[i]);
-    mix(c.tailLen);
-    for (let i = 0; i < c.tailLen; i++) mix(c.tail[i]);
+    h1 = combine(h1, c.headLen);
+    h2 = combine(h2, c.headLen ^ 0x5851f42d);
+    for (let i = 0; i < c.headLen; i++) {
+      h1 = combine(h1, c.head[i]);
+      h2 = combine(h2, c.head[i] ^ 0x5851f42d);
+    }
+    h1 = combine(h1, c.tailLen);
+    h2 = combine(h2, c.tailLen ^ 0x5851f42d);
+    for (let i = 0; i < c.tailLen; i++) {
+      h1 = combine(h1, c.tail[i]);
+      h2 = combine(h2, c.tail[i] ^ 0x5851f42d);
+    }
     c.id = hex32(fmix32(h1)) + hex32(fmix32(h2));
     const parts = c.headText.slice(0, c.headLen);
     if (c.maxLen > H) {
@@ -238,7 +264,8 @@ export function createTemplateMiner(options: MinerOptions = {}): TemplateMiner {
   }
 
   function register(leaf: Cluster[], c: Cluster): void {
-    if (leaf.includes(c)) return;
+    // a cluster's own list of leaves is short (one or two) and mirrors leaf membership
+    if (c.leaves.includes(leaf)) return;
     leaf.push(c);
     c.leaves.push(leaf);
     if (leaf.length > maxPerLeaf) {
@@ -274,26 +301,16 @@ export function createTemplateMiner(options: MinerOptions = {}): TemplateMiner {
     const tailStart = n - tailLen;
     const headLeaf = route(headRoot, structure, s, false).clusters;
     const tailLeaf = route(tailRoot, structure, s, true).clusters;
-    let best: Cluster | null = null;
-    let bestSim = -1;
-    for (const leaf of [headLeaf, tailLeaf]) {
-      for (const c of leaf) {
-        if (c.structure !== structure) continue;
-        const sim = similarity(c, s, headLen, tailStart, tailLen);
-        if (
-          sim > bestSim ||
-          (sim === bestSim &&
-            best !== null &&
-            (c.size > best.size || (c.size === best.size && c.id < best.id)))
-        ) {
-          best = c;
-          bestSim = sim;
-        }
-      }
-    }
+    const hashes = s.hashes;
+    for (let i = 0; i < headLen; i++) probeHead[i] = hashes[i];
+    for (let i = 0; i < tailLen; i++) probeTail[i] = hashes[tailStart + i];
+    best = null;
+    bestSim = -1;
+    bestOf(headLeaf, structure, headLen, tailLen);
+    bestOf(tailLeaf, structure, headLen, tailLen);
     let cluster: Cluster;
     if (best !== null && bestSim >= threshold) {
-      cluster = best;
+      cluster = best as Cluster;
       merge(cluster, s, headLen, tailStart, tailLen, n);
       cluster.size++;
     } else {
@@ -321,6 +338,7 @@ export function createTemplateMiner(options: MinerOptions = {}): TemplateMiner {
         maxLen: n,
         size: 1,
         lastUsed: clock,
+        visited: clock,
         id: '',
         text: '',
         leaves: [],

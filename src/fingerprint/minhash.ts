@@ -58,8 +58,23 @@ export function lshParams(threshold: number, slots = 128, fpWeight = 0.5, fnWeig
   return best;
 }
 
-let scratch = new Uint32Array(0);
-let wordHashes = new Int32Array(1024);
+let mixed = new Int32Array(1024);
+/** Signature under construction in int32 (values < 2^25; HOLE marks an empty bin), copied to `out` at the end. */
+let work = new Int32Array(128);
+const HOLE = 0x7fffffff;
+
+/** The value half of murmur3's `combine` step (hash.ts), which depends only on the word: computed once per word. */
+function premix(value: number): number {
+  const k = Math.imul(value, 0xcc9e2d51);
+  return Math.imul((k << 15) | (k >>> 17), 0x1b873593);
+}
+
+/** The running-hash half of `combine`: `step(h, premix(v)) === combine(h, v)`. */
+function step(h: number, k: number): number {
+  h ^= k;
+  h = (h << 13) | (h >>> 19);
+  return (Math.imul(h, 5) + 0xe6546b64) | 0;
+}
 
 /**
  * Computes the OPH MinHash signature of a token stream into `out` (length = slots, a power of two
@@ -67,36 +82,39 @@ let wordHashes = new Int32Array(1024);
  */
 export function minhash(s: TokenStream, out: Uint32Array, seed = 0): number {
   const slots = out.length;
-  const bits = 31 - Math.clz32(slots);
-  const shift = 32 - bits;
+  const shift = 32 - (31 - Math.clz32(slots));
   const valueMask = (1 << shift) - 1;
-  if (wordHashes.length < s.count) wordHashes = new Int32Array(s.count * 2);
+  if (mixed.length < s.count) mixed = new Int32Array(s.count * 2);
+  const { kinds, maskTypes, hashes } = s;
   let words = 0;
   for (let t = 0; t < s.count; t++) {
     // punctuation and the mark of a cut are not content
-    if (s.kinds[t] !== PUNCT && s.maskTypes[t] !== ELIDED) wordHashes[words++] = s.hashes[t];
+    if (kinds[t] !== PUNCT && maskTypes[t] !== ELIDED) mixed[words++] = premix(hashes[t]);
   }
-  out.fill(EMPTY);
-  let shingles = 0;
-  const add = (h: number) => {
-    const x = fmix32(h ^ seed) >>> 0;
-    const bin = x >>> shift;
-    const value = x & valueMask;
-    if (value < out[bin]) out[bin] = value;
-    shingles++;
-  };
-  if (words > 0 && words < 3) {
+  if (words === 0) {
+    out.fill(EMPTY);
+    return 0;
+  }
+  if (work.length !== slots) work = new Int32Array(slots);
+  const sig = work;
+  sig.fill(HOLE);
+  if (words < 3) {
     let h = 0x3c6ef372;
-    for (let t = 0; t < words; t++) h = combine(h, wordHashes[t]);
-    add(h);
+    for (let t = 0; t < words; t++) h = step(h, mixed[t]);
+    const x = fmix32(h ^ seed);
+    sig[x >>> shift] = x & valueMask;
   } else {
+    // word 3-shingles: combine(combine(combine(0x9e3779b9, w0), w1), w2), one hash per shingle
     for (let t = 2; t < words; t++) {
-      add(combine(combine(combine(0x9e3779b9, wordHashes[t - 2]), wordHashes[t - 1]), wordHashes[t]));
+      const x = fmix32(step(step(step(0x9e3779b9, mixed[t - 2]), mixed[t - 1]), mixed[t]) ^ seed);
+      const bin = x >>> shift;
+      const value = x & valueMask;
+      if (value < sig[bin]) sig[bin] = value;
     }
   }
-  if (shingles === 0) return 0;
-  densify(out);
-  return shingles;
+  densify(sig);
+  out.set(sig);
+  return words < 3 ? 1 : words - 2;
 }
 
 /**
@@ -133,26 +151,42 @@ function orderFor(slots: number): Order {
 }
 
 let filled = new Uint16Array(128);
+let empty = new Uint16Array(128);
+let sources = new Uint16Array(128);
 
 /** Optimal densification: every empty bin copies the first non-empty bin of its own probe sequence. */
-function densify(sig: Uint32Array): void {
+function densify(sig: Int32Array): void {
   const slots = sig.length;
-  if (scratch.length !== slots) {
-    scratch = new Uint32Array(slots);
+  if (filled.length !== slots) {
     filled = new Uint16Array(slots);
+    empty = new Uint16Array(slots);
+    sources = new Uint16Array(slots);
   }
-  scratch.set(sig);
   let count = 0;
-  for (let j = 0; j < slots; j++) if (scratch[j] !== EMPTY) filled[count++] = j;
-  if (count === slots) return;
+  let holes = 0;
+  for (let j = 0; j < slots; j++) {
+    if (sig[j] !== HOLE) filled[count++] = j;
+    else empty[holes++] = j;
+  }
+  if (holes === 0) return;
+  if (count === 1) {
+    sig.fill(sig[filled[0]]);
+    return;
+  }
   const { probes, ranks } = orderFor(slots);
-  for (let i = 0; i < slots; i++) {
-    if (scratch[i] !== EMPTY) continue;
+  // Both ways find the filled bin of lowest rank in the empty bin's order; probing the first
+  // PROBES ranks is cheaper unless few bins are filled (then most probes miss).
+  const probe = count * 12 > slots;
+  // choose every source before writing any, so only originally filled bins are copied
+  for (let e = 0; e < holes; e++) {
+    const i = empty[e];
     let source = -1;
-    for (let k = i * PROBES, end = k + PROBES; k < end; k++) {
-      if (scratch[probes[k]] !== EMPTY) {
-        source = probes[k];
-        break;
+    if (probe) {
+      for (let k = i * PROBES, end = k + PROBES; k < end; k++) {
+        if (sig[probes[k]] !== HOLE) {
+          source = probes[k];
+          break;
+        }
       }
     }
     if (source === -1) {
@@ -166,8 +200,9 @@ function densify(sig: Uint32Array): void {
         }
       }
     }
-    sig[i] = scratch[source];
+    sources[e] = source;
   }
+  for (let e = 0; e < holes; e++) sig[empty[e]] = sig[sources[e]];
 }
 
 /** Estimated Jaccard similarity of two signatures (share of equal slots). */

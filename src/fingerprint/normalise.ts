@@ -343,129 +343,162 @@ function closingQuote(lower: string, i: number, to: number, closer: number): num
   return -1;
 }
 
+/** Hash of each ASCII punctuation character as a token. */
+const PUNCT_HASHES = Int32Array.from({ length: 128 }, (_, c) => fmix32(c ^ 0x27d4eb2d));
+
+/**
+ * Scans [from, to) of the lowercased text into the stream. The loop handles the common tokens
+ * inline (spaces, plain lowercase ASCII words, ASCII punctuation that opens nothing); everything
+ * else (numbers, ids, URLs, quotes, code, CJK, other scripts) goes to `scanOther`.
+ */
 function scanRange(lower: string, from: number, to: number): void {
+  const { hashes, kinds, maskTypes, starts, ends } = stream;
+  let n = stream.count;
+  let latin = 0;
+  let newlines = 0;
   let i = from;
   while (i < to) {
     const c = lower.charCodeAt(i);
-    const cls = c < 128 ? ASCII_CLASS[c] : isWordCharHigh(c) ? 2 : isSpace(c) ? 1 : 0;
-    if (cls === 1) {
-      if (c === 10) stream.newlines++;
+    if (c === 32) {
       i++;
       continue;
     }
-    if (
-      cls === 2 &&
-      c >= 97 &&
-      !(c === 104 && lower.charCodeAt(i + 1) === 116) &&
-      !(c === 119 && lower.charCodeAt(i + 1) === 119)
-    ) {
-      // fast path: a plain lowercase ASCII word, not followed by a connector that joins another word
-      let h = Math.imul(FNV_OFFSET ^ c, FNV_PRIME);
-      let j = i + 1;
-      let u = j < to ? lower.charCodeAt(j) : 32;
-      while (u >= 97 && u <= 122) {
-        h = Math.imul(h ^ u, FNV_PRIME);
-        j++;
-        u = j < to ? lower.charCodeAt(j) : 32;
-      }
-      const ends = u < 128 ? ASCII_CLASS[u] < 2 : !isWordCharHigh(u);
-      const joins =
-        (u === 46 || u === 45 || u === 47 || u === 64 || u === 39 || u === 0x2019) &&
-        j + 1 < to &&
-        isWordChar(lower.charCodeAt(j + 1));
-      if (ends && !joins && (camelCount === 0 || !hasCamel(i, j))) {
-        const t = stream.count++;
-        stream.hashes[t] = fmix32(h);
-        stream.kinds[t] = WORD;
-        stream.maskTypes[t] = 255;
-        stream.starts[t] = i;
-        stream.ends[t] = j;
-        stream.scripts[LATIN]++;
-        i = j;
-        continue;
-      }
-    }
-    if (cls >= 2) {
-      if (
-        (c === 104 &&
-          lower.charCodeAt(i + 1) === 116 &&
-          (lower.startsWith('http://', i) || lower.startsWith('https://', i))) ||
-        (c === 119 && lower.charCodeAt(i + 1) === 119 && lower.startsWith('www.', i))
-      ) {
-        let j = i;
-        while (j < to) {
-          const u = lower.charCodeAt(j);
-          if (
-            isSpace(u) ||
-            u === 34 ||
-            u === 39 ||
-            u === 60 ||
-            u === 62 ||
-            u === 41 ||
-            u === 93 ||
-            u === 125 ||
-            u === 96
-          )
-            break;
+    if (c >= 97 && c <= 122) {
+      const next = i + 1 < to ? lower.charCodeAt(i + 1) : 32;
+      if (!((c === 104 && next === 116) || (c === 119 && next === 119))) {
+        // a plain lowercase ASCII word, unless a connector joins it to more word characters
+        let h = Math.imul(FNV_OFFSET ^ c, FNV_PRIME);
+        let j = i + 1;
+        let u = next;
+        while (u >= 97 && u <= 122) {
+          h = Math.imul(h ^ u, FNV_PRIME);
           j++;
+          u = j < to ? lower.charCodeAt(j) : 32;
         }
-        while (j > i && ',.;:!?'.includes(lower[j - 1])) j--;
-        pushMask(URL, i, j);
-        i = j;
-        continue;
-      }
-      i = scanWord(lower, i, to);
-      continue;
-    }
-    if (isCjkChar(c)) {
-      stream.scripts[c <= 0x30ff ? KANA : HAN]++;
-      push(fmix32(Math.imul(c, FNV_PRIME) ^ 0x5bd1e995), CJK, 255, i, i + 1);
-      i++;
-      continue;
-    }
-    if (c === 96) {
-      if (lower.startsWith('```', i)) {
-        const close = lower.indexOf('```', i + 3);
-        const end = close === -1 || close >= to ? to : close + 3;
-        let langEnd = i + 3;
-        while (langEnd < end && langEnd < i + 23 && isWordChar(lower.charCodeAt(langEnd))) langEnd++;
-        const lang = langEnd > i + 3 ? lower.slice(i + 3, langEnd) : 'text';
-        let lines = 0;
-        for (let k = lower.indexOf('\n', i); k !== -1 && k < end; k = lower.indexOf('\n', k + 1)) lines++;
-        const size = lines <= 3 ? 'xs' : lines <= 10 ? 's' : lines <= 40 ? 'm' : 'l';
-        const text = `<code:${lang}:${size}>`;
-        stream.codeBlocks++;
-        stream.masks[CODE]++;
-        stream.codeTexts.set(stream.count, text);
-        push(hashString(text), MASK, CODE, i, end);
-        stream.newlines += lines;
-        i = end;
-        continue;
-      }
-      const close = closingQuote(lower, i, Math.min(to, i + MAX_INLINE_CODE), 96);
-      if (close > i + 1) {
-        pushMask(ID, i, close + 1);
-        i = close + 1;
-        continue;
-      }
-    } else {
-      let closer = c === 34 ? 34 : c < 0xab ? undefined : QUOTE_CLOSERS[c];
-      if (closer === undefined && (c === 39 || c === 0x2018)) {
-        const prev = i > from ? lower.charCodeAt(i - 1) : 32;
-        if (!isWordChar(prev)) closer = c === 39 ? 39 : 0x2019;
-      }
-      if (closer !== undefined) {
-        const close = closingQuote(lower, i, to, closer);
-        if (close > i + 1) {
-          pushMask(STR, i, close + 1);
-          i = close + 1;
+        if (
+          (u < 128 ? ASCII_CLASS[u] < 2 : !isWordCharHigh(u)) &&
+          !(
+            (u === 46 || u === 45 || u === 47 || u === 64 || u === 39 || u === 0x2019) &&
+            j + 1 < to &&
+            isWordChar(lower.charCodeAt(j + 1))
+          ) &&
+          (camelCount === 0 || !hasCamel(i, j))
+        ) {
+          hashes[n] = fmix32(h);
+          kinds[n] = WORD;
+          maskTypes[n] = 255;
+          starts[n] = i;
+          ends[n] = j;
+          n++;
+          latin++;
+          i = j;
           continue;
         }
       }
+    } else if (c < 128 && ASCII_CLASS[c] === 0 && c !== 34 && c !== 39 && c !== 96) {
+      hashes[n] = PUNCT_HASHES[c];
+      kinds[n] = PUNCT;
+      maskTypes[n] = 255;
+      starts[n] = i;
+      ends[n] = i + 1;
+      n++;
+      i++;
+      continue;
+    } else if (c <= 32) {
+      if (c === 10) newlines++;
+      i++;
+      continue;
     }
-    push(fmix32(c ^ 0x27d4eb2d), PUNCT, 255, i, i + 1);
-    i++;
+    stream.count = n;
+    i = scanOther(lower, i, from, to, c);
+    n = stream.count;
   }
+  stream.count = n;
+  stream.scripts[LATIN] += latin;
+  stream.newlines += newlines;
+}
+
+/** Scans one token that is not a space, a plain lowercase word or plain punctuation; returns the index after it. */
+function scanOther(lower: string, i: number, from: number, to: number, c: number): number {
+  const cls = c < 128 ? ASCII_CLASS[c] : isWordCharHigh(c) ? 2 : isSpace(c) ? 1 : 0;
+  if (cls === 1) {
+    if (c === 10) stream.newlines++;
+    return i + 1;
+  }
+  if (cls >= 2) {
+    if (
+      (c === 104 &&
+        lower.charCodeAt(i + 1) === 116 &&
+        (lower.startsWith('http://', i) || lower.startsWith('https://', i))) ||
+      (c === 119 && lower.charCodeAt(i + 1) === 119 && lower.startsWith('www.', i))
+    ) {
+      let j = i;
+      while (j < to) {
+        const u = lower.charCodeAt(j);
+        if (
+          isSpace(u) ||
+          u === 34 ||
+          u === 39 ||
+          u === 60 ||
+          u === 62 ||
+          u === 41 ||
+          u === 93 ||
+          u === 125 ||
+          u === 96
+        )
+          break;
+        j++;
+      }
+      while (j > i && ',.;:!?'.includes(lower[j - 1])) j--;
+      pushMask(URL, i, j);
+      return j;
+    }
+    return scanWord(lower, i, to);
+  }
+  if (isCjkChar(c)) {
+    stream.scripts[c <= 0x30ff ? KANA : HAN]++;
+    push(fmix32(Math.imul(c, FNV_PRIME) ^ 0x5bd1e995), CJK, 255, i, i + 1);
+    return i + 1;
+  }
+  if (c === 96) {
+    if (lower.startsWith('```', i)) {
+      const close = lower.indexOf('```', i + 3);
+      const end = close === -1 || close >= to ? to : close + 3;
+      let langEnd = i + 3;
+      while (langEnd < end && langEnd < i + 23 && isWordChar(lower.charCodeAt(langEnd))) langEnd++;
+      const lang = langEnd > i + 3 ? lower.slice(i + 3, langEnd) : 'text';
+      let lines = 0;
+      for (let k = lower.indexOf('\n', i); k !== -1 && k < end; k = lower.indexOf('\n', k + 1)) lines++;
+      const size = lines <= 3 ? 'xs' : lines <= 10 ? 's' : lines <= 40 ? 'm' : 'l';
+      const text = `<code:${lang}:${size}>`;
+      stream.codeBlocks++;
+      stream.masks[CODE]++;
+      stream.codeTexts.set(stream.count, text);
+      push(hashString(text), MASK, CODE, i, end);
+      stream.newlines += lines;
+      return end;
+    }
+    const close = closingQuote(lower, i, Math.min(to, i + MAX_INLINE_CODE), 96);
+    if (close > i + 1) {
+      pushMask(ID, i, close + 1);
+      return close + 1;
+    }
+  } else {
+    let closer = c === 34 ? 34 : c < 0xab ? undefined : QUOTE_CLOSERS[c];
+    if (closer === undefined && (c === 39 || c === 0x2018)) {
+      const prev = i > from ? lower.charCodeAt(i - 1) : 32;
+      if (!isWordChar(prev)) closer = c === 39 ? 39 : 0x2019;
+    }
+    if (closer !== undefined) {
+      const close = closingQuote(lower, i, to, closer);
+      if (close > i + 1) {
+        pushMask(STR, i, close + 1);
+        return close + 1;
+      }
+    }
+  }
+  push(c < 128 ? PUNCT_HASHES[c] : fmix32(c ^ 0x27d4eb2d), PUNCT, 255, i, i + 1);
+  return i + 1;
 }
 
 const NON_ASCII = /[^\u0000-\u007f]/;
@@ -535,7 +568,9 @@ export function tokenText(s: TokenStream, t: number): string {
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 
 function isPunctText(piece: string): boolean {
-  return piece.length === 1 && !LETTER_OR_DIGIT.test(piece);
+  if (piece.length !== 1) return false;
+  const c = piece.charCodeAt(0);
+  return c < 128 ? ASCII_CLASS[c] < 2 || c === 95 : !LETTER_OR_DIGIT.test(piece);
 }
 
 function isCjkText(piece: string): boolean {
