@@ -6,16 +6,32 @@
  * measured in bench/fingerprint.ts); the timed loop runs only the tag code, the way
  * src/fingerprint/fingerprint.ts calls it.
  *
- *   npx tsx bench/tags.ts [--n 20000] [--repeats 3]
+ *   npx tsx bench/tags.ts [--n 20000] [--repeats 3] [--src DIR] [--quality]
+ *
+ * `--quality` also prints tag precision/recall: the dev-corpus sets per wording set (report,
+ * fresh, fresh2, fresh3 on the report slice; tune phrasings on the tune slice) and the written
+ * paraphrase set per half (development, held-out), with the fired look-alikes.
+ *
+ * `--src` runs the tag code of another checkout's src/ (e.g. the previous version, copied with
+ * `git worktree` or `git archive`) on the same mix, for a before/after comparison on one machine.
  *
  * Throughput is per CPU second of this process (the machine is shared); wall time too.
  */
 import os from 'node:os';
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { ExtractionTag } from '../src/core/types.js';
+import { fingerprint } from '../src/fingerprint/fingerprint.js';
 import { detectLanguage } from '../src/fingerprint/language.js';
 import { LATIN, NUM, scan, type TokenStream } from '../src/fingerprint/normalise.js';
-import { capabilityTags, extractionTags, type RuleLanguage } from '../src/fingerprint/tags.js';
-import { corporaDir, loadCorpus } from '../src/fingerprint/test-support/corpus.js';
-import { FOREIGN, triggersOf } from '../src/fingerprint/triggers.js';
+import type { RuleLanguage } from '../src/fingerprint/tags.js';
+import {
+  buildExtractionSet,
+  corporaDir,
+  loadCorpus,
+  scoreTags,
+} from '../src/fingerprint/test-support/corpus.js';
+import { paraphraseSet } from '../src/fingerprint/test-support/paraphrases.js';
 import { machineLine, trackPeakMemory } from './machine.js';
 
 const args = process.argv.slice(2);
@@ -25,6 +41,15 @@ const option = (name: string, fallback: string) => {
 };
 const N = Number(option('n', '20000'));
 const REPEATS = Number(option('repeats', '3'));
+const SRC = resolve(option('src', resolve(import.meta.dirname, '../src')));
+const tagsModule: typeof import('../src/fingerprint/tags.js') = await import(
+  pathToFileURL(resolve(SRC, 'fingerprint/tags.ts')).href
+);
+const triggersModule: typeof import('../src/fingerprint/triggers.js') = await import(
+  pathToFileURL(resolve(SRC, 'fingerprint/triggers.ts')).href
+);
+const { capabilityTags, extractionTags } = tagsModule;
+const { FOREIGN, triggersOf } = triggersModule;
 
 const dir = corporaDir();
 if (dir === null) {
@@ -120,14 +145,21 @@ interface Prepared {
   language: string;
 }
 
-/** The tag stage exactly as fingerprint.ts runs it (no system prompt). */
-function tagStage({ s, language }: Prepared): number {
+/** The extraction half of the tag stage, as fingerprint.ts runs it (no system prompt). */
+function extractionStage({ s, language }: Prepared) {
   const covered = (language === 'en' || language === 'und') && latinOnly(s);
   const triggers = covered ? triggersOf(s) : null;
   const extraction =
     triggers === null
       ? extractionTags(s.text)
       : extractionTags(s.text, triggers.words, (triggers.words & FOREIGN) !== 0 ? LATIN_RULES : ENGLISH);
+  return { triggers, extraction };
+}
+
+/** The tag stage exactly as fingerprint.ts runs it (no system prompt). */
+function tagStage(p: Prepared): number {
+  const { s } = p;
+  const { triggers, extraction } = extractionStage(p);
   const capabilities = capabilityTags(s.text, {
     tools: 0,
     turns: 1,
@@ -160,25 +192,84 @@ console.log(
   `mix: ${fmt(N)} prompts, median ${fmt(median)} chars, p99 ${fmt(lengths[Math.floor(lengths.length * 0.99)])}, max ${fmt(lengths[lengths.length - 1])}, mean ${fmt(chars / N)}`,
 );
 
+console.log(`tag code: ${SRC}`);
 let sink = 0;
-for (const p of prepared.slice(0, 2000)) sink += tagStage(p); // warm up
-const memory = trackPeakMemory();
-let best = { cpu: Infinity, wall: Infinity };
-for (let r = 0; r < REPEATS; r++) {
-  const cpu0 = process.cpuUsage();
-  const wall0 = performance.now();
-  for (const p of prepared) sink += tagStage(p);
-  const wall = (performance.now() - wall0) / 1000;
-  const used = process.cpuUsage(cpu0);
-  const cpu = (used.user + used.system) / 1e6;
-  if (cpu < best.cpu) best = { cpu, wall };
+/** Best of REPEATS runs by CPU time (the machine is shared: the best run is the least disturbed). */
+function measure(name: string, run: (p: Prepared) => number): void {
+  for (const p of prepared.slice(0, 2000)) sink += run(p); // warm up
+  let best = { cpu: Infinity, wall: Infinity };
+  for (let r = 0; r < REPEATS; r++) {
+    const cpu0 = process.cpuUsage();
+    const wall0 = performance.now();
+    for (const p of prepared) sink += run(p);
+    const wall = (performance.now() - wall0) / 1000;
+    const used = process.cpuUsage(cpu0);
+    const cpu = (used.user + used.system) / 1e6;
+    if (cpu < best.cpu) best = { cpu, wall };
+  }
+  console.log(
+    `${name.padEnd(24)} ${fmt(N / best.cpu).padStart(9)} prompts/s per CPU s (${fmt(N / best.wall)}/s wall), ` +
+      `${((best.cpu / N) * 1e6).toFixed(2)} us per prompt, ${(chars / best.cpu / 1e6).toFixed(0)} MB/s`,
+  );
 }
+const memory = trackPeakMemory();
+measure('tag stage (all tags)', tagStage);
+measure('extraction tags only', (p) => extractionStage(p).extraction.length);
 const peak = memory.stop();
 const tagged = prepared.filter((p) => extractionTags(p.s.text).length > 0).length;
 console.log(
-  `tag stage (best of ${REPEATS}): ${fmt(N / best.cpu)} prompts/s per CPU s (${fmt(N / best.wall)}/s wall), ` +
-    `${((best.cpu / N) * 1e6).toFixed(2)} us per prompt, ${(chars / best.cpu / 1e6).toFixed(0)} MB/s`,
+  `best of ${REPEATS}; peak rss ${peak.rssMiB} MiB, heap ${peak.heapMiB} MiB; prompts with an extraction tag: ${tagged} (sink ${sink % 10})`,
 );
-console.log(
-  `peak rss ${peak.rssMiB} MiB, heap ${peak.heapMiB} MiB; prompts with an extraction tag: ${tagged} (sink ${sink % 10})`,
-);
+
+if (args.includes('--quality')) {
+  const predict = (r: { text: string; system?: string }) =>
+    fingerprint({ prompt: r.text, system: r.system }).extraction.map((m) => m.tag);
+  const row = (name: string, scores: { tag: string; precision: number; recall: number }[]) =>
+    console.log(
+      `  ${name.padEnd(26)} ${scores.map((x) => `${x.tag} P ${x.precision.toFixed(3)} R ${x.recall.toFixed(3)}`).join(' | ')}`,
+    );
+  console.log('\nextraction tags on the dev corpora (positives + ~20,100 ordinary prompts per slice):');
+  row(
+    'tune slice, tune wordings',
+    scoreTags(
+      buildExtractionSet(dir, 'report').filter((r) => r.slice === 'tune'),
+      predict,
+    ).scores,
+  );
+  for (const phrasings of ['report', 'fresh', 'fresh2', 'fresh3'] as const)
+    row(
+      `report slice, ${phrasings}`,
+      scoreTags(
+        buildExtractionSet(dir, phrasings).filter((r) => r.slice === 'report'),
+        predict,
+      ).scores,
+    );
+  console.log('\nwritten paraphrases (test-support/paraphrases.ts):');
+  const tags: ExtractionTag[] = [
+    'cot-elicitation',
+    'rubric-grading',
+    'instruction-generation',
+    'censorship-rewrite',
+  ];
+  for (const half of ['dev', 'heldout'] as const) {
+    const rows = paraphraseSet().filter((r) => r.half === half);
+    const fired = rows.map((r) => predict(r));
+    const scores = tags.map((tag) => {
+      let tp = 0;
+      let fp = 0;
+      let fn = 0;
+      rows.forEach((r, i) => {
+        const hit = fired[i].includes(tag);
+        if (r.tag === tag && hit) tp++;
+        else if (r.tag === tag) fn++;
+        else if (hit) fp++;
+      });
+      return { tag, precision: tp / Math.max(1, tp + fp), recall: tp / Math.max(1, tp + fn) };
+    });
+    row(half, scores);
+    const lookalikes = rows.filter((r) => r.tag === null);
+    console.log(
+      `  ${''.padEnd(26)} look-alikes fired: ${lookalikes.filter((r) => fired[rows.indexOf(r)].length > 0).length} / ${lookalikes.length}`,
+    );
+  }
+}
