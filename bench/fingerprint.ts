@@ -4,17 +4,21 @@
  * recall and false collisions on generated variant families, tag precision/recall, and the same
  * measurements side by side with Drain3 and datasketch when their checkouts are given.
  *
- *   npx tsx bench/fingerprint.ts [--n 100000] [--ref-n 20000] [--repeats 3] \
- *     [--drain3 /tmp/ref/Drain3] [--datasketch /tmp/ref/datasketch] [--python /usr/bin/python3] \
- *     [--deps /tmp/fpdeps/node_modules]
+ *   npx tsc -p tsconfig.json && node dist-check/bench/fingerprint.js --corpora ../shared/corpora/dev \
+ *     [--n 100000] [--ref-n 20000] [--repeats 3] [--drain3 /tmp/ref/Drain3] \
+ *     [--datasketch /tmp/ref/datasketch] [--python /usr/bin/python3] [--deps /tmp/fpdeps/node_modules]
  *
- * Needs ../shared/corpora/dev for the mix and the accuracy sets (exits with a message without it).
+ * Run it on the compiled JavaScript, as production runs: under `npx tsx bench/fingerprint.ts` (which
+ * also works) every imported binding goes through a getter of tsx's module transform, which costs
+ * the hot loops 30-50% and measures the loader rather than the code.
+ * Needs ../shared/corpora/dev for the mix and the accuracy sets (`--corpora`, default
+ * ../shared/corpora/dev from the repository; exits with a message without it).
  * Throughput is reported per CPU second of this process (the machine is shared; wall time too).
  * `--deps` points at a node_modules holding xxhash-wasm and tinyld for the hash and language-id
  * comparisons, installed outside the project (`npm install --prefix /tmp/fpdeps xxhash-wasm tinyld`).
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import { join } from 'node:path';
@@ -52,8 +56,15 @@ const PYTHON = option('python', '/usr/bin/python3')!;
 const REPEATS = Number(option('repeats', '3'));
 const DEPS = option('deps');
 const WORK = join(os.tmpdir(), 'distillwatch-fp-bench');
+/** The Python drivers: beside this file, or under bench/ of the working directory when compiled. */
+const REFERENCE_DRIVERS = existsSync(join(import.meta.dirname, 'reference'))
+  ? join(import.meta.dirname, 'reference')
+  : join(process.cwd(), 'bench', 'reference');
+const RUNTIME = import.meta.url.endsWith('.ts')
+  ? 'TypeScript through tsx (slower: see the header)'
+  : 'compiled JavaScript';
 
-const dir = corporaDir();
+const dir = option('corpora') ?? corporaDir();
 if (dir === null) {
   console.log('bench/fingerprint: ../shared/corpora/dev is absent; the mix and accuracy sets need it.');
   process.exit(0);
@@ -129,6 +140,7 @@ const lengths = mix.map((p) => p.length).sort((a, b) => a - b);
 const totalChars = lengths.reduce((a, b) => a + b, 0);
 
 console.log(machineLine());
+console.log(`runtime: ${RUNTIME}`);
 console.log(
   `load average: ${os
     .loadavg()
@@ -189,12 +201,14 @@ const mined = measure(() => {
 line('+ template miner', N, mined, ` | templates ${fmt(fper.templates().length)}`);
 let index = createFingerprintIndex();
 const T0 = Date.parse('2026-04-22T00:00:00Z');
+/** Account ids exist before a request is fingerprinted: built outside the timed loops. */
+const ACCOUNTS = Array.from({ length: 5000 }, (_, a) => `acct_${a}`);
 const full = measure(() => {
   const fper2 = createFingerprinter();
   index = createFingerprintIndex();
   for (let i = 0; i < N; i++) {
     const fp = fper2.fingerprint({ prompt: mix[i] });
-    index.add(`acct_${(i * 7919) % 5000}`, T0 + i * 1000, fp);
+    index.add(ACCOUNTS[(i * 7919) % 5000], T0 + i * 1000, fp);
   }
 });
 const stats = index.stats();
@@ -228,7 +242,7 @@ const indexRun = measure(() => {
   const bandIndex = createFingerprintIndex();
   ref.forEach((prompt, i) => {
     if (minhash(scan(prompt), sig) === 0) return;
-    bandIndex.add(`acct_${(i * 7919) % 5000}`, T0 + i * 1000, { template: '', bands: bandKeys(sig, params) });
+    bandIndex.add(ACCOUNTS[(i * 7919) % 5000], T0 + i * 1000, { template: '', bands: bandKeys(sig, params) });
   });
 });
 let minerOnly = createTemplateMiner();
@@ -537,11 +551,9 @@ console.log(
 
 // ---------------------------------------------------------------- references
 const python = (script: string, checkout: string, inputs: string[], out: string) => {
-  const result = spawnSync(
-    PYTHON,
-    [join(import.meta.dirname, 'reference', script), checkout, ...inputs, out],
-    { stdio: ['ignore', 'inherit', 'inherit'] },
-  );
+  const result = spawnSync(PYTHON, [join(REFERENCE_DRIVERS, script), checkout, ...inputs, out], {
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
   if (result.status !== 0) throw new Error(`${script} failed (${result.status})`);
   return JSON.parse(readFileSync(out, 'utf8'));
 };

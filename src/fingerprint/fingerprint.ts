@@ -34,6 +34,7 @@ export interface FingerprintOptions extends BoundOptions {
 }
 
 const paramsCache = new Map<string, LshParams>();
+let defaultParams: LshParams | undefined;
 
 /** The banding used for a set of options (cached). */
 export function resolveLsh(options: FingerprintOptions = {}): LshParams {
@@ -42,6 +43,10 @@ export function resolveLsh(options: FingerprintOptions = {}): LshParams {
     if (options.bands * options.rows > slots)
       throw new RangeError(`bands x rows (${options.bands}x${options.rows}) exceeds ${slots} slots`);
     return { slots, bands: options.bands, rows: options.rows };
+  }
+  if (options.slots === undefined && options.threshold === undefined) {
+    defaultParams ??= lshParams(0.7, 128);
+    return defaultParams;
   }
   const threshold = options.threshold ?? 0.7;
   const key = `${slots}:${threshold}`;
@@ -154,14 +159,16 @@ function latinOnly(s: TokenStream): boolean {
   return true;
 }
 
-/** Everything of a fingerprint but the template (shared by the stateless and the mining paths). */
-function core(
+/** The fingerprint around a template (shared by the stateless and the mining paths). */
+function complete(
   exchange: Partial<Exchange>,
   options: FingerprintOptions,
+  params: LshParams,
   s: TokenStream,
   structure: string,
-): Omit<Fingerprint, 'template' | 'templateText'> {
-  const params = resolveLsh(options);
+  template: string,
+  templateText: string,
+): Fingerprint {
   const sig = signatureBuffer(params.slots);
   const bands = minhash(s, sig, options.seed ?? 0) > 0 ? bandKeys(sig, params) : [];
   const system = exchange.system
@@ -187,7 +194,7 @@ function core(
     triggers,
   });
   if (structure !== '' && !capabilities.includes('tool-use')) capabilities.push('tool-use');
-  return { bands, capabilities, extraction, language, shape };
+  return { template, templateText, bands, capabilities, extraction, language, shape };
 }
 
 /** Computes the stateless fingerprint of an exchange (pure, deterministic). */
@@ -199,7 +206,7 @@ export function fingerprint(exchange: Partial<Exchange>, options: FingerprintOpt
   const max = options.templateTextChars ?? 512;
   const masked = max <= 0 ? '' : boundedMaskedText(s, max);
   const templateText = max <= 0 ? '' : clip(structure === '' ? masked : `${structure} ${masked}`, max);
-  return { template, templateText, ...core(exchange, options, s, structure) };
+  return complete(exchange, options, resolveLsh(options), s, structure, template, templateText);
 }
 
 /** Options of a fingerprinter: the stateless options plus the miner's. */
@@ -219,6 +226,7 @@ export interface Fingerprinter {
 export function createFingerprinter(options: FingerprinterOptions = {}): Fingerprinter {
   const miner = createTemplateMiner(options.miner);
   const max = options.templateTextChars ?? 512;
+  const params = resolveLsh(options);
   return {
     fingerprint(exchange) {
       if (exchange.fingerprint !== undefined) {
@@ -231,7 +239,7 @@ export function createFingerprinter(options: FingerprinterOptions = {}): Fingerp
       const mined = miner.add(s, structure === '' ? 0 : hashString(structure));
       const templateText =
         max <= 0 ? '' : clip(structure === '' ? mined.text : `${structure} ${mined.text}`, max);
-      return { template: mined.id, templateText, ...core(exchange, options, s, structure) };
+      return complete(exchange, options, params, s, structure, mined.id, templateText);
     },
     templates: () => miner.templates(),
   };

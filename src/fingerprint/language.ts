@@ -60,25 +60,37 @@ LANGS.forEach((lang, bit) => {
 const MAX_WORDS = 300;
 const scores = new Int32Array(LANGS.length);
 
+/** Scripts that decide the language by themselves, in order of precedence on ties (after Latin and CJK). */
+const SCRIPT_LANGUAGES: [number, string][] = [
+  [HANGUL, 'ko'],
+  [CYRILLIC, 'cyrillic'],
+  [GREEK, 'el'],
+  [HEBREW, 'he'],
+  [ARABIC, 'arabic'],
+  [DEVANAGARI, 'hi'],
+  [THAI, 'th'],
+];
+
 /** Detects the language of a scanned prompt (ISO 639-1 or 'und'). */
 export function detectLanguage(s: TokenStream): string {
   const sc = s.scripts;
   const cjk = sc[HAN] + sc[KANA];
-  const counts: [string, number][] = [
-    ['latin', sc[LATIN]],
-    ['cjk', cjk / 2],
-    ['ko', sc[HANGUL]],
-    ['cyrillic', sc[CYRILLIC]],
-    ['el', sc[GREEK]],
-    ['he', sc[HEBREW]],
-    ['arabic', sc[ARABIC]],
-    ['hi', sc[DEVANAGARI]],
-    ['th', sc[THAI]],
-  ];
-  let best = counts[0];
-  for (const entry of counts) if (entry[1] > best[1]) best = entry;
-  if (best[1] === 0) return 'und';
-  switch (best[0]) {
+  // the script with the most letters decides (the first listed wins a tie); CJK chars count half
+  let best = 'latin';
+  let most = sc[LATIN];
+  if (cjk / 2 > most) {
+    best = 'cjk';
+    most = cjk / 2;
+  }
+  for (let k = 0; k < SCRIPT_LANGUAGES.length; k++) {
+    const count = sc[SCRIPT_LANGUAGES[k][0]];
+    if (count > most) {
+      best = SCRIPT_LANGUAGES[k][1];
+      most = count;
+    }
+  }
+  if (most === 0) return 'und';
+  switch (best) {
     case 'cjk':
       return sc[KANA] >= 2 || sc[KANA] > cjk * 0.05 ? 'ja' : 'zh';
     case 'cyrillic':
@@ -88,19 +100,19 @@ export function detectLanguage(s: TokenStream): string {
     case 'latin':
       return latinLanguage(s);
     default:
-      return best[0];
+      return best;
   }
 }
 
 function latinLanguage(s: TokenStream): string {
   scores.fill(0);
   let words = 0;
+  const { kinds, hashes } = s;
   for (let t = 0; t < s.count && words < MAX_WORDS; t++) {
-    if (s.kinds[t] !== WORD) continue;
+    if (kinds[t] !== WORD) continue;
     words++;
-    const mask = masks[slotOf(s.hashes[t])];
-    if (mask === 0) continue;
-    for (let bit = 0; bit < LANGS.length; bit++) if (mask & (1 << bit)) scores[bit]++;
+    for (let mask = masks[slotOf(hashes[t])]; mask !== 0; mask &= mask - 1)
+      scores[31 - Math.clz32(mask & -mask)]++;
   }
   let first = 0;
   for (let bit = 1; bit < LANGS.length; bit++) if (scores[bit] > scores[first]) first = bit;
