@@ -71,6 +71,8 @@ export const FULLR = 1 << 26;
 export const BEFORE_ANSWER = 1 << 27;
 /** An evaluation verb next to a model output ("score the response"); set by tags.ts. */
 export const EVAL_OUT = 1 << 28;
+/** Let's, carefully, methodically: the solver is asked to deliberate, not just to solve. */
+export const DELIBERATE = 1 << 29;
 
 // ---- roles in the second word (instruction generation, censorship rewrites)
 /** Generate, create, write, come up with, brainstorm. */
@@ -243,6 +245,17 @@ const LEXICON: LexiconRow[] = [
       'bevor|zuerst|danach|dann|anschließend|' +
       '前に|まず|最後に|その後|てから|' +
       '전에|먼저|마지막에',
+  ),
+  A(
+    DELIBERATE,
+    "let's|let us|lets|carefully|deep breath|methodically|systematically|" +
+      '仔细|认真|我们来|让我们|' +
+      'давай|давайте|внимательно|тщательно|' +
+      'con cuidado|detenidamente|vamos a|' +
+      'attentivement|soigneusement|' +
+      'lass uns|sorgfältig|gründlich|' +
+      '慎重に|じっくり|' +
+      '신중하게|꼼꼼히',
   ),
   A(ALOUD, 'aloud|out loud|出声|вслух|en voz alta|à voix haute|laut|声に出|소리 내어'),
   A(

@@ -41,6 +41,8 @@ const ngramEnds = new Uint8Array(65536 >> 3);
 /** Prefix lengths at which some Cyrillic / other stem ends (bit n for length n, n < 31). */
 let cyrillicStemLengths = 0;
 let otherStemLengths = 0;
+/** First characters of stems: a word starting with another character is not probed for stems. */
+const stemStarts = new Uint8Array(65536 >> 3);
 
 const COMPLETE = 1;
 const PREFIX = 2;
@@ -133,6 +135,7 @@ export function addLexicon(rows: LexiconRow[]): void {
         const stem = entry.slice(0, -1);
         put(fmix32(fnv(stem, 0, stem.length)) ^ STEM_SALT, a, b, COMPLETE);
         const c = stem.charCodeAt(0);
+        stemStarts[c >> 3] |= 1 << (c & 7);
         if (c >= 0x400 && c <= 0x4ff) cyrillicStemLengths |= 1 << Math.min(stem.length, 30);
         else otherStemLengths |= 1 << Math.min(stem.length, 30);
         continue;
@@ -275,7 +278,14 @@ export function scanConcepts(text: string, stems = true): Hits {
       const start = i;
       let h = FNV_OFFSET;
       const cyrillic = c >= 0x400 && c <= 0x4ff;
-      const stemLengths = cyrillic ? cyrillicStemLengths : stems ? otherStemLengths : 0;
+      const stemLengths =
+        (stemStarts[c >> 3] & (1 << (c & 7))) === 0
+          ? 0
+          : cyrillic
+            ? cyrillicStemLengths
+            : stems
+              ? otherStemLengths
+              : 0;
       const probeStems = stemLengths !== 0;
       const firstStemHit = hits.count;
       while (i < n) {

@@ -20,6 +20,9 @@ const CASES: Record<ExtractionTag, { positive: string[]; benign: string[] }> = {
       'Use chain-of-thought reasoning to solve the following puzzle.',
       'Before answering, reason carefully and write out each step.',
       'Reconstruct the detailed reasoning that led to this answer.',
+      "Let's solve this one step by step.",
+      'Take a deep breath and work on this problem step-by-step.',
+      'Show your work.',
       '请一步一步地思考，然后回答下面的问题。',
       '请展示你完整的推理过程。',
       'Давай подумаем шаг за шагом.',
@@ -49,6 +52,11 @@ const CASES: Record<ExtractionTag, { positive: string[]; benign: string[] }> = {
       '光合成の仕組みをステップバイステップで説明してください。',
       '광합성이 어떻게 작동하는지 단계별로 설명해 주세요.',
       'My python function throws a KeyError when the dict is empty, how do I fix it?',
+      // a homework request for a worked solution, not for the solver's deliberation
+      'Solve for x step by step: 2x + 3 = 7',
+      'Resuelve paso a paso: 2x + 3 = 7',
+      'Share your thoughts on this essay.',
+      'What is your reasoning for choosing React over Vue?',
     ],
   },
   'rubric-grading': {

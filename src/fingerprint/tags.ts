@@ -44,6 +44,7 @@ import {
   CENSOR_STRONG,
   CHINA,
   DATA,
+  DELIBERATE,
   DISCLOSE,
   DIVERSE,
   EDIT,
@@ -131,7 +132,10 @@ const COMPOSITIONS: Composition[] = [
     tag: 'cot-elicitation',
     combos: [
       a(THINK | STEPWISE), // think step by step
-      a(SOLVE | STEPWISE), // work through it step by step
+      // "solve step by step" alone is a homework request for a worked solution; a solver asked
+      // to deliberate or to reason before the answer is being asked for its chain of thought
+      a(SOLVE | STEPWISE | DELIBERATE), // let's work this out step by step
+      a(SOLVE | STEPWISE | BEFORE_ANSWER), // go step by step, then give the answer
       a(THINK | ALOUD), // reason out loud
       a(MARKUP), // <thinking> ... </thinking>
       a(STRONG | THINK), // chain of thought + a request around it
@@ -419,8 +423,11 @@ export interface CapabilityContext {
 /** Code constructs at the start of a line (cheap: anchored at line starts). */
 const CODE_LINE =
   /(?:^|\n)\s*(?:def\s+\w+\s*\(|class\s+\w+[\s:({]|function\s+\w*\s*\(|import\s+[\w{*]|from\s+[\w.]+\s+import\s|#include\s*<|public\s+(?:static\s+)?(?:void|class|int|string)\b|(?:const|let|var)\s+\w+\s*=|fn\s+\w+\s*\(|select\s+[\w*,\s]+\s+from\s+\w|<\/?(?:div|html|script|body|span)\b)|console\.log|system\.out/;
-/** Braces, arrows and statement ends anywhere (only tried when `{`, `;` or `>` occur). */
-const CODE_PUNCT = /=>|\w+\s*\([^()\n]*\)\s*\{|;\s*\n\s*\w/;
+/**
+ * Arrows, `) {` block openers and statement ends at line ends (only tried when `{`, `;` or `>`
+ * occur). Each alternative starts with a literal character, so the engine skips ahead cheaply.
+ */
+const CODE_PUNCT = /=>|\)[ \t]*\{|;[ \t]*\n[ \t]*\w/;
 const CODE_WORDS =
   /\b(?:python|javascript|typescript|java|c\+\+|c#|golang|rust|kotlin|swift|php|ruby|scala|haskell|sql|html|css|bash|shell\s+script|powershell|regex|regular\s+expression|compiler?|debug(?:ging)?|stack\s*trace|segfault|exception|traceback|refactor|unit\s+tests?|git|docker|kubernetes|react|node\.?js|django|flask|api\s+endpoint|algorithm|leetcode|source\s+code|syntax\s+error|runtime\s+error|null\s+pointer|recursion|data\s+structure)\b|代码|编程|程序|函数|код|программ|código|programa|programme|programmier|コード|プログラム|関数|코드|프로그램|함수/;
 const CODE_TASK =
