@@ -137,30 +137,45 @@ export function createTemplateMiner(options: MinerOptions = {}): TemplateMiner {
   const probeHead = new Int32Array(H);
   const probeTail = new Int32Array(T);
 
-  /** Share of equal tokens, the better of the head (aligned from the start) and the tail (from the end). */
-  function similarity(c: Cluster, headLen: number, tailLen: number): number {
+  /**
+   * Share of equal tokens, the better of the head (aligned from the start) and the tail (from the
+   * end), when it is at least `floor`; otherwise some value below `floor` (a side stops comparing
+   * as soon as its mismatches rule it out).
+   */
+  function similarity(c: Cluster, headLen: number, tailLen: number, floor: number): number {
     const head = c.head;
-    let equal = 0;
+    const headMax = Math.max(c.headLen, headLen);
     const common = Math.min(c.headLen, headLen);
-    for (let i = 0; i < common; i++) if (head[i] === probeHead[i]) equal++;
-    const headSim = equal / Math.max(c.headLen, headLen);
+    let equal = 0;
+    let headSim = -1;
+    for (let i = 0; i < common; i++) {
+      if (head[i] === probeHead[i]) equal++;
+      else if ((equal + common - i - 1) / headMax < floor) break;
+      if (i === common - 1) headSim = equal / headMax;
+    }
+    if (common === 0) headSim = 0;
     const cTailLen = c.tailLen;
     if (cTailLen === 0 || tailLen === 0) return headSim;
     const tail = c.tail;
-    equal = 0;
+    const tailMax = Math.max(cTailLen, tailLen);
     const commonTail = Math.min(cTailLen, tailLen);
-    for (let k = 1; k <= commonTail; k++) if (tail[cTailLen - k] === probeTail[tailLen - k]) equal++;
-    const tailSim = equal / Math.max(cTailLen, tailLen);
-    return Math.max(tailSim, headSim);
+    equal = 0;
+    for (let k = 1; k <= commonTail; k++) {
+      if (tail[cTailLen - k] === probeTail[tailLen - k]) equal++;
+      else if ((equal + commonTail - k) / tailMax < floor) return headSim;
+    }
+    return Math.max(equal / tailMax, headSim);
   }
 
-  /** Compares the clusters of one leaf with the probe; returns the best so far. */
+  /** Compares the clusters of one leaf with the probe; keeps the best that can join (at least the threshold). */
   function bestOf(leaf: Cluster[], structure: number, headLen: number, tailLen: number): void {
     for (let i = 0; i < leaf.length; i++) {
       const c = leaf[i];
       if (c.visited === clock || c.structure !== structure) continue;
       c.visited = clock;
-      const sim = similarity(c, headLen, tailLen);
+      const floor = Math.max(threshold, bestSim);
+      const sim = similarity(c, headLen, tailLen, floor);
+      if (sim < floor) continue;
       if (
         sim > bestSim ||
         (sim === bestSim && best !== null && (c.size > best.size || (c.size === best.size && c.id < best.id)))
