@@ -593,6 +593,36 @@ const LEXICON: LexiconRow[] = [
 ];
 
 addLexicon(LEXICON);
+
+/** Roles of which every extraction combination needs at least one (see COMPOSITIONS in tags.ts). */
+const ANCHOR_A =
+  THINK | STEPWISE | ALOUD | STRONG | REASONING | ARRIVE | EVAL | JUDGE | JUDGE_STRONG | PREFER | TAGNAME;
+const ANCHOR_B = TASKS | QUESTIONS | DATA | CENSOR | SENSITIVE | CHINA | CENSOR_STRONG;
+
+/**
+ * Latin-script words without which no extraction tag can fire on plain-ASCII English text: the
+ * last word of every whole-word entry of an anchor role, as the normaliser tokenises it (a phrase
+ * also hyphenated: `step-by-step`; every word also with a possessive `'s`), plus `task` (the
+ * Self-Instruct slot). triggers.ts flags them, so fingerprint() can skip the concept scan of
+ * prompts that have none. Stems and `~words` are left out: they are only read in text that is not
+ * plain-ASCII English, which the skip never applies to.
+ */
+export function anchorWords(): string[] {
+  const words = new Set<string>(['task']);
+  for (const { a, b, entries } of LEXICON) {
+    if ((a & ANCHOR_A) === 0 && (b & ANCHOR_B) === 0) continue;
+    for (const raw of entries.split('|')) {
+      const entry = raw.trim();
+      if (entry === '' || entry.endsWith('*') || entry.startsWith('~') || !/^[a-z]/.test(entry)) continue;
+      const parts = entry.split(' ');
+      for (const word of [parts[parts.length - 1], parts.join('-')]) {
+        words.add(word);
+        words.add(`${word}'s`);
+      }
+    }
+  }
+  return [...words];
+}
 special.tagNameA = TAGNAME;
 special.markupA = STRONG | MARKUP;
 special.verdictA = JUDGE_STRONG;

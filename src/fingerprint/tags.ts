@@ -93,6 +93,7 @@ import {
   T_CODE,
   T_CODE_NOUN,
   T_CODE_SYNTAX,
+  T_EXTRACTION,
   T_MATH,
   T_MATH_WEAK,
   T_NUMBER_WORD,
@@ -386,16 +387,19 @@ const NON_ASCII = /[^\x00-\x7f]/;
 
 /**
  * Extraction tags of a lowercased, normalised text, each with the span that matched (the first
- * window per tag). `_words` is unused (kept for callers). The es/fr/de stems and the foreign
- * words that are also English words (`note`, `ton`) are read when `languages` is not English
- * alone or the text is not plain ASCII (plain English text needs whole words only: faster).
+ * window per tag). `words` are the trigger flags of the text (triggers.ts) or null: plain-ASCII
+ * English text without an anchor word (`T_EXTRACTION`) is not scanned at all. The es/fr/de
+ * stems and the foreign words that are also English words (`note`, `ton`) are read when
+ * `languages` is not English alone or the text is not plain ASCII.
  */
 export function extractionTags(
   text: string,
-  _words: number | null = null,
+  words: number | null = null,
   languages: RuleLanguage[] = ALL_RULE_LANGUAGES,
 ): ExtractionMatch[] {
-  const h = scanConcepts(text, languages.length > 1 || languages[0] !== 'en' || NON_ASCII.test(text));
+  const english = languages.length === 1 && languages[0] === 'en' && !NON_ASCII.test(text);
+  if (english && words !== null && (words & T_EXTRACTION) === 0) return [];
+  const h = scanConcepts(text, !english);
   bind(h);
   const out: ExtractionMatch[] = [];
   for (const composition of COMPOSITIONS) {

@@ -10,6 +10,7 @@
  * another language fall back to the regex prefilters (tags.ts), so a trigger list can never make
  * a rule unreachable there.
  */
+import { anchorWords } from './concept-lexicon.js';
 import { hashString } from './hash.js';
 import { PUNCT, type TokenStream, WORD } from './normalise.js';
 
@@ -44,6 +45,12 @@ export const C_ALOUD = 1 << 24;
 export const R_JUDGE = 1 << 25;
 export const R_SCALE = 1 << 26;
 export const R_BETTER = 1 << 27;
+
+/**
+ * A word (or `<`, `>`, `[`) without which no extraction tag can fire on plain-ASCII English text
+ * (concept-lexicon.ts `anchorWords`): prompts without one skip the concept scan.
+ */
+export const T_EXTRACTION = 1 << 28;
 
 /** Punctuation flags. */
 export const P_CODE = 1;
@@ -159,6 +166,14 @@ for (const [flag, list] of WORDS) {
   }
 }
 
+for (const word of anchorWords()) {
+  const hash = hashString(word);
+  const slot = slotOf(hash);
+  used[slot] = 1;
+  keys[slot] = hash;
+  flags[slot] |= T_EXTRACTION;
+}
+
 const HOW = hashString('how');
 const HOW_MATH = new Set(['many', 'much'].map((w) => hashString(w)));
 const HOW_WEAK = new Set(['long', 'old', 'far', 'fast', 'tall', 'often'].map((w) => hashString(w)));
@@ -188,6 +203,7 @@ export function triggersOf(s: TokenStream): Triggers {
     } else if (kind === PUNCT) {
       const c = s.text.charCodeAt(s.starts[t]);
       if (c === 123 || c === 125 || c === 59 || c === 62) punct |= P_CODE;
+      if (c === 60 || c === 62 || c === 91) words |= T_EXTRACTION;
       if (
         c === 36 ||
         c === 92 ||
