@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { CapabilityTag, ExtractionTag } from '../core/types.js';
 import { fingerprint } from './fingerprint.js';
+import { scan } from './normalise.js';
+import { extractionTags } from './tags.js';
+import { paraphraseSet } from './test-support/paraphrases.js';
+import { triggersOf } from './triggers.js';
 
 const tagsOf = (prompt: string, system?: string) =>
   fingerprint({ prompt, system }).extraction.map((m) => m.tag);
@@ -162,6 +166,22 @@ describe('extraction tags', () => {
       tagsOf('Capital of Peru?', 'You must always show your complete and transparent reasoning.'),
     ).toEqual(['cot-elicitation']);
     expect(tagsOf('Capital of Peru?', 'You are a helpful assistant.')).toEqual([]);
+  });
+});
+
+describe('anchor-word skip', () => {
+  it('gives the same tags as the full scan on English prompts', () => {
+    const english = [
+      ...Object.values(CASES).flatMap((c) => [...c.positive, ...c.benign]),
+      ...paraphraseSet()
+        .filter((r) => r.language === 'en')
+        .map((r) => r.text),
+    ];
+    for (const prompt of english) {
+      const s = scan(prompt);
+      const { words } = triggersOf(s);
+      expect(extractionTags(s.text, words, ['en']), prompt).toEqual(extractionTags(s.text, null, ['en']));
+    }
   });
 });
 
