@@ -15,6 +15,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { Worker } from 'node:worker_threads';
 import autocannon from 'autocannon';
 import type { Detection } from '../src/server/detection.js';
 import { startServer } from '../src/server/serve.js';
@@ -33,6 +34,8 @@ const { values } = parseArgs({
     days: { type: 'string', default: '21' },
     'noop-server': { type: 'string' },
     'path-only': { type: 'boolean', default: false },
+    /** Extra node options for the server processes, e.g. '--cpu-prof --cpu-prof-dir=/tmp/prof'. */
+    'server-node-args': { type: 'string', default: '' },
   },
 });
 if (values['noop-server'] !== undefined) {
@@ -91,13 +94,13 @@ function roundBodies(round: number): Buffer[] {
 /** Starts a server child process; resolves once it listens. */
 async function spawnServer(
   argv: string[],
-): Promise<{ url: string; pid: number; child: ChildProcess; stop: () => Promise<void> }> {
+): Promise<{ url: string; pid: number; child: ChildProcess; log: string; stop: () => Promise<void> }> {
   const child: ChildProcess = spawn(process.execPath, argv, {
     cwd: root,
     stdio: ['ignore', 'ignore', 'pipe'],
   });
+  let err = '';
   const url = await new Promise<string>((ok, fail) => {
-    let err = '';
     child.stderr?.on('data', (chunk) => {
       err += chunk;
       const match = /listening on (http:\/\/\S+)/.exec(err);
@@ -107,6 +110,7 @@ async function spawnServer(
   });
   return {
     url,
+    log: err,
     pid: child.pid!,
     child,
     async stop() {
@@ -147,6 +151,46 @@ async function post(
   };
   await Promise.all(Array.from({ length: concurrency }, worker));
   return { records, seconds: (performance.now() - started) / 1000, failures };
+}
+
+/** `post` from a worker thread (its own event loop), for load while this thread measures lookups. */
+function postFromWorker(
+  url: string,
+  token: string,
+  bodies: Buffer[],
+): Promise<{ records: number; seconds: number; failures: number }> {
+  const code = `
+    const { parentPort, workerData } = require('node:worker_threads');
+    const { url, token, bodies, concurrency } = workerData;
+    let next = 0, records = 0, failures = 0;
+    const started = performance.now();
+    const one = async () => {
+      while (next < bodies.length) {
+        const body = bodies[next++];
+        const response = await fetch(url + '/v1/exchanges', {
+          method: 'POST',
+          headers: { authorization: 'Bearer ' + token, 'content-type': 'application/x-ndjson' },
+          body,
+        });
+        const answer = await response.json();
+        if (response.status === 200) records += answer.stored ?? 0;
+        else failures++;
+      }
+    };
+    Promise.all(Array.from({ length: concurrency }, one)).then(() =>
+      parentPort.postMessage({ records, failures, seconds: (performance.now() - started) / 1000 }),
+    );`;
+  const worker = new Worker(code, {
+    eval: true,
+    workerData: { url, token, bodies: bodies.map((body) => new Uint8Array(body)), concurrency },
+  });
+  return new Promise((resolve, reject) => {
+    worker.once('message', (result) => {
+      resolve(result);
+      void worker.terminate();
+    });
+    worker.once('error', reject);
+  });
 }
 
 // Phase 0: the ingest path alone (HTTP, parse, validate, durable store, idempotency) in a child
@@ -196,6 +240,7 @@ const stats = async () =>
   (await (await fetch(`${url}/v1/stats`, { headers: auth(adminToken) })).json()) as {
     exchanges: number;
     detectionLag: number;
+    eventLoopDelayMs: { p50: number; p99: number; max: number };
   };
 
 await fetch(`${url}/v1/accounts`, {
@@ -238,7 +283,10 @@ console.log(
 await settle();
 const riskPaths = accounts.slice(0, 500).map((account) => `/v1/accounts/${encodeURIComponent(account)}/risk`);
 let pathIndex = 0;
-const ingestDuring = ingest(roundBodies(rounds));
+// The ingest load comes from a worker thread, so this thread's event loop (autocannon's) only
+// measures lookups: latency figures are the server's, not the load generator's.
+await stats(); // resets the server's event-loop delay histogram
+const ingestDuring = postFromWorker(url, ingestToken, roundBodies(rounds));
 const risk = await autocannon({
   url,
   connections: 32,
@@ -255,6 +303,10 @@ const risk = await autocannon({
 const during = await ingestDuring;
 console.log(
   `risk while ingesting: ${Math.round(risk.requests.average)} req/s asked ${riskRate}/s; latency p50 ${risk.latency.p50} ms, p90 ${risk.latency.p90} ms, p99 ${risk.latency.p99} ms, max ${risk.latency.max} ms; non-2xx ${risk.non2xx}, errors ${risk.errors}`,
+);
+const loop = (await stats()).eventLoopDelayMs;
+console.log(
+  `server HTTP-thread event-loop delay during the risk phase: p50 ${loop.p50} ms, p99 ${loop.p99} ms, max ${loop.max} ms`,
 );
 console.log(
   `ingest during the risk phase: ${during.records} exchanges in ${during.seconds.toFixed(2)} s = ${Math.round(during.records / during.seconds)}/s`,
@@ -280,5 +332,17 @@ console.log(
 );
 console.log(`server peak RSS: ${peakRssMiB()} MiB; stored: ${(await stats()).exchanges} exchanges`);
 
+const stopStarted = performance.now();
 await served.stop();
+const stopSeconds = (performance.now() - stopStarted) / 1000;
+
+// Phase 4: restart. A clean stop flushes detection and saves its snapshot; the new process
+// restores it and replays only records stored after it (none here).
+const restartStarted = performance.now();
+const again = await spawnServer(args);
+const restartSeconds = (performance.now() - restartStarted) / 1000;
+console.log(
+  `restart: stop (flush + snapshot) ${stopSeconds.toFixed(1)} s; start to listening ${restartSeconds.toFixed(1)} s; ${again.log.match(/detection [^\n]*/)?.[0] ?? 'no recovery line'}`,
+);
+await again.stop();
 rmSync(dataDir, { recursive: true, force: true });

@@ -4,6 +4,8 @@
  * ticks never delay an inline risk lookup. Messages are applied in order; answers to calls carry
  * the engine's campaigns and verdicts as JSON (cheaper to pass than thousands of small objects).
  */
+import { readlinkSync } from 'node:fs';
+import { setPriority } from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
 import type { PipelineConfig } from '../pipeline/config.js';
 import { createDetection } from './detection-default.js';
@@ -11,6 +13,22 @@ import type { ThreadCall, ThreadReply } from './detection-worker.js';
 
 const port = parentPort;
 if (port === null) throw new Error('server/detection-thread.ts must run in a worker thread');
+
+/**
+ * Detection yields the CPU to the HTTP thread: this thread, and the partition workers it starts
+ * (Linux threads inherit the nice value), run at a lower priority, so an inline risk lookup is
+ * not queued behind detection's work when the cores are busy. Detection catches up whenever the
+ * HTTP side is idle. Linux only (a thread's id is its own priority target); elsewhere a no-op.
+ */
+function lowerPriority(nice: number): void {
+  try {
+    const tid = Number(readlinkSync('/proc/thread-self').split('/').pop());
+    if (Number.isInteger(tid) && tid > 0) setPriority(tid, nice);
+  } catch {
+    // Not Linux, or not permitted: detection runs at the same priority.
+  }
+}
+lowerPriority(10);
 const detection = createDetection(workerData as Partial<PipelineConfig>);
 
 const snapshot = () => ({

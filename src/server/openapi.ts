@@ -334,6 +334,12 @@ export function openApiDocument(): Record<string, unknown> {
               type: 'integer',
               description: 'Exchanges stored but not yet applied by detection',
             },
+            eventLoopDelayMs: {
+              type: 'object',
+              properties: { p50: { type: 'number' }, p99: { type: 'number' }, max: { type: 'number' } },
+              description:
+                'Delay of the HTTP thread event loop since the previous stats call (at most 60 s): what an inline request may wait',
+            },
           },
         },
         Review: {

@@ -67,15 +67,16 @@ async function outcome(server: RunningServer, token: string) {
 }
 
 describe('restart from a detection snapshot', () => {
-  it('replays only what was stored after the snapshot and ends where a service that never stopped ends', async () => {
+  it('replays only what was stored after the snapshot, ends as a service that never stopped, keeps reviews and overrides in force', async () => {
     const world = await simulateToMemory({ preset: 'small', seed: 2, days: 4 });
     const lines = world.exchangeLines;
-    const quarter = Math.floor(lines.length / 4);
+    const fifth = Math.floor(lines.length / 5);
     const parts = [
-      lines.slice(0, 2 * quarter),
-      lines.slice(2 * quarter, 3 * quarter),
-      lines.slice(3 * quarter),
+      lines.slice(0, 2 * fifth),
+      lines.slice(2 * fifth, 3 * fifth),
+      lines.slice(3 * fifth, 4 * fifth),
     ];
+    const later = lines.slice(4 * fifth);
 
     // Reference: one service, never stopped, flushed after each part.
     const refDir = join(dir, 'ref');
@@ -123,6 +124,37 @@ describe('restart from a detection snapshot', () => {
       const got = await outcome(server, token);
       expect(got.campaigns).toEqual(expected.campaigns);
       expect(got.verdicts).toEqual(expected.verdicts);
+
+      // Reviews and overrides feed back: a dismissed campaign stays dismissed as its pattern goes
+      // on, its members are not blocked for it, and an override wins; all of it across a restart.
+      const target = expected.campaigns.reduce((a, b) => (b.accounts.length > a.accounts.length ? b : a));
+      const review = await fetch(`${server.url}/v1/campaigns/${target.id}/review`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ action: 'dismiss', note: 'known benchmark lab' }),
+      });
+      expect(review.status).toBe(200);
+      const [member, overridden] = target.accounts;
+      const override = await fetch(`${server.url}/v1/accounts/${encodeURIComponent(overridden)}/override`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ decision: 'block' }),
+      });
+      expect(override.status).toBe(200);
+      await post(server, token, '/v1/exchanges', later);
+      await server.close();
+      server = await start(dataDir);
+      expect(server.service.recovery().replayed.exchanges).toBe(0);
+      const after = await call(server, token, `/v1/campaigns/${target.id}`);
+      expect((after.campaign as CampaignResult).status).toBe('dismissed');
+      const open = await call(server, token, '/v1/campaigns?status=suspected,confirmed&limit=500');
+      for (const campaign of open.campaigns as CampaignResult[])
+        expect(campaign.accounts.filter((account) => target.accounts.includes(account))).toEqual([]);
+      const risk = await call(server, token, `/v1/accounts/${encodeURIComponent(member)}/risk`);
+      expect(risk.decision).not.toBe('block');
+      expect(risk.decision).not.toBe('challenge');
+      const blocked = await call(server, token, `/v1/accounts/${encodeURIComponent(overridden)}/risk`);
+      expect(blocked.decision).toBe('block');
     } finally {
       await server.close();
     }

@@ -11,6 +11,7 @@
  * rebuilds exactly the state of the records that were acknowledged.
  */
 import { randomBytes } from 'node:crypto';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { deserialize, serialize } from 'node:v8';
 import { DAY_MS, HOUR_MS, toRfc3339 } from '../core/time.js';
 import type {
@@ -135,6 +136,8 @@ export interface ServiceStats {
   lastTick: string | null;
   /** Exchanges stored but not yet applied by detection (bounded by `maxDetectionLag`). */
   detectionLag: number;
+  /** Event-loop delay of the HTTP thread since the previous call (at most 60 s), in ms. */
+  eventLoopDelayMs: { p50: number; p99: number; max: number };
 }
 
 /** Filter and page of `GET /v1/campaigns`. */
@@ -209,6 +212,8 @@ export interface ServiceOptions {
 const WEBHOOK_EVENTS: readonly WebhookEvent[] = ['campaign.new', 'campaign.escalated', 'campaign.confirmed'];
 const OPEN_STATUSES = new Set(['suspected', 'confirmed']);
 const MEMBER_SUMMARIES_PER_TICK = 2000;
+/** Member summaries fetched and stored at once after a tick. */
+const SUMMARY_CHUNK = 50;
 /** Records handed to detection between waits for its worker queues to drain (bounds their memory). */
 const SETTLE_EVERY = 20_000;
 /** Name of the detection snapshot in the store. */
@@ -263,6 +268,8 @@ export function createService(options: ServiceOptions): Service {
   let started = false;
   let recovery: Recovery = { snapshotAt: null, replayed: { exchanges: 0, accountEvents: 0 } };
   const rate = new Map<number, number>();
+  const loopDelay = monitorEventLoopDelay({ resolution: 1 });
+  let loopDelaySince = now();
 
   const clock: EventClock = createEventClock(
     {
@@ -288,6 +295,18 @@ export function createService(options: ServiceOptions): Service {
       .catch((error: unknown) => log(`detection error: ${(error as Error)?.stack ?? error}`));
     queue = next;
     return next;
+  };
+
+  /** Event-loop delay percentiles since the last call (the histogram restarts every minute at most). */
+  const loopDelayMs = () => {
+    const ms = (ns: number) => Math.round(ns / 1e4) / 100;
+    const out =
+      loopDelay.count === 0
+        ? { p50: 0, p99: 0, max: 0 }
+        : { p50: ms(loopDelay.percentile(50)), p99: ms(loopDelay.percentile(99)), max: ms(loopDelay.max) };
+    loopDelay.reset();
+    loopDelaySince = now();
+    return out;
   };
 
   const countRate = (count: number) => {
@@ -388,8 +407,12 @@ export function createService(options: ServiceOptions): Service {
       if (event) await notify(event, campaign);
     }
     rebuildIndex();
-    const summaries = await summariesOf([...changedMembers]);
-    if (summaries.length > 0) await store.putSummaries(summaries);
+    // In small chunks: each summary is ~2 KB of JSON to decode and encode on this thread.
+    const members = [...changedMembers];
+    for (let i = 0; i < members.length; i += SUMMARY_CHUNK) {
+      const summaries = await summariesOf(members.slice(i, i + SUMMARY_CHUNK));
+      if (summaries.length > 0) await store.putSummaries(summaries);
+    }
     await store.setMeta('lastTick', ts);
     if (config.retentionDays !== null) {
       const watermark = clock.watermark();
@@ -474,6 +497,12 @@ export function createService(options: ServiceOptions): Service {
         );
       if (lastTick !== null || reviewList.length > 0) await afterTick(lastTick ?? 0);
       started = true;
+      loopDelay.enable();
+      timers.push(
+        setInterval(() => {
+          if (now() - loopDelaySince >= 60_000) loopDelayMs();
+        }, 60_000).unref(),
+      );
       if (config.tickIntervalMs > 0) {
         timers.push(setInterval(() => void service.flush(), config.tickIntervalMs).unref());
       }
@@ -759,6 +788,7 @@ export function createService(options: ServiceOptions): Service {
         campaigns: byStatus,
         lastTick: lastTick === null ? null : toRfc3339(lastTick),
         detectionLag: lag,
+        eventLoopDelayMs: loopDelayMs(),
       };
     },
 
@@ -793,6 +823,7 @@ export function createService(options: ServiceOptions): Service {
     async close() {
       if (closed) return;
       for (const timer of timers) clearInterval(timer);
+      loopDelay.disable();
       // A clean stop leaves a snapshot, so the next start replays nothing.
       if (detection.snapshot && started) {
         await service.flush();

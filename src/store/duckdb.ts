@@ -292,6 +292,7 @@ class DuckDbStore implements Store {
       await this.transaction(async () => {
         const rows = await this.db.createAppender('exchange_rows');
         const blockRows = await this.db.createAppender('exchange_blocks');
+        let staged = 0;
         try {
           for (const [k, write] of group.entries()) {
             const data = blocks[k];
@@ -313,6 +314,8 @@ class DuckDbStore implements Store {
               rows.appendDouble(block);
               rows.appendInteger(pos);
               rows.endRow();
+              // Hand rows to DuckDB in chunks: one flush of a whole group holds the thread.
+              if (++staged % 2048 === 0) rows.flushSync();
               const wait = pace();
               if (wait) await wait;
             }
