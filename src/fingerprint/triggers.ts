@@ -1,24 +1,22 @@
 /**
- * Trigger words: one pass over the token hashes the scanner already computed tells which tag
- * rules could possibly match, so the (costlier) regular expressions only run on the few prompts
- * that contain a trigger. A word's hash is looked up in a small open-addressing table of bit
- * flags; a few two-word cues ("how many") are checked on the previous word. Punctuation that
- * gates the code and math patterns is collected in the same pass.
+ * Trigger words: one pass over the token hashes the scanner already computed tells which
+ * capability regexes (tags.ts) could possibly match, so they only run on the prompts that contain
+ * a trigger, and whether the extraction concept scan is needed at all (`T_EXTRACTION`, the anchor
+ * words of concept-lexicon.ts) and should read Spanish, French and German stems (`FOREIGN`). A
+ * word's hash is looked up in a small open-addressing table of bit flags; a few two-word cues
+ * ("how many") are checked on the previous word. Punctuation that gates the code and math
+ * patterns is collected in the same pass.
  *
- * The table covers English and the Latin-script languages of the extraction rules (Spanish,
- * French, German); prompts with other scripts (Chinese, Japanese, Korean, Russian, ...) or in
- * another language fall back to the regex prefilters (tags.ts), so a trigger list can never make
- * a rule unreachable there.
+ * The table covers English and the Latin-script extraction languages (Spanish, French, German);
+ * fingerprint() uses it only for Latin-script English text: prompts with other scripts or in
+ * another language run every capability regex and the full concept scan, so a trigger list can
+ * never make a tag unreachable there.
  */
 import { anchorWords } from './concept-lexicon.js';
 import { hashString } from './hash.js';
 import { PUNCT, type TokenStream, WORD } from './normalise.js';
 
-/** Word flags. */
-export const T_COT = 1;
-export const T_RUBRIC = 2;
-export const T_INSTRUCTION = 4;
-export const T_CENSOR = 8;
+/** Word flags (capability cues). */
 export const T_CODE = 16;
 export const T_CODE_SYNTAX = 32;
 export const T_CODE_NOUN = 64;
@@ -31,20 +29,8 @@ export const T_REASONING = 4096;
 export const T_WRITING = 8192;
 export const T_TRANSLATION = 16384;
 
-/** The extraction flags shifted by this much mark Spanish, French or German trigger words. */
-export const FOREIGN_SHIFT = 16;
-/** Any Spanish, French or German extraction trigger. */
-export const FOREIGN = (T_COT | T_RUBRIC | T_INSTRUCTION | T_CENSOR) << FOREIGN_SHIFT;
-
-/** Finer cues that gate single English extraction rules. */
-export const C_STEP = 1 << 20;
-export const C_LETS = 1 << 21;
-export const C_OWN = 1 << 22;
-export const C_BEFORE = 1 << 23;
-export const C_ALOUD = 1 << 24;
-export const R_JUDGE = 1 << 25;
-export const R_SCALE = 1 << 26;
-export const R_BETTER = 1 << 27;
+/** A Spanish, French or German extraction word: the concept scan reads es/fr/de stems. */
+export const FOREIGN = 1 << 16;
 
 /**
  * A word (or `<`, `>`, `[`) without which no extraction tag can fire on plain-ASCII English text
@@ -57,59 +43,9 @@ export const P_CODE = 1;
 export const P_MATH = 2;
 
 const WORDS: [number, string][] = [
-  [T_RUBRIC << FOREIGN_SHIFT, 'réponse réponses'],
-  [T_COT | C_OWN, 'section heading'],
   [
-    T_CENSOR << FOREIGN_SHIFT,
-    'reformula reformule reescribe reescriba censurado censurada censurar zensiert zensieren censuré censurée censurer',
-  ],
-  [R_JUDGE | T_RUBRIC, 'label classify annotate annotator'],
-  [R_JUDGE, 'tag mark'],
-  [R_SCALE, 'rating grade'],
-  [T_CENSOR, 'china chinese prc criticism blocked'],
-  [T_COT << FOREIGN_SHIFT, 'laut'],
-  [C_STEP, 'step steps step-by-step'],
-  [C_LETS, "let's let"],
-  [
-    C_OWN,
-    'reasoning thought thoughts thinking chain chain-of-thought chain-of-thoughts monologue rationale train',
-  ],
-  [C_BEFORE, 'before prior'],
-  [C_ALOUD, 'aloud loud'],
-  [R_JUDGE, 'judge judges grader graders evaluator evaluators rater raters referee reward preference'],
-  [R_SCALE, 'scale score scores scoring rubric rubrics likert criteria grading'],
-  [R_BETTER, 'better best higher helpful preferred preferable accurate quality compare'],
-  [
-    T_COT,
-    "step steps step-by-step think thinking thinks thought thoughts reason reasoning reasons chain chain-of-thought chain-of-thoughts monologue rationale scratchpad scratch reflection cot aloud let's",
-  ],
-  [
-    T_COT << FOREIGN_SHIFT,
-    'paso piensa pensemos piense razona razonemos razone razonamiento pensamiento étape réfléchis réfléchissons réfléchissez raisonne raisonnons raisonnez raisonnement pensée pense pensons pensez cheminement schritt denk denke denkt denken gedankengang gedankengänge gedankenkette denkprozess überlegungen überleg überlege überlegen argumentationskette',
-  ],
-  [
-    T_RUBRIC,
-    'judge judges judging grade grades grading grader graders rubric rubrics rate rates rating ratings rated score scores scoring scored evaluate evaluates evaluating evaluation evaluator assess assessing assessment reward compare rank ranking preference verdict which',
-  ],
-  [
-    T_RUBRIC << FOREIGN_SHIFT,
-    'califica calífica califique evalúa evalúe puntúa puntúe juez rúbrica évalue évaluez notez attribue attribuez barème grille juge bewerte bewerten benote benoten beurteile beurteilen richter bewerter bewertungsraster bewertungskriterien skala escala échelle unparteiischer unparteiische',
-  ],
-  [
-    T_INSTRUCTION,
-    'instruction instructions task tasks prompt prompts dataset datasets training queries questions requests fine-tuning finetuning fine-tune instruction-tuning instruction-following synthetic',
-  ],
-  [
-    T_INSTRUCTION << FOREIGN_SHIFT,
-    'instrucciones tareas indicaciones tâches consignes aufgaben anweisungen aufgabenstellungen instruktionen',
-  ],
-  [
-    T_CENSOR,
-    'censor censors censorship censored censorship-safe censorship-compliant sensitive socialist party ccp cpc government regulators firewall tiananmen taiwan taiwanese tibet xinjiang',
-  ],
-  [
-    T_CENSOR << FOREIGN_SHIFT,
-    'censura censores censure censeurs zensur zensoren politisch politiquement políticamente',
+    FOREIGN,
+    'réponse réponses reformula reformule reescribe reescriba censurado censurada censurar zensiert zensieren censuré censurée censurer laut paso piensa pensemos piense razona razonemos razone razonamiento pensamiento étape réfléchis réfléchissons réfléchissez raisonne raisonnons raisonnez raisonnement pensée pense pensons pensez cheminement schritt denk denke denkt denken gedankengang gedankengänge gedankenkette denkprozess überlegungen überleg überlege überlegen argumentationskette califica calífica califique evalúa evalúe puntúa puntúe juez rúbrica évalue évaluez notez attribue attribuez barème grille juge bewerte bewerten benote benoten beurteile beurteilen richter bewerter bewertungsraster bewertungskriterien skala escala échelle unparteiischer unparteiische instrucciones tareas indicaciones tâches consignes aufgaben anweisungen aufgabenstellungen instruktionen censura censores censure censeurs zensur zensoren politisch politiquement políticamente',
   ],
   [
     T_CODE,
