@@ -10,7 +10,7 @@
  * scripts when the text may be es/fr/de); Han, kana and Hangul entries match as substrings (at
  * most 8 characters; Hangul may include one space).
  */
-import { addLexicon, type LexiconRow, special } from './concepts.js';
+import { addLexicon, type LexiconRow } from './concepts.js';
 
 // ---- roles in the first word (chain-of-thought, rubric grading, shared)
 /** Think or reason (verb). */
@@ -592,7 +592,13 @@ const LEXICON: LexiconRow[] = [
   B(TOPIC, 'about|regarding|concerning|history|sobre|über|关于|について|대한|histoire|historia|geschichte'),
 ];
 
-addLexicon(LEXICON);
+addLexicon(LEXICON, {
+  tagNameA: TAGNAME,
+  markupA: STRONG | MARKUP,
+  verdictA: JUDGE_STRONG,
+  rangeA: SCALE,
+  numberB: QUANT,
+});
 
 /** Roles of which every extraction combination needs at least one (see COMPOSITIONS in tags.ts). */
 const ANCHOR_A =
@@ -623,8 +629,3 @@ export function anchorWords(): string[] {
   }
   return [...words];
 }
-special.tagNameA = TAGNAME;
-special.markupA = STRONG | MARKUP;
-special.verdictA = JUDGE_STRONG;
-special.rangeA = SCALE;
-special.numberB = QUANT;

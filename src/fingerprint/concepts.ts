@@ -112,8 +112,9 @@ function isNgramScript(c: number): boolean {
   return k === NGRAM || k === HANGUL;
 }
 
-/** Adds lexicon rows to the tables (called once at module load by concept-lexicon.ts). */
-export function addLexicon(rows: LexiconRow[]): void {
+/** Loads the lexicon rows and the scanner's own roles (called once, by concept-lexicon.ts). */
+export function addLexicon(rows: LexiconRow[], roles: SpecialRoles): void {
+  Object.assign(special, roles);
   for (const { a, b, entries } of rows) {
     for (const raw of entries.split('|')) {
       const entry = raw.trim();
@@ -160,7 +161,7 @@ export interface Hits {
   end: Int32Array;
   /** Sentence index: incremented at line ends and at . ! ? 。 ！ ？ followed by a space. */
   sentence: Int32Array;
-  /** Union of every hit's roles. */
+  /** Union of the roles of every hit (a superset when a longer n-gram replaced shorter ones). */
   allA: number;
   allB: number;
 }
@@ -210,19 +211,21 @@ function emitRoles(a: number, b: number, start: number, end: number, sentence: n
   hits.allB |= b;
 }
 
-/** Roles the scanner emits itself (set by the lexicon module). */
-export const special = {
-  /** A reasoning word inside `<...>` markup. */
-  markupA: 0,
-  /** Roles of entries that count as a reasoning tag name inside markup (a-word bit). */
-  tagNameA: 0,
+/** Roles the scanner emits itself, for cues that are not words of the lexicon. */
+export interface SpecialRoles {
+  /** A word of a `tagNameA` entry written as markup (`<thinking>`, `</reasoning>`). */
+  markupA: number;
+  /** The role marking entries that name a reasoning section. */
+  tagNameA: number;
   /** `[[A]]`, `[[rating]]` verdict slots. */
-  verdictA: 0,
-  /** A number range such as "1 to 10". */
-  rangeA: 0,
-  /** Any number. */
-  numberB: 0,
-};
+  verdictA: number;
+  /** A number range such as "1 to 10", "1-5", "от 1 до 10" (not a percentage). */
+  rangeA: number;
+  /** Any number that is not a decimal or a version (2.5, v1.3). */
+  numberB: number;
+}
+
+const special: SpecialRoles = { markupA: 0, tagNameA: 0, verdictA: 0, rangeA: 0, numberB: 0 };
 
 const RANGE_LINKS = new Set([
   '-',
