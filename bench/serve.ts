@@ -61,6 +61,13 @@ if (values['noop-server'] !== undefined) {
     limits: { ratePerSecond: 1e6, rateBurst: 1e6 },
   });
   process.stderr.write(`listening on ${server.url}\n`);
+  // The bench asks for the HTTP thread's share of busy time with SIGUSR2 (event-loop utilisation).
+  let elu = performance.eventLoopUtilization();
+  process.on('SIGUSR2', () => {
+    const now = performance.eventLoopUtilization();
+    process.stderr.write(`elu ${performance.eventLoopUtilization(now, elu).utilization.toFixed(3)}\n`);
+    elu = now;
+  });
   process.once('SIGTERM', () => void server.close().then(() => process.exit(0)));
   await new Promise(() => {});
 }
@@ -201,11 +208,20 @@ function postFromWorker(
   const token = createToken(dir, 'ingest').secret;
   const server = await spawnServer(['--import', 'tsx', 'bench/serve.ts', '--noop-server', dir]);
   const bodies = roundBodies(0);
+  server.child.kill('SIGUSR2');
   const cpuBefore = cpuSecondsOf(server.pid);
   const result = await post(server.url, token, bodies);
   const cpu = cpuSecondsOf(server.pid) - cpuBefore;
+  const eluLine = new Promise<string>((ok) =>
+    server.child.stderr?.on('data', (chunk: Buffer) => {
+      const match = /elu (\S+)/.exec(String(chunk));
+      if (match) ok(match[1]);
+    }),
+  );
+  server.child.kill('SIGUSR2');
+  const busy = await eluLine;
   console.log(
-    `ingest path alone (no-op detection, DuckDB store): ${result.records} exchanges in ${result.seconds.toFixed(2)} s = ${Math.round(result.records / result.seconds)}/s wall (batches of ${batchSize}, ${concurrency} in flight, ${result.failures} failed); server CPU ${cpu.toFixed(2)} s = ${((cpu / result.records) * 1e5).toFixed(2)} CPU-s per 100k exchanges = ${Math.round(result.records / cpu)} exchanges per CPU-second`,
+    `ingest path alone (no-op detection, DuckDB store): ${result.records} exchanges in ${result.seconds.toFixed(2)} s = ${Math.round(result.records / result.seconds)}/s wall (batches of ${batchSize}, ${concurrency} in flight, ${result.failures} failed); server CPU ${cpu.toFixed(2)} s = ${((cpu / result.records) * 1e5).toFixed(2)} CPU-s per 100k exchanges = ${Math.round(result.records / cpu)} exchanges per CPU-second; HTTP thread busy ${Math.round(Number(busy) * 100)}% of the time`,
   );
   await server.stop();
   rmSync(dir, { recursive: true, force: true });

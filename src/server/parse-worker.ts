@@ -3,7 +3,7 @@
  * exchanges off the HTTP thread and answers with their columns.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { HttpError, parseExchangeBatch } from './parse.js';
+import { HttpError, parseAndPack } from './parse.js';
 import type { ParseReply, ParseRequest } from './parse-pool.js';
 
 const port = parentPort;
@@ -14,7 +14,7 @@ port.on('message', ({ id, body }: ParseRequest) => {
   let reply: ParseReply;
   try {
     const buffer = Buffer.from(body.buffer, body.byteOffset, body.byteLength);
-    reply = { id, ok: true, batch: parseExchangeBatch(buffer, maxRecords) };
+    reply = { id, ok: true, batch: parseAndPack(buffer, maxRecords) };
   } catch (error) {
     reply =
       error instanceof HttpError

@@ -9,6 +9,7 @@
  * Pure and synchronous: the service runs it in a worker thread (`parse-pool.ts`) for big batches
  * and inline for small ones.
  */
+import { deflateRawSync } from 'node:zlib';
 import { decodeExchange } from '../core/schema.js';
 import type { InputIssue } from '../core/types.js';
 import { fastExchange } from '../pipeline/decode.js';
@@ -67,6 +68,16 @@ export function parseExchangeBatch(body: Buffer, maxRecords: number): ParsedBatc
     out.texts.push(text);
   }
   return out;
+}
+
+/** `parseExchangeBatch`, plus the good texts deflated for the store (done where the parsing runs). */
+export function parseAndPack(body: Buffer, maxRecords: number): ParsedBatch {
+  const batch = parseExchangeBatch(body, maxRecords);
+  if (batch.texts.length > 0) {
+    const packed = deflateRawSync(Buffer.from(batch.texts.join('\n')), { level: 1 });
+    batch.deflated = new Uint8Array(packed.buffer, packed.byteOffset, packed.byteLength);
+  }
+  return batch;
 }
 
 export { HttpError };

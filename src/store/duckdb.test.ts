@@ -41,6 +41,28 @@ describe('duckdb store specifics', () => {
     await expect(openDuckDbStore(path)).rejects.toThrow(/newer than this program/);
   });
 
+  it('keeps a block the caller deflated when every row is new, and re-packs only the new rows otherwise', async () => {
+    const { deflateRawSync } = await import('node:zlib');
+    const store = await openDuckDbStore(join(dir, 'packed.duckdb'), { threads: 1 });
+    const text = (i: number) => `{"id":"k${i}","ts":${i},"account":"a${i % 3}","prompt":"p ${i}"}`;
+    const columns = (rows: number[]) => {
+      const texts = rows.map(text);
+      return {
+        ids: rows.map((i) => `k${i}`),
+        ts: rows,
+        accounts: rows.map((i) => `a${i % 3}`),
+        texts,
+        deflated: new Uint8Array(deflateRawSync(Buffer.from(texts.join('\n')))),
+      };
+    };
+    expect((await store.appendExchangeColumns(columns([1, 2, 3]))).fresh).toEqual([0, 1, 2]);
+    expect((await store.appendExchangeColumns(columns([3, 4, 5]))).fresh).toEqual([1, 2]);
+    const seen: string[] = [];
+    await store.replay('exchanges', (batch) => void seen.push(...batch.map((x) => `${x.id}:${x.prompt}`)));
+    expect(seen).toEqual(['k1:p 1', 'k2:p 2', 'k3:p 3', 'k4:p 4', 'k5:p 5']);
+    await store.close();
+  });
+
   it('fails with an operator error when the file is not a database', async () => {
     const { writeFileSync } = await import('node:fs');
     const path = join(dir, 'garbage.duckdb');

@@ -70,6 +70,8 @@ interface Rows {
   ts: number[];
   accounts: string[];
   texts: string[];
+  /** All texts joined by newlines, raw-deflated, when the caller made it. */
+  deflated?: Uint8Array;
 }
 
 interface PendingWrite {
@@ -277,12 +279,15 @@ class DuckDbStore implements Store {
       }
       return indexes;
     });
-    // Compression runs on libuv's thread pool, off the event loop.
+    // Compression: the caller's block when every row is new (the parse worker made it), else on
+    // libuv's thread pool, off the event loop.
     const blocks = await Promise.all(
       group.map((write, k) =>
         fresh[k].length === 0
           ? null
-          : deflateAsync(Buffer.from(fresh[k].map((i) => write.rows.texts[i]).join('\n')), { level: 1 }),
+          : write.rows.deflated && fresh[k].length === write.rows.keys.length
+            ? write.rows.deflated
+            : deflateAsync(Buffer.from(fresh[k].map((i) => write.rows.texts[i]).join('\n')), { level: 1 }),
       ),
     );
     const seqBefore = this.seq.exchanges;
@@ -409,6 +414,7 @@ class DuckDbStore implements Store {
       ts: batch.ts,
       accounts: batch.accounts,
       texts: batch.texts,
+      deflated: batch.deflated,
     });
     return { fresh: [...fresh].sort((a, b) => a - b), seq };
   }

@@ -101,6 +101,12 @@ export interface ExchangeColumns {
   ts: number[];
   accounts: string[];
   texts: string[];
+  /**
+   * The texts joined by newlines and raw-deflated (`deflateRawSync(texts.join('\n'))`), when the
+   * caller made it on another thread: an adapter that compresses may keep it as is when every
+   * row is new.
+   */
+  deflated?: Uint8Array;
 }
 
 /** What an append of columns did: the indexes of the rows that were new, and the sequence number after it. */
