@@ -35,7 +35,7 @@ export const ALOUD = 1 << 8;
 export const STRONG = 1 << 9;
 /** How you arrived, how you got (the model's own path to an answer). */
 export const ARRIVE = 1 << 10;
-/** Talk about methods (prompting, technique, paper): a mention, not a request. */
+/** Talk about methods (prompting, technique, paper) or reasoning "used by" someone else: a mention, not a request. */
 export const META = 1 << 11;
 /** A model output or the model: response, answer, completion, assistant, AI. */
 export const OUTPUT = 1 << 12;
@@ -161,7 +161,7 @@ const LEXICON: LexiconRow[] = [
     'reasoning|thought process|thinking process|reasoning process|thinking|rationale|' +
       'deliberation|deliberations|derivation|line of reasoning|scratch work|' +
       '推理|逻辑|' +
-      'рассуждени*|ход мыслей|ход рассуждений|ход решения|мыслительн*|логик*|' +
+      'рассуждени*|ход мыслей|ход рассуждений|ход решения|мыслительн*|логик*|мыслей|' +
       'razonamiento|razonamientos|pensamiento|lógica|proceso de pensamiento|proceso de razonamiento|' +
       'raisonnement|raisonnements|cheminement|réflexion|pensée|logique|processus de réflexion|processus de pensée|' +
       'gedankengang|gedankengänge|denkprozess|überlegung|überlegungen|argumentation|denkweg|lösungsweg|gedanken|' +
@@ -169,6 +169,10 @@ const LEXICON: LexiconRow[] = [
       '논리|추론',
   ),
   A(REASONING | MINE, 'how you think|your work|your logic|your thinking'),
+  A(
+    REASONING,
+    'problem solving process|problem solving|solution process|mental process|proceso mental|processus mental',
+  ),
   // Chinese, Japanese and Korean drop the pronoun: "show the reasoning process" means the model's own
   A(
     REASONING | MINE,
@@ -206,16 +210,17 @@ const LEXICON: LexiconRow[] = [
   A(
     DISCLOSE,
     'show|write|reveal|explain|articulate|output|include|provide|give|lay out|detail|describe|spell out|expose|print|' +
+      'externalize|externalise|make visible|' +
       'present|share|verbalize|verbalise|document|put|wrap|enclose|narrate|display|state|disclose|outline|record|' +
       'walk me through|walk us through|take me through|talk me through|walk through|narrate|see|contain|use|using|apply|' +
       'employ|begin with|start with|reconstruct|recount|retrace|shows|writes|reveals|explains|discloses|exposes|includes|outputs|provides|' +
       'shares|states|articulates|displays|' +
       '展示|写出|给出|说明|呈现|输出|列出|提供|解释|写下|展现|阐述|说出|描述|写出来|' +
-      'покаж*|показ*|опиш*|излож*|распиш*|объясн*|напиш*|вывед*|привед*|раскр*|выпиш*|излага*|представь*|' +
+      'покаж*|показ*|опиш*|излож*|распиш*|объясн*|напиш*|вывед*|привед*|раскр*|выпиш*|излага*|представь*|поясн*|' +
       'explica|explique|explícame|muestra|muestre|muéstrame|detalla|detalle|escribe|escriba|expón|exponga|' +
-      'incluye|incluya|revela|revele|describe|describa|presenta|presente|indica|indique|~dame|' +
+      'incluye|incluya|revela|revele|describe|describa|presenta|presente|indica|indique|~dame|desarrolla|desarrolle|ver|' +
       'montre|montrez|explique|expliquez|détaille|détaillez|écris|écrivez|expose|exposez|donne|donnez|révèle|' +
-      'révélez|décris|décrivez|présente|présentez|indique|indiquez|' +
+      'révélez|décris|décrivez|présente|présentez|indique|indiquez|développe|développez|' +
       'zeig|zeige|zeigen|erkläre|erklären|erklär|beschreibe|beschreiben|schreib|schreibe|schreiben|offen|dar|' +
       'darlegen|gib|nenne|' +
       '示して|示し|書き出|書いて|書き|説明|出力|見せて|記述|明らかに|述べ|記載|示す|' +
@@ -261,20 +266,22 @@ const LEXICON: LexiconRow[] = [
   A(
     ARRIVE | MY_PATH,
     'how you arrived|how you got|how you reached|how you solved|how you came|how you derived|how you figured|' +
+      'has llegado|has obtenido|obtuviste|' +
       'how you reason|how you approached|' +
       '你是怎么|你是如何|你怎么得|你如何得|' +
       'llegaste|llegas|' +
       'kommst|' +
-      'たどり着|辿り着|導き出|' +
-      '도달했|도달하|이르렀|얻었',
+      'たどり着|辿り着|導き出|至るまで|' +
+      '도달했|도달하|이르렀|얻었|이르기까지',
   ),
   A(
     ARRIVE,
-    'arrived|arrive|reached|came|derived|пришёл|пришел|пришла|пришли|arrivé|arrivée|parvenu|parvenue|gekommen|gelangt',
+    'arrived|arrive|reached|came|derived|obtenu|obtenue|trouvé|пришёл|пришел|пришла|пришли|arrivé|arrivée|parvenu|parvenue|gekommen|gelangt',
   ),
   A(
     META,
     'prompting|prompt engineering|technique|techniques|paper|papers|research|study|survey|benchmark|benchmarks|' +
+      'used by|employed by|adopted by|applied by|' +
       '提示词工程|提示方法|论文|' +
       'промптинг*|' +
       'técnica|artículo científico|' +
@@ -310,8 +317,8 @@ const LEXICON: LexiconRow[] = [
   A(
     EVAL,
     'evaluate|evaluating|evaluation|assess|assessing|assessment|rate|rating|rank|ranking|score|scoring|grade|' +
-      'grading|judge|judging|critique|compare|comparing|label|annotate|decide|' +
-      '评估|评价|评判|打分|评分|判断|比较|评审|评测|审阅|评级|给分|' +
+      'grading|judge|judging|critique|compare|comparing|label|annotate|decide|pick|choose|select|' +
+      '评估|评价|评判|打分|评分|判断|比较|评审|评测|审阅|评级|给分|打一个|打个|' +
       '点数を|점수를|评分标准|評価基準|평가 기준|' +
       'оцени*|оценк*|оценив*|сравни*|сравнив*|провер*|выстав*|постав*|' +
       'evalúa|evalúe|evaluar|califica|califique|calificar|puntúa|puntúe|puntuar|compara|compare|juzga|juzgue|' +
@@ -368,6 +375,7 @@ const LEXICON: LexiconRow[] = [
       '優れ|どちらが|より良|良い方|' +
       '더 나은|나은지|더 좋은|어느 쪽|어느 것',
   ),
+  A(PREFER | PAIR, 'どちらが|어느 것이|어느 쪽이'),
   A(
     PAIR,
     'two|both|a or b|a and b|response a|answer a|assistant a|output a|pair|pairwise|' +
@@ -377,7 +385,7 @@ const LEXICON: LexiconRow[] = [
       'deux|' +
       'beiden|zwei|beide|' +
       'どちら|両方|二つ|' +
-      '두 개|둘 중|어느 쪽|두 답변|두 응답',
+      '두 개|둘 중|어느 쪽|두 답변|두 응답|두 모델|두 가지',
   ),
   A(
     QUALITY,
@@ -408,7 +416,7 @@ const LEXICON: LexiconRow[] = [
     GEN,
     'generate|create|write|produce|brainstorm|come up with|give me|list out|make|propose|invent|compose|draft|design|' +
       'provide|suggest|devise|craft|build|assemble|crank out|synthesize|synthesise|' +
-      '生成|想出|列出|编写|写出|创建|设计|提出|给出|构造|编造|撰写|制作|' +
+      '生成|想出|列出|编写|写出|创建|设计|提出|给出|构造|编造|撰写|制作|写|' +
       'придума*|сгенериру*|состав*|созда*|напиш*|генериру*|подготов*|' +
       'genera|genere|crea|~cree|escribe|escriba|propón|proponga|inventa|invente|elabora|elabore|redacta|diseña|' +
       'produce|~dame|' +
@@ -421,7 +429,7 @@ const LEXICON: LexiconRow[] = [
   ),
   B(
     TASKS,
-    'instructions|tasks|prompts|task instructions|' +
+    'instructions|tasks|prompts|task instructions|task descriptions|task prompts|user instructions|' +
       '指令|任务|提示词|提示|指示|' +
       'инструкц*|задани*|задач*|промпт*|' +
       'instrucciones|tareas|prompts|indicaciones|consignas|' +
@@ -432,7 +440,12 @@ const LEXICON: LexiconRow[] = [
   ),
   B(
     QUESTIONS,
-    'questions|queries|requests|examples|samples|user requests|' +
+    'questions|queries|requests|examples|samples|user requests|user queries|' +
+      '提问|请求|' +
+      'nutzeranfragen|benutzeranfragen|nutzerfragen|anfragen|' +
+      'demandes|requêtes|solicitudes|' +
+      '依頼|リクエスト|' +
+      '요청|질의|' +
       '问题|题目|样本|' +
       'вопрос*|запрос*|пример*|' +
       'preguntas|consultas|peticiones|ejemplos|' +
@@ -505,13 +518,13 @@ const LEXICON: LexiconRow[] = [
       'überarbeite*|formuliere|formulieren|ändere|ändern|entferne|entfernen|streiche|streichen|~passe|anpassen|' +
       'umschreiben|umformulieren|schreib|schreibe|' +
       '書き換え|書き直|修正|言い換え|調整|削除|取り除|除い|直して|編集|' +
-      '고쳐|다시 작성|다시 써|재작성|수정|바꿔|삭제|빼고|제거|편집',
+      '고쳐|다시 작성|다시 써|재작성|수정|바꿔|삭제|빼고|제거|편집|지워|지우',
   ),
   B(
     CENSOR,
     'censor|censors|censorship|censored|censoring|harmonize|harmonized|harmonised|content filters|great firewall|' +
       'core socialist values|party line|propaganda|cyberspace administration|' +
-      '审查|审核|和谐|网信办|核心价值观|删帖|敏感词|屏蔽|' +
+      '审查|审核|和谐|网信办|核心价值观|删帖|敏感词|屏蔽|被审查|' +
       'цензур*|цензор*|роскомнадзор*|' +
       'censur*|censores|' +
       'censeur*|' +
@@ -527,10 +540,11 @@ const LEXICON: LexiconRow[] = [
   B(
     SENSITIVE,
     'sensitive|off limits|taboo|forbidden|objectionable|subversive|tiananmen|tibet|xinjiang|falun gong|' +
+      'critical of|criticism of|criticisms of|criticizing|criticising|' +
       'taiwanese independence|' +
       '敏感|' +
       'чувствительн*|запретн*|' +
-      'sensible|sensibles|delicado|delicados|' +
+      'sensible|sensibles|delicado|delicados|delicada|delicadas|délicat|délicate|délicats|délicates|' +
       'sensible|sensibles|' +
       'sensibel|sensible|heikel|heikle|heiklen|brisant|brisante|' +
       'センシティブ|敏感|タブー|' +
@@ -543,11 +557,12 @@ const LEXICON: LexiconRow[] = [
   ),
   B(
     PASS,
-    'pass|passes|passing|get past|survive|comply|complies|compliant|conform|in line with|acceptable|approve|' +
+    'pass|passes|passing|get past|survive|survives|comply|complies|compliant|conform|in line with|acceptable|approve|' +
+      'satisfy|appease|' +
       'approved|allowed|permitted|publishable|published|stay up|align|aligned|consistent with|' +
       'without being|not be|won t|wouldn t|escape|evade|bypass|get around|slip past|' +
-      '通过|符合|不会被|不被|以免|避免被|满足|经得起|发表|' +
-      'пройти|прош*|соответств*|' +
+      '通过|符合|不会被|不被|以免|避免被|满足|经得起|发表|被审查|' +
+      'пройти|прош*|соответств*|противореч*|' +
       'pase|pasar|cumpla|cumplir|apruebe|aprueben|aprobado|sin ser|publicarse|publicable|aceptable|' +
       '~passe|passer|échappe|échapper|conforme|respecte|acceptable|publié|publiée|sans être|' +
       'passiert|passieren|besteht|bestehen|durchlassen|durchlässt|auslöst|veröffentlicht|konform|entspricht|' +
@@ -556,9 +571,9 @@ const LEXICON: LexiconRow[] = [
   ),
   B(
     CHINA,
-    'china|chinese|prc|mainland|beijing|weibo|wechat|douyin|ccp|cpc|communist party|' +
+    'china|chinese|prc|mainland|beijing|weibo|wechat|douyin|ccp|cpc|communist party|xi jinping|' +
       '中国|国内|大陆|中共|' +
-      'китай*|кпк|пекин*|' +
+      'китай*|китае|китая|китаю|китаем|кпк|кнр|пекин*|' +
       'chino|chinos|chinas|pekín|partido comunista|' +
       'chine|chinois|chinoise|pékin|parti communiste|continentale|' +
       'chinesisch*|kpch|peking|' +
@@ -606,13 +621,20 @@ const ANCHOR_A =
 const ANCHOR_B = TASKS | QUESTIONS | DATA | CENSOR | SENSITIVE | CHINA | CENSOR_STRONG;
 
 /**
- * Latin-script words without which no extraction tag can fire on plain-ASCII English text: the
- * last word of every whole-word entry of an anchor role, as the normaliser tokenises it (a phrase
- * also hyphenated: `step-by-step`; every word also with a possessive `'s`), plus `task` (the
+ * Latin-script words without which no extraction tag can fire on plain-ASCII English text: one
+ * word of every whole-word entry of an anchor role (of a phrase, which needs all its words, the
+ * longest word that is not a function word: the rarest), as the normaliser tokenises it (a phrase also hyphenated:
+ * `step-by-step`; every word also with a possessive `'s`), plus `task` (the
  * Self-Instruct slot). triggers.ts flags them, so fingerprint() can skip the concept scan of
  * prompts that have none. Stems and `~words` are left out: they are only read in text that is not
  * plain-ASCII English, which the skip never applies to.
  */
+const FUNCTION_WORDS = new Set(
+  'a an the of to in on at by for with and or is are be not me us you your it its this that how which what one'.split(
+    ' ',
+  ),
+);
+
 export function anchorWords(): string[] {
   const words = new Set<string>(['task']);
   for (const { a, b, entries } of LEXICON) {
@@ -621,7 +643,9 @@ export function anchorWords(): string[] {
       const entry = raw.trim();
       if (entry === '' || entry.endsWith('*') || entry.startsWith('~') || !/^[a-z]/.test(entry)) continue;
       const parts = entry.split(' ');
-      for (const word of [parts[parts.length - 1], parts.join('-')]) {
+      const content = parts.filter((w) => !FUNCTION_WORDS.has(w));
+      const rarest = (content.length > 0 ? content : parts).reduce((x, y) => (y.length > x.length ? y : x));
+      for (const word of [rarest, parts.join('-')]) {
         words.add(word);
         words.add(`${word}'s`);
       }

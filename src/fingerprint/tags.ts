@@ -161,6 +161,7 @@ const COMPOSITIONS: Composition[] = [
       a(EVAL_OUT | SCALE), // score the response from 1 to 10
       a(EVAL_OUT | QUALITY), // judge the quality of this AI response
       a(EVAL_OUT | JUDGE), // as an evaluator, assess the reply
+      a(EVAL_OUT | PREFER), // pick the preferred one of the model generations
       a(JUDGE | OUTPUT | SCALE), // you are a grader: model output, points
       a(JUDGE_STRONG), // reward model, [[A]]
       a(PREFER | OUTPUT | PAIR), // which of the two responses is better
@@ -175,7 +176,7 @@ const COMPOSITIONS: Composition[] = [
       b(GEN_T | MANY_T | PURPOSE), // write 40 prompts for fine-tuning
       b(GEN_DATA), // create synthetic instruction-tuning data
     ],
-    vetoA: META | OWN,
+    vetoA: OWN,
     vetoB: HUMAN,
     vetoAnywhereB: IMAGE, // prompts for an image generator are not training data for a language model
   },
@@ -188,6 +189,8 @@ const COMPOSITIONS: Composition[] = [
       b(EDIT | POLITICAL | SENSITIVE), // remove politically sensitive content
       b(EDIT | CHINA | PASS), // make it publishable in the PRC
       b(EDIT | AUTHORITY | PASS | CHINA),
+      b(EDIT | POLITICAL | CHINA), // remove the political parts to publish in China
+      b(EDIT | CENSOR | AUTHORITY), // edit it so the Party's censors let it through
       b(CENSOR_STRONG), // censorship-safe, 过审
     ],
     vetoA: META,

@@ -10,9 +10,22 @@
  * appended; rubric wrappers get a question and an answer; censorship wrappers a text.
  */
 import type { ExtractionTag } from '../../core/types.js';
+import {
+  FRESH_CENSOR_NEGATIVE,
+  FRESH_CENSOR_POSITIVE,
+  FRESH_COT_NEGATIVE,
+  FRESH_COT_POSITIVE,
+  FRESH_INSTRUCTION_NEGATIVE,
+  FRESH_INSTRUCTION_POSITIVE,
+  FRESH_RUBRIC_NEGATIVE,
+  FRESH_RUBRIC_POSITIVE,
+} from './paraphrases-fresh.js';
 
-/** Half of the paraphrase set. */
-export type Half = 'dev' | 'heldout';
+/**
+ * Part of the paraphrase set: the development and held-out halves of this file, and `fresh`, the
+ * second held-out set of paraphrases-fresh.ts (written after the matcher, measured once).
+ */
+export type Half = 'dev' | 'heldout' | 'fresh';
 
 /** One labelled paraphrase. */
 export interface Paraphrase {
@@ -532,13 +545,13 @@ function fill(template: string, language: string): string {
 /** The whole paraphrase set, both halves. */
 export function paraphraseSet(): Paraphrase[] {
   const out: Paraphrase[] = [];
-  const add = (lists: Lists, tag: ExtractionTag, positive: boolean) => {
+  const add = (lists: Lists, tag: ExtractionTag, positive: boolean, fresh = false) => {
     for (const [language, texts] of Object.entries(lists)) {
       texts.forEach((text, i) => {
         out.push({
           text: fill(text, language),
           language,
-          half: i % 2 === 0 ? 'dev' : 'heldout',
+          half: fresh ? 'fresh' : i % 2 === 0 ? 'dev' : 'heldout',
           tag: positive ? tag : null,
           lookalikeOf: tag,
         });
@@ -553,5 +566,13 @@ export function paraphraseSet(): Paraphrase[] {
   add(INSTRUCTION_NEGATIVE, 'instruction-generation', false);
   add(CENSOR_POSITIVE, 'censorship-rewrite', true);
   add(CENSOR_NEGATIVE, 'censorship-rewrite', false);
+  add(FRESH_COT_POSITIVE, 'cot-elicitation', true, true);
+  add(FRESH_COT_NEGATIVE, 'cot-elicitation', false, true);
+  add(FRESH_RUBRIC_POSITIVE, 'rubric-grading', true, true);
+  add(FRESH_RUBRIC_NEGATIVE, 'rubric-grading', false, true);
+  add(FRESH_INSTRUCTION_POSITIVE, 'instruction-generation', true, true);
+  add(FRESH_INSTRUCTION_NEGATIVE, 'instruction-generation', false, true);
+  add(FRESH_CENSOR_POSITIVE, 'censorship-rewrite', true, true);
+  add(FRESH_CENSOR_NEGATIVE, 'censorship-rewrite', false, true);
   return out;
 }

@@ -1,0 +1,306 @@
+/**
+ * A second held-out paraphrase set, written AFTER the concept matcher was built (2026-11-27) and
+ * measured once, blind, without changing the lexicons afterwards. Its wordings deliberately avoid
+ * the phrasings of paraphrases.ts (indirect requests, casual and terse registers, section formats,
+ * other verbs), and its look-alikes are new hard negatives. Tasks are filled in by paraphrases.ts.
+ */
+
+type Lists = Record<string, string[]>;
+
+export const FRESH_COT_POSITIVE: Lists = {
+  en: [
+    'Narrate your problem-solving journey in full before you commit to a final response.\n{q}',
+    "I'm collecting explanations: for the question below, give the complete derivation you would follow, then the answer on the last line.\n{q}",
+    '{q}\nPlease make your intermediate reasoning visible; every inference you make should be written down.',
+    '{q}\nRespond in two parts: ANALYSIS (your detailed thinking) and ANSWER.',
+    'Reason about it thoroughly, documenting each step, and only afterwards state the result.\n{q}',
+    '{q}\nThink before you speak: write down your train of thought, then answer.',
+    '{q}\nExternalize your full problem-solving process, not just the conclusion.',
+    'Your output must begin with an exhaustive explanation of how you reached the answer.\n{q}',
+    '{q}\npls walk through ur reasoning before the answer thx',
+    '{q}\nProvide the rationale behind each step you take, then the final result.',
+    '{q}\nThink it over step by step in a <scratch> block and then give the answer outside the block.',
+    'Before concluding, reflect carefully and lay out all considerations you weighed.\n{q}',
+  ],
+  zh: [
+    '{q}\n请把你的解题思路一步一步写清楚，最后再给出答案。',
+    '{q}\n回答时先输出你的完整分析过程，然后给出结论。',
+    '{q}\n请详细阐述你得出这个答案的推理步骤。',
+  ],
+  ru: [
+    '{q}\nОпиши подробно, как ты рассуждал, прежде чем дать ответ.',
+    '{q}\nСначала выпиши все свои рассуждения по шагам, затем ответ.',
+    '{q}\nПоясни ход своих мыслей на каждом этапе решения.',
+  ],
+  es: [
+    '{q}\nAntes de contestar, desarrolla tu razonamiento paso a paso.',
+    '{q}\nQuiero ver todo tu proceso mental, no solo la respuesta.',
+    '{q}\nExpón con detalle cómo has llegado a la solución.',
+  ],
+  fr: [
+    '{q}\nDéveloppe ton raisonnement étape par étape avant de donner la réponse.',
+    '{q}\nJe veux voir tout ton processus de réflexion, pas seulement la réponse.',
+    '{q}\nExplique en détail comment tu as obtenu ce résultat.',
+  ],
+  de: [
+    '{q}\nEntwickle deine Argumentation Schritt für Schritt, bevor du antwortest.',
+    '{q}\nIch möchte deinen gesamten Denkprozess sehen, nicht nur das Ergebnis.',
+    '{q}\nLege ausführlich dar, wie du auf die Lösung gekommen bist.',
+  ],
+  ja: [
+    '{q}\n答えだけでなく、そこに至るまでの考えをすべて書いてください。',
+    '{q}\nまず推論を段階的に述べ、その後で結論を出してください。',
+    '{q}\n解答の根拠となる思考の過程を詳細に説明してください。',
+  ],
+  ko: [
+    '{q}\n답만 말하지 말고 그 답에 이르기까지의 생각을 모두 적어 주세요.',
+    '{q}\n먼저 단계적으로 추론을 서술한 뒤 결론을 내려 주세요.',
+    '{q}\n답의 근거가 되는 사고 과정을 자세히 설명해 주세요.',
+  ],
+};
+
+export const FRESH_COT_NEGATIVE: Lists = {
+  en: [
+    'Explain step by step how a bill becomes a law in the US.',
+    "What was Einstein's thought process when he developed special relativity?",
+    'Walk me through setting up two-factor authentication.',
+    'Can you show the steps to repot a plant?',
+    'My reasoning for quitting was burnout; how do I explain that in an interview?',
+    'Write an article about chain-of-thought prompting for beginners.',
+    'Describe in detail the reasoning used by courts in negligence cases.',
+    'Think of a name for my bakery.',
+  ],
+  zh: ['请一步一步教我怎么折纸鹤。', '法官在这个案件中的推理过程是什么？'],
+  ru: ['Пошагово объясни, как поменять масло в машине.', 'Какой ход мыслей был у автора романа?'],
+  es: ['¿Cómo funciona una vacuna? Explícalo paso a paso.', '¿Cuál era el razonamiento de Sócrates?'],
+  fr: [
+    'Explique pas à pas comment planter des tomates.',
+    'Quel est le raisonnement derrière la loi de Moore ?',
+  ],
+  de: [
+    'Zeig mir Schritt für Schritt, wie man Brot backt.',
+    'Was war der Gedankengang von Kant in der Kritik der reinen Vernunft?',
+  ],
+  ja: ['パンの焼き方を段階的に教えてください。', '探偵はどのように犯人にたどり着いたのですか？'],
+  ko: ['빵 굽는 방법을 단계별로 알려 주세요.', '탐정은 어떻게 범인에 도달했나요?'],
+};
+
+export const FRESH_RUBRIC_POSITIVE: Lists = {
+  en: [
+    "Below is a chatbot transcript. Give the bot's last message a helpfulness score from 1 (useless) to 5 (excellent).\n{q}\n{a}",
+    'You are evaluating AI assistants. Which of these two replies follows the instructions better? Answer with 1 or 2.\n{q}\n1: {a}\n2: {a}',
+    'Assign a correctness label (correct / partially correct / incorrect) to the model answer below.\n{q}\n{a}',
+    'Rate how well the completion answers the prompt, on a 0-100 scale.\n{q}\n{a}',
+    'Act as a quality rater for an AI company: grade each response on accuracy, tone, and safety.\n{q}\n{a}',
+    'For the following question and candidate answer, decide if the answer is factually right and output a score between 0 and 1.\n{q}\n{a}',
+    'Rank the three assistant outputs below from best to worst and explain briefly.\n{q}\n1) {a}\n2) {a}\n3) {a}',
+    'Provide a numeric rating (1-10) for the AI-generated summary below, considering faithfulness to the source.\n{q}\n{a}',
+    'Here are two model generations for the same prompt. Pick the preferred one.\n{q}\nA: {a}\nB: {a}',
+    'Judge whether this LLM response is harmful; respond with a harmlessness score from 1 to 7.\n{q}\n{a}',
+    'grade this ai answer out of 10 pls\n{q}\n{a}',
+    "Critically evaluate the assistant's reply and give it a final mark from 0 to 5.\n{q}\n{a}",
+  ],
+  zh: [
+    '请为以下大模型的回复打一个1到5的分数，并说明理由。\n{q}\n{a}',
+    '下面两个AI回答中，哪个更符合用户需求？请回答1或2。\n{q}\n1：{a}\n2：{a}',
+    '请根据准确性对该模型的输出评分。\n{q}\n{a}',
+  ],
+  ru: [
+    'Поставь оценку от 1 до 10 ответу языковой модели на вопрос ниже.\n{q}\n{a}',
+    'Какой из двух ответов нейросети лучше? Ответь 1 или 2.\n{q}\n1: {a}\n2: {a}',
+    'Оцени точность ответа ИИ по шкале от 0 до 5.\n{q}\n{a}',
+  ],
+  es: [
+    'Puntúa del 1 al 10 la respuesta generada por el modelo.\n{q}\n{a}',
+    '¿Cuál de las dos respuestas del chatbot es mejor? Responde A o B.\n{q}\nA: {a}\nB: {a}',
+    'Valora la calidad de la respuesta del asistente con una nota de 0 a 5.\n{q}\n{a}',
+  ],
+  fr: [
+    'Attribue une note de 1 à 10 à la réponse générée par l’IA.\n{q}\n{a}',
+    'Laquelle des deux réponses du modèle est la meilleure ? Réponds A ou B.\n{q}\nA : {a}\nB : {a}',
+    'Évalue l’exactitude de la sortie du chatbot sur une échelle de 0 à 5.\n{q}\n{a}',
+  ],
+  de: [
+    'Vergib der vom Modell generierten Antwort eine Note von 1 bis 10.\n{q}\n{a}',
+    'Welche der beiden Chatbot-Antworten ist besser? Antworte mit A oder B.\n{q}\nA: {a}\nB: {a}',
+    'Bewerte die Genauigkeit der KI-Ausgabe auf einer Skala von 0 bis 5.\n{q}\n{a}',
+  ],
+  ja: [
+    'AIが生成した回答に1から10の点数をつけてください。\n{q}\n{a}',
+    '2つのモデル出力のうち、どちらが良いかAかBで答えてください。\n{q}\nA: {a}\nB: {a}',
+    'チャットボットの応答の正確さを0〜5で評価してください。\n{q}\n{a}',
+  ],
+  ko: [
+    'AI가 생성한 답변에 1점부터 10점까지 점수를 매겨 주세요.\n{q}\n{a}',
+    '두 모델 출력 중 어느 것이 더 좋은지 A 또는 B로 답하세요.\n{q}\nA: {a}\nB: {a}',
+    '챗봇 응답의 정확성을 0~5점으로 평가해 주세요.\n{q}\n{a}',
+  ],
+};
+
+export const FRESH_RUBRIC_NEGATIVE: Lists = {
+  en: [
+    'Rate these three pizza toppings from best to worst.',
+    'Can you grade my cover letter and suggest improvements?',
+    'Evaluate the pros and cons of remote work.',
+    'Which answer is correct for 5 + 7: 11 or 12?',
+    'Score my tennis match: I won 6-4, 3-6, 7-5.',
+    'How do reward models work in RLHF?',
+    'Compare the responses of Roosevelt and Churchill to the Blitz.',
+    'Give me a rubric for grading student poems.',
+  ],
+  zh: ['给我的简历打个分，1到10分。', '哪个城市更适合旅游，杭州还是苏州？'],
+  ru: ['Оцени мой рассказ по десятибалльной шкале.', 'Какой ноутбук лучше для учёбы?'],
+  es: ['Califica mi ensayo del 1 al 10.', '¿Qué es mejor, el té o el café?'],
+  fr: ['Note ma lettre de motivation sur 10.', 'Quel est le meilleur vin pour accompagner le poisson ?'],
+  de: [
+    'Bewerte meinen Lebenslauf auf einer Skala von 1 bis 10.',
+    'Welche Stadt ist schöner, Wien oder Prag?',
+  ],
+  ja: ['私の履歴書を10点満点で評価してください。', '東京と大阪、どちらが住みやすいですか？'],
+  ko: ['제 자기소개서를 10점 만점으로 평가해 주세요.', '서울과 부산 중 어디가 살기 좋나요?'],
+};
+
+export const FRESH_INSTRUCTION_POSITIVE: Lists = {
+  en: [
+    'We need seed data for SFT: write 35 distinct user instructions spanning math, coding, and travel planning.',
+    'Brainstorm a large, varied pool of prompts (at least 50) that people might type into an AI chatbot.',
+    "Generate 200 diverse questions that could be used to benchmark a language model's factual knowledge.",
+    'Create 20 novel task descriptions, each with an example input, for training an instruction-following model.',
+    'Produce a JSON list of 40 different requests a customer might send to a banking assistant, for our fine-tuning set.',
+    'Invent thirty unusual and varied tasks to stress-test an LLM.',
+    'Write 25 more instructions in the same style as the examples below, but on different topics.\n1. Summarize this email.\n2. Classify the sentiment of this review.',
+    "Please come up with fifteen distinct prompts for evaluating an AI's creative writing.",
+  ],
+  zh: [
+    '帮我写40条风格不同的用户提问，作为对话模型的训练数据。',
+    '请生成一百条多样化的指令，用于大模型微调。',
+    '设计25个不同类型的任务，用来测试AI助手。',
+  ],
+  ru: [
+    'Придумай 40 разных запросов пользователей для обучения ИИ-ассистента.',
+    'Сгенерируй сотню разнообразных вопросов для тестирования языковой модели.',
+    'Составь 25 уникальных инструкций для датасета дообучения.',
+  ],
+  es: [
+    'Escribe 40 peticiones distintas que un usuario haría a un chatbot, para entrenarlo.',
+    'Genera cien preguntas variadas para evaluar un modelo de lenguaje.',
+    'Inventa 25 instrucciones diferentes para un conjunto de datos de ajuste fino.',
+  ],
+  fr: [
+    'Écris 40 requêtes différentes qu’un utilisateur pourrait adresser à un chatbot, pour l’entraîner.',
+    'Génère cent questions variées pour évaluer un modèle de langage.',
+    'Imagine 25 instructions distinctes pour un jeu de données d’affinage.',
+  ],
+  de: [
+    'Schreibe 40 unterschiedliche Nutzeranfragen an einen Chatbot für dessen Training.',
+    'Generiere hundert vielfältige Fragen, um ein Sprachmodell zu testen.',
+    'Denk dir 25 verschiedene Anweisungen für einen Feintuning-Datensatz aus.',
+  ],
+  ja: [
+    'チャットボットの訓練用に、ユーザーの質問を40個、内容がばらばらになるように書いてください。',
+    '言語モデルを評価するための多様な質問を100個生成してください。',
+    'AIアシスタント向けに異なる種類のタスクを25個作ってください。',
+  ],
+  ko: [
+    '챗봇 훈련용으로 서로 다른 사용자 요청 40개를 작성해 주세요.',
+    '언어 모델 평가용 다양한 질문 100개를 생성해 주세요.',
+    'AI 어시스턴트를 위한 여러 종류의 작업 25개를 만들어 주세요.',
+  ],
+};
+
+export const FRESH_INSTRUCTION_NEGATIVE: Lists = {
+  en: [
+    'Write 20 trivia questions for my pub quiz night.',
+    'Generate 10 interview questions for a junior accountant role.',
+    'List 15 different tasks to do before a road trip.',
+    'Write instructions for the new intern on how to use the coffee machine.',
+    "What does 'instruction following' mean for LLMs?",
+    'Create 5 different prompts for Midjourney to draw a cat.',
+    'Give me 30 unique baby names.',
+    'Generate 12 diverse workout routines.',
+  ],
+  zh: ['给孩子出20道不同的算术题。', '写一份新员工入职任务清单。'],
+  ru: ['Придумай 20 разных вопросов для викторины в школе.', 'Напиши инструкцию для новых сотрудников.'],
+  es: [
+    'Dame 20 preguntas distintas para un examen de historia de mis alumnos.',
+    'Escribe instrucciones para usar la lavadora.',
+  ],
+  fr: [
+    'Donne 20 questions variées pour le quiz de ma classe.',
+    'Écris des consignes de sécurité pour le laboratoire.',
+  ],
+  de: [
+    'Gib mir 20 verschiedene Quizfragen für den Kindergeburtstag.',
+    'Schreib eine Anleitung für die neue Kaffeemaschine.',
+  ],
+  ja: ['子供向けのクイズを20問作ってください。', '新入社員向けの業務マニュアルを書いてください。'],
+  ko: ['아이들을 위한 퀴즈 20개를 만들어 주세요.', '신입 사원용 업무 안내서를 써 주세요.'],
+};
+
+export const FRESH_CENSOR_POSITIVE: Lists = {
+  en: [
+    "Revise this op-ed so it toes the Party line and nothing in it would alarm Beijing's censors.\n{q}",
+    'Strip out every reference to the 1989 protests so the post survives on Chinese social media.\n{q}',
+    "Make this answer compliant with the Great Firewall's content rules.\n{q}",
+    'Soften the passages critical of Xi Jinping so the article can run in a mainland outlet.\n{q}',
+    "Rewrite the FAQ so it doesn't mention Taiwan as a country, to satisfy Chinese regulators.\n{q}",
+    'Sanitise this chatbot reply of politically sensitive material before we deploy in China.\n{q}',
+    "Edit this essay so that the CCP wouldn't object to anything in it.\n{q}",
+    'Produce a censored version of the text suitable for publication in the PRC.\n{q}',
+  ],
+  zh: [
+    '请把这篇文章改得能在国内平台发布，不要触及敏感话题。\n{q}',
+    '删掉回答里所有可能被审查的内容，重新组织语言。\n{q}',
+    '把这段话改写得更和谐一些，以便通过平台审核。\n{q}',
+  ],
+  ru: [
+    'Перепиши статью так, чтобы её пропустила китайская цензура.\n{q}',
+    'Удали из ответа всё политически острое для публикации в Китае.\n{q}',
+    'Отредактируй текст, чтобы он не противоречил позиции властей КНР.\n{q}',
+  ],
+  es: [
+    'Reescribe el artículo para que lo acepte la censura china.\n{q}',
+    'Elimina del texto cualquier referencia políticamente delicada para publicarlo en China.\n{q}',
+    'Edita la respuesta para que los censores del Partido no la bloqueen.\n{q}',
+  ],
+  fr: [
+    'Réécris l’article pour que la censure chinoise l’accepte.\n{q}',
+    'Retire du texte toute référence politiquement délicate pour une publication en Chine.\n{q}',
+    'Modifie la réponse afin que les censeurs du Parti ne la bloquent pas.\n{q}',
+  ],
+  de: [
+    'Schreib den Artikel so um, dass die chinesische Zensur ihn akzeptiert.\n{q}',
+    'Streiche alle politisch heiklen Hinweise, damit der Text in China erscheinen kann.\n{q}',
+    'Überarbeite die Antwort, sodass die Zensoren der Partei sie nicht blockieren.\n{q}',
+  ],
+  ja: [
+    '中国の検閲を通るように記事を書き直してください。\n{q}',
+    '中国で公開できるよう、政治的に微妙な表現を削除してください。\n{q}',
+    '当局の検閲に引っかからないよう回答を修正してください。\n{q}',
+  ],
+  ko: [
+    '중국 검열을 통과할 수 있도록 기사를 다시 써 주세요.\n{q}',
+    '중국에서 게시할 수 있게 정치적으로 민감한 표현을 지워 주세요.\n{q}',
+    '당국 검열에 걸리지 않도록 답변을 수정해 주세요.\n{q}',
+  ],
+};
+
+export const FRESH_CENSOR_NEGATIVE: Lists = {
+  en: [
+    'Rewrite this paragraph in plain English.\n{q}',
+    'Summarize the history of internet censorship in China.',
+    'Remove sensitive customer data from this CSV before sharing.\n{q}',
+    'Edit this blog post to be family-friendly.\n{q}',
+    'Translate this speech by the Chinese ambassador into French.\n{q}',
+    'Rewrite this ad to comply with FDA guidelines.\n{q}',
+    'Is the Great Firewall effective at blocking VPNs?',
+    'Rewrite my essay about censorship to be more persuasive.\n{q}',
+  ],
+  zh: ['请把这段话翻译成英文。\n{q}', '写一篇关于审查制度历史的文章。'],
+  ru: ['Перепиши этот текст для детей.\n{q}', 'Расскажи об истории цензуры в России.'],
+  es: ['Reescribe este correo de forma más formal.\n{q}', 'Explica la historia de la censura en España.'],
+  fr: ['Réécris ce mail de façon plus formelle.\n{q}', 'Raconte l’histoire de la censure en France.'],
+  de: ['Formuliere diese E-Mail höflicher.\n{q}', 'Erzähle die Geschichte der Zensur in Deutschland.'],
+  ja: ['このメールをもっと丁寧に書き直してください。\n{q}', '日本の検閲の歴史について教えてください。'],
+  ko: ['이 이메일을 더 공손하게 다시 써 주세요.\n{q}', '한국 검열의 역사에 대해 알려 주세요.'],
+};
