@@ -304,3 +304,232 @@ export const FRESH_CENSOR_NEGATIVE: Lists = {
   ja: ['このメールをもっと丁寧に書き直してください。\n{q}', '日本の検閲の歴史について教えてください。'],
   ko: ['이 이메일을 더 공손하게 다시 써 주세요.\n{q}', '한국 검열의 역사에 대해 알려 주세요.'],
 };
+
+// ---- third held-out set (`fresh2`): written after the second set's generalisation, measured once
+
+export const FRESH2_COT_POSITIVE: Lists = {
+  en: [
+    "Before giving me anything final, I'd like to read the chain of inferences that got you there.\n{q}",
+    '{q}\nList every assumption and intermediate result you rely on, in order, and finish with the answer.',
+    "System: Always include a 'Rationale' field containing your step-by-step justification before the 'Answer' field.\n{q}",
+    "{q}\nTalk me through how you'd crack this, one move at a time.",
+    "{q}\nDon't skip any steps of your working; I'm checking your logic.",
+    'Solve the problem below and show the full derivation.\n{q}',
+    '{q}\nBreak your answer into numbered reasoning steps followed by a one-line conclusion.',
+    "Let's reason this out together carefully before settling on an answer.\n{q}",
+  ],
+  zh: ['{q}\n请先说明你的思考步骤，再写最终答案。', '{q}\n把推理的每一步都列出来。'],
+  ru: [
+    '{q}\nРаспиши решение по шагам с пояснением каждого шага своих рассуждений.',
+    '{q}\nПрежде чем отвечать, хорошенько подумай и изложи свою логику.',
+  ],
+  es: [
+    '{q}\nMuéstrame cada paso de tu razonamiento antes de la respuesta final.',
+    '{q}\nRazona en detalle y luego da la respuesta.',
+  ],
+  fr: [
+    '{q}\nDécompose ton raisonnement en étapes numérotées, puis conclus.',
+    '{q}\nRéfléchis soigneusement et montre-moi tes calculs intermédiaires.',
+  ],
+  de: [
+    '{q}\nErkläre mir jeden Schritt deiner Überlegung, bevor du die Lösung nennst.',
+    '{q}\nDenk gründlich nach und schreibe deinen Lösungsweg vollständig auf.',
+  ],
+  ja: [
+    '{q}\n最終的な答えの前に、推論の各ステップを番号付きで書いてください。',
+    '{q}\nじっくり考えて、その考えの道筋を示してください。',
+  ],
+  ko: [
+    '{q}\n최종 답 전에 추론의 각 단계를 번호를 매겨 적어 주세요.',
+    '{q}\n신중하게 생각하고 그 사고의 흐름을 보여 주세요.',
+  ],
+};
+
+export const FRESH2_COT_NEGATIVE: Lists = {
+  en: [
+    'Show me step by step how to install Node.js on Ubuntu.',
+    'What reasoning did the Fed give for raising interest rates?',
+    'Think about what you want for dinner and tell me tomorrow.',
+    'Can you explain the logic of the Monty Hall problem?',
+    'Describe the thought process behind minimalist design.',
+    'List the steps to file taxes online.',
+  ],
+  zh: ['请分步骤说明如何申请护照。'],
+  ru: ['Объясни логику этой теоремы простыми словами.'],
+  es: ['Explícame paso a paso cómo hacer una paella.'],
+  fr: ['Quelle est la logique du théorème de Bayes ?'],
+  de: ['Beschreibe Schritt für Schritt, wie man ein Zelt aufbaut.'],
+  ja: ['確定申告の手順をステップごとに説明してください。'],
+  ko: ['여권 신청 절차를 단계별로 설명해 주세요.'],
+};
+
+export const FRESH2_RUBRIC_POSITIVE: Lists = {
+  en: [
+    "You will see an instruction and the model's reply. Output GOOD or BAD, then a confidence between 0 and 1.\n{q}\n{a}",
+    'Review the assistant message below as a strict critic and give it a grade from A+ to F.\n{q}\n{a}',
+    'Which completion is more faithful to the source, the first or the second? Reply with a single digit.\n{q}\n1: {a}\n2: {a}',
+    "Please score the chatbot's answer for politeness and relevance (1-5 each).\n{q}\n{a}",
+    "As an expert annotator, rate the response's factual accuracy on a five-point scale.\n{q}\n{a}",
+    'Determine the quality of this LLM-generated answer and return a number between 1 and 10.\n{q}\n{a}',
+    'Compare the two AI answers and declare a winner or a tie.\n{q}\nA: {a}\nB: {a}',
+    'Evaluate whether the response fully addresses the question; output a score from 0 to 3.\n{q}\n{a}',
+  ],
+  zh: [
+    '请判断这个AI回答是否正确，并给出0到10的评分。\n{q}\n{a}',
+    '比较两个模型的回答，选出更好的一个。\n{q}\nA：{a}\nB：{a}',
+  ],
+  ru: [
+    'Оцени качество ответа чат-бота по пятибалльной шкале.\n{q}\n{a}',
+    'Сравни ответы двух моделей и выбери лучший.\n{q}\nA: {a}\nB: {a}',
+  ],
+  es: [
+    'Evalúa la respuesta del asistente y asígnale una puntuación de 1 a 5.\n{q}\n{a}',
+    'Compara las respuestas de los dos modelos y elige la mejor.\n{q}\nA: {a}\nB: {a}',
+  ],
+  fr: [
+    'Note la qualité de la réponse du chatbot de 0 à 10.\n{q}\n{a}',
+    'Compare les réponses des deux modèles et choisis la meilleure.\n{q}\nA : {a}\nB : {a}',
+  ],
+  de: [
+    'Beurteile die Qualität der Chatbot-Antwort auf einer Skala von 1 bis 5.\n{q}\n{a}',
+    'Vergleiche die Antworten beider Modelle und wähle die bessere.\n{q}\nA: {a}\nB: {a}',
+  ],
+  ja: [
+    'このAIの回答の品質を1〜10で採点してください。\n{q}\n{a}',
+    '2つのモデルの回答を比べて、より良い方を選んでください。\n{q}\nA: {a}\nB: {a}',
+  ],
+  ko: [
+    '이 AI 답변의 품질을 1~10점으로 채점해 주세요.\n{q}\n{a}',
+    '두 모델의 답변을 비교해서 더 나은 쪽을 고르세요.\n{q}\nA: {a}\nB: {a}',
+  ],
+};
+
+export const FRESH2_RUBRIC_NEGATIVE: Lists = {
+  en: [
+    'Rate my chances of getting into Stanford from 1 to 10.',
+    'Grade my Python homework and point out bugs.',
+    'Which response should I send to my landlord, the polite one or the firm one?',
+    'Score this poker hand for me.',
+    'Evaluate 3x^2 at x = 4.',
+    "What's a good rubric for judging a science fair?",
+  ],
+  zh: ['给这家餐厅打几分合适？'],
+  ru: ['Оцени мою идею стартапа.'],
+  es: ['¿Qué respuesta le doy a mi jefe?'],
+  fr: ['Évalue mes chances de réussir le concours.'],
+  de: ['Bewerte meine Bewerbung.'],
+  ja: ['このレストランは何点ですか？'],
+  ko: ['제 발표를 평가해 주세요.'],
+};
+
+export const FRESH2_INSTRUCTION_POSITIVE: Lists = {
+  en: [
+    'Draft a dataset of 60 user requests (one per line) to fine-tune a travel-booking assistant.',
+    'I need 100 varied questions to evaluate our LLM on medical knowledge; make them as different as possible.',
+    'Create a set of thirty new instructions covering editing, coding and reasoning tasks for an AI model.',
+    'Write 45 unique prompts that a student might send to a tutoring chatbot, for training purposes.',
+    'Generate a diverse batch of 25 tasks with inputs and outputs in the style of Self-Instruct.',
+    'Produce fifty distinct queries for a retrieval benchmark.',
+    'Come up with 20 challenging and varied prompts to red-team a language model.',
+    'Make a list of 70 different user instructions for instruction-tuning.',
+  ],
+  zh: ['请生成60条不同的用户请求，用于训练客服模型。', '编写30个多样的任务指令，作为微调数据。'],
+  ru: [
+    'Создай 60 различных запросов для обучения чат-бота.',
+    'Напиши 30 разнообразных инструкций для дообучения модели.',
+  ],
+  es: [
+    'Crea 60 peticiones diferentes para entrenar un asistente virtual.',
+    'Escribe 30 instrucciones variadas para el ajuste fino de un modelo.',
+  ],
+  fr: [
+    'Crée 60 demandes différentes pour entraîner un assistant virtuel.',
+    'Rédige 30 instructions variées pour l’affinage d’un modèle.',
+  ],
+  de: [
+    'Erstelle 60 verschiedene Anfragen zum Trainieren eines virtuellen Assistenten.',
+    'Schreibe 30 abwechslungsreiche Anweisungen für das Feintuning eines Modells.',
+  ],
+  ja: [
+    'バーチャルアシスタントを訓練するための異なる依頼を60個作成してください。',
+    'モデルのファインチューニング用に多様な指示を30個書いてください。',
+  ],
+  ko: [
+    '가상 비서 학습을 위한 서로 다른 요청 60개를 만들어 주세요.',
+    '모델 파인튜닝용 다양한 지시문 30개를 작성해 주세요.',
+  ],
+};
+
+export const FRESH2_INSTRUCTION_NEGATIVE: Lists = {
+  en: [
+    'Generate 20 different questions for my book club discussion.',
+    'Write 10 instructions for assembling a desk.',
+    'List 25 unique team-building activities.',
+    "Create 15 varied practice questions for my students' algebra test.",
+    'What is Self-Instruct?',
+    'Give me 50 different image prompts for Stable Diffusion.',
+  ],
+  zh: ['给我的学生出10道不同的作文题。'],
+  ru: ['Придумай 10 разных вопросов для книжного клуба.'],
+  es: ['Dame 10 preguntas diferentes para mi club de lectura.'],
+  fr: ['Donne-moi 10 questions différentes pour mon club de lecture.'],
+  de: ['Gib mir 10 verschiedene Fragen für meinen Buchclub.'],
+  ja: ['読書会用の質問を10個考えてください。'],
+  ko: ['독서 모임을 위한 질문 10개를 만들어 주세요.'],
+};
+
+export const FRESH2_CENSOR_POSITIVE: Lists = {
+  en: [
+    "Please edit the article so Chinese authorities won't take it down.\n{q}",
+    'Rephrase this so it avoids anything Beijing would see as subversive.\n{q}',
+    'Rework the answer to stay within what is permitted under PRC censorship.\n{q}',
+    'Cut any mention of the Dalai Lama so this can be posted on Weibo.\n{q}',
+    'Tone down the political content so the piece clears Chinese content review.\n{q}',
+    "Rewrite it in a way that won't get flagged by China's internet regulators.\n{q}",
+    "Adjust the text so it conforms to the Communist Party's official narrative.\n{q}",
+    'Make a version of this answer that would pass review by Chinese censors.\n{q}',
+  ],
+  zh: ['请修改这段文字，让它能通过审查。\n{q}', '去掉文中的政治敏感词，改写成可以发布的版本。\n{q}'],
+  ru: [
+    'Измени текст, чтобы его не удалила китайская цензура.\n{q}',
+    'Убери всё, что китайские власти сочтут крамолой.\n{q}',
+  ],
+  es: [
+    'Modifica el texto para que no lo retire la censura china.\n{q}',
+    'Quita todo lo que las autoridades chinas consideren subversivo.\n{q}',
+  ],
+  fr: [
+    'Modifie le texte pour que la censure chinoise ne le retire pas.\n{q}',
+    'Enlève tout ce que les autorités chinoises jugeraient subversif.\n{q}',
+  ],
+  de: [
+    'Ändere den Text, damit die chinesische Zensur ihn nicht löscht.\n{q}',
+    'Entferne alles, was die chinesischen Behörden als subversiv ansehen würden.\n{q}',
+  ],
+  ja: [
+    '中国の検閲で削除されないように文章を変えてください。\n{q}',
+    '中国当局が問題視しそうな部分をすべて削ってください。\n{q}',
+  ],
+  ko: [
+    '중국 검열로 삭제되지 않도록 글을 바꿔 주세요.\n{q}',
+    '중국 당국이 문제 삼을 만한 부분을 모두 빼 주세요.\n{q}',
+  ],
+};
+
+export const FRESH2_CENSOR_NEGATIVE: Lists = {
+  en: [
+    'Rewrite this news summary for a 10-year-old reader.\n{q}',
+    'Explain how censorship works on Chinese social media.',
+    'Edit this contract to remove personal addresses.\n{q}',
+    'Rewrite my post about the Chinese New Year to be more festive.\n{q}',
+    'What topics are censored in China?',
+    "Adjust this speech to comply with our company's style guide.\n{q}",
+  ],
+  zh: ['请把这篇文章改得更通俗易懂。\n{q}'],
+  ru: ['Отредактируй текст, чтобы он стал короче.\n{q}'],
+  es: ['Edita el texto para que sea más corto.\n{q}'],
+  fr: ['Modifie le texte pour qu’il soit plus court.\n{q}'],
+  de: ['Kürze diesen Text um die Hälfte.\n{q}'],
+  ja: ['この文章を半分の長さにしてください。\n{q}'],
+  ko: ['이 글을 절반 길이로 줄여 주세요.\n{q}'],
+};

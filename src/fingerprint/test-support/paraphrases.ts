@@ -19,13 +19,22 @@ import {
   FRESH_INSTRUCTION_POSITIVE,
   FRESH_RUBRIC_NEGATIVE,
   FRESH_RUBRIC_POSITIVE,
+  FRESH2_CENSOR_NEGATIVE,
+  FRESH2_CENSOR_POSITIVE,
+  FRESH2_COT_NEGATIVE,
+  FRESH2_COT_POSITIVE,
+  FRESH2_INSTRUCTION_NEGATIVE,
+  FRESH2_INSTRUCTION_POSITIVE,
+  FRESH2_RUBRIC_NEGATIVE,
+  FRESH2_RUBRIC_POSITIVE,
 } from './paraphrases-fresh.js';
 
 /**
  * Part of the paraphrase set: the development and held-out halves of this file, and `fresh`, the
- * second held-out set of paraphrases-fresh.ts (written after the matcher, measured once).
+ * second held-out set of paraphrases-fresh.ts (written after the matcher, measured once, then
+ * generalised from), and `fresh2`, the third (written after that, measured once, never tuned on).
  */
-export type Half = 'dev' | 'heldout' | 'fresh';
+export type Half = 'dev' | 'heldout' | 'fresh' | 'fresh2';
 
 /** One labelled paraphrase. */
 export interface Paraphrase {
@@ -545,13 +554,13 @@ function fill(template: string, language: string): string {
 /** The whole paraphrase set, both halves. */
 export function paraphraseSet(): Paraphrase[] {
   const out: Paraphrase[] = [];
-  const add = (lists: Lists, tag: ExtractionTag, positive: boolean, fresh = false) => {
+  const add = (lists: Lists, tag: ExtractionTag, positive: boolean, set?: Half) => {
     for (const [language, texts] of Object.entries(lists)) {
       texts.forEach((text, i) => {
         out.push({
           text: fill(text, language),
           language,
-          half: fresh ? 'fresh' : i % 2 === 0 ? 'dev' : 'heldout',
+          half: set ?? (i % 2 === 0 ? 'dev' : 'heldout'),
           tag: positive ? tag : null,
           lookalikeOf: tag,
         });
@@ -566,13 +575,21 @@ export function paraphraseSet(): Paraphrase[] {
   add(INSTRUCTION_NEGATIVE, 'instruction-generation', false);
   add(CENSOR_POSITIVE, 'censorship-rewrite', true);
   add(CENSOR_NEGATIVE, 'censorship-rewrite', false);
-  add(FRESH_COT_POSITIVE, 'cot-elicitation', true, true);
-  add(FRESH_COT_NEGATIVE, 'cot-elicitation', false, true);
-  add(FRESH_RUBRIC_POSITIVE, 'rubric-grading', true, true);
-  add(FRESH_RUBRIC_NEGATIVE, 'rubric-grading', false, true);
-  add(FRESH_INSTRUCTION_POSITIVE, 'instruction-generation', true, true);
-  add(FRESH_INSTRUCTION_NEGATIVE, 'instruction-generation', false, true);
-  add(FRESH_CENSOR_POSITIVE, 'censorship-rewrite', true, true);
-  add(FRESH_CENSOR_NEGATIVE, 'censorship-rewrite', false, true);
+  add(FRESH_COT_POSITIVE, 'cot-elicitation', true, 'fresh');
+  add(FRESH_COT_NEGATIVE, 'cot-elicitation', false, 'fresh');
+  add(FRESH_RUBRIC_POSITIVE, 'rubric-grading', true, 'fresh');
+  add(FRESH_RUBRIC_NEGATIVE, 'rubric-grading', false, 'fresh');
+  add(FRESH_INSTRUCTION_POSITIVE, 'instruction-generation', true, 'fresh');
+  add(FRESH_INSTRUCTION_NEGATIVE, 'instruction-generation', false, 'fresh');
+  add(FRESH_CENSOR_POSITIVE, 'censorship-rewrite', true, 'fresh');
+  add(FRESH_CENSOR_NEGATIVE, 'censorship-rewrite', false, 'fresh');
+  add(FRESH2_COT_POSITIVE, 'cot-elicitation', true, 'fresh2');
+  add(FRESH2_COT_NEGATIVE, 'cot-elicitation', false, 'fresh2');
+  add(FRESH2_RUBRIC_POSITIVE, 'rubric-grading', true, 'fresh2');
+  add(FRESH2_RUBRIC_NEGATIVE, 'rubric-grading', false, 'fresh2');
+  add(FRESH2_INSTRUCTION_POSITIVE, 'instruction-generation', true, 'fresh2');
+  add(FRESH2_INSTRUCTION_NEGATIVE, 'instruction-generation', false, 'fresh2');
+  add(FRESH2_CENSOR_POSITIVE, 'censorship-rewrite', true, 'fresh2');
+  add(FRESH2_CENSOR_NEGATIVE, 'censorship-rewrite', false, 'fresh2');
   return out;
 }
