@@ -4,24 +4,29 @@
  * at each hourly tick) and prints wall time, exchanges/s, CPU seconds, peak RSS and what it found.
  * Time and memory should grow linearly with the scale.
  *
- * Usage: npx tsx bench/scan.ts [--preset alibaba-2026] [--scales 0.01,0.05] [--workers 2]
+ * Also prints the main thread's CPU seconds (routing, reading the workers' summaries and the
+ * campaign engine; Linux, from /proc) and the time spent inside the campaign engine's ticks.
+ *
+ * Usage: npx tsx bench/scan.ts [--preset alibaba-2026] [--scales 0.01,0.05] [--seed 1] [--workers 2]
  *        [--dir /tmp/dw-bench-scan] [--per-event]   (--per-event: a no-op global stage, to split costs)
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { DEFAULT_PIPELINE_CONFIG, type PipelineConfig } from '../src/pipeline/config.js';
 import { createPipeline } from '../src/pipeline/pipeline.js';
 import { replay } from '../src/pipeline/replay.js';
-import { scan } from '../src/pipeline/scan.js';
+import { engineFromConfig, scan } from '../src/pipeline/scan.js';
+import type { CampaignEngine } from '../src/score/index.js';
 import { machineLine, trackPeakMemory } from './machine.js';
 
 const { values } = parseArgs({
   options: {
     preset: { type: 'string', default: 'alibaba-2026' },
     scales: { type: 'string', default: '0.01,0.05' },
+    seed: { type: 'string', default: '1' },
     workers: { type: 'string', default: '2' },
     dir: { type: 'string', default: join(os.tmpdir(), 'dw-bench-scan') },
     'per-event': { type: 'boolean', default: false },
@@ -32,7 +37,7 @@ const workers = Number(values.workers);
 const config: PipelineConfig = { ...DEFAULT_PIPELINE_CONFIG, workers };
 
 function worldDir(scale: number): string {
-  const dir = join(values.dir, `${values.preset}-${scale}`);
+  const dir = join(values.dir, `${values.preset}-${scale}${values.seed === '1' ? '' : `-s${values.seed}`}`);
   if (!existsSync(join(dir, 'labels.json'))) {
     process.stderr.write(`simulating ${values.preset} at scale ${scale} into ${dir} ...\n`);
     const sim = spawnSync(
@@ -47,7 +52,7 @@ function worldDir(scale: number): string {
         '--scale',
         String(scale),
         '--seed',
-        '1',
+        values.seed,
         '--out',
         dir,
       ],
@@ -69,8 +74,33 @@ console.log(
   `preset ${values.preset}, ${workers} worker threads, ${values['per-event'] ? 'per-event stages only (no-op global stage)' : 'full scan'}`,
 );
 console.log(
-  'scale  exchanges   accounts  bytes(MB)  wall(s)  exchanges/s  cpu(s)  exch/cpu-s  peakRSS(MiB)  campaigns',
+  'scale  exchanges   accounts  bytes(MB)  wall(s)  exchanges/s  cpu(s)  exch/cpu-s  main-cpu(s)  engine(s)  peakRSS(MiB)  campaigns',
 );
+
+/** CPU seconds of the main thread so far (Linux /proc; NaN elsewhere). */
+function mainThreadCpu(): number {
+  try {
+    const stat = readFileSync(`/proc/self/task/${process.pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100; // utime + stime in clock ticks (USER_HZ = 100)
+  } catch {
+    return Number.NaN;
+  }
+}
+
+/** The campaign engine with the time spent in its ticks added up (ticks run on the main thread). */
+function timedEngine(engine: CampaignEngine): { engine: CampaignEngine; seconds: () => number } {
+  let ms = 0;
+  const tick: CampaignEngine['tick'] = (changed, now) => {
+    const t = performance.now();
+    try {
+      return engine.tick(changed, now);
+    } finally {
+      ms += performance.now() - t;
+    }
+  };
+  return { engine: { ...engine, tick }, seconds: () => ms / 1000 };
+}
 for (const scale of scales) {
   const dir = worldDir(scale);
   const exchanges = join(dir, 'exchanges.ndjson');
@@ -78,7 +108,9 @@ for (const scale of scales) {
   const megabytes = statSync(exchanges).size / 1e6;
   const memory = trackPeakMemory();
   const cpu = process.cpuUsage();
+  const mainCpu = mainThreadCpu();
   const started = performance.now();
+  let engineSeconds = 0;
   let count = 0;
   let accountCount = 0;
   let campaigns = 0;
@@ -95,13 +127,22 @@ for (const scale of scales) {
     count = summary.exchanges;
     accountCount = summary.accounts;
   } else {
-    const result = await scan({ exchanges, accounts, out: join(dir, 'scan-out'), config });
+    const timed = timedEngine(engineFromConfig(config));
+    const result = await scan({
+      exchanges,
+      accounts,
+      out: join(dir, 'scan-out'),
+      config,
+      parts: { engine: timed.engine },
+    });
+    engineSeconds = timed.seconds();
     count = result.replay.exchanges;
     accountCount = result.replay.accounts;
     campaigns = result.campaigns.filter((c) => c.status === 'suspected' || c.status === 'confirmed').length;
   }
   const wall = (performance.now() - started) / 1000;
   const used = process.cpuUsage(cpu);
+  const mainSeconds = mainThreadCpu() - mainCpu;
   const cpuSeconds = (used.user + used.system) / 1e6;
   const peak = memory.stop();
   console.log(
@@ -118,6 +159,8 @@ for (const scale of scales) {
       Math.round(count / cpuSeconds)
         .toLocaleString('en-US')
         .padStart(11),
+      mainSeconds.toFixed(1).padStart(12),
+      engineSeconds.toFixed(1).padStart(10),
       String(peak.rssMiB).padStart(13),
       String(campaigns).padStart(10),
     ].join(' '),
