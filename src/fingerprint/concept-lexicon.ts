@@ -111,12 +111,14 @@ export const TOPIC = 1 << 15;
 export const DATA = 1 << 16;
 /** Tasks or questions next to a generation verb; set by tags.ts. */
 export const GEN_T = 1 << 17;
-/** Tasks or questions next to a quantity or a diversity cue ("20 diverse tasks"); set by tags.ts. */
+/** Tasks next to a quantity or a diversity cue ("20 diverse tasks"); set by tags.ts. */
 export const MANY_T = 1 << 18;
 /** Training data next to a generation verb; set by tags.ts. */
 export const GEN_DATA = 1 << 19;
 /** Image generators (Midjourney prompts are not language-model training data). */
 export const IMAGE = 1 << 20;
+/** Questions next to a quantity or a diversity cue; set by tags.ts (they need a model purpose). */
+export const MANY_Q = 1 << 21;
 
 const A = (a: number, entries: string): LexiconRow => ({ a, b: 0, entries });
 const B = (b: number, entries: string): LexiconRow => ({ a: 0, b, entries });
@@ -168,11 +170,14 @@ const LEXICON: LexiconRow[] = [
       'begründung|logik|denkschritte|' +
       '논리|추론',
   ),
-  A(REASONING | MINE, 'how you think|your work|your logic|your thinking'),
+  A(REASONING | MINE, 'how you think|your work|your working|your logic|your thinking'),
   A(
     REASONING,
-    'problem solving process|problem solving|solution process|mental process|proceso mental|processus mental',
+    'problem solving process|problem solving|solution process|mental process|proceso mental|processus mental|' +
+      'intermediate results|intermediate result|intermediate steps|intermediate calculations|' +
+      'calculations|calculs|cálculos|berechnungen|вычислени*|计算过程|計算過程|계산 과정',
   ),
+  A(REASONING | MINE, '考えの道筋|思考の道筋|推論の道筋|道筋'),
   // Chinese, Japanese and Korean drop the pronoun: "show the reasoning process" means the model's own
   A(
     REASONING | MINE,
@@ -183,6 +188,7 @@ const LEXICON: LexiconRow[] = [
   A(
     STRONG | REASONING,
     'chain of thought|chain of thoughts|chain of reasoning|train of thought|reasoning trace|reasoning traces|' +
+      'chain of inferences|chain of inference|chain of logic|line of thought|' +
       'thinking trace|inner monologue|internal monologue|scratchpad|scratch pad|' +
       '思维链|推理链|' +
       'цепочка рассуждений|цепочку рассуждений|цепочке рассуждений|цепочки рассуждений|' +
@@ -213,6 +219,7 @@ const LEXICON: LexiconRow[] = [
       'externalize|externalise|make visible|' +
       'present|share|verbalize|verbalise|document|put|wrap|enclose|narrate|display|state|disclose|outline|record|' +
       'walk me through|walk us through|take me through|talk me through|walk through|narrate|see|contain|use|using|apply|' +
+      'list|read|break down|décompose|décomposez|descompón|zerlege|разбей|' +
       'employ|begin with|start with|reconstruct|recount|retrace|shows|writes|reveals|explains|discloses|exposes|includes|outputs|provides|' +
       'shares|states|articulates|displays|' +
       '展示|写出|给出|说明|呈现|输出|列出|提供|解释|写下|展现|阐述|说出|描述|写出来|' +
@@ -230,8 +237,8 @@ const LEXICON: LexiconRow[] = [
     FULL,
     'complete|completely|full|fully|entire|entirely|whole|detailed|thorough|thoroughly|transparent|transparently|' +
       'verbatim|every|each|explicit|explicitly|internal|hidden|inner|raw|unfiltered|intermediate|exhaustive|' +
-      'unabridged|private|in detail|all of|' +
-      '完整|详细|全部|所有|内部|全过程|不要只|不要省略|详尽|中间|' +
+      'unabridged|private|in detail|all of|don t skip|do not skip|without skipping|' +
+      '完整|详细|全部|所有|内部|全过程|不要只|不要省略|详尽|中间|每一步|每个步骤|' +
       'полност*|подробн*|весь|всю|всё|каждый|каждого|каждом|каждую|промежуточн*|внутренн*|детальн*|целиком|' +
       'completo|completa|~todo|toda|todos|cada|detalladamente|detallado|detallada|intermedios|intermedias|interno|' +
       'complet|complète|~tout|toute|toutes|chaque|~ensemble|détaillé|intermédiaires|interne|' +
@@ -266,6 +273,7 @@ const LEXICON: LexiconRow[] = [
   A(
     ARRIVE | MY_PATH,
     'how you arrived|how you got|how you reached|how you solved|how you came|how you derived|how you figured|' +
+      'leads you|led you|got you there|brought you there|' +
       'has llegado|has obtenido|obtuviste|' +
       'how you reason|how you approached|' +
       '你是怎么|你是如何|你怎么得|你如何得|' +
@@ -312,11 +320,12 @@ const LEXICON: LexiconRow[] = [
       'réponse|répondre|répondez|réponds|conclusion|conclure|résultat|' +
       'antwort|antwortest|antworten|ergebnis|schluss|' +
       '答え|答える|回答|結論|結果|' +
-      '답을|답하기|답변|결론|결과',
+      '답을|답하기|답변|결론|결과|최종 답',
   ),
   A(
     EVAL,
-    'evaluate|evaluating|evaluation|assess|assessing|assessment|rate|rating|rank|ranking|score|scoring|grade|' +
+    'evaluate|evaluating|evaluation|assess|assessing|assessment|rate|rating|rank|ranking|score|scoring|grade|determine|' +
+      'good or bad|pass or fail|correct or incorrect|acceptable or unacceptable|比べ|選んで|' +
       'grading|judge|judging|critique|compare|comparing|label|annotate|decide|pick|choose|select|' +
       '评估|评价|评判|打分|评分|判断|比较|评审|评测|审阅|评级|给分|打一个|打个|' +
       '点数を|점수를|评分标准|評価基準|평가 기준|' +
@@ -331,6 +340,7 @@ const LEXICON: LexiconRow[] = [
   A(
     SCALE,
     'scale|rubric|rubrics|criteria|criterion|likert|points|out of|integer score|quality score|overall score|' +
+      'good or bad|pass or fail|correct or incorrect|acceptable or unacceptable|' +
       '点数を|점수를|' +
       'best to worst|' +
       '评分标准|分数|满分|分制|打分|评分|' +
@@ -366,6 +376,7 @@ const LEXICON: LexiconRow[] = [
   A(
     PREFER,
     'better|best|preferred|prefer|preferable|more helpful|more accurate|superior|winner|worse|which one|' +
+      'more faithful|more relevant|more useful|higher quality|' +
       'better addresses|' +
       '更好|哪个更|哪一个更|最好|更优|优于|' +
       'лучше|лучший|предпочтительн*|какой из|' +
@@ -378,7 +389,7 @@ const LEXICON: LexiconRow[] = [
   A(PREFER | PAIR, 'どちらが|어느 것이|어느 쪽이'),
   A(
     PAIR,
-    'two|both|a or b|a and b|response a|answer a|assistant a|output a|pair|pairwise|' +
+    'two|both|a or b|a and b|response a|answer a|assistant a|output a|pair|pairwise|first or the second|first or second|' +
       '两个|两条|二者|' +
       'два|две|двух|оба|обоих|' +
       '~dos|ambas|ambos|' +
@@ -492,7 +503,7 @@ const LEXICON: LexiconRow[] = [
   ),
   B(
     HUMAN,
-    'kids|children|child|students|student|classroom|team|employees|interview|quiz|trivia|party|family|' +
+    'kids|children|child|students|student|classroom|team|employees|interview|quiz|trivia|party|family|club|' +
       'friends|first date|wedding|coworkers|colleagues|meeting|icebreaker|chores|' +
       'to do list|todo list|' +
       '小学|学生|孩子|面试|朋友|家人|同事|搬家|课堂|' +
@@ -517,8 +528,8 @@ const LEXICON: LexiconRow[] = [
       'réécri*|modifie|modifiez|adaptez|supprim*|retire|retirez|enlève|enlevez|adoucis|' +
       'überarbeite*|formuliere|formulieren|ändere|ändern|entferne|entfernen|streiche|streichen|~passe|anpassen|' +
       'umschreiben|umformulieren|schreib|schreibe|' +
-      '書き換え|書き直|修正|言い換え|調整|削除|取り除|除い|直して|編集|' +
-      '고쳐|다시 작성|다시 써|재작성|수정|바꿔|삭제|빼고|제거|편집|지워|지우',
+      '書き換え|書き直|修正|言い換え|調整|削除|取り除|除い|直して|編集|削って|削る|' +
+      '고쳐|다시 작성|다시 써|재작성|수정|바꿔|삭제|빼고|제거|편집|지워|지우|빼 주',
   ),
   B(
     CENSOR,
@@ -539,10 +550,11 @@ const LEXICON: LexiconRow[] = [
   ),
   B(
     SENSITIVE,
-    'sensitive|off limits|taboo|forbidden|objectionable|subversive|tiananmen|tibet|xinjiang|falun gong|' +
+    'sensitive|off limits|taboo|forbidden|objectionable|subversive|tiananmen|tibet|xinjiang|falun gong|dalai lama|' +
+      'subversivo|subversiva|subversif|subversive|subversiv|крамол*|問題視|문제 삼|' +
       'critical of|criticism of|criticisms of|criticizing|criticising|' +
       'taiwanese independence|' +
-      '敏感|' +
+      '敏感|敏感词|' +
       'чувствительн*|запретн*|' +
       'sensible|sensibles|delicado|delicados|delicada|delicadas|délicat|délicate|délicats|délicates|' +
       'sensible|sensibles|' +
@@ -557,7 +569,8 @@ const LEXICON: LexiconRow[] = [
   ),
   B(
     PASS,
-    'pass|passes|passing|get past|survive|survives|comply|complies|compliant|conform|in line with|acceptable|approve|' +
+    'pass|passes|passing|get past|survive|survives|comply|complies|compliant|conform|conforms|in line with|acceptable|approve|' +
+      'posted|be posted|' +
       'satisfy|appease|' +
       'approved|allowed|permitted|publishable|published|stay up|align|aligned|consistent with|' +
       'without being|not be|won t|wouldn t|escape|evade|bypass|get around|slip past|' +
@@ -575,7 +588,7 @@ const LEXICON: LexiconRow[] = [
       '中国|国内|大陆|中共|' +
       'китай*|китае|китая|китаю|китаем|кпк|кнр|пекин*|' +
       'chino|chinos|chinas|pekín|partido comunista|' +
-      'chine|chinois|chinoise|pékin|parti communiste|continentale|' +
+      'chine|chinois|chinoise|chinoises|pékin|parti communiste|continentale|' +
       'chinesisch*|kpch|peking|' +
       '中国|共産党|' +
       '중국|공산당',

@@ -59,6 +59,7 @@ import {
   IMAGE,
   JUDGE,
   JUDGE_STRONG,
+  MANY_Q,
   MANY_T,
   MARKUP,
   META,
@@ -120,6 +121,8 @@ interface Composition {
   /** Roles that veto a window they occur in. */
   vetoA: number;
   vetoB: number;
+  /** Roles that cancel the window vetoes when they occur in the same window. */
+  vetoUnlessB?: number;
   /** Roles that veto the tag wherever they occur in the text. */
   vetoAnywhereB?: number;
 }
@@ -174,10 +177,12 @@ const COMPOSITIONS: Composition[] = [
     combos: [
       b(GEN_T | MANY_T | DIVERSE), // come up with 20 diverse task instructions
       b(GEN_T | MANY_T | PURPOSE), // write 40 prompts for fine-tuning
+      b(GEN_T | MANY_Q | PURPOSE), // 100 varied questions to evaluate an LLM (questions alone are for people)
       b(GEN_DATA), // create synthetic instruction-tuning data
     ],
     vetoA: OWN,
     vetoB: HUMAN,
+    vetoUnlessB: PURPOSE, // "a student might send to a chatbot, for training": the model is the audience
     vetoAnywhereB: IMAGE, // prompts for an image generator are not training data for a language model
   },
   {
@@ -210,6 +215,8 @@ interface Binding {
   to: number;
   gap: number;
   either: boolean;
+  /** Largest gap when the `from` cue follows (default `gap`): 3 admits 推理的每一步, 答えの前に, not "rationale for each". */
+  after?: number;
   mark: number;
   /** May reach into the neighbouring sentence ("Here is an LLM output. Score it 1-5."); marks both cues. */
   across?: boolean;
@@ -220,12 +227,13 @@ const ACROSS_GAP = 30;
 
 const BINDINGS: Binding[] = [
   { word: 'a', from: YOUR, to: REASONING, gap: 25, either: false, mark: MINE },
-  { word: 'a', from: FULL, to: REASONING, gap: 25, either: false, mark: FULLR },
-  { word: 'a', from: BEFORE, to: ANSWER, gap: 25, either: false, mark: BEFORE_ANSWER },
+  { word: 'a', from: FULL, to: REASONING, gap: 25, either: true, after: 3, mark: FULLR },
+  { word: 'a', from: BEFORE, to: ANSWER, gap: 25, either: true, after: 3, mark: BEFORE_ANSWER },
   { word: 'a', from: YOUR, to: ARRIVE, gap: 30, either: false, mark: MY_PATH },
   { word: 'a', from: EVAL, to: OUTPUT, gap: 50, either: true, mark: EVAL_OUT, across: true },
   { word: 'b', from: GEN, to: TASKS | QUESTIONS, gap: 60, either: true, mark: GEN_T },
-  { word: 'b', from: QUANT | DIVERSE, to: TASKS | QUESTIONS, gap: 25, either: true, mark: MANY_T },
+  { word: 'b', from: QUANT | DIVERSE, to: TASKS, gap: 25, either: true, mark: MANY_T },
+  { word: 'b', from: QUANT | DIVERSE, to: QUESTIONS, gap: 25, either: true, mark: MANY_Q },
   { word: 'b', from: GEN, to: DATA, gap: 30, either: true, mark: GEN_DATA },
 ];
 
@@ -254,7 +262,9 @@ function bind(h: Hits): void {
       if (partner < 0 && binding.either) {
         for (
           let j = k + 1;
-          j < h.count && h.sentence[j] - h.sentence[k] <= reach && h.start[j] - h.end[k] <= binding.gap;
+          j < h.count &&
+          h.sentence[j] - h.sentence[k] <= reach &&
+          h.start[j] - h.end[k] <= (binding.after ?? binding.gap);
           j++
         ) {
           if (h.sentence[j] !== h.sentence[k] && h.start[j] - h.end[k] > ACROSS_GAP) break;
@@ -299,11 +309,13 @@ function satisfies(composition: Composition, maskA: number, maskB: number): bool
 /** True when the window [from, to) of the line has a veto cue. */
 function vetoed(h: Hits, composition: Composition, sentence: number, from: number, to: number): boolean {
   if (((h.allA & composition.vetoA) | (h.allB & composition.vetoB)) === 0) return false;
+  let veto = false;
   for (let k = 0; k < h.count; k++) {
     if (h.sentence[k] !== sentence || h.end[k] < from || h.start[k] > to) continue;
-    if ((h.a[k] & composition.vetoA) !== 0 || (h.b[k] & composition.vetoB) !== 0) return true;
+    if (composition.vetoUnlessB !== undefined && (h.b[k] & composition.vetoUnlessB) !== 0) return false;
+    if ((h.a[k] & composition.vetoA) !== 0 || (h.b[k] & composition.vetoB) !== 0) veto = true;
   }
-  return false;
+  return veto;
 }
 
 /** The span of the first window of hits that composes the tag, or null. */
