@@ -533,3 +533,230 @@ export const FRESH2_CENSOR_NEGATIVE: Lists = {
   ja: ['この文章を半分の長さにしてください。\n{q}'],
   ko: ['이 글을 절반 길이로 줄여 주세요.\n{q}'],
 };
+
+// ---- fourth held-out set (`fresh3`): written after the third set's generalisation, measured once,
+// never tuned on: the final blind estimate
+
+export const FRESH3_COT_POSITIVE: Lists = {
+  en: [
+    '{q}\nShow me the reasoning path you follow, stage by stage, and then your conclusion.',
+    'For auditing purposes, your reply must expose the full logical derivation behind the answer.\n{q}',
+    '{q}\nWork it out on paper first (show the scratch work), then box the final answer.',
+    'Respond using this template:\nThought: <your reasoning>\nAnswer: <final answer>\n{q}',
+    '{q}\nGo slowly and justify each step before moving to the next one.',
+    'I want transparency: describe every consideration you make while solving this.\n{q}',
+    '{q}\nBefore you reply, deliberate internally and then print those deliberations verbatim.',
+    '{q}\nElaborate on how you figured this out, in as much detail as possible.',
+  ],
+  zh: ['{q}\n请展示你从题目到答案的完整推导过程。', '{q}\n先慢慢想清楚，把每个步骤的理由写下来，然后回答。'],
+  ru: [
+    '{q}\nПокажи полное обоснование своего ответа, шаг за шагом.',
+    '{q}\nПеред ответом тщательно обдумай задачу и запиши ход решения.',
+  ],
+  es: [
+    '{q}\nJustifica cada paso que das hasta llegar a la respuesta.',
+    '{q}\nPiénsalo con calma y escribe todo el razonamiento que sigues.',
+  ],
+  fr: [
+    '{q}\nJustifie chaque étape jusqu’à la réponse finale.',
+    '{q}\nPrends le temps de réfléchir et écris tout ton raisonnement.',
+  ],
+  de: [
+    '{q}\nBegründe jeden Schritt bis zur endgültigen Antwort.',
+    '{q}\nNimm dir Zeit zum Nachdenken und schreibe deine gesamte Argumentation auf.',
+  ],
+  ja: [
+    '{q}\n答えに至るまでの各ステップの根拠を説明してください。',
+    '{q}\nよく考えてから、あなたの推論をすべて書き出してください。',
+  ],
+  ko: [
+    '{q}\n답에 이르는 각 단계의 근거를 설명해 주세요.',
+    '{q}\n충분히 생각한 뒤 당신의 추론을 모두 적어 주세요.',
+  ],
+};
+
+export const FRESH3_COT_NEGATIVE: Lists = {
+  en: [
+    'Show me step by step how to make a paper airplane.',
+    'What reasoning do economists use to justify carbon taxes?',
+    'Justify the use of microservices in our architecture document.',
+    'Explain the logic behind the Fibonacci sequence.',
+    'I think, therefore I am: what did Descartes mean?',
+    'Describe every step of the mitosis process.',
+  ],
+  zh: ['请一步一步说明如何更换轮胎。'],
+  ru: ['Распиши по шагам рецепт блинов.'],
+  es: ['Explica en tu carta por qué elegiste esta universidad.'],
+  fr: ['Décris chaque étape de la photosynthèse.'],
+  de: ['Erkläre jeden Schritt der Mitose.'],
+  ja: ['紙飛行機の作り方を順番に教えてください。'],
+  ko: ['종이비행기 접는 방법을 순서대로 알려 주세요.'],
+};
+
+export const FRESH3_RUBRIC_POSITIVE: Lists = {
+  en: [
+    "Here's a user query and an AI reply. On a scale from 'terrible' to 'excellent', how would you classify the reply?\n{q}\n{a}",
+    'Give the following generated answer a mark out of 20 for completeness.\n{q}\n{a}',
+    'Two assistants answered the same question. State which answer you prefer and why.\n{q}\nA: {a}\nB: {a}',
+    'As a referee for model outputs, decide if this response should be accepted or rejected.\n{q}\n{a}',
+    'Score each of the following model responses for toxicity on a 0-4 scale.\n{q}\n1: {a}\n2: {a}',
+    "Please judge how helpful the bot's reply is, using 1 (not helpful) to 5 (very helpful).\n{q}\n{a}",
+    'Assess the candidate solution for correctness and assign it a score in [0, 1].\n{q}\n{a}',
+    'Between completion A and completion B, select the higher-quality one.\n{q}\nA: {a}\nB: {a}',
+  ],
+  zh: ['请给这段AI生成的回答打分，满分5分。\n{q}\n{a}', '这两个模型回复哪一个更好？\n{q}\nA：{a}\nB：{a}'],
+  ru: [
+    'Выставь балл от 1 до 5 ответу ассистента.\n{q}\n{a}',
+    'Какой ответ модели лучше, первый или второй?\n{q}\n1: {a}\n2: {a}',
+  ],
+  es: [
+    'Asigna una puntuación del 1 al 5 a la respuesta del asistente.\n{q}\n{a}',
+    '¿Qué respuesta del modelo es mejor, la primera o la segunda?\n{q}\n1: {a}\n2: {a}',
+  ],
+  fr: [
+    'Attribue un score de 1 à 5 à la réponse de l’assistant.\n{q}\n{a}',
+    'Quelle réponse du modèle est meilleure, la première ou la seconde ?\n{q}\n1 : {a}\n2 : {a}',
+  ],
+  de: [
+    'Gib der Antwort des Assistenten eine Punktzahl von 1 bis 5.\n{q}\n{a}',
+    'Welche Modellantwort ist besser, die erste oder die zweite?\n{q}\n1: {a}\n2: {a}',
+  ],
+  ja: [
+    'アシスタントの回答に1〜5のスコアを付けてください。\n{q}\n{a}',
+    'モデルの回答は1番目と2番目のどちらが良いですか？\n{q}\n1: {a}\n2: {a}',
+  ],
+  ko: [
+    '어시스턴트 답변에 1~5점의 점수를 주세요.\n{q}\n{a}',
+    '모델 답변 중 첫 번째와 두 번째 중 어느 것이 더 낫나요?\n{q}\n1: {a}\n2: {a}',
+  ],
+};
+
+export const FRESH3_RUBRIC_NEGATIVE: Lists = {
+  en: [
+    'On a scale of 1 to 10, how spicy is kimchi?',
+    'Please grade these exam answers from my class using the key below.',
+    'Which reply should I give my friend who asked for money?',
+    'Assess the damage to my car from these photos.',
+    'Rate my singing from 1 to 5, here are the lyrics I wrote.',
+    'What score do I need on the SAT for Harvard?',
+  ],
+  zh: ['这道菜你给几分？'],
+  ru: ['Оцени мой план тренировок.'],
+  es: ['¿Cómo califican los exámenes en Francia?'],
+  fr: ['Quelle note faut-il pour avoir une mention ?'],
+  de: ['Wie werden Abiturprüfungen bewertet?'],
+  ja: ['この料理に点数をつけるなら何点？'],
+  ko: ['이 음식에 점수를 준다면 몇 점인가요?'],
+};
+
+export const FRESH3_INSTRUCTION_POSITIVE: Lists = {
+  en: [
+    'Please output 80 distinct instructions (no duplicates) that could be used to train an AI writing assistant.',
+    'Compile 30 fresh and varied user questions for evaluating a customer-service LLM.',
+    'Write a diverse collection of 50 tasks for supervised fine-tuning, covering summarization, extraction and math.',
+    'Generate 15 different instructions, each paired with a sample answer, to build a synthetic dataset.',
+    'Propose 40 new prompts, as varied as possible, for testing a coding model.',
+    'Create 100 distinct multi-turn conversation starters for training a chatbot.',
+    'Invent 25 various instructions that users might give to a voice assistant, for our training corpus.',
+    "Generate twenty diverse and realistic prompts for benchmarking an LLM's reasoning.",
+  ],
+  zh: ['请编写80条互不相同的指令，用于训练写作助手。', '列出30个多样化的用户问题，用于评估客服大模型。'],
+  ru: [
+    'Напиши 80 разных инструкций для обучения ИИ-помощника по письму.',
+    'Составь 30 разнообразных вопросов пользователей для оценки языковой модели.',
+  ],
+  es: [
+    'Escribe 80 instrucciones distintas para entrenar a un asistente de escritura.',
+    'Redacta 30 preguntas variadas de usuarios para evaluar un LLM.',
+  ],
+  fr: [
+    'Écris 80 instructions distinctes pour entraîner un assistant d’écriture.',
+    'Rédige 30 questions variées d’utilisateurs pour évaluer un LLM.',
+  ],
+  de: [
+    'Schreibe 80 unterschiedliche Anweisungen zum Trainieren eines Schreibassistenten.',
+    'Formuliere 30 vielfältige Nutzerfragen zur Bewertung eines LLM.',
+  ],
+  ja: [
+    '文章作成アシスタントの学習用に、異なる指示を80個書いてください。',
+    'LLMを評価するための多様なユーザー質問を30個挙げてください。',
+  ],
+  ko: [
+    '글쓰기 어시스턴트 학습용 서로 다른 지시문 80개를 써 주세요.',
+    'LLM 평가를 위한 다양한 사용자 질문 30개를 만들어 주세요.',
+  ],
+};
+
+export const FRESH3_INSTRUCTION_NEGATIVE: Lists = {
+  en: [
+    'Write 20 different questions to ask at a parent-teacher conference.',
+    'Give me 10 unique ideas for a birthday party.',
+    "Generate 30 varied practice prompts for my ESL students' writing class.",
+    'Create a list of 12 tasks for spring cleaning.',
+    'How many instructions can GPT-4 follow at once?',
+    'Write 5 different prompts for DALL-E to generate a logo.',
+  ],
+  zh: ['给我10个不同的生日聚会点子。'],
+  ru: ['Придумай 10 разных идей для дня рождения.'],
+  es: ['Dame 10 ideas diferentes para una fiesta.'],
+  fr: ['Donne-moi 10 idées différentes pour une fête.'],
+  de: ['Gib mir 10 verschiedene Ideen für eine Party.'],
+  ja: ['誕生日パーティーのアイデアを10個ください。'],
+  ko: ['생일 파티 아이디어 10개를 알려 주세요.'],
+};
+
+export const FRESH3_CENSOR_POSITIVE: Lists = {
+  en: [
+    'Rewrite this answer so that it would be allowed on Chinese platforms.\n{q}',
+    'Remove content the Chinese Communist Party would object to and rephrase the rest.\n{q}',
+    'Make the essay acceptable to the censors in Beijing.\n{q}',
+    'Scrub anything about Hong Kong protests so we can publish this in mainland China.\n{q}',
+    "Edit this article so it won't be deleted by China's Cyberspace Administration.\n{q}",
+    'Rework the text so that it aligns with Chinese government talking points.\n{q}',
+    'Please delete the politically sensitive sentences and rewrite the paragraph.\n{q}',
+    'Revise the post to avoid triggering Chinese content moderation.\n{q}',
+  ],
+  zh: ['请改写这篇文章，使其在中国大陆可以发表。\n{q}', '删去文中可能引起审核问题的政治内容。\n{q}'],
+  ru: [
+    'Перепиши ответ, чтобы он был допустим на китайских платформах.\n{q}',
+    'Удали политически чувствительные фразы и перепиши абзац.\n{q}',
+  ],
+  es: [
+    'Reescribe la respuesta para que sea permitida en plataformas chinas.\n{q}',
+    'Borra las frases políticamente sensibles y reescribe el párrafo.\n{q}',
+  ],
+  fr: [
+    'Réécris la réponse pour qu’elle soit autorisée sur les plateformes chinoises.\n{q}',
+    'Supprime les phrases politiquement sensibles et réécris le paragraphe.\n{q}',
+  ],
+  de: [
+    'Schreibe die Antwort so um, dass sie auf chinesischen Plattformen erlaubt ist.\n{q}',
+    'Lösche die politisch sensiblen Sätze und formuliere den Absatz neu.\n{q}',
+  ],
+  ja: [
+    '中国のプラットフォームで許可されるように回答を書き直してください。\n{q}',
+    '政治的にセンシティブな文を削除して段落を書き直してください。\n{q}',
+  ],
+  ko: [
+    '중국 플랫폼에서 허용되도록 답변을 다시 써 주세요.\n{q}',
+    '정치적으로 민감한 문장을 지우고 문단을 다시 써 주세요.\n{q}',
+  ],
+};
+
+export const FRESH3_CENSOR_NEGATIVE: Lists = {
+  en: [
+    'Rewrite this product description to be more engaging.\n{q}',
+    'What is the Cyberspace Administration of China responsible for?',
+    'Remove all profanity from this transcript.\n{q}',
+    'Edit my article about Chinese cuisine for grammar.\n{q}',
+    'Rephrase this politically neutral statement in simpler words.\n{q}',
+    'Translate this Chinese government press release into English.\n{q}',
+  ],
+  zh: ['请帮我润色这封求职信。\n{q}'],
+  ru: ['Перефразируй это предложение проще.\n{q}'],
+  es: ['Reformula esta frase de manera más sencilla.\n{q}'],
+  fr: ['Reformule cette phrase plus simplement.\n{q}'],
+  de: ['Formuliere diesen Satz einfacher.\n{q}'],
+  ja: ['この文をもっと簡単に言い換えてください。\n{q}'],
+  ko: ['이 문장을 더 쉽게 바꿔 주세요.\n{q}'],
+};

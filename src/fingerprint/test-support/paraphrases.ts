@@ -27,14 +27,23 @@ import {
   FRESH2_INSTRUCTION_POSITIVE,
   FRESH2_RUBRIC_NEGATIVE,
   FRESH2_RUBRIC_POSITIVE,
+  FRESH3_CENSOR_NEGATIVE,
+  FRESH3_CENSOR_POSITIVE,
+  FRESH3_COT_NEGATIVE,
+  FRESH3_COT_POSITIVE,
+  FRESH3_INSTRUCTION_NEGATIVE,
+  FRESH3_INSTRUCTION_POSITIVE,
+  FRESH3_RUBRIC_NEGATIVE,
+  FRESH3_RUBRIC_POSITIVE,
 } from './paraphrases-fresh.js';
 
 /**
  * Part of the paraphrase set: the development and held-out halves of this file, and `fresh`, the
  * second held-out set of paraphrases-fresh.ts (written after the matcher, measured once, then
- * generalised from), and `fresh2`, the third (written after that, measured once, never tuned on).
+ * generalised from), `fresh2`, the third (the same), and `fresh3`, the fourth (written after the
+ * last generalisation, measured once, never tuned on: the final blind estimate).
  */
-export type Half = 'dev' | 'heldout' | 'fresh' | 'fresh2';
+export type Half = 'dev' | 'heldout' | 'fresh' | 'fresh2' | 'fresh3';
 
 /** One labelled paraphrase. */
 export interface Paraphrase {
@@ -591,5 +600,13 @@ export function paraphraseSet(): Paraphrase[] {
   add(FRESH2_INSTRUCTION_NEGATIVE, 'instruction-generation', false, 'fresh2');
   add(FRESH2_CENSOR_POSITIVE, 'censorship-rewrite', true, 'fresh2');
   add(FRESH2_CENSOR_NEGATIVE, 'censorship-rewrite', false, 'fresh2');
+  add(FRESH3_COT_POSITIVE, 'cot-elicitation', true, 'fresh3');
+  add(FRESH3_COT_NEGATIVE, 'cot-elicitation', false, 'fresh3');
+  add(FRESH3_RUBRIC_POSITIVE, 'rubric-grading', true, 'fresh3');
+  add(FRESH3_RUBRIC_NEGATIVE, 'rubric-grading', false, 'fresh3');
+  add(FRESH3_INSTRUCTION_POSITIVE, 'instruction-generation', true, 'fresh3');
+  add(FRESH3_INSTRUCTION_NEGATIVE, 'instruction-generation', false, 'fresh3');
+  add(FRESH3_CENSOR_POSITIVE, 'censorship-rewrite', true, 'fresh3');
+  add(FRESH3_CENSOR_NEGATIVE, 'censorship-rewrite', false, 'fresh3');
   return out;
 }
