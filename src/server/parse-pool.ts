@@ -17,7 +17,7 @@ export interface ParseRequest {
 
 /** A parse worker's answer. */
 export type ParseReply =
-  | { id: number; ok: true; batch: ParsedBatch }
+  | { id: number; ok: true; batch: ParsedBatch; joined: string }
   | { id: number; ok: false; status: number; message: string };
 
 /** Parses batches, inline or on a worker thread. */
@@ -28,6 +28,20 @@ export interface ParsePool {
 
 /** Bodies smaller than this are parsed on the calling thread. */
 const INLINE_BYTES = 64 * 1024;
+
+/**
+ * The batch with its texts sliced out of `joined` (their concatenation): V8 makes each a view of
+ * the one large string, so the queue of records awaiting detection holds small objects only.
+ */
+function withTexts(batch: ParsedBatch, joined: string): ParsedBatch {
+  const texts: string[] = [];
+  let at = 0;
+  for (const length of batch.lengths ?? []) {
+    texts.push(joined.slice(at, at + length));
+    at += length;
+  }
+  return { ...batch, texts, lengths: undefined };
+}
 
 function startWorker(maxRecords: number): Worker {
   const workerData = { maxRecords };
@@ -60,7 +74,7 @@ export function createParsePool(size: number, maxRecords: number): ParsePool {
         const waiter = pending.get(reply.id);
         pending.delete(reply.id);
         if (!waiter) return;
-        if (reply.ok) waiter.resolve(reply.batch);
+        if (reply.ok) waiter.resolve(withTexts(reply.batch, reply.joined));
         else if (reply.status === 500) waiter.reject(new Error(`parse worker: ${reply.message}`));
         else waiter.reject(new HttpError(reply.status as 413, reply.message));
       });

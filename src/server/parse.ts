@@ -28,6 +28,8 @@ export interface Rejection {
 export interface ParsedBatch extends ExchangeColumns {
   received: number;
   rejected: Rejection[];
+  /** Length of each text, while the texts travel joined between threads. */
+  lengths?: number[];
 }
 
 /** The rejection of record `index` from its issues (field of the first, every reason). */
@@ -77,6 +79,7 @@ export function parseAndPack(body: Buffer, maxRecords: number): ParsedBatch {
     const packed = deflateRawSync(Buffer.from(batch.texts.join('\n')), { level: 1 });
     batch.deflated = new Uint8Array(packed.buffer, packed.byteOffset, packed.byteLength);
   }
+  batch.lengths = batch.texts.map((text) => text.length);
   return batch;
 }
 

@@ -5,10 +5,14 @@
  * logic: campaigns, verdicts, graphs and links come from `Detection` (the same code as `scan`).
  *
  * Ordering: an ingest call resolves once the store committed the records (durable), then the new
- * records (never duplicates) go to detection in arrival order through one queue. Detection may
- * lag ingest by at most `maxDetectionLag` records; beyond that, ingest waits (back-pressure).
- * On start, everything stored is replayed through the same clock, so a restart after `kill -9`
- * rebuilds exactly the state of the records that were acknowledged.
+ * records (never duplicates) go to detection in arrival order through one queue and the event
+ * clock, which hands them over at once: ticks are asked in order with the records and their
+ * aftermath (lifecycle, webhooks) runs on its own chain, so the backlog waits in detection's
+ * queue, not on the HTTP thread's heap. Detection may lag ingest by at most `maxDetectionLag`
+ * records (confirmed by ticks and settle round trips); beyond that, ingest waits (back-pressure).
+ * On start, detection resumes from its last snapshot and the records stored after it are
+ * replayed through the same clock, so a restart after `kill -9` rebuilds exactly the state of
+ * the records that were acknowledged.
  */
 import { randomBytes } from 'node:crypto';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
@@ -259,8 +263,13 @@ export function createService(options: ServiceOptions): Service {
   let recovering = false;
   let lastTick: EpochMs | null = null;
   let queue: Promise<void> = Promise.resolve();
-  let lag = 0;
+  /** Exchanges queued for detection (stored), handed over, and known to be applied. */
+  let queued = 0;
+  let posted = 0;
+  let applied = 0;
   let unsettled = 0;
+  let ticks: Promise<void> = Promise.resolve();
+  let lagWaiters: { below: number; resolve: () => void }[] = [];
   const timers: NodeJS.Timeout[] = [];
   let closed = false;
   const fed = { exchanges: 0, accountEvents: 0 };
@@ -278,10 +287,21 @@ export function createService(options: ServiceOptions): Service {
         ? (texts, accounts) => detection.ingestExchangeTexts!(texts, accounts)
         : undefined,
       ingestAccountEvents: (batch) => detection.ingestAccountEvents(batch),
-      async tick(at, flush) {
-        await detection.tick(at, { flush });
-        lastTick = at;
-        if (!recovering) await afterTick(at);
+      tick(at, flush) {
+        // The tick is asked now, in order with the records handed over; the clock goes on without
+        // waiting for it (records wait in detection's queue, not on this thread's heap), and what
+        // follows a tick (lifecycle, webhooks) runs in tick order on its own chain.
+        const result = detection.tick(at, { flush });
+        const handedOver = posted;
+        ticks = ticks
+          .then(async () => {
+            await result;
+            confirm(handedOver);
+            lastTick = at;
+            if (!recovering) await afterTick(at);
+          })
+          .catch((error: unknown) => log(`detection error: ${(error as Error)?.stack ?? error}`));
+        return Promise.resolve();
       },
     },
     detection.tickMs,
@@ -428,21 +448,48 @@ export function createService(options: ServiceOptions): Service {
     storedExchanges += count;
     countRate(count);
     if (count === 0) return;
-    lag += count;
-    const applied = enqueue(async () => {
-      try {
-        await add();
-        fed.exchanges = Math.max(fed.exchanges, seq);
-        unsettled += count;
-        if (unsettled >= SETTLE_EVERY && detection.settle) {
-          unsettled = 0;
-          await detection.settle();
-        }
-      } finally {
-        lag -= count;
+    queued += count;
+    void enqueue(async () => {
+      await add();
+      posted += count;
+      fed.exchanges = Math.max(fed.exchanges, seq);
+      unsettled += count;
+      if (!detection.settle) confirm(posted);
+      else if (unsettled >= SETTLE_EVERY) {
+        // Ask detection (without waiting here) to confirm what was handed over so far.
+        unsettled = 0;
+        const mark = posted;
+        detection.settle().then(
+          () => confirm(mark),
+          (error: unknown) => log(`detection error: ${(error as Error)?.stack ?? error}`),
+        );
       }
     });
-    if (lag > config.maxDetectionLag) await applied;
+    if (queued - applied > config.maxDetectionLag) await lagBelow(config.maxDetectionLag);
+  };
+
+  /** Records that detection has applied every exchange handed over up to `mark`. */
+  const confirm = (mark: number) => {
+    if (mark <= applied) return;
+    applied = mark;
+    const lag = queued - applied;
+    lagWaiters = lagWaiters.filter((waiter) => {
+      if (lag > waiter.below) return true;
+      waiter.resolve();
+      return false;
+    });
+  };
+  const lagBelow = (below: number) => new Promise<void>((resolve) => lagWaiters.push({ below, resolve }));
+
+  /** Everything handed over so far is applied and every tick's aftermath done. */
+  const drained = async () => {
+    await ticks;
+    if (detection.settle) {
+      const mark = posted;
+      await detection.settle();
+      confirm(mark);
+    }
+    await ticks;
   };
 
   const service: Service = {
@@ -479,11 +526,16 @@ export function createService(options: ServiceOptions): Service {
           'exchanges',
           async (batch, seq) => {
             await clock.addExchanges(batch);
+            queued += batch.length;
+            posted += batch.length;
             fed.exchanges = seq;
+            // Bounded hand-over: wait for detection after each replayed batch.
+            await drained();
           },
           { after: fed.exchanges },
         );
         await clock.flush();
+        await drained();
         if (detection.review)
           for (const review of reviewList.slice(reviewsApplied))
             await detection.review(review.campaign, review.action, review.note ?? undefined);
@@ -554,8 +606,12 @@ export function createService(options: ServiceOptions): Service {
       return { stored: fresh.length, duplicates: batch.length - fresh.length };
     },
 
-    flush: () => enqueue(() => clock.flush()),
-    settled: () => enqueue(async () => {}),
+    flush: () =>
+      enqueue(async () => {
+        await clock.flush();
+        await ticks;
+      }),
+    settled: () => enqueue(drained),
 
     risk(account) {
       return decideRisk(
@@ -665,6 +721,7 @@ export function createService(options: ServiceOptions): Service {
       return new Promise((resolve, reject) => {
         void enqueue(async () => {
           try {
+            await ticks;
             const stored = campaigns.get(id);
             if (!stored) {
               resolve(null);
@@ -787,7 +844,7 @@ export function createService(options: ServiceOptions): Service {
         ratePerSecond: recent / 10,
         campaigns: byStatus,
         lastTick: lastTick === null ? null : toRfc3339(lastTick),
-        detectionLag: lag,
+        detectionLag: queued - applied,
         eventLoopDelayMs: loopDelayMs(),
       };
     },
@@ -800,6 +857,7 @@ export function createService(options: ServiceOptions): Service {
               resolve(false);
               return;
             }
+            await ticks;
             const state: SavedDetection = {
               version: 1,
               at: now(),
@@ -833,6 +891,7 @@ export function createService(options: ServiceOptions): Service {
       }
       closed = true;
       await queue;
+      await ticks;
       await detection.close();
       await store.close();
     },
