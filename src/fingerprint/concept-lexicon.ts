@@ -128,8 +128,8 @@ const LEXICON: LexiconRow[] = [
   A(
     THINK,
     'think|reason|reflect|deliberate|ponder|contemplate|mull|' +
-      '思考|想一想|推导|琢磨|' +
-      'подума*|дума*|рассужда*|порассужда*|размышля*|поразмысл*|' +
+      '思考|想一想|推导|琢磨|想清楚|' +
+      'подума*|дума*|рассужда*|порассужда*|размышля*|поразмысл*|обдума*|' +
       'piensa|piense|pensemos|piensen|razona|razone|razonemos|razonen|reflexiona|reflexione|reflexionemos|' +
       'réfléchis|réfléchissez|réfléchissons|raisonne|raisonnez|raisonnons|pense|pensez|pensons|' +
       'denk|denke|denkt|denken|überleg|überlege|überlegt|überlegen|reflektiere|' +
@@ -170,6 +170,16 @@ const LEXICON: LexiconRow[] = [
       'begründung|logik|denkschritte|' +
       '논리|추론',
   ),
+  A(
+    REASONING,
+    'justification|justifications|considerations|理由|推論|根拠|근거|' +
+      'обосновани*|justificación|begründung',
+  ),
+  // a verb that asks for reasons discloses them: "justify each step", "begründe jeden Schritt"
+  A(
+    DISCLOSE | REASONING,
+    'justify|justifica|justifique|justifie|justifiez|begründe|begründen|обоснуй|обоснуйте',
+  ),
   A(REASONING | MINE, 'how you think|your work|your working|your logic|your thinking'),
   A(
     REASONING,
@@ -200,13 +210,13 @@ const LEXICON: LexiconRow[] = [
   ),
   A(
     TAGNAME,
-    'think|thinking|thought|thoughts|reasoning|reason|scratchpad|reflection|cot|inner_monologue|analysis|rationale',
+    'think|thinking|thought|thoughts|reasoning|reason|scratchpad|scratch|reflection|cot|inner_monologue|rationale',
   ),
   A(
     YOUR,
     'your|yours|yourself|its|' +
       '你的|你是|你怎么|你如何|' +
-      'твой|твоя|твоё|твое|твои|твоих|твоим|свой|своя|своё|свое|свои|своих|свою|своим|ваш|ваша|ваше|ваши|вашего|ваших|ты|' +
+      'твоего|твоей|своего|своей|своему|вашей|твой|твоя|твоё|твое|твои|твоих|твоим|свой|своя|своё|свое|свои|своих|свою|своим|ваш|ваша|ваше|ваши|вашего|ваших|ты|' +
       '~tu|tus|' +
       '~ton|~ta|tes|votre|vos|' +
       'dein|deine|deinen|deiner|deines|~du|' +
@@ -223,7 +233,7 @@ const LEXICON: LexiconRow[] = [
       'employ|begin with|start with|reconstruct|recount|retrace|shows|writes|reveals|explains|discloses|exposes|includes|outputs|provides|' +
       'shares|states|articulates|displays|' +
       '展示|写出|给出|说明|呈现|输出|列出|提供|解释|写下|展现|阐述|说出|描述|写出来|' +
-      'покаж*|показ*|опиш*|излож*|распиш*|объясн*|напиш*|вывед*|привед*|раскр*|выпиш*|излага*|представь*|поясн*|' +
+      'покаж*|показ*|опиш*|излож*|распиш*|объясн*|напиш*|запиш*|вывед*|привед*|раскр*|выпиш*|излага*|представь*|поясн*|' +
       'explica|explique|explícame|muestra|muestre|muéstrame|detalla|detalle|escribe|escriba|expón|exponga|' +
       'incluye|incluya|revela|revele|describe|describa|presenta|presente|indica|indique|~dame|desarrolla|desarrolle|ver|' +
       'montre|montrez|explique|expliquez|détaille|détaillez|écris|écrivez|expose|exposez|donne|donnez|révèle|' +
@@ -239,13 +249,14 @@ const LEXICON: LexiconRow[] = [
       'verbatim|every|each|explicit|explicitly|internal|hidden|inner|raw|unfiltered|intermediate|exhaustive|' +
       'unabridged|private|in detail|all of|don t skip|do not skip|without skipping|' +
       '完整|详细|全部|所有|内部|全过程|不要只|不要省略|详尽|中间|每一步|每个步骤|' +
-      'полност*|подробн*|весь|всю|всё|каждый|каждого|каждом|каждую|промежуточн*|внутренн*|детальн*|целиком|' +
+      'transparency|' +
+      'полн*|подробн*|весь|всю|всё|каждый|каждого|каждом|каждую|промежуточн*|внутренн*|детальн*|целиком|' +
       'completo|completa|~todo|toda|todos|cada|detalladamente|detallado|detallada|intermedios|intermedias|interno|' +
       'complet|complète|~tout|toute|toutes|chaque|~ensemble|détaillé|intermédiaires|interne|' +
       'vollständig|vollständige|vollständigen|ausführlich|gesamte|gesamten|jeden|jede|jeder|interne|innere|' +
       'detailliert|' +
       'すべて|全て|詳しく|詳細|省略せず|省略しない|途中の|全部|' +
-      '모두|자세히|상세히|전부|모든|생략하지|중간',
+      '모두|자세히|상세히|전부|모든|생략하지|중간|각 단계|각각',
   ),
   A(
     BEFORE,
@@ -280,7 +291,7 @@ const LEXICON: LexiconRow[] = [
       'llegaste|llegas|' +
       'kommst|' +
       'たどり着|辿り着|導き出|至るまで|' +
-      '도달했|도달하|이르렀|얻었|이르기까지',
+      '도달했|도달하|이르렀|얻었|이르기까지|답에 이르',
   ),
   A(
     ARRIVE,
@@ -288,7 +299,8 @@ const LEXICON: LexiconRow[] = [
   ),
   A(
     META,
-    'prompting|prompt engineering|technique|techniques|paper|papers|research|study|survey|benchmark|benchmarks|' +
+    'prompting|prompt engineering|technique|techniques|the paper|this paper|research paper|papers|research|study|survey|' +
+      'benchmark|benchmarks|' +
       'used by|employed by|adopted by|applied by|' +
       '提示词工程|提示方法|论文|' +
       'промптинг*|' +
@@ -307,7 +319,7 @@ const LEXICON: LexiconRow[] = [
       'ответ*|модел*|ассистент*|нейросет*|чат бот|чат бота|бот*|' +
       'respuesta|respuestas|modelo|asistente|salida|~ia|' +
       'réponse|réponses|modèle|sortie|' +
-      'antwort|antworten|modell|modells|assistent|assistenten|ausgabe|~ki|' +
+      'antwort|antworten|modell|modells|assistent|assistenten|ausgabe|~ki|modellantwort|modellantworten|' +
       '答え|回答|応答|モデル|アシスタント|返答|チャットボ|' +
       '답을|답에|답변|응답|출력|모델|어시스턴트|챗봇',
   ),
@@ -325,6 +337,7 @@ const LEXICON: LexiconRow[] = [
   A(
     EVAL,
     'evaluate|evaluating|evaluation|assess|assessing|assessment|rate|rating|rank|ranking|score|scoring|grade|determine|' +
+      'classify|mark|punktzahl|スコアを付け|' +
       'good or bad|pass or fail|correct or incorrect|acceptable or unacceptable|比べ|選んで|' +
       'grading|judge|judging|critique|compare|comparing|label|annotate|decide|pick|choose|select|' +
       '评估|评价|评判|打分|评分|判断|比较|评审|评测|审阅|评级|给分|打一个|打个|' +
@@ -390,6 +403,8 @@ const LEXICON: LexiconRow[] = [
   A(
     PAIR,
     'two|both|a or b|a and b|response a|answer a|assistant a|output a|pair|pairwise|first or the second|first or second|' +
+      'первый или второй|первая или вторая|la primera o la segunda|el primero o el segundo|la première ou la seconde|' +
+      'le premier ou le second|die erste oder die zweite|der erste oder der zweite|1番目と2番目|번째와 두 번째|' +
       '两个|两条|二者|' +
       'два|две|двух|оба|обоих|' +
       '~dos|ambas|ambos|' +
@@ -426,6 +441,7 @@ const LEXICON: LexiconRow[] = [
   B(
     GEN,
     'generate|create|write|produce|brainstorm|come up with|give me|list out|make|propose|invent|compose|draft|design|' +
+      'output|compile|써|' +
       'provide|suggest|devise|craft|build|assemble|crank out|synthesize|synthesise|' +
       '生成|想出|列出|编写|写出|创建|设计|提出|给出|构造|编造|撰写|制作|写|' +
       'придума*|сгенериру*|состав*|созда*|напиш*|генериру*|подготов*|' +
@@ -452,6 +468,7 @@ const LEXICON: LexiconRow[] = [
   B(
     QUESTIONS,
     'questions|queries|requests|examples|samples|user requests|user queries|' +
+      'conversation starters|conversations|dialogues|dialogs|user messages|' +
       '提问|请求|' +
       'nutzeranfragen|benutzeranfragen|nutzerfragen|anfragen|' +
       'demandes|requêtes|solicitudes|' +
@@ -520,13 +537,14 @@ const LEXICON: LexiconRow[] = [
     'rewrite|rework|rephrase|revise|edit|modify|adjust|sanitize|sanitise|clean up|tone down|soften|reword|' +
       'paraphrase|adapt|change|alter|make|remove|delete|strip|omit|scrub|cut|take out|drop|erase|filter out|avoid|' +
       'redact|polish|fix|water down|version|' +
-      '改写|重写|修改|润色|调整|改成|改为|改得|删除|删掉|去掉|去除|移除|避免|规避|过滤|隐去|' +
+      '改写|重写|修改|润色|调整|改成|改为|改得|删除|删掉|删去|去掉|去除|移除|避免|规避|过滤|隐去|' +
       'перепиш*|переформулир*|перефразир*|отредактир*|измени*|убери*|удали*|исключи*|смягч*|вычеркн*|' +
       'поправь*|адаптир*|' +
       'reescrib*|reformul*|modific*|edita|edite|adapta|adapte|elimina|elimine|quita|quite|suprime|suprima|' +
       'omite|omita|cambia|cambie|suaviza|ajusta|' +
       'réécri*|modifie|modifiez|adaptez|supprim*|retire|retirez|enlève|enlevez|adoucis|' +
       'überarbeite*|formuliere|formulieren|ändere|ändern|entferne|entfernen|streiche|streichen|~passe|anpassen|' +
+      'lösche|löschen|' +
       'umschreiben|umformulieren|schreib|schreibe|' +
       '書き換え|書き直|修正|言い換え|調整|削除|取り除|除い|直して|編集|削って|削る|' +
       '고쳐|다시 작성|다시 써|재작성|수정|바꿔|삭제|빼고|제거|편집|지워|지우|빼 주',
@@ -536,6 +554,7 @@ const LEXICON: LexiconRow[] = [
     'censor|censors|censorship|censored|censoring|harmonize|harmonized|harmonised|content filters|great firewall|' +
       'core socialist values|party line|propaganda|cyberspace administration|' +
       '审查|审核|和谐|网信办|核心价值观|删帖|敏感词|屏蔽|被审查|' +
+      'content moderation|moderation|content review|' +
       'цензур*|цензор*|роскомнадзор*|' +
       'censur*|censores|' +
       'censeur*|' +
@@ -551,6 +570,7 @@ const LEXICON: LexiconRow[] = [
   B(
     SENSITIVE,
     'sensitive|off limits|taboo|forbidden|objectionable|subversive|tiananmen|tibet|xinjiang|falun gong|dalai lama|' +
+      'object to|objects to|would object|disapprove|hong kong protests|umbrella movement|' +
       'subversivo|subversiva|subversif|subversive|subversiv|крамол*|問題視|문제 삼|' +
       'critical of|criticism of|criticisms of|criticizing|criticising|' +
       'taiwanese independence|' +
@@ -558,7 +578,7 @@ const LEXICON: LexiconRow[] = [
       'чувствительн*|запретн*|' +
       'sensible|sensibles|delicado|delicados|delicada|delicadas|délicat|délicate|délicats|délicates|' +
       'sensible|sensibles|' +
-      'sensibel|sensible|heikel|heikle|heiklen|brisant|brisante|' +
+      'sensibel|sensible|sensiblen|heikel|heikle|heiklen|brisant|brisante|' +
       'センシティブ|敏感|タブー|' +
       '민감한|민감',
   ),
@@ -570,17 +590,18 @@ const LEXICON: LexiconRow[] = [
   B(
     PASS,
     'pass|passes|passing|get past|survive|survives|comply|complies|compliant|conform|conforms|in line with|acceptable|approve|' +
+      'aligns|publish|allowed on|avoid triggering|without triggering|not trigger|' +
       'posted|be posted|' +
       'satisfy|appease|' +
       'approved|allowed|permitted|publishable|published|stay up|align|aligned|consistent with|' +
       'without being|not be|won t|wouldn t|escape|evade|bypass|get around|slip past|' +
       '通过|符合|不会被|不被|以免|避免被|满足|经得起|发表|被审查|' +
-      'пройти|прош*|соответств*|противореч*|' +
-      'pase|pasar|cumpla|cumplir|apruebe|aprueben|aprobado|sin ser|publicarse|publicable|aceptable|' +
-      '~passe|passer|échappe|échapper|conforme|respecte|acceptable|publié|publiée|sans être|' +
-      'passiert|passieren|besteht|bestehen|durchlassen|durchlässt|auslöst|veröffentlicht|konform|entspricht|' +
-      '引っかから|通過|通る|合うよう|準拠|されないよう|' +
-      '걸리지|통과|피하|맞게|삭제되지|않도록|않게',
+      'пройти|прош*|соответств*|противореч*|допуст*|' +
+      'pase|pasar|cumpla|cumplir|apruebe|aprueben|aprobado|sin ser|publicarse|publicable|aceptable|permitid*|' +
+      'autoris*|~passe|passer|échappe|échapper|conforme|respecte|acceptable|publié|publiée|sans être|' +
+      'passiert|passieren|besteht|bestehen|durchlassen|durchlässt|auslöst|veröffentlicht|konform|entspricht|erlaubt|' +
+      '引っかから|通過|通る|合うよう|準拠|されないよう|許可|' +
+      '걸리지|통과|피하|맞게|삭제되지|않도록|않게|허용',
   ),
   B(
     CHINA,
@@ -617,7 +638,11 @@ const LEXICON: LexiconRow[] = [
       '파인튜닝 데이터|지시 데이터',
   ),
   B(IMAGE, 'midjourney|stable diffusion|dall e|text to image|image generation|image prompts|image generator'),
-  B(TOPIC, 'about|regarding|concerning|history|sobre|über|关于|について|대한|histoire|historia|geschichte'),
+  B(
+    TOPIC,
+    'essay about|article about|post about|text about|story about|essay on|article on|history of|regarding|concerning|' +
+      'sobre la|sobre el|histoire de|historia de|geschichte der|über die|关于|について|대한',
+  ),
 ];
 
 addLexicon(LEXICON, {

@@ -14,7 +14,8 @@
  * - Han, kana and Hangul: n-grams of up to 8 characters ending at a character are looked up,
  *   only when that character ends some entry (a 64 K-bit filter); Hangul n-grams may span spaces;
  * - digits: numbers, and number ranges ("1 to 10", "1-5", "0到5") as a scale cue;
- * - markup: a reasoning word inside `<...>` (`<thinking>`), and `[[A]]` verdict slots.
+ * - markup: a reasoning word inside `<...>` (`<thinking>`, `<your reasoning>`) or as a field label
+ *   at a line start (`Thought:`), and `[[A]]` verdict slots.
  *
  * Lexicons live in concept-lexicon.ts (small, per role and language, documented there).
  */
@@ -227,6 +228,30 @@ export interface SpecialRoles {
 
 const special: SpecialRoles = { markupA: 0, tagNameA: 0, verdictA: 0, rangeA: 0, numberB: 0 };
 
+/**
+ * Where the reasoning-section markup around the word [start, end) begins, or -1: `<thinking>`,
+ * `</reasoning>`, a placeholder `<your reasoning>`, or a field label at a line start
+ * (`Thought:`, `## Reasoning:`).
+ */
+function markupAround(text: string, start: number, end: number): number {
+  const next = end < text.length ? text.charCodeAt(end) : 0;
+  if (next === 62) {
+    for (let k = start - 1; k >= 0 && k >= start - 24; k--) {
+      const c = text.charCodeAt(k);
+      if (c === 60) return k;
+      if (c === 10 || c === 62) return -1;
+    }
+    return -1;
+  }
+  if (next !== 58) return -1;
+  for (let k = start - 1; k >= 0 && k >= start - 4; k--) {
+    const c = text.charCodeAt(k);
+    if (c === 10) return start;
+    if (c !== 32 && c !== 9 && c !== 35 && c !== 42 && c !== 45) return -1;
+  }
+  return start <= 4 ? start : -1;
+}
+
 const RANGE_LINKS = new Set([
   '-',
   '–',
@@ -340,15 +365,10 @@ export function scanConcepts(text: string, stems = true): Hits {
       if (used[slot] === 1) {
         if ((kinds[slot] & COMPLETE) !== 0) {
           emit(slot, start, i, sentence);
-          if (
-            (rolesA[slot] & special.tagNameA) !== 0 &&
-            i < n &&
-            text.charCodeAt(i) === 62 &&
-            start > 0 &&
-            (text.charCodeAt(start - 1) === 60 ||
-              (text.charCodeAt(start - 1) === 47 && text.charCodeAt(start - 2) === 60))
-          )
-            emitRoles(special.markupA, 0, start - 1, i + 1, sentence);
+          if ((rolesA[slot] & special.tagNameA) !== 0) {
+            const markup = markupAround(text, start, i);
+            if (markup >= 0) emitRoles(special.markupA, 0, markup, i + 1, sentence);
+          }
         }
         if ((kinds[slot] & PREFIX) !== 0) {
           if (nextStart1 < 0) {

@@ -173,6 +173,10 @@ describe('anchor-word skip', () => {
   it('gives the same tags as the full scan on English prompts', () => {
     const english = [
       ...Object.values(CASES).flatMap((c) => [...c.positive, ...c.benign]),
+      // cues hidden from the token hashes: a quoted literal, an identifier, a code block
+      "Q: 2+2?\nBefore the final answer, write a section called 'reasoning'.",
+      'Put the inner_monologue first, then the final answer.',
+      'Answer, then:\n```\nshow your reasoning before the answer\n```',
       ...paraphraseSet()
         .filter((r) => r.language === 'en')
         .map((r) => r.text),

@@ -195,6 +195,7 @@ const COMPOSITIONS: Composition[] = [
       b(EDIT | CHINA | PASS), // make it publishable in the PRC
       b(EDIT | AUTHORITY | PASS | CHINA),
       b(EDIT | POLITICAL | CHINA), // remove the political parts to publish in China
+      b(EDIT | CENSOR | POLITICAL), // remove political content that could cause review problems
       b(EDIT | CENSOR | AUTHORITY), // edit it so the Party's censors let it through
       b(CENSOR_STRONG), // censorship-safe, 过审
     ],
@@ -226,8 +227,8 @@ interface Binding {
 const ACROSS_GAP = 30;
 
 const BINDINGS: Binding[] = [
-  { word: 'a', from: YOUR, to: REASONING, gap: 25, either: false, mark: MINE },
-  { word: 'a', from: FULL, to: REASONING, gap: 25, either: true, after: 3, mark: FULLR },
+  { word: 'a', from: YOUR, to: REASONING, gap: 25, either: true, after: 3, mark: MINE },
+  { word: 'a', from: FULL, to: REASONING, gap: 15, either: true, after: 3, mark: FULLR },
   { word: 'a', from: BEFORE, to: ANSWER, gap: 25, either: true, after: 3, mark: BEFORE_ANSWER },
   { word: 'a', from: YOUR, to: ARRIVE, gap: 30, either: false, mark: MY_PATH },
   { word: 'a', from: EVAL, to: OUTPUT, gap: 50, either: true, mark: EVAL_OUT, across: true },

@@ -14,7 +14,7 @@
  */
 import { anchorWords } from './concept-lexicon.js';
 import { hashString } from './hash.js';
-import { PUNCT, type TokenStream, WORD } from './normalise.js';
+import { CODE, ID, PUNCT, STR, type TokenStream, WORD } from './normalise.js';
 
 /** Word flags (capability cues). */
 export const T_CODE = 16;
@@ -33,7 +33,8 @@ export const T_TRANSLATION = 16384;
 export const FOREIGN = 1 << 16;
 
 /**
- * A word (or `<`, `>`, `[`) without which no extraction tag can fire on plain-ASCII English text
+ * A word (or `<`, `>`, `[`, or a quoted literal, identifier or code block, which hide words from
+ * the token hashes) without which no extraction tag can fire on plain-ASCII English text
  * (concept-lexicon.ts `anchorWords`): prompts without one skip the concept scan.
  */
 export const T_EXTRACTION = 1 << 28;
@@ -155,6 +156,9 @@ export function triggersOf(s: TokenStream): Triggers {
         punct |= P_MATH;
       previous = 0;
     } else {
+      // quoted literals, identifiers and code hide words from the hashes: scan such prompts
+      const mask = s.maskTypes[t];
+      if (mask === STR || mask === ID || mask === CODE) words |= T_EXTRACTION;
       previous = 0;
     }
   }
