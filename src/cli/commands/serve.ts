@@ -19,6 +19,7 @@ interface ServeOptions {
   rateLimit: string;
   web?: string;
   workers?: string;
+  parseWorkers: string;
 }
 
 /** Worker threads by default, as scan: one per core, at most 4. */
@@ -60,6 +61,11 @@ export function register(program: Command): void {
       '--workers <n>',
       'worker threads for the per-event stages (default as scan: one per core, at most 4)',
     )
+    .option(
+      '--parse-workers <n>',
+      'worker threads parsing NDJSON ingest batches (0: on the HTTP thread)',
+      '1',
+    )
     .action(async (options: ServeOptions) => {
       const base: PipelineConfig = { ...DEFAULT_PIPELINE_CONFIG, workers: defaultWorkers() };
       const pipeline = options.config ? loadPipelineConfig(options.config, base) : base;
@@ -82,6 +88,7 @@ export function register(program: Command): void {
           rateBurst: rate * 2,
         },
         webDist: options.web ?? DEFAULT_WEB,
+        parseWorkers: number(options.parseWorkers, '--parse-workers', 0, 64),
       });
       const stats = server.service.stats();
       process.stderr.write(
