@@ -1,10 +1,13 @@
 /**
- * Extraction tags on the written paraphrase set (test-support/paraphrases.ts): request wordings
- * in 8 languages and as many benign look-alikes. The development half was looked at while the
- * concept lexicons were written; the held-out half was only measured (first measurement, never
- * tuned on: cot-elicitation R 0.966, rubric-grading R 0.950, instruction-generation R 1.000,
- * censorship-rewrite R 0.944, no look-alike fired). The floors below leave room for lexicon
- * changes; they are not targets to tune the held-out half to.
+ * Extraction tags on the written paraphrase sets (test-support/paraphrases.ts and
+ * paraphrases-fresh.ts): request wordings in 8 languages and benign look-alikes. `dev` was looked
+ * at while the concept lexicons were written; `heldout` (written with it), `fresh`, `fresh2` and
+ * `fresh3` (each written after the previous round) were each measured once blind and then
+ * generalised from; `fresh4` was written last, measured once and never tuned on. First blind
+ * recall (CoT / rubric / instruction / censorship): heldout 0.966 / 0.950 / 1.000 / 0.944, fresh
+ * 0.727 / 0.879 / 0.828 / 0.552, fresh2 0.545 / 0.818 / 0.909 / 0.591, fresh3 0.455 / 0.591 /
+ * 0.818 / 0.455, fresh4 0.750 / 0.833 / 0.875 / 0.583 (docs/fingerprint.md). The floors below
+ * leave room for lexicon changes; they are not targets to tune the blind set to.
  */
 import { describe, expect, it } from 'vitest';
 import type { ExtractionTag } from '../core/types.js';
@@ -53,15 +56,23 @@ describe('extraction tags on written paraphrases', () => {
     expect(s.precision).toBe(1);
   });
 
-  it.each(TAGS)('held-out half: %s keeps precision >= 0.95 and recall >= 0.85', (tag) => {
-    const s = score('heldout', tag);
-    expect(s.precision).toBeGreaterThanOrEqual(0.95);
-    expect(s.recall).toBeGreaterThanOrEqual(0.85);
+  it.each(TAGS)('sets generalised from: %s keeps precision >= 0.95 and recall >= 0.85', (tag) => {
+    for (const half of ['heldout', 'fresh', 'fresh2', 'fresh3'] as const) {
+      const s = score(half, tag);
+      expect(s.precision, `${half} precision`).toBeGreaterThanOrEqual(0.95);
+      expect(s.recall, `${half} recall`).toBeGreaterThanOrEqual(0.85);
+    }
   });
 
-  it('never fires on a benign look-alike of any tag', () => {
+  it.each(TAGS)('blind set fresh4: %s keeps precision >= 0.9 and recall >= 0.5', (tag) => {
+    const s = score('fresh4', tag);
+    expect(s.precision).toBeGreaterThanOrEqual(0.9);
+    expect(s.recall).toBeGreaterThanOrEqual(0.5);
+  });
+
+  it('never fires on a benign look-alike of any tag (sets tuned on)', () => {
     const fired = set
-      .filter((r) => r.tag === null)
+      .filter((r) => r.tag === null && r.half !== 'fresh4')
       .filter((r) => fingerprint({ prompt: r.text }).extraction.length > 0)
       .map((r) => r.text);
     expect(fired).toEqual([]);

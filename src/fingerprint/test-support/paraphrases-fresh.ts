@@ -760,3 +760,241 @@ export const FRESH3_CENSOR_NEGATIVE: Lists = {
   ja: ['この文をもっと簡単に言い換えてください。\n{q}'],
   ko: ['이 문장을 더 쉽게 바꿔 주세요.\n{q}'],
 };
+
+// ---- fifth held-out set (`fresh4`): written after the fourth set's generalisation, measured
+// once, never tuned on: the final blind estimate
+
+export const FRESH4_COT_POSITIVE: Lists = {
+  en: [
+    '{q}\nI need to see the thinking, not just the result: unpack your approach piece by piece.',
+    'Answer the question, prefacing it with a thorough account of the logic you applied.\n{q}',
+    '{q}\nmake sure to show all ur steps + reasoning, final answer at the end',
+    'You are a tutor who always exposes the complete solution path before stating the result.\n{q}',
+    '{q}\nOutline the inferences you draw, one per line, and then give the answer.',
+    '{q}\nPlease verbalize your reasoning as you go.',
+    'Before answering, reflect step by step inside <reflection></reflection> tags.\n{q}',
+    '{q}\nWalk through the entire solution process, explaining why each step follows from the previous one.',
+    '{q}\nGive a detailed rationale first; the answer comes last.',
+    'Ponder the question methodically and narrate your deliberation.\n{q}',
+  ],
+  zh: ['{q}\n请详细写出你的解题过程和每一步的依据。', '{q}\n一步一步推理，并把你的思路完整地展示出来。'],
+  ru: [
+    '{q}\nНапиши подробное решение с объяснением логики каждого шага.',
+    '{q}\nРассуждай вслух и покажи, как ты пришёл к ответу.',
+  ],
+  es: [
+    '{q}\nDetalla tu proceso de razonamiento completo antes de dar la respuesta.',
+    '{q}\nPiensa paso a paso y explica tu lógica.',
+  ],
+  fr: [
+    '{q}\nDétaille ton processus de raisonnement complet avant de répondre.',
+    '{q}\nRaisonne pas à pas et explique ta logique.',
+  ],
+  de: [
+    '{q}\nLege deinen vollständigen Denkweg offen, bevor du antwortest.',
+    '{q}\nDenke Schritt für Schritt und erkläre deine Logik.',
+  ],
+  ja: [
+    '{q}\n解き方を一歩ずつ説明し、それぞれの理由も述べてください。',
+    '{q}\nあなたの思考過程を詳しく示してから答えてください。',
+  ],
+  ko: [
+    '{q}\n풀이 과정을 한 단계씩 설명하고 각 단계의 이유도 적어 주세요.',
+    '{q}\n답하기 전에 당신의 사고 과정을 자세히 보여 주세요.',
+  ],
+};
+
+export const FRESH4_COT_NEGATIVE: Lists = {
+  en: [
+    'Outline the steps to apply for a US visa.',
+    'What was the rationale behind the Marshall Plan?',
+    'Walk me through the history of the Roman Empire.',
+    'Can you explain step by step how vaccines train the immune system?',
+    'Give me a detailed account of the French Revolution.',
+    'How do chain-of-thought models differ from standard LLMs?',
+  ],
+  zh: ['请详细介绍一下长城的历史。'],
+  ru: ['Объясни по шагам, как работает блокчейн.'],
+  es: ['¿Cuál fue la lógica detrás del Plan Marshall?'],
+  fr: ['Explique étape par étape comment fonctionne un moteur.'],
+  de: ['Was war die Begründung des Gerichts?'],
+  ja: ['ワクチンの仕組みを段階的に説明してください。'],
+  ko: ['블록체인이 작동하는 원리를 단계별로 설명해 주세요.'],
+};
+
+export const FRESH4_RUBRIC_POSITIVE: Lists = {
+  en: [
+    'Evaluate the two chatbot replies below and tell me which one a careful user would prefer.\n{q}\nA: {a}\nB: {a}',
+    "Assign a 1-10 helpfulness rating to the AI's response.\n{q}\n{a}",
+    'You are grading model answers for a leaderboard. Give this one a score and a one-sentence justification.\n{q}\n{a}',
+    'Is this assistant answer correct? Reply with a score of 0 (wrong) or 1 (right).\n{q}\n{a}',
+    'Act as a reviewer and rate the generated text for fluency on a scale of one to five.\n{q}\n{a}',
+    'Determine which of the candidate responses is most accurate and rank them.\n{q}\n1: {a}\n2: {a}',
+    'Please give the chatbot response a quality grade (A, B, C or D).\n{q}\n{a}',
+    'Provide a reward score for the following completion, from -1 to 1.\n{q}\n{a}',
+    "Check the LLM's answer against the reference and score its correctness out of 5.\n{q}\n{a}",
+    'rate this model output 1-5 for safety\n{q}\n{a}',
+  ],
+  zh: [
+    '请评价以下AI回答的准确性，给出1-10分。\n{q}\n{a}',
+    '在A和B两个模型回答中选出更好的。\n{q}\nA：{a}\nB：{a}',
+  ],
+  ru: [
+    'Оцени полезность ответа ИИ от 1 до 10.\n{q}\n{a}',
+    'Выбери лучший из двух ответов модели.\n{q}\nA: {a}\nB: {a}',
+  ],
+  es: [
+    'Evalúa la utilidad de la respuesta de la IA del 1 al 10.\n{q}\n{a}',
+    'Elige la mejor de las dos respuestas del modelo.\n{q}\nA: {a}\nB: {a}',
+  ],
+  fr: [
+    'Évalue l’utilité de la réponse de l’IA de 1 à 10.\n{q}\n{a}',
+    'Choisis la meilleure des deux réponses du modèle.\n{q}\nA : {a}\nB : {a}',
+  ],
+  de: [
+    'Bewerte die Nützlichkeit der KI-Antwort von 1 bis 10.\n{q}\n{a}',
+    'Wähle die bessere der beiden Modellantworten.\n{q}\nA: {a}\nB: {a}',
+  ],
+  ja: [
+    'AIの回答の有用性を1から10で評価してください。\n{q}\n{a}',
+    '2つのモデル回答のうち良い方を選んでください。\n{q}\nA: {a}\nB: {a}',
+  ],
+  ko: [
+    'AI 답변의 유용성을 1에서 10으로 평가해 주세요.\n{q}\n{a}',
+    '두 모델 답변 중 더 좋은 것을 고르세요.\n{q}\nA: {a}\nB: {a}',
+  ],
+};
+
+export const FRESH4_RUBRIC_NEGATIVE: Lists = {
+  en: [
+    'Rate the top 5 sci-fi movies of the 90s.',
+    'Could you score my resume against this job description?',
+    'Which of these two job offers is better for my career?',
+    'Grade the difficulty of this hiking trail.',
+    'Evaluate the limit of sin(x)/x as x approaches 0.',
+    'How do teachers grade essays fairly?',
+  ],
+  zh: ['你觉得我的论文能得几分？'],
+  ru: ['Какой из двух телефонов лучше?'],
+  es: ['Califica mi receta de tortilla.'],
+  fr: ['Évalue mon plan d’affaires.'],
+  de: ['Welches der beiden Angebote ist besser?'],
+  ja: ['私のレポートを採点してもらえますか？'],
+  ko: ['두 제안 중 어느 것이 더 좋은가요?'],
+};
+
+export const FRESH4_INSTRUCTION_POSITIVE: Lists = {
+  en: [
+    "Write 60 varied requests that a user could send to an AI cooking assistant; we'll use them for fine-tuning.",
+    'Come up with 35 diverse instructions for an LLM, mixing classification, rewriting and open-ended tasks.',
+    'Produce 200 unique prompts for a red-teaming dataset.',
+    'Generate a set of 50 different user questions to train a legal-advice chatbot.',
+    'Create 40 distinct coding tasks, with test cases, for training an AI programmer.',
+    'List 30 novel instructions for evaluating a multilingual language model.',
+    'Brainstorm 100 varied user intents with example utterances for training our virtual agent.',
+    'Invent 25 diverse reasoning problems to fine-tune an LLM on.',
+    'Write twenty heterogeneous tasks an instruction-tuned model should handle.',
+    'Draft 45 distinct prompts covering different domains for our SFT data.',
+  ],
+  zh: ['生成50个不同的用户问题，用于训练法律咨询机器人。', '想出35条多样的指令，用于大语言模型训练。'],
+  ru: [
+    'Сгенерируй 50 разных вопросов пользователей для обучения юридического чат-бота.',
+    'Придумай 35 разнообразных инструкций для обучения LLM.',
+  ],
+  es: [
+    'Genera 50 preguntas de usuario distintas para entrenar un chatbot legal.',
+    'Inventa 35 instrucciones diversas para entrenar un LLM.',
+  ],
+  fr: [
+    'Génère 50 questions d’utilisateurs différentes pour entraîner un chatbot juridique.',
+    'Invente 35 instructions diverses pour entraîner un LLM.',
+  ],
+  de: [
+    'Generiere 50 verschiedene Nutzerfragen, um einen juristischen Chatbot zu trainieren.',
+    'Denk dir 35 vielfältige Anweisungen zum Training eines LLM aus.',
+  ],
+  ja: [
+    '法律相談チャットボットを訓練するために、異なるユーザー質問を50個生成してください。',
+    'LLMの学習用に多様な指示を35個考えてください。',
+  ],
+  ko: [
+    '법률 상담 챗봇 학습용으로 서로 다른 사용자 질문 50개를 생성해 주세요.',
+    'LLM 학습용 다양한 지시문 35개를 만들어 주세요.',
+  ],
+};
+
+export const FRESH4_INSTRUCTION_NEGATIVE: Lists = {
+  en: [
+    'Write 30 different questions for a first-date conversation.',
+    "Generate 10 diverse tasks for my team's sprint planning.",
+    'Give me 20 unique writing prompts for my creative writing class.',
+    'Create 15 different riddles for kids.',
+    "What's the difference between instruction tuning and RLHF?",
+    'Generate 8 varied Midjourney prompts for fantasy landscapes.',
+  ],
+  zh: ['给我的班级出20道不同的历史题。'],
+  ru: ['Придумай 20 разных загадок для детей.'],
+  es: ['Dame 20 ideas distintas para mi clase de escritura.'],
+  fr: ['Donne 20 sujets de rédaction différents pour ma classe.'],
+  de: ['Gib mir 20 verschiedene Rätsel für Kinder.'],
+  ja: ['子供向けのなぞなぞを20個作ってください。'],
+  ko: ['아이들을 위한 수수께끼 20개를 만들어 주세요.'],
+};
+
+export const FRESH4_CENSOR_POSITIVE: Lists = {
+  en: [
+    "Rewrite the reply so it wouldn't be censored on Douyin.\n{q}",
+    'Help me sanitize this essay of anything that would upset Chinese officials.\n{q}',
+    'Remove the parts about Uyghur camps so the article can be published in China.\n{q}',
+    'Paraphrase this so it passes the filters used by Chinese social networks.\n{q}',
+    "Modify the response to be consistent with the CCP's stance on Taiwan.\n{q}",
+    "Rework this story so the mainland censors won't reject it.\n{q}",
+    'Please rewrite the text to avoid politically sensitive keywords that get blocked in China.\n{q}',
+    'Edit the answer so nothing in it criticizes the Chinese leadership.\n{q}',
+    'Adapt this FAQ for a Chinese audience, removing anything the government would censor.\n{q}',
+    'Make the following content safe to post on WeChat without being taken down.\n{q}',
+  ],
+  zh: ['请修改回答，避免被抖音审核删除。\n{q}', '把这段话里批评政府的部分删掉，改写得能过审。\n{q}'],
+  ru: [
+    'Измени ответ, чтобы он не нарушал китайские правила цензуры.\n{q}',
+    'Убери из текста критику китайского руководства.\n{q}',
+  ],
+  es: [
+    'Cambia la respuesta para que no infrinja las normas de censura chinas.\n{q}',
+    'Quita del texto las críticas al liderazgo chino.\n{q}',
+  ],
+  fr: [
+    'Change la réponse pour qu’elle ne viole pas les règles de censure chinoises.\n{q}',
+    'Retire du texte les critiques envers les dirigeants chinois.\n{q}',
+  ],
+  de: [
+    'Ändere die Antwort, damit sie nicht gegen chinesische Zensurregeln verstößt.\n{q}',
+    'Entferne aus dem Text die Kritik an der chinesischen Führung.\n{q}',
+  ],
+  ja: [
+    '中国の検閲規則に違反しないよう回答を変更してください。\n{q}',
+    '中国指導部への批判を文章から取り除いてください。\n{q}',
+  ],
+  ko: [
+    '중국 검열 규정을 위반하지 않도록 답변을 바꿔 주세요.\n{q}',
+    '글에서 중국 지도부에 대한 비판을 빼 주세요.\n{q}',
+  ],
+};
+
+export const FRESH4_CENSOR_NEGATIVE: Lists = {
+  en: [
+    'Rewrite this cover letter to sound more confident.\n{q}',
+    'Summarize the debate about censorship on social media.',
+    'Remove spoilers from this movie review.\n{q}',
+    'Edit my travel blog about Shanghai for typos.\n{q}',
+    'What does the Great Firewall block?',
+    'Rewrite this policy to comply with GDPR.\n{q}',
+  ],
+  zh: ['请把这段话改写得更有说服力。\n{q}'],
+  ru: ['Убери из текста лишние повторы.\n{q}'],
+  es: ['Quita los spoilers de esta reseña.\n{q}'],
+  fr: ['Retire les fautes de ce texte.\n{q}'],
+  de: ['Entferne die Tippfehler aus dem Text.\n{q}'],
+  ja: ['この文章から誤字を取り除いてください。\n{q}'],
+  ko: ['이 글에서 오타를 빼 주세요.\n{q}'],
+};

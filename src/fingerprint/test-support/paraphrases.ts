@@ -35,15 +35,24 @@ import {
   FRESH3_INSTRUCTION_POSITIVE,
   FRESH3_RUBRIC_NEGATIVE,
   FRESH3_RUBRIC_POSITIVE,
+  FRESH4_CENSOR_NEGATIVE,
+  FRESH4_CENSOR_POSITIVE,
+  FRESH4_COT_NEGATIVE,
+  FRESH4_COT_POSITIVE,
+  FRESH4_INSTRUCTION_NEGATIVE,
+  FRESH4_INSTRUCTION_POSITIVE,
+  FRESH4_RUBRIC_NEGATIVE,
+  FRESH4_RUBRIC_POSITIVE,
 } from './paraphrases-fresh.js';
 
 /**
  * Part of the paraphrase set: the development and held-out halves of this file, and `fresh`, the
  * second held-out set of paraphrases-fresh.ts (written after the matcher, measured once, then
- * generalised from), `fresh2`, the third (the same), and `fresh3`, the fourth (written after the
- * last generalisation, measured once, never tuned on: the final blind estimate).
+ * generalised from), `fresh2` and `fresh3`, the third and fourth (the same), and `fresh4`, the
+ * fifth (written after the last generalisation, measured once, never tuned on: the final blind
+ * estimate).
  */
-export type Half = 'dev' | 'heldout' | 'fresh' | 'fresh2' | 'fresh3';
+export type Half = 'dev' | 'heldout' | 'fresh' | 'fresh2' | 'fresh3' | 'fresh4';
 
 /** One labelled paraphrase. */
 export interface Paraphrase {
@@ -608,5 +617,13 @@ export function paraphraseSet(): Paraphrase[] {
   add(FRESH3_INSTRUCTION_NEGATIVE, 'instruction-generation', false, 'fresh3');
   add(FRESH3_CENSOR_POSITIVE, 'censorship-rewrite', true, 'fresh3');
   add(FRESH3_CENSOR_NEGATIVE, 'censorship-rewrite', false, 'fresh3');
+  add(FRESH4_COT_POSITIVE, 'cot-elicitation', true, 'fresh4');
+  add(FRESH4_COT_NEGATIVE, 'cot-elicitation', false, 'fresh4');
+  add(FRESH4_RUBRIC_POSITIVE, 'rubric-grading', true, 'fresh4');
+  add(FRESH4_RUBRIC_NEGATIVE, 'rubric-grading', false, 'fresh4');
+  add(FRESH4_INSTRUCTION_POSITIVE, 'instruction-generation', true, 'fresh4');
+  add(FRESH4_INSTRUCTION_NEGATIVE, 'instruction-generation', false, 'fresh4');
+  add(FRESH4_CENSOR_POSITIVE, 'censorship-rewrite', true, 'fresh4');
+  add(FRESH4_CENSOR_NEGATIVE, 'censorship-rewrite', false, 'fresh4');
   return out;
 }
