@@ -10,7 +10,7 @@
  *
  * `--quality` also prints tag precision/recall: the dev-corpus sets per wording set (report,
  * fresh, fresh2, fresh3 on the report slice; tune phrasings on the tune slice) and the written
- * paraphrase set per half (development, held-out), with the fired look-alikes.
+ * paraphrase sets (development, held-out, fresh .. fresh4), with the fired look-alikes.
  *
  * `--src` runs the tag code of another checkout's src/ (e.g. the previous version, copied with
  * `git worktree` or `git archive`) on the same mix, for a before/after comparison on one machine.
@@ -251,7 +251,7 @@ if (args.includes('--quality')) {
     'instruction-generation',
     'censorship-rewrite',
   ];
-  for (const half of ['dev', 'heldout'] as const) {
+  for (const half of ['dev', 'heldout', 'fresh', 'fresh2', 'fresh3', 'fresh4'] as const) {
     const rows = paraphraseSet().filter((r) => r.half === half);
     const fired = rows.map((r) => predict(r));
     const scores = tags.map((tag) => {
