@@ -28,7 +28,12 @@ export async function readBody(request: Request, maxBytes: number): Promise<Buff
   }
   const chunks: Uint8Array[] = [];
   let size = 0;
-  if (request.body) {
+  if (Number.isFinite(declared)) {
+    // A declared length (checked above) bounds the body, and the server's HTTP parser holds the
+    // client to it: read it whole (the Node adapter then reads the socket without web streams).
+    chunks.push(new Uint8Array(await request.arrayBuffer()));
+    size = chunks[0].byteLength;
+  } else if (request.body) {
     const reader = request.body.getReader();
     for (;;) {
       const { done, value } = await reader.read();
