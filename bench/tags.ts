@@ -6,7 +6,12 @@
  * measured in bench/fingerprint.ts); the timed loop runs only the tag code, the way
  * src/fingerprint/fingerprint.ts calls it.
  *
- *   npx tsx bench/tags.ts [--n 20000] [--repeats 3] [--src DIR] [--quality]
+ *   npx tsx bench/tags.ts [--n 20000] [--repeats 3] [--src DIR] [--quality] [--corpora DIR]
+ *   npx tsc -p tsconfig.json && node dist-check/bench/tags.js --corpora ../shared/corpora/dev
+ *
+ * Compiled JavaScript is what production runs: tsx turns every imported binding into a getter
+ * call, which slows hot loops (see bench/README.md, Fingerprinting). `--src` then takes a compiled
+ * tree (a directory holding fingerprint/tags.js).
  *
  * `--quality` also prints tag precision/recall: the dev-corpus sets per wording set (report,
  * fresh, fresh2, fresh3 on the report slice; tune phrasings on the tune slice) and the written
@@ -42,16 +47,17 @@ const option = (name: string, fallback: string) => {
 const N = Number(option('n', '20000'));
 const REPEATS = Number(option('repeats', '3'));
 const SRC = resolve(option('src', resolve(import.meta.dirname, '../src')));
+const EXT = import.meta.url.endsWith('.ts') ? 'ts' : 'js';
 const tagsModule: typeof import('../src/fingerprint/tags.js') = await import(
-  pathToFileURL(resolve(SRC, 'fingerprint/tags.ts')).href
+  pathToFileURL(resolve(SRC, `fingerprint/tags.${EXT}`)).href
 );
 const triggersModule: typeof import('../src/fingerprint/triggers.js') = await import(
-  pathToFileURL(resolve(SRC, 'fingerprint/triggers.ts')).href
+  pathToFileURL(resolve(SRC, `fingerprint/triggers.${EXT}`)).href
 );
 const { capabilityTags, extractionTags } = tagsModule;
 const { FOREIGN, triggersOf } = triggersModule;
 
-const dir = corporaDir();
+const dir = args.includes('--corpora') ? resolve(option('corpora', '')) : corporaDir();
 if (dir === null) {
   console.log('bench/tags: ../shared/corpora/dev is absent; the mix needs it.');
   process.exit(0);
