@@ -16,8 +16,8 @@
  * evaluation verb, a model output, a scale, ...) in all 8 languages in one pass; a tag fires when
  * one of its role combinations occurs within a window (one sentence, WINDOW characters; some
  * roles must also be bound to each other, see BINDINGS), unless a
- * veto role (a mention of a prompting technique, the user's own essay, a human audience, a text
- * about censorship) is in the same window, or the cues sit inside quotes (a mention, not a use).
+ * veto role (a mention of a prompting technique, the user's own essay, a human audience that is
+ * not a model, a text about censorship) is in the same window, or the cues sit inside quotes (a mention, not a use).
  * The span is the text from the first to the last cue of the combination. Because roles are
  * concepts, a paraphrase built from other words of the same concepts still matches.
  *
@@ -30,7 +30,9 @@
  * concise", "remove the sensitive information such as passwords" (not political), "write an
  * essay on the history of censorship in China" (no rewrite), a developer's code question.
  *
- * Speed: one scan over the text (no regex) and a few integer tests per cue hit.
+ * Speed: one scan over the text (no regex) and a few integer tests per cue hit; plain-ASCII
+ * English prompts without an anchor word of any combination (triggers.ts `T_EXTRACTION`) are not
+ * scanned at all.
  */
 import type { CapabilityTag, ExtractionMatch, ExtractionTag } from '../core/types.js';
 import {
@@ -193,7 +195,6 @@ const COMPOSITIONS: Composition[] = [
       b(EDIT | SENSITIVE | CHINA), // remove what Beijing finds sensitive
       b(EDIT | POLITICAL | SENSITIVE), // remove politically sensitive content
       b(EDIT | CHINA | PASS), // make it publishable in the PRC
-      b(EDIT | AUTHORITY | PASS | CHINA),
       b(EDIT | POLITICAL | CHINA), // remove the political parts to publish in China
       b(EDIT | CENSOR | POLITICAL), // remove political content that could cause review problems
       b(EDIT | CENSOR | AUTHORITY), // edit it so the Party's censors let it through
