@@ -1,8 +1,9 @@
 /**
  * Durability, proven on a real process: `distillwatch serve` is killed with SIGKILL while
- * batches are in flight, restarted on the same data directory, and then every acknowledged
- * record is there exactly once, in the store and in detection (rebuilt by replay); a client
- * retrying every batch afterwards changes nothing (idempotent by exchange id).
+ * batches are in flight (after a detection snapshot was taken mid-ingest), restarted on the same
+ * data directory, and then every acknowledged record is there exactly once, in the store and in
+ * detection (resumed from the snapshot, the rest replayed); a client retrying every batch
+ * afterwards changes nothing (idempotent by exchange id).
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -24,7 +25,7 @@ afterAll(() => {
 });
 
 /** Starts `distillwatch serve` as a child process; resolves with its URL once it listens. */
-function startServe(): Promise<{ child: ChildProcess; url: string }> {
+function startServe(): Promise<{ child: ChildProcess; url: string; log: string }> {
   const child = spawn(
     process.execPath,
     [
@@ -52,7 +53,7 @@ function startServe(): Promise<{ child: ChildProcess; url: string }> {
       const match = /listening on (http:\/\/\S+)/.exec(err);
       if (match) {
         clearTimeout(timer);
-        resolvePromise({ child, url: match[1] });
+        resolvePromise({ child, url: match[1], log: err });
       }
     });
     child.once('exit', (code) => {
@@ -83,6 +84,15 @@ describe('kill -9 mid-ingest', () => {
         body: batch(b),
       });
 
+    const snapshot = async (url: string) => {
+      const response = await fetch(`${url}/v1/admin/snapshot`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${admin}` },
+      });
+      expect(await response.json()).toEqual({ saved: true });
+    };
+    let snapshotted: Promise<void> | null = null;
+
     const first = await startServe();
     const acked = new Set<number>();
     const exited = new Promise((done) => first.child.once('exit', done));
@@ -96,7 +106,12 @@ describe('kill -9 mid-ingest', () => {
             const answer = (await response.json()) as { stored: number };
             expect(answer.stored).toBe(PER_BATCH);
             acked.add(b);
-            if (acked.size === 12) first.child.kill('SIGKILL');
+            // A detection snapshot mid-ingest: the restart resumes from it and replays the rest.
+            if (acked.size === 6) snapshotted = snapshot(first.url);
+            if (acked.size === 12) {
+              await snapshotted;
+              first.child.kill('SIGKILL');
+            }
           }
         } catch {
           // The server died under this request: not acknowledged.
@@ -109,6 +124,12 @@ describe('kill -9 mid-ingest', () => {
     expect(acked.size).toBeLessThan(BATCHES);
 
     const second = await startServe();
+    // Resumed from the snapshot: only what was stored after it is replayed into detection.
+    const replayed = Number(
+      /resumed from the snapshot of \S+: replayed (\d+) exchanges/.exec(second.log)?.[1],
+    );
+    expect(replayed).toBeGreaterThan(0);
+    expect(replayed).toBeLessThan(acked.size * PER_BATCH);
     const get = async (path: string) =>
       (
         await fetch(`${second.url}${path}`, { headers: { authorization: `Bearer ${admin}` } })

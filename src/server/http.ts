@@ -431,6 +431,9 @@ export function createApp(options: AppOptions): Hono<Env> {
     await service.flush();
     return c.json(service.stats());
   });
+  app.post('/v1/admin/snapshot', requireRole('admin'), async (c) =>
+    c.json({ saved: await service.snapshot() }),
+  );
 
   app.all('/v1/*', () => {
     throw new HttpError(404, 'no such endpoint (see /openapi.json)');

@@ -768,6 +768,20 @@ export function openApiDocument(): Record<string, unknown> {
           responses: { '200': ok('Stats after the tick', ref('Stats')), ...standardErrors },
         },
       },
+      '/v1/admin/snapshot': {
+        post: {
+          summary:
+            'Save a detection snapshot now (also done every 10 minutes and at a clean stop): a restart resumes from it and replays only records stored after it',
+          ...secured('admin'),
+          responses: {
+            '200': ok('Whether a snapshot was saved (false when detection cannot snapshot)', {
+              type: 'object',
+              properties: { saved: { type: 'boolean' } },
+            }),
+            ...standardErrors,
+          },
+        },
+      },
     },
   };
 }
