@@ -4,7 +4,11 @@
  */
 import { describe, expect, it } from 'vitest';
 import { fingerprint } from './fingerprint.js';
+import { detectLanguage } from './language.js';
+import { LATIN, scan } from './normalise.js';
+import { extractionTags } from './tags.js';
 import { buildExtractionSet, corporaDir, loadCorpus, scoreTags } from './test-support/corpus.js';
+import { triggersOf } from './triggers.js';
 
 const dir = corporaDir();
 if (dir === null) console.warn('tags.corpus.test: ../shared/corpora/dev is absent, corpus tests skipped');
@@ -28,6 +32,20 @@ describe.skipIf(dir === null)('extraction tags on the dev corpora', () => {
       }
     },
   );
+
+  it('skips the concept scan only where it would find nothing (anchor words)', () => {
+    let covered = 0;
+    for (const r of set.filter((_, i) => i % 2 === 0)) {
+      const s = scan(r.text);
+      const language = detectLanguage(s);
+      if (language !== 'en' && language !== 'und') continue;
+      if (s.scripts.some((n, script) => script !== LATIN && n > 0)) continue;
+      covered++;
+      const { words } = triggersOf(s);
+      expect(extractionTags(s.text, words, ['en']), r.text).toEqual(extractionTags(s.text, null, ['en']));
+    }
+    expect(covered).toBeGreaterThan(5000);
+  });
 
   it('does not fire on ordinary short queries at all', () => {
     const queries = [...loadCorpus(dir!, 'clinc150-train'), ...loadCorpus(dir!, 'nq-open-dev')];
