@@ -63,6 +63,46 @@ describe('duckdb store specifics', () => {
     await store.close();
   });
 
+  it('migrates a version-1 store: exchanges stored as JSON rows replay unchanged and stay idempotent', async () => {
+    const path = join(dir, 'v1.duckdb');
+    const { DuckDBInstance } = await import('@duckdb/node-api');
+    const instance = await DuckDBInstance.create(path);
+    const connection = await instance.connect();
+    await connection.run(
+      'CREATE TABLE schema_version (version INTEGER PRIMARY KEY, applied_at BIGINT NOT NULL)',
+    );
+    await connection.run(MIGRATIONS[0].sql);
+    await connection.run('INSERT INTO schema_version VALUES (1, 0)');
+    const old = [
+      { id: 'v1-a', ts: 10, account: 'acct', prompt: 'first' },
+      { id: 'v1-b', ts: 20, account: 'acct', model: 'm', prompt: 'second' },
+    ];
+    for (const [i, record] of old.entries())
+      await connection.run('INSERT INTO exchanges VALUES (?, ?, ?, ?, ?)', [
+        i + 1,
+        record.id,
+        record.ts,
+        record.account,
+        JSON.stringify(record),
+      ]);
+    connection.closeSync();
+    instance.closeSync();
+
+    const store = await openDuckDbStore(path, { threads: 1 });
+    expect(
+      (await store.appendExchanges([old[1], { id: 'v2-c', ts: 30, account: 'acct' }])).fresh,
+    ).toHaveLength(1);
+    const seen: unknown[] = [];
+    await store.replay('exchanges', (batch) => void seen.push(...batch));
+    expect(seen).toEqual([...old, { id: 'v2-c', ts: 30, account: 'acct' }]);
+    expect(await store.activity(['acct'], 10)).toEqual([
+      { ts: 10, count: 1 },
+      { ts: 20, count: 1 },
+      { ts: 30, count: 1 },
+    ]);
+    await store.close();
+  });
+
   it('fails with an operator error when the file is not a database', async () => {
     const { writeFileSync } = await import('node:fs');
     const path = join(dir, 'garbage.duckdb');
