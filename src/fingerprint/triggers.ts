@@ -121,6 +121,18 @@ export interface Triggers {
   punct: number;
 }
 
+/** True when only spaces, tabs, `#`, `<` or `/` stand between the line start and `start`. */
+function atLineStart(text: string, start: number): boolean {
+  let k = start - 1;
+  while (k >= 0) {
+    const c = text.charCodeAt(k);
+    if (c === 10) return true;
+    if (c !== 32 && c !== 9 && c !== 13 && c !== 35 && c !== 60 && c !== 47) return false;
+    k--;
+  }
+  return true;
+}
+
 /** The trigger flags of a token stream, in one pass. */
 export function triggersOf(s: TokenStream): Triggers {
   let words = 0;
@@ -131,7 +143,11 @@ export function triggersOf(s: TokenStream): Triggers {
     if (kind === WORD) {
       const hash = s.hashes[t];
       const slot = slotOf(hash);
-      if (used[slot] === 1) words |= flags[slot];
+      if (used[slot] === 1) {
+        const f = flags[slot];
+        // code syntax words gate a line-anchored pattern: only count them at a line start
+        words |= (f & T_CODE_SYNTAX) === 0 || atLineStart(s.text, s.starts[t]) ? f : f & ~T_CODE_SYNTAX;
+      }
       if (previous === HOW) {
         if (HOW_MATH.has(hash)) words |= T_MATH;
         else if (HOW_WEAK.has(hash)) words |= T_MATH_WEAK;
