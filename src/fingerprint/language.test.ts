@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { detectLanguage } from './language.js';
-import { scan } from './normalise.js';
+import { CYRILLIC, scan } from './normalise.js';
 
 const lang = (text: string) => detectLanguage(scan(text));
 
@@ -29,6 +29,11 @@ describe('language identification', () => {
     expect(lang('')).toBe('und');
     expect(lang('12345 67')).toBe('und');
     expect(lang('xyzzy')).toBe('und');
+  });
+
+  it('counts one-letter words of other alphabets for their own script, not as Latin', () => {
+    expect(lang('я в и к с у о')).toBe('ru');
+    expect(scan('see и я в').scripts[CYRILLIC]).toBe(3);
   });
 
   it('lets the prose decide a prompt that mixes code and Chinese', () => {
