@@ -83,6 +83,37 @@ export function createDetection(config: Partial<PipelineConfig> = {}): Detection
       }
       for (const [partition, list] of byPartition) pipeline.ingestLines(partition, lineBatch(list));
     },
+    ingestExchangeLines(bytes, accounts) {
+      const n = pipeline.partitions;
+      const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+      const starts = new Uint32Array(accounts.length + 1);
+      for (let i = 1; i < accounts.length; i++) starts[i] = buffer.indexOf(0x0a, starts[i - 1]) + 1;
+      starts[accounts.length] = buffer.length + 1;
+      const byPartition: number[][] = Array.from({ length: n }, () => []);
+      for (let i = 0; i < accounts.length; i++) byPartition[partitionOf(accounts[i], n)].push(i);
+      for (let p = 0; p < n; p++) {
+        const rows = byPartition[p];
+        if (rows.length === 0) continue;
+        let size = 0;
+        for (const i of rows) size += starts[i + 1] - 1 - starts[i];
+        const out = new Uint8Array(size);
+        const ends = new Uint32Array(rows.length);
+        let at = 0;
+        for (const [k, i] of rows.entries()) {
+          out.set(bytes.subarray(starts[i], starts[i + 1] - 1), at);
+          at += starts[i + 1] - 1 - starts[i];
+          ends[k] = at;
+        }
+        pipeline.ingestLines(p, {
+          file: 'live',
+          bytes: out,
+          ends,
+          lines: new Float64Array(rows.length),
+          kinds: new Uint8Array(rows.length).fill(LINE_EXCHANGE),
+          count: rows.length,
+        });
+      }
+    },
     ingestAccountEvents: (batch) => pipeline.ingestAccountEvents(batch),
     tick: (now, options) => pipeline.tick(now, options),
     campaigns: () => pipeline.campaigns(),

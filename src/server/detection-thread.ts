@@ -71,11 +71,11 @@ async function answer(call: ThreadCall): Promise<unknown> {
 
 type Records =
   | { type: 'exchanges' | 'events'; records: never[] }
-  | { type: 'texts'; texts: string[]; accounts: string[] };
+  | { type: 'lines'; bytes: Uint8Array; accounts: string[] };
 
 port.on('message', (message: ThreadCall | Records) => {
   if ('type' in message) {
-    if (message.type === 'texts') detection.ingestExchangeTexts!(message.texts, message.accounts);
+    if (message.type === 'lines') detection.ingestExchangeLines!(message.bytes, message.accounts);
     else if (message.type === 'exchanges') detection.ingestExchanges(message.records);
     else detection.ingestAccountEvents(message.records);
     return;

@@ -44,6 +44,8 @@ interface Snapshot {
 }
 type Call = ThreadCall extends infer C ? (C extends { id: number } ? Omit<C, 'id'> : never) : never;
 
+const encoder = new TextEncoder();
+
 function startThread(config: Partial<PipelineConfig>): Worker {
   if (!import.meta.url.endsWith('.ts'))
     return new Worker(new URL('./detection-thread.js', import.meta.url), { workerData: config });
@@ -103,7 +105,10 @@ export function startDetectionThread(config: Partial<PipelineConfig> = {}): Dete
     ingestExchanges: (batch: readonly Exchange[]) => post('exchanges', batch),
     ingestExchangeTexts(texts, accounts) {
       if (failure) throw failure;
-      worker.postMessage({ type: 'texts', texts, accounts });
+      // One UTF-8 buffer, moved (not copied) to the detection thread: far cheaper for this
+      // thread than cloning a thousand strings.
+      const bytes = encoder.encode(texts.join('\n'));
+      worker.postMessage({ type: 'lines', bytes, accounts }, [bytes.buffer]);
     },
     ingestAccountEvents: (batch: readonly AccountEvent[]) => post('events', batch),
     async tick(now, options) {

@@ -35,6 +35,8 @@ export interface Detection {
   ingestExchanges(batch: readonly Exchange[]): void;
   /** Exchanges as their JSON texts (validated at ingest), with their accounts: decoded by detection itself. */
   ingestExchangeTexts?(texts: string[], accounts: string[]): void;
+  /** The same as one UTF-8 buffer of the texts joined by newlines (cheaper to hand between threads). */
+  ingestExchangeLines?(bytes: Uint8Array, accounts: string[]): void;
   ingestAccountEvents(batch: readonly AccountEvent[]): void;
   /** Runs the global stage at event time `now` (non-decreasing); `flush` sends every changed account. */
   tick(now: EpochMs, options?: { flush?: boolean }): Promise<unknown>;

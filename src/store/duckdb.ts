@@ -23,6 +23,7 @@ import {
   type DuckDBBlobValue,
   type DuckDBConnection,
   DuckDBInstance,
+  type DuckDBPreparedStatement,
   type DuckDBValue,
   listValue,
 } from '@duckdb/node-api';
@@ -106,6 +107,7 @@ class DuckDbStore implements Store {
   private seq = { exchanges: 0, account_events: 0 };
   private block = 0;
   private ids: IdSet = createIdSet();
+  private insertBlock: DuckDBPreparedStatement | null = null;
   private counters = { history: 0, reviews: 0, deliveries: 0, audit: 0 };
   private closed = false;
 
@@ -296,7 +298,7 @@ class DuckDbStore implements Store {
     try {
       await this.transaction(async () => {
         const rows = await this.db.createAppender('exchange_rows');
-        const blockRows = await this.db.createAppender('exchange_blocks');
+        const blockRows: DuckDBValue[][] = [];
         let staged = 0;
         try {
           for (const [k, write] of group.entries()) {
@@ -306,10 +308,7 @@ class DuckDbStore implements Store {
               continue;
             }
             const block = ++this.block;
-            blockRows.appendDouble(block);
-            blockRows.appendVarchar('deflate');
-            blockRows.appendBlob(data);
-            blockRows.endRow();
+            blockRows.push([block, 'deflate', blobValue(data)]);
             for (let pos = 0; pos < fresh[k].length; pos++) {
               const i = fresh[k][pos];
               rows.appendDouble(++this.seq.exchanges);
@@ -327,10 +326,15 @@ class DuckDbStore implements Store {
             results.push({ fresh: new Set(fresh[k]), seq: this.seq.exchanges });
           }
           rows.flushSync();
-          blockRows.flushSync();
         } finally {
           rows.closeSync();
-          blockRows.closeSync();
+        }
+        // The texts are BLOBs of ~100 KB each: inserted by statements that run off the event loop
+        // (an appender flush of them would write on this thread).
+        this.insertBlock ??= await this.db.prepare('INSERT INTO exchange_blocks VALUES ($1, $2, $3)');
+        for (const values of blockRows) {
+          this.insertBlock.bind(values);
+          await this.insertBlock.run();
         }
       });
     } catch (error) {
