@@ -725,6 +725,7 @@ class DuckDbStore implements Store {
     });
     await this.chain;
     this.closed = true;
+    this.insertBlock?.destroySync();
     this.db.closeSync();
     this.instance.closeSync();
   }
