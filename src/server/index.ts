@@ -6,6 +6,8 @@ export { createDetection } from './detection-default.js';
 export { startDetectionThread } from './detection-worker.js';
 export { type AppOptions, createApp, DEFAULT_HTTP_LIMITS, type HttpLimits } from './http.js';
 export { openApiDocument } from './openapi.js';
+export { type ParsedBatch, parseExchangeBatch, type Rejection } from './parse.js';
+export { createParsePool, type ParsePool } from './parse-pool.js';
 export {
   DEFAULT_RISK_POLICY,
   type Decision,
@@ -20,6 +22,7 @@ export {
   createService,
   DEFAULT_SERVICE_CONFIG,
   type IngestOutcome,
+  type Recovery,
   type Service,
   type ServiceConfig,
   type ServiceStats,

@@ -43,10 +43,10 @@ import {
   type DeliveryRecord,
   type ExchangeColumns,
   type OverrideRecord,
-  type ReplayOptions,
   type ReviewRecord,
   type Store,
   type StoredCampaign,
+  type StoreReplayOptions,
   type WebhookRecord,
 } from './types.js';
 
@@ -439,7 +439,7 @@ class DuckDbStore implements Store {
       batch: K extends 'exchanges' ? Exchange[] : AccountEvent[],
       seq: number,
     ) => void | Promise<void>,
-    options: ReplayOptions = {},
+    options: StoreReplayOptions = {},
   ): Promise<number> {
     const batchSize = options.batchSize ?? 10_000;
     const table = kind === 'exchanges' ? 'exchange_rows' : 'account_events';

@@ -1,4 +1,5 @@
 export * from './duckdb.js';
+export * from './id-set.js';
 export * from './memory.js';
 export * from './migrations.js';
 export * from './types.js';

@@ -116,7 +116,7 @@ export interface AppendedRows {
 }
 
 /** Options of `Store.replay`. */
-export interface ReplayOptions {
+export interface StoreReplayOptions {
   /** Records per batch (default 10,000). */
   batchSize?: number;
   /** Only records with a sequence number above this (default 0: all). */
@@ -146,7 +146,7 @@ export interface Store {
       batch: K extends 'exchanges' ? Exchange[] : AccountEvent[],
       seq: number,
     ) => void | Promise<void>,
-    options?: ReplayOptions,
+    options?: StoreReplayOptions,
   ): Promise<number>;
   /** Stored record counts. */
   counts(): Promise<StoreCounts>;
