@@ -223,6 +223,12 @@ const SETTLE_EVERY = 20_000;
 /** Name of the detection snapshot in the store. */
 const SNAPSHOT = 'detection';
 
+/** Detection's conclusions at one tick. */
+interface DetectionView {
+  campaigns: CampaignResult[];
+  verdicts: AccountVerdict[];
+}
+
 /** What a detection snapshot holds besides detection's own state. */
 interface SavedDetection {
   version: 1;
@@ -280,6 +286,9 @@ export function createService(options: ServiceOptions): Service {
   const loopDelay = monitorEventLoopDelay({ resolution: 1 });
   let loopDelaySince = now();
 
+  /** Detection's campaigns and verdicts as they are now. */
+  const viewOf = (): DetectionView => ({ campaigns: detection.campaigns(), verdicts: detection.verdicts() });
+
   const clock: EventClock = createEventClock(
     {
       ingestExchanges: (batch) => detection.ingestExchanges(batch),
@@ -291,14 +300,15 @@ export function createService(options: ServiceOptions): Service {
         // The tick is asked now, in order with the records handed over; the clock goes on without
         // waiting for it (records wait in detection's queue, not on this thread's heap), and what
         // follows a tick (lifecycle, webhooks) runs in tick order on its own chain.
-        const result = detection.tick(at, { flush });
+        // What detection concluded at this tick, taken as soon as it answers (it may run ahead).
+        const result = detection.tick(at, { flush }).then(viewOf);
         const handedOver = posted;
         ticks = ticks
           .then(async () => {
-            await result;
+            const state = await result;
             confirm(handedOver);
             lastTick = at;
-            if (!recovering) await afterTick(at);
+            if (!recovering) await afterTick(at, state);
           })
           .catch((error: unknown) => log(`detection error: ${(error as Error)?.stack ?? error}`));
         return Promise.resolve();
@@ -373,11 +383,11 @@ export function createService(options: ServiceOptions): Service {
   };
 
   /** Records what changed in the campaigns at a tick: history, webhooks, member summaries, retention. */
-  const afterTick = async (at: EpochMs) => {
+  const afterTick = async (at: EpochMs, state: DetectionView = viewOf()) => {
     const ts = toRfc3339(at);
-    verdicts = new Map(detection.verdicts().map((verdict) => [verdict.account, verdict]));
+    verdicts = new Map(state.verdicts.map((verdict) => [verdict.account, verdict]));
     const changedMembers = new Set<string>();
-    for (const raw of detection.campaigns()) {
+    for (const raw of state.campaigns) {
       const campaign = overlayReview(raw);
       const previous = campaigns.get(campaign.id);
       let entry: CampaignHistoryEntry | undefined;
