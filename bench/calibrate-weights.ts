@@ -70,7 +70,7 @@ async function rowsOf(dir: string): Promise<Row[]> {
         id: e.id,
         now: e.now,
         accounts: e.accounts,
-        exchanges: 0,
+        exchanges: e.exchanges,
         values: e.values,
         y: attack / e.accounts.length,
       });

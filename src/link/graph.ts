@@ -60,6 +60,11 @@ export interface LinkConfig {
   candidateFloor: number;
   /** Bits removed from address agreement, times the share of traffic from shared-by-design networks. */
   sharedByDesignBits: number;
+  /**
+   * A shared traffic IP or prefix counts in full when it carries at least this share of both
+   * accounts' traffic, and proportionally less below it.
+   */
+  addressShare: number;
   /** Each further shared value of a multi-valued kind counts this fraction of the previous one. */
   diminishing: number;
   /**
@@ -88,6 +93,7 @@ export const DEFAULT_LINK_CONFIG: LinkConfig = {
   maxCandidates: 150,
   candidateFloor: 0.5,
   sharedByDesignBits: 4,
+  addressShare: 0.05,
   diminishing: 0.5,
   valueFloor: 2,
   amplifierFloor: 6,
@@ -390,7 +396,15 @@ function scoreInto(
         profMax[k] += Math.max(sa, sb) * rarity;
       } else {
         bits = Math.max(0, rarity - floor);
-        if (ADDRESS[k]) bits = Math.max(0, bits - design);
+        if (ADDRESS[k]) {
+          bits = Math.max(0, bits - design);
+          // A traffic address counts in full only when both accounts really use it: a household
+          // IP that a rotating proxy pool passed through a few times is no shared infrastructure.
+          if (KINDS[k].top > 1) {
+            const used = Math.min(usageShare(ca[i], va), usageShare(cb[j], vb));
+            bits *= Math.min(1, used / g.config.addressShare);
+          }
+        }
         if (bits > 0) bitsByKind[k][count[k]++] = bits;
       }
       if (values !== null && bits > 0) {

@@ -26,6 +26,7 @@ const LinkSchema = v.strictObject({
   maxCandidates: v.optional(NonNeg),
   candidateFloor: v.optional(NonNeg),
   sharedByDesignBits: v.optional(NonNeg),
+  addressShare: v.optional(Share),
   diminishing: v.optional(Share),
   valueFloor: v.optional(NonNeg),
   amplifierFloor: v.optional(NonNeg),

@@ -78,6 +78,8 @@ export interface ScoredEvent {
   values: Record<string, number>;
   score: number;
   status: CampaignStatus | 'candidate';
+  /** The members' exchanges so far. */
+  exchanges: number;
 }
 
 /** Defaults. */
@@ -385,6 +387,7 @@ function engineOn(cfg: EngineConfig, st: State): CampaignEngine {
       values: Object.fromEntries(scored.contributions.map((f) => [f.detector, f.value])),
       score: scored.score,
       status: c.status,
+      exchanges,
     });
     // One accountable customer (one declared organisation billed to one instrument, residency not
     // contradicted) is left to a reviewer: it is scored and explained, never flagged automatically.
@@ -434,8 +437,18 @@ function engineOn(cfg: EngineConfig, st: State): CampaignEngine {
         const found = attribute(c.footprint, earlier as { id: string; footprint: Footprint }[]);
         c.attribution = found ? { campaign: found.campaign, summary: found.summary } : null;
       }
-      flagMembers(c, now, result, scored.score >= w.thresholds.suspected && eligible);
+      if (mayFlag(c)) flagMembers(c, now, result, scored.score >= w.thresholds.suspected && eligible);
     }
+  }
+
+  /**
+   * Whether a detected campaign may flag more accounts: only while its latest scoring as a whole
+   * still reaches the threshold, or a reviewer confirmed it. A campaign that absorbed a benign
+   * region scores lower as a whole, and must not pass its old status on to that region.
+   */
+  function mayFlag(c: CampaignState): boolean {
+    if (c.status !== 'suspected' && c.status !== 'confirmed') return false;
+    return c.review?.action === 'confirm' || c.score >= cfg.weights.thresholds.suspected;
   }
 
   /**
@@ -539,7 +552,7 @@ function engineOn(cfg: EngineConfig, st: State): CampaignEngine {
         c.members = st.clusters.members.get(id) ?? [];
         st.campaigns.set(id, c);
         // A detected campaign flags the accounts that join it at once, rescored or not.
-        if (c.status === 'suspected' || c.status === 'confirmed') flagMembers(c, now, result, false);
+        if (mayFlag(c)) flagMembers(c, now, result, false);
         if (due(c, now)) toScore.add(id);
       }
       for (const id of removed) {
