@@ -78,6 +78,21 @@ describe('rarity weighting (Fellegi-Sunter)', () => {
     expect(partOf(nat, 'ip')).toBeLessThan(partOf(plain, 'ip') - 3);
   });
 
+  it('a household IP that a rotating proxy pool passed through once is no shared infrastructure', () => {
+    const household = makeSummary('a', { ips: { '192.0.2.1': 300 }, prefixes: { '192.0.2.0/24': 300 } });
+    const rotating = makeSummary('b', { ips: { '192.0.2.1': 2 }, prefixes: { '192.0.2.0/24': 2 } });
+    const sharedProxy = makeSummary('c', { ips: { '192.0.2.1': 40 }, prefixes: { '192.0.2.0/24': 40 } });
+    const g = graphWith([household, rotating, sharedProxy]);
+    const [a, b, c] = ['a', 'b', 'c'].map((x) => g.ids.get(x) as number);
+    setAccountKeys(g, a, linkKeys(household), 0, 600);
+    setAccountKeys(g, b, linkKeys(rotating), 0, 600);
+    setAccountKeys(g, c, linkKeys(sharedProxy), 0, 600);
+    const bitsOf = (x: number, y: number) => scorePair(g, x, y).parts.find((p) => p.kind === 'ip')?.bits ?? 0;
+    // 2 of 600 exchanges through the address: a small fraction of the full agreement.
+    expect(bitsOf(a, b)).toBeLessThan(bitsOf(a, c) / 5);
+    expect(bitsOf(a, c)).toBeGreaterThan(5);
+  });
+
   it('a popular template weighs less than a private one, and one use less than many', () => {
     const g = graphWith([
       makeSummary('a', { templates: { 'popular-tpl': 20, 'private-tpl': 20 } }),

@@ -50,6 +50,7 @@ const WeightsSchema = v.strictObject({
   thresholds: v.strictObject({ suspected: Share, confirmed: Share }),
   minAccounts: NonNeg,
   minExchanges: NonNeg,
+  smallCluster: v.optional(v.strictObject({ accounts: NonNeg, score: Share })),
   accountableCustomer: v.optional(v.strictObject({ cohesion: Share, maxResidencyInconsistency: Share })),
 });
 

@@ -11,6 +11,7 @@ import {
   T0,
   university,
 } from './test-support/world.js';
+import { DEFAULT_WEIGHTS } from './weights.js';
 
 const DAY = 86_400_000;
 const NOW = T0 + 8 * DAY;
@@ -163,5 +164,42 @@ describe('stability and state', () => {
     const engine = createCampaignEngine();
     engine.tick([], NOW);
     expect(() => engine.tick([], NOW - 1)).toThrow(RangeError);
+  });
+});
+
+describe('flag propagation', () => {
+  it('a small cluster with overwhelming evidence is a campaign before it reaches minAccounts', () => {
+    const small = campaign('op8', 5);
+    const engine = createCampaignEngine();
+    engine.tick([...background(2500), ...small], NOW);
+    expect(engine.campaigns().length).toBe(1);
+    expect(flagged(engine).size).toBeGreaterThanOrEqual(4);
+    const strict = createCampaignEngine({ weights: { ...DEFAULT_WEIGHTS, smallCluster: undefined } });
+    strict.tick([...background(2500), ...small], NOW);
+    expect(strict.campaigns().length).toBe(0);
+  });
+
+  it('a benign region merging into a detected campaign is not flagged when the whole scores under the threshold', () => {
+    const engine = createCampaignEngine();
+    const attack = campaign('op9', 20);
+    engine.tick([...background(2500), ...attack], NOW);
+    expect(flagged(engine).size).toBe(20);
+    // Ordinary heavy users whose traffic leaves through the campaign's exits: each links only to
+    // campaign accounts, so flags would creep into them one by one.
+    const merged = background(35).map((s, i) => ({
+      ...s,
+      account: `merged-${i}`,
+      exchanges: 400,
+      ips: { ...attack[i % 20].ips },
+      prefixes: { ...attack[i % 20].prefixes, ...attack[(i + 7) % 20].prefixes },
+      asns: { ...attack[i % 20].asns },
+      userAgents: { ...attack[i % 20].userAgents },
+      identity: { ...s.identity, paymentFingerprint: attack[i % 20].identity.paymentFingerprint },
+    }));
+    engine.tick(merged, NOW + 3_600_000);
+    const c = engine.clusterOf('merged-0');
+    expect(c?.id).toBe(engine.campaigns()[0].id);
+    expect(c?.score ?? 1).toBeLessThan(DEFAULT_WEIGHTS.thresholds.suspected);
+    expect([...flagged(engine)].filter((a) => a.startsWith('merged-'))).toEqual([]);
   });
 });

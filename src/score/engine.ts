@@ -407,7 +407,11 @@ function engineOn(cfg: EngineConfig, st: State): CampaignEngine {
         ...c.evidence,
       ];
     }
-    const eligible = !accountable && members.length >= w.minAccounts && exchanges >= w.minExchanges;
+    const small = w.smallCluster;
+    const bigEnough =
+      members.length >= w.minAccounts ||
+      (small !== undefined && members.length >= small.accounts && scored.score >= small.score);
+    const eligible = !accountable && bigEnough && exchanges >= w.minExchanges;
     if (c.status === 'candidate' && eligible && scored.score >= w.thresholds.suspected) {
       c.status = 'suspected';
       c.detectedAt = now;
@@ -551,9 +555,10 @@ function engineOn(cfg: EngineConfig, st: State): CampaignEngine {
         const c = st.campaigns.get(id) ?? newCampaign(id, now);
         c.members = st.clusters.members.get(id) ?? [];
         st.campaigns.set(id, c);
-        // A detected campaign flags the accounts that join it at once, rescored or not.
-        if (mayFlag(c)) flagMembers(c, now, result, false);
+        // A detected campaign flags the accounts that join it at once, unless it is due for a
+        // rescoring: then that scoring decides, so a region that merged in is judged as a whole first.
         if (due(c, now)) toScore.add(id);
+        else if (mayFlag(c)) flagMembers(c, now, result, false);
       }
       for (const id of removed) {
         const c = st.campaigns.get(id);

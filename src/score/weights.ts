@@ -16,6 +16,12 @@ export interface ScoreWeights {
   minAccounts: number;
   minExchanges: number;
   /**
+   * A cluster smaller than `minAccounts` but of at least `accounts` accounts may become a campaign
+   * when it scores at least `score`: a handful of accounts can carry overwhelming evidence long
+   * before the operator has added more, and waiting for them is traffic served.
+   */
+  smallCluster?: { accounts: number; score: number };
+  /**
    * A cluster whose organisation-cohesion is at least `cohesion` (one declared org billed to one
    * instrument) and whose residency inconsistency stays below `maxResidencyInconsistency` is one
    * accountable customer: scored and explained, never flagged automatically.
