@@ -93,6 +93,25 @@ describe('rarity weighting (Fellegi-Sunter)', () => {
     expect(bitsOf(a, c)).toBeGreaterThan(5);
   });
 
+  it('two profiles made of what half the world sends are no shared programme', () => {
+    // Half of all accounts send 'short-question' (the crowd of graphWith is the other half).
+    const everyone = Array.from({ length: 3000 }, (_, i) =>
+      makeSummary(`everyone-${i}`, { templates: { 'short-question': 5 } }),
+    );
+    const g = graphWith([
+      ...everyone,
+      makeSummary('a', { templates: { 'short-question': 20 } }),
+      makeSummary('b', { templates: { 'short-question': 20 } }),
+      makeSummary('c', { templates: { 'private-programme': 20 } }),
+      makeSummary('d', { templates: { 'private-programme': 20 } }),
+    ]);
+    const templateBits = (x: string, y: string) =>
+      scorePair(g, g.ids.get(x) as number, g.ids.get(y) as number).parts.find((p) => p.kind === 'template')
+        ?.bits ?? 0;
+    expect(templateBits('a', 'b')).toBeLessThan(14 / 2);
+    expect(templateBits('c', 'd')).toBeGreaterThan(10);
+  });
+
   it('a popular template weighs less than a private one, and one use less than many', () => {
     const g = graphWith([
       makeSummary('a', { templates: { 'popular-tpl': 20, 'private-tpl': 20 } }),

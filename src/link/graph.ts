@@ -65,6 +65,11 @@ export interface LinkConfig {
    * accounts' traffic, and proportionally less below it.
    */
   addressShare: number;
+  /**
+   * Template and bucket profiles count in full when the usage they share has at least this many
+   * bits of rarity on average (a value held by about a fifth of all accounts has 2), less below.
+   */
+  profileRarityBits: number;
   /** Each further shared value of a multi-valued kind counts this fraction of the previous one. */
   diminishing: number;
   /**
@@ -94,6 +99,7 @@ export const DEFAULT_LINK_CONFIG: LinkConfig = {
   candidateFloor: 0.5,
   sharedByDesignBits: 4,
   addressShare: 0.05,
+  profileRarityBits: 2,
   diminishing: 0.5,
   valueFloor: 2,
   amplifierFloor: 6,
@@ -340,6 +346,8 @@ const SCRATCH = {
   count: new Int32Array(KINDS.length),
   profMin: new Float64Array(KINDS.length),
   profMax: new Float64Array(KINDS.length),
+  /** Sum over shared values of the smaller usage share (profMin / profShared = their mean rarity). */
+  profShared: new Float64Array(KINDS.length),
   total: new Float64Array(KINDS.length),
   present: new Uint8Array(KINDS.length),
   amplified: false,
@@ -357,7 +365,7 @@ function scoreInto(
 ): number {
   const d = derived(g);
   const kinds = d.kind;
-  const { bits: bitsByKind, count, profMin, profMax, total, present } = SCRATCH;
+  const { bits: bitsByKind, count, profMin, profMax, profShared, total, present } = SCRATCH;
   const ka = g.keys[a];
   const kb = g.keys[b];
   const ca = g.counts[a];
@@ -372,6 +380,7 @@ function scoreInto(
   // Weighted Jaccard of template and bucket usage: sum of min / sum of max of (share x rarity).
   profMin.fill(0);
   profMax.fill(0);
+  profShared.fill(0);
   let i = 0;
   let j = 0;
   while (i < ka.length || j < kb.length) {
@@ -392,6 +401,7 @@ function scoreInto(
         const sa = usageShare(ca[i], va);
         const sb = usageShare(cb[j], vb);
         bits = Math.min(sa, sb) * rarity;
+        profShared[k] += Math.min(sa, sb);
         profMin[k] += bits;
         profMax[k] += Math.max(sa, sb) * rarity;
       } else {
@@ -421,7 +431,10 @@ function scoreInto(
   const evidence = Math.min(1, Math.min(va || sumOf(ca), vb || sumOf(cb)) / 8);
   for (let k = 0; k < n; k++) {
     if (PROFILE[k] && profMin[k] > 0) {
-      bitsByKind[k][0] = (KINDS[k].cap * evidence * profMin[k]) / profMax[k];
+      // Similar profiles made of what half the world sends are no shared programme: below
+      // `profileRarityBits` of mean rarity, the kind's cap shrinks in proportion.
+      const specific = Math.min(1, profMin[k] / profShared[k] / g.config.profileRarityBits);
+      bitsByKind[k][0] = (KINDS[k].cap * evidence * specific * profMin[k]) / profMax[k];
       count[k] = 1;
     }
   }

@@ -27,6 +27,7 @@ const LinkSchema = v.strictObject({
   candidateFloor: v.optional(NonNeg),
   sharedByDesignBits: v.optional(NonNeg),
   addressShare: v.optional(Share),
+  profileRarityBits: v.optional(NonNeg),
   diminishing: v.optional(Share),
   valueFloor: v.optional(NonNeg),
   amplifierFloor: v.optional(NonNeg),
