@@ -13,18 +13,8 @@
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { DETECTORS } from '../src/detectors/index.js';
-import { createFingerprinter } from '../src/fingerprint/index.js';
-import { DEFAULT_PIPELINE_CONFIG } from '../src/pipeline/config.js';
-import { scan } from '../src/pipeline/scan.js';
-import { createStages } from '../src/pipeline/stages.js';
-import { residencyVerdict } from '../src/residency/index.js';
-import {
-  type CalibrationRow,
-  createCampaignEngine,
-  DEFAULT_WEIGHTS,
-  fitLogistic,
-  type ScoredEvent,
-} from '../src/score/index.js';
+import { type CalibrationRow, DEFAULT_WEIGHTS, fitLogistic, type ScoredEvent } from '../src/score/index.js';
+import { replayWorld } from './replay-world.js';
 
 interface Row {
   world: string;
@@ -61,32 +51,17 @@ async function rowsOf(dir: string): Promise<Row[]> {
     { isAttack: boolean }
   >;
   const rows: Row[] = [];
-  const engine = createCampaignEngine({
-    residency: (input) => residencyVerdict(input),
-    onScored: (e: ScoredEvent) => {
-      const attack = e.accounts.filter((a) => labels[a]?.isAttack).length;
-      rows.push({
-        world: dir,
-        id: e.id,
-        now: e.now,
-        accounts: e.accounts,
-        exchanges: e.exchanges,
-        values: e.values,
-        y: attack / e.accounts.length,
-      });
-    },
-  });
-  const fingerprinter = createFingerprinter();
-  const stages = {
-    ...createStages(),
-    fingerprint: (x: Parameters<typeof fingerprinter.fingerprint>[0]) => fingerprinter.fingerprint(x),
-  };
-  await scan({
-    exchanges: `${dir}/exchanges.ndjson`,
-    accounts: `${dir}/accounts.ndjson`,
-    out: `${dir}/calibration-scan`,
-    config: { ...DEFAULT_PIPELINE_CONFIG, workers: 0 },
-    parts: { engine, stages },
+  await replayWorld(dir, 'calibration-scan', (e: ScoredEvent) => {
+    const attack = e.accounts.filter((a) => labels[a]?.isAttack).length;
+    rows.push({
+      world: dir,
+      id: e.id,
+      now: e.now,
+      accounts: e.accounts,
+      exchanges: e.exchanges,
+      values: e.values,
+      y: attack / e.accounts.length,
+    });
   });
   writeFileSync(cache, JSON.stringify(rows));
   return rows;

@@ -11,22 +11,11 @@ import { createRequire } from 'node:module';
 import { cpus, loadavg, platform, release } from 'node:os';
 import { dirname, join } from 'node:path';
 import { Reader } from 'mmdb-lib';
+import { mulberry32 } from '../src/core/random.js';
 import { createEnricher, formatIpv4, formatIpv6, packagedGeoTables } from '../src/enrich/index.js';
 
 const nArg = process.argv.indexOf('--n');
 const N = nArg > 0 ? Number(process.argv[nArg + 1]) : 1_000_000;
-
-/** A small deterministic PRNG (mulberry32). */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 /** CPU milliseconds used by this process so far (user + system): fair on a shared, busy machine. */
@@ -61,7 +50,7 @@ console.log(
 );
 
 // --- addresses: sampled inside routed ranges, 85% IPv4 / 15% IPv6 ---
-const random = rng(42);
+const random = mulberry32(42);
 function sampleAddress(): string {
   if (random() < 0.85) {
     const t = tables.asn4;

@@ -23,6 +23,7 @@ import { createRequire } from 'node:module';
 import os from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { mulberry32 } from '../src/core/random.js';
 import { hashString } from '../src/fingerprint/hash.js';
 import {
   createFingerprinter,
@@ -71,17 +72,7 @@ if (dir === null) {
 }
 mkdirSync(WORK, { recursive: true });
 
-/** Deterministic PRNG (mulberry32). */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-const random = rng(2026);
+const random = mulberry32(2026);
 const pick = <T>(items: T[]): T => items[Math.floor(random() * items.length)];
 const quantile = (sorted: number[], q: number) =>
   sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
@@ -338,7 +329,7 @@ function clusteringScore(truth: string[], predicted: (string | number)[]) {
     clusters: byPred.size,
   };
 }
-const shuffleRandom = rng(7);
+const shuffleRandom = mulberry32(7);
 const t0 = records
   .get('t0-templates')!
   .map((r) => ({ r, k: shuffleRandom() }))
@@ -381,7 +372,7 @@ const NAMES = [
   'Bruno',
 ];
 /** The families have their own random stream, so they do not depend on the size of the mix. */
-const familyRandom = rng(4242);
+const familyRandom = mulberry32(4242);
 const swapNumbers = (t: string) =>
   t.replace(/\d+/g, (m) => String(Math.max(1, Math.floor(Number(m) * (0.5 + familyRandom()) + 1))));
 const swapEntities = (t: string) =>

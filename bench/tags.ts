@@ -25,6 +25,7 @@
 import os from 'node:os';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { mulberry32 } from '../src/core/random.js';
 import type { ExtractionTag } from '../src/core/types.js';
 import { fingerprint } from '../src/fingerprint/fingerprint.js';
 import { detectLanguage } from '../src/fingerprint/language.js';
@@ -63,17 +64,7 @@ if (dir === null) {
   process.exit(0);
 }
 
-/** Deterministic PRNG (mulberry32). */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-const random = rng(7);
+const random = mulberry32(7);
 const pick = <T>(items: T[]): T => items[Math.floor(random() * items.length)];
 const fmt = (x: number) => Math.round(x).toLocaleString('en-US');
 

@@ -11,12 +11,8 @@
  * DIR is a `simulate` output (labels.json is read only to annotate, never by the engine).
  */
 import { readFileSync } from 'node:fs';
-import { createFingerprinter } from '../src/fingerprint/index.js';
-import { DEFAULT_PIPELINE_CONFIG } from '../src/pipeline/config.js';
-import { scan } from '../src/pipeline/scan.js';
-import { createStages } from '../src/pipeline/stages.js';
-import { residencyVerdict } from '../src/residency/index.js';
-import { createCampaignEngine, DEFAULT_WEIGHTS, type ScoredEvent } from '../src/score/index.js';
+import { DEFAULT_WEIGHTS, type ScoredEvent } from '../src/score/index.js';
+import { replayWorld } from './replay-world.js';
 
 const args = process.argv.slice(2);
 const opt = (name: string, fallback: string) => {
@@ -44,22 +40,7 @@ const labels = JSON.parse(readFileSync(`${dir}/labels.json`, 'utf8')) as {
 };
 
 const events: ScoredEvent[] = [];
-const engine = createCampaignEngine({
-  residency: (input) => residencyVerdict(input),
-  onScored: (e) => events.push({ ...e, values: { ...e.values } }),
-});
-const fingerprinter = createFingerprinter();
-const stages = {
-  ...createStages(),
-  fingerprint: (x: Parameters<typeof fingerprinter.fingerprint>[0]) => fingerprinter.fingerprint(x),
-};
-await scan({
-  exchanges: `${dir}/exchanges.ndjson`,
-  accounts: `${dir}/accounts.ndjson`,
-  out: `${dir}/trace-scan`,
-  config: { ...DEFAULT_PIPELINE_CONFIG, workers: 0 },
-  parts: { engine, stages },
-});
+await replayWorld(dir, 'trace-scan', (e) => events.push({ ...e, values: { ...e.values } }));
 
 const starts = new Map(labels.campaigns.map((c) => [c.id, Date.parse(c.start)]));
 const hours = (t: number, c: string) => ((t - (starts.get(c) ?? t)) / 3_600_000).toFixed(1);

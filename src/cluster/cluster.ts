@@ -15,6 +15,7 @@
  */
 import { UndirectedGraph } from 'graphology';
 import louvainModule from 'graphology-communities-louvain';
+import { mulberry32 } from '../core/random.js';
 import type { EpochMs } from '../core/types.js';
 import { type LinkGraph, neighbours } from '../link/graph.js';
 
@@ -98,16 +99,6 @@ function component(g: LinkGraph, start: number, seen: Set<number>, cap: number):
     }
   }
   return out;
-}
-
-function mulberry32(seed: number): () => number {
-  let t = seed >>> 0;
-  return () => {
-    t = (t + 0x6d2b79f5) >>> 0;
-    let r = Math.imul(t ^ (t >>> 15), 1 | t);
-    r = (r + Math.imul(r ^ (r >>> 7), 61 | r)) ^ r;
-    return ((r ^ (r >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** Splits a set of accounts into its connected parts (edges inside the set only). */

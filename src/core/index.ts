@@ -1,5 +1,6 @@
 export * from './errors.js';
 export * from './net.js';
+export * from './random.js';
 export * from './schema.js';
 export * from './summary.js';
 export * from './time.js';

@@ -1,17 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { mulberry32 } from '../core/random.js';
 import { bandKeys, collisionProbability, lshParams, minhash, similarity } from './minhash.js';
 import { scan } from './normalise.js';
-
-/** A deterministic pseudo-random generator (mulberry32). */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function signature(text: string, slots = 128): Uint32Array {
   const sig = new Uint32Array(slots);
@@ -35,7 +25,7 @@ function pairWithJaccard(j: number, random: () => number, shingles = 120): [stri
 
 describe('MinHash (one-permutation hashing with densification)', () => {
   it('estimates Jaccard similarity without bias', () => {
-    const random = rng(7);
+    const random = mulberry32(7);
     for (const j of [0.2, 0.5, 0.8]) {
       let sum = 0;
       const trials = 40;
@@ -66,7 +56,7 @@ describe('LSH banding', () => {
 
   it('follows the S-curve 1-(1-s^r)^b empirically', () => {
     const params = lshParams(0.7, 128);
-    const random = rng(11);
+    const random = mulberry32(11);
     for (const j of [0.3, 0.5, 0.7, 0.85, 0.95]) {
       let hits = 0;
       const trials = 120;
