@@ -14,6 +14,7 @@ import {
   type PartitionState,
   type PerEventStages,
   type SummaryPolicy,
+  summariesFromJson,
 } from './partition.js';
 
 /** A message to a partition host. */
@@ -167,7 +168,7 @@ export function workerHost(init: WorkerInit): PartitionHost {
         HostReply,
         { type: 'report' }
       >;
-      reply.report.changed = JSON.parse(reply.changedJson) as AccountSummary[];
+      reply.report.changed = summariesFromJson(reply.changedJson);
       return reply.report;
     },
     async summaries(accounts) {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Exchange } from '../core/types.js';
-import { createPartition, type PerEventStages } from './partition.js';
+import { createPartition, type PerEventStages, summariesFromJson, summariesToJson } from './partition.js';
 
 const HOUR = 3_600_000;
 const stages: PerEventStages = { fingerprint: () => null, net: () => null, client: () => null };
@@ -57,5 +57,34 @@ describe('partition summary policy', () => {
       ['f', 8, 'account'],
       ['f', 9, null],
     ]);
+  });
+});
+
+describe('summaries across threads', () => {
+  it('come back equal, key order included, with top-K counts sent as flat arrays', () => {
+    const p = createPartition({
+      fingerprint: () => null,
+      net: (ip) =>
+        ({
+          prefix: `${ip}/24`,
+          asn: ip.startsWith('10.') ? 16509 : 7922,
+          country: 'US',
+          class: 'hosting',
+        }) as never,
+      client: () => ({ kind: 'sdk' }),
+    });
+    const ips = ['10.0.0.1', '192.168.1.9', '10.0.0.1', '7.7.7.7'];
+    p.applyExchanges(
+      ips.map((ip, i) => ({ ...ex('a', i), ip, model: i % 2 ? 'm-2' : 'm-1', userAgent: 'ua' })),
+    );
+    p.applyExchanges([ex('b', 0)]);
+    const summaries = p.report(HOUR).changed;
+    expect(Object.keys(summaries[0].asns)).toEqual(['7922', '16509']); // integer-like keys first
+    const json = summariesToJson(summaries);
+    expect(JSON.parse(json)[0].ips).toEqual(['10.0.0.1', 2, '192.168.1.9', 1, '7.7.7.7', 1]);
+    const back = summariesFromJson(json);
+    expect(JSON.stringify(back)).toBe(JSON.stringify(summaries));
+    expect(back).toEqual(summaries);
+    expect(Object.getPrototypeOf(back[0].ips)).toBe(Object.prototype);
   });
 });

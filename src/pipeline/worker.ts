@@ -4,7 +4,7 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import type { HostMessage, HostReply, WorkerInit } from './hosts.js';
-import { createPartition, type PerEventStages } from './partition.js';
+import { createPartition, type PerEventStages, summariesToJson } from './partition.js';
 
 const init = workerData as WorkerInit;
 const port = parentPort;
@@ -30,7 +30,7 @@ port.on('message', (message: HostMessage) => {
       case 'report': {
         // Summaries cross as one JSON string: far cheaper than structured cloning thousands of small objects.
         const report = partition.report(message.now, message.flush);
-        const changedJson = JSON.stringify(report.changed);
+        const changedJson = summariesToJson(report.changed);
         report.changed = [];
         reply({ type: 'report', id: message.id, report, changedJson });
         break;
