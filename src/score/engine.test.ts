@@ -203,3 +203,26 @@ describe('flag propagation', () => {
     expect([...flagged(engine)].filter((a) => a.startsWith('merged-'))).toEqual([]);
   });
 });
+
+describe('reviews', () => {
+  it('a dismissed campaign stays dismissed while its pattern holds, and is raised again once it grows by half', () => {
+    const engine = createCampaignEngine();
+    const all = campaign('op10', 40);
+    engine.tick([...background(2500), ...all.slice(0, 20)], NOW);
+    const [c] = engine.campaigns();
+    engine.review(c.id, 'dismiss', 'internal red team');
+    engine.tick(all.slice(20, 23), NOW + 3_600_000);
+    let after = engine.campaigns().find((x) => x.id === c.id);
+    expect(after?.status).toBe('dismissed');
+    expect(engine.verdicts().filter((v) => v.flaggedAt !== null).length).toBe(0);
+    engine.tick(all.slice(23), NOW + 2 * 3_600_000);
+    after = engine.campaigns().find((x) => x.id === c.id);
+    expect(['suspected', 'confirmed']).toContain(after?.status);
+    expect(after?.detectedAt).toBe(new Date(NOW + 2 * 3_600_000).toISOString());
+    expect(after?.evidence[0].kind).toBe('reraised');
+    expect(after?.evidence[0].summary).toMatch(
+      /dismissed by a reviewer at 20 accounts \("internal red team"\), it has grown to 40/,
+    );
+    expect(engine.verdicts().filter((v) => v.flaggedAt !== null).length).toBeGreaterThan(30);
+  });
+});

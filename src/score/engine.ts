@@ -46,6 +46,8 @@ import { scoreCluster } from './score.js';
 import { DEFAULT_WEIGHTS, type ScoreWeights } from './weights.js';
 
 const HOUR = 3_600_000;
+/** A dismissed campaign is judged again once it grew by half and by at least this many accounts. */
+const REGROWN_ACCOUNTS = 5;
 
 /** Engine configuration; every field has a documented default. */
 export interface EngineConfig {
@@ -179,6 +181,10 @@ interface CampaignState {
   footprintAt: EpochMs | null;
   review: { action: 'confirm' | 'dismiss'; note: string | null; at: EpochMs | null } | null;
   mergedInto: string | null;
+  /** Accounts when a reviewer dismissed it (absent in states saved before re-raising existed). */
+  dismissedSize?: number;
+  /** Why a dismissed campaign was judged again, shown first in its evidence. */
+  reraised?: string;
 }
 
 /** Serialised engine state. */
@@ -412,7 +418,10 @@ function engineOn(cfg: EngineConfig, st: State): CampaignEngine {
       members.length >= w.minAccounts ||
       (small !== undefined && members.length >= small.accounts && scored.score >= small.score);
     const eligible = !accountable && bigEnough && exchanges >= w.minExchanges;
-    if (c.status === 'candidate' && eligible && scored.score >= w.thresholds.suspected) {
+    const regrown = c.status === 'dismissed' && grownSinceDismissal(c);
+    if ((c.status === 'candidate' || regrown) && eligible && scored.score >= w.thresholds.suspected) {
+      // A re-raised campaign is detected anew: its members are flagged as at a first detection.
+      if (regrown) reraise(c);
       c.status = 'suspected';
       c.detectedAt = now;
       result.detected.push(c.id);
@@ -496,7 +505,8 @@ function engineOn(cfg: EngineConfig, st: State): CampaignEngine {
    * (and whenever it grew by a quarter), a suspected campaign every 6 hours, a confirmed one daily.
    */
   function due(c: CampaignState, now: EpochMs): boolean {
-    if (c.status === 'dismissed' || c.status === 'closed') return false;
+    if (c.status === 'closed') return false;
+    if (c.status === 'dismissed' && !grownSinceDismissal(c)) return false;
     const size = c.members.length;
     const interval =
       c.status === 'confirmed'
@@ -505,6 +515,24 @@ function engineOn(cfg: EngineConfig, st: State): CampaignEngine {
           ? 6 * HOUR
           : Math.min(12 * HOUR, cfg.rescoreEveryMs * Math.max(2, size / 50));
     return now - c.lastScoredAt >= interval || size >= c.scoredSize * 1.25 + 1;
+  }
+
+  /**
+   * Whether a dismissed campaign's pattern changed enough to be judged again: it grew by half
+   * and by at least `REGROWN_ACCOUNTS` accounts since a reviewer dismissed it. A reviewer's
+   * dismissal holds for the pattern they saw, not for an operator who keeps adding accounts.
+   */
+  function grownSinceDismissal(c: CampaignState): boolean {
+    const at = c.dismissedSize ?? Number.POSITIVE_INFINITY;
+    return c.members.length >= Math.max(at * 1.5, at + REGROWN_ACCOUNTS);
+  }
+
+  /** Raises a regrown dismissed campaign again; its evidence says why. */
+  function reraise(c: CampaignState): void {
+    const note = c.review?.note ? ` ("${c.review.note}")` : '';
+    c.reraised = `re-raised: dismissed by a reviewer at ${c.dismissedSize} accounts${note}, it has grown to ${c.members.length}`;
+    c.review = null;
+    c.dismissedSize = undefined;
   }
 
   function newCampaign(id: string, now: EpochMs): CampaignState {
@@ -578,7 +606,7 @@ function engineOn(cfg: EngineConfig, st: State): CampaignEngine {
       }
       for (const id of [...toScore].sort()) {
         const c = st.campaigns.get(id);
-        if (!c || c.status === 'dismissed') continue;
+        if (!c || (c.status === 'dismissed' && !grownSinceDismissal(c))) continue;
         rescore(c, now, result);
         result.scored++;
       }
@@ -669,6 +697,7 @@ function engineOn(cfg: EngineConfig, st: State): CampaignEngine {
           if (!st.flags.has(a) && st.now !== null) st.flags.set(a, { at: st.now, campaign: c.id });
       } else {
         c.status = 'dismissed';
+        c.dismissedSize = c.members.length;
         for (const [a, f] of [...st.flags]) if (f.campaign === c.id) st.flags.delete(a);
       }
     },
@@ -706,6 +735,7 @@ function engineOn(cfg: EngineConfig, st: State): CampaignEngine {
       });
     }
     if (c.mergedInto) evidence.unshift({ kind: 'merged', weight: 0, summary: `merged into ${c.mergedInto}` });
+    if (c.reraised) evidence.unshift({ kind: 'reraised', weight: 0, summary: c.reraised });
     const status: CampaignStatus = c.status === 'candidate' ? 'suspected' : c.status;
     return {
       id: c.id,
