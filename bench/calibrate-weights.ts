@@ -14,6 +14,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { DETECTORS } from '../src/detectors/index.js';
 import { type CalibrationRow, DEFAULT_WEIGHTS, fitLogistic, type ScoredEvent } from '../src/score/index.js';
+import { optionTaker } from './args.js';
 import { replayWorld } from './replay-world.js';
 
 interface Row {
@@ -27,13 +28,7 @@ interface Row {
 }
 
 const args = process.argv.slice(2);
-const opt = (name: string, fallback: string) => {
-  const i = args.indexOf(name);
-  if (i < 0) return fallback;
-  const v = args[i + 1];
-  args.splice(i, 2);
-  return v;
-};
+const opt = optionTaker(args);
 const lambda = Number(opt('--lambda', '1'));
 const budget = Number(opt('--budget', '0.0005'));
 const out = opt('--out', '');

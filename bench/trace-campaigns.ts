@@ -12,16 +12,11 @@
  */
 import { readFileSync } from 'node:fs';
 import { DEFAULT_WEIGHTS, type ScoredEvent } from '../src/score/index.js';
+import { optionTaker } from './args.js';
 import { replayWorld } from './replay-world.js';
 
 const args = process.argv.slice(2);
-const opt = (name: string, fallback: string) => {
-  const i = args.indexOf(name);
-  if (i < 0) return fallback;
-  const v = args[i + 1];
-  args.splice(i, 2);
-  return v;
-};
+const opt = optionTaker(args);
 const everyHours = Number(opt('--every', '6'));
 const benignShown = Number(opt('--benign', '8'));
 const dir = args[0];
