@@ -299,23 +299,26 @@ console.log(
 await settle();
 const riskPaths = accounts.slice(0, 500).map((account) => `/v1/accounts/${encodeURIComponent(account)}/risk`);
 let pathIndex = 0;
+/** Risk lookups at `riskRate` for `riskSeconds`, rotating over 500 accounts. */
+const askRisk = () =>
+  autocannon({
+    url,
+    connections: 32,
+    overallRate: riskRate,
+    duration: riskSeconds,
+    headers: auth(ingestToken),
+    requests: [
+      {
+        method: 'GET',
+        setupRequest: (request) => ({ ...request, path: riskPaths[pathIndex++ % riskPaths.length] }),
+      },
+    ],
+  });
 // The ingest load comes from a worker thread, so this thread's event loop (autocannon's) only
 // measures lookups: latency figures are the server's, not the load generator's.
 await stats(); // resets the server's event-loop delay histogram
 const ingestDuring = postFromWorker(url, ingestToken, roundBodies(rounds));
-const risk = await autocannon({
-  url,
-  connections: 32,
-  overallRate: riskRate,
-  duration: riskSeconds,
-  headers: auth(ingestToken),
-  requests: [
-    {
-      method: 'GET',
-      setupRequest: (request) => ({ ...request, path: riskPaths[pathIndex++ % riskPaths.length] }),
-    },
-  ],
-});
+const risk = await askRisk();
 const during = await ingestDuring;
 console.log(
   `risk while ingesting: ${Math.round(risk.requests.average)} req/s asked ${riskRate}/s; latency p50 ${risk.latency.p50} ms, p90 ${risk.latency.p90} ms, p99 ${risk.latency.p99} ms, max ${risk.latency.max} ms; non-2xx ${risk.non2xx}, errors ${risk.errors}`,
@@ -330,19 +333,7 @@ console.log(
 // Phase 3: the same lookups with nothing else running in the server (the lookup path's own cost).
 pathIndex = 0;
 const riskCpuBefore = cpuSeconds();
-const riskAlone = await autocannon({
-  url,
-  connections: 32,
-  overallRate: riskRate,
-  duration: riskSeconds,
-  headers: auth(ingestToken),
-  requests: [
-    {
-      method: 'GET',
-      setupRequest: (request) => ({ ...request, path: riskPaths[pathIndex++ % riskPaths.length] }),
-    },
-  ],
-});
+const riskAlone = await askRisk();
 console.log(
   `risk alone: ${Math.round(riskAlone.requests.average)} req/s asked ${riskRate}/s; latency p50 ${riskAlone.latency.p50} ms, p90 ${riskAlone.latency.p90} ms, p99 ${riskAlone.latency.p99} ms, max ${riskAlone.latency.max} ms; non-2xx ${riskAlone.non2xx}; server CPU ${Math.round(((cpuSeconds() - riskCpuBefore) / Math.max(1, riskAlone.requests.total)) * 1e6)} µs per lookup`,
 );
