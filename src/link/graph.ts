@@ -329,6 +329,8 @@ const ORDINAL: Record<string, number> = Object.fromEntries(KINDS.map((k, i) => [
 const PROFILE: boolean[] = KINDS.map((k) => isProfileKind(k.kind));
 const ANCHOR: boolean[] = KINDS.map((k) => ANCHOR_KINDS.has(k.kind));
 const ADDRESS: boolean[] = KINDS.map((k) => ADDRESS_KINDS.has(k.kind));
+/** Addresses an account uses for traffic (several per account), as opposed to its one sign-up address. */
+const TRAFFIC_ADDRESS: boolean[] = KINDS.map((k, i) => ADDRESS[i] && k.top > 1);
 const AMPLIFIER: boolean[] = KINDS.map((k) => AMPLIFIER_KINDS.has(k.kind));
 
 /** Share of an account's traffic a template or bucket carries (counts alone when the volume is unknown). */
@@ -400,8 +402,9 @@ function scoreInto(
       if (PROFILE[k]) {
         const sa = usageShare(ca[i], va);
         const sb = usageShare(cb[j], vb);
-        bits = Math.min(sa, sb) * rarity;
-        profShared[k] += Math.min(sa, sb);
+        const shared = Math.min(sa, sb);
+        bits = shared * rarity;
+        profShared[k] += shared;
         profMin[k] += bits;
         profMax[k] += Math.max(sa, sb) * rarity;
       } else {
@@ -410,7 +413,7 @@ function scoreInto(
           bits = Math.max(0, bits - design);
           // A traffic address counts in full only when both accounts really use it: a household
           // IP that a rotating proxy pool passed through a few times is no shared infrastructure.
-          if (KINDS[k].top > 1) {
+          if (TRAFFIC_ADDRESS[k]) {
             const used = Math.min(usageShare(ca[i], va), usageShare(cb[j], vb));
             bits *= Math.min(1, used / g.config.addressShare);
           }
