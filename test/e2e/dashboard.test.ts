@@ -103,25 +103,36 @@ describe.skipIf(!hasChromium)('dashboard against a mock API', () => {
     expect(pixels.colours).toBeGreaterThanOrEqual(3);
     expect(await page.locator('.graph-legend .legend-toggle').count()).toBeGreaterThanOrEqual(3);
     // Clicking a link shows the evidence behind it (the link's midpoint read from cytoscape's registry).
-    const mid = await graph.evaluate((el) => {
-      type Point = { x: number; y: number };
-      type Cy = {
-        edges(): { renderedMidpoint(): Point }[];
-        nodes(): { renderedPosition(): Point; renderedWidth(): number }[];
-      };
-      const cy = (el as unknown as { _cyreg: { cy: Cy } })._cyreg.cy;
-      const nodes = cy.nodes().map((n) => ({ p: n.renderedPosition(), r: n.renderedWidth() / 2 + 4 }));
-      // An edge whose midpoint is clear of every node, so the click lands on the link.
-      const clear = cy
-        .edges()
-        .map((e) => e.renderedMidpoint())
-        .find((p) => nodes.every((n) => Math.hypot(n.p.x - p.x, n.p.y - p.y) > n.r));
-      if (!clear) throw new Error('no edge midpoint clear of nodes');
-      const box = el.getBoundingClientRect();
-      return { x: box.left + clear.x, y: box.top + clear.y };
-    });
-    await page.mouse.click(mid.x, mid.y);
-    await page.getByTestId('link-panel').waitFor();
+    // The screenshot above may have scrolled the page, and cytoscape learns its container's new place
+    // from a scroll event one frame later: wait two frames, and on a busy machine try the next link.
+    const linkPanel = page.getByTestId('link-panel');
+    for (let attempt = 0; attempt < 3 && !(await linkPanel.isVisible()); attempt++) {
+      await graph.scrollIntoViewIfNeeded();
+      await page.evaluate(
+        () => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(() => done(null)))),
+      );
+      const mid = await graph.evaluate((el, skip) => {
+        type Point = { x: number; y: number };
+        type Cy = {
+          edges(): { renderedMidpoint(): Point }[];
+          nodes(): { renderedPosition(): Point; renderedWidth(): number }[];
+        };
+        const cy = (el as unknown as { _cyreg: { cy: Cy } })._cyreg.cy;
+        const nodes = cy.nodes().map((n) => ({ p: n.renderedPosition(), r: n.renderedWidth() / 2 + 4 }));
+        // Edges whose midpoint is clear of every node, so the click lands on the link.
+        const clear = cy
+          .edges()
+          .map((e) => e.renderedMidpoint())
+          .filter((p) => nodes.every((n) => Math.hypot(n.p.x - p.x, n.p.y - p.y) > n.r));
+        const point = clear[skip % Math.max(1, clear.length)];
+        if (!point) throw new Error('no edge midpoint clear of nodes');
+        const box = el.getBoundingClientRect();
+        return { x: box.left + point.x, y: box.top + point.y };
+      }, attempt);
+      await page.mouse.click(mid.x, mid.y);
+      await linkPanel.waitFor({ timeout: 5_000 }).catch(() => undefined);
+    }
+    await linkPanel.waitFor();
     expect(await page.locator('[data-testid=link-panel] .evidence-item').count()).toBeGreaterThan(0);
     expect(await page.locator('.timeseries canvas').count()).toBeGreaterThan(0);
     expect(await page.locator('[data-testid=campaign-evidence] .evidence-item').count()).toBe(4);
