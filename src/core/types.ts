@@ -221,6 +221,8 @@ export interface AccountLabel {
   isAttack: boolean;
   campaignId: string | null;
   tactic: string | null;
+  /** RFC 3339: an attack account's first harvesting exchange (after any warm-up); absent if it never harvested. */
+  harvestStart?: string;
 }
 
 /** Ground truth of one simulated campaign. */
@@ -229,10 +231,12 @@ export interface CampaignLabel {
   operator: string;
   tactics: string[];
   accounts: string[];
-  /** RFC 3339 */
+  /** RFC 3339: the first exchange of any member, warm-up small talk of aged accounts included. */
   start: string;
   end: string;
   exchanges: number;
+  /** RFC 3339: the first harvesting exchange of any member (the operation at work); absent if none. */
+  harvestStart?: string;
 }
 
 /** `DIR/labels.json`: kept apart from the logs a detector reads. */

@@ -24,6 +24,7 @@ const AccountLabelSchema = v.object({
   isAttack: v.boolean('must be a boolean'),
   campaignId: v.nullable(Id),
   tactic: v.nullable(v.string('must be a string or null')),
+  harvestStart: v.optional(Rfc3339),
 });
 
 const CampaignLabelSchema = v.object({
@@ -34,6 +35,7 @@ const CampaignLabelSchema = v.object({
   start: Rfc3339,
   end: Rfc3339,
   exchanges: Count,
+  harvestStart: v.optional(Rfc3339),
 });
 
 /** The ground-truth document; unknown extra fields are ignored. */

@@ -87,7 +87,65 @@ describe('scoreResult on the hand-built world', () => {
       detected: 2,
       medianHoursToFirstFlag: 48,
       medianHoursToDetect: 48,
+      medianHoursFromHarvestToDetect: null, // these labels predate harvestStart
     });
+    expect(c1).toMatchObject({ harvestStart: null, harvestDetectedAt: null, hoursFromHarvestToDetect: null });
+  });
+
+  it('times catching an operation at work from its harvest start, members counted as they join', () => {
+    // K: k1-k4 harvest from day 0 00:00, k5-k10 only from day 2 (aged, or hydra replacements).
+    const at = (day: number, hour: number) =>
+      `2026-04-2${2 + day}T${String(hour).padStart(2, '0')}:00:00.000Z`;
+    const ids = Array.from({ length: 10 }, (_, i) => `k${i + 1}`);
+    const world: Labels = {
+      ...labels,
+      accounts: Object.fromEntries(
+        ids.map((id, i) => [
+          id,
+          {
+            persona: 'operator',
+            isAttack: true,
+            campaignId: 'K',
+            tactic: 'hydra',
+            harvestStart: at(i < 4 ? 0 : 2, 0),
+          },
+        ]),
+      ),
+      campaigns: [
+        {
+          id: 'K',
+          operator: 'op',
+          tactics: ['hydra'],
+          accounts: ids,
+          start: at(0, 0),
+          end: at(4, 0),
+          exchanges: 10,
+          harvestStart: at(0, 0),
+        },
+      ],
+    };
+    const flag = (account: string, day: number, hour: number) => ({
+      account,
+      risk: 0.9,
+      campaign: 'R',
+      flaggedAt: at(day, hour),
+    });
+    const flagged = [
+      flag('k1', 0, 1),
+      flag('k2', 0, 2),
+      flag('k3', 0, 3),
+      flag('k5', 2, 1),
+      flag('k6', 2, 2),
+    ];
+    const [k] = scoreResult(world, { campaigns: [], verdicts: flagged }).campaigns;
+    // Three of the four at work at 03:00: caught 3 h in; half of all ten only with the 5th flag (50 h).
+    expect(k).toMatchObject({ harvestDetectedAt: at(0, 3), hoursFromHarvestToDetect: 3, hoursToDetect: 50 });
+    // Two flags are not enough however few are at work (min(3, half of all)), nor 3 of 7 at work.
+    const late = [flag('k1', 0, 1), flag('k2', 0, 2), flag('k5', 2, 1), flag('k6', 2, 2)];
+    const [k2] = scoreResult(world, { campaigns: [], verdicts: [...late, flag('k7', 3, 5)] }).campaigns;
+    expect(k2).toMatchObject({ hoursFromHarvestToDetect: 77 });
+    const [k3] = scoreResult(world, { campaigns: [], verdicts: late }).campaigns;
+    expect(k3).toMatchObject({ harvestDetectedAt: null, hoursFromHarvestToDetect: null });
   });
 
   it('scores tactics over the campaigns that used them', () => {
@@ -189,6 +247,7 @@ describe('scoreResult edge cases', () => {
       detected: 0,
       medianHoursToFirstFlag: null,
       medianHoursToDetect: null,
+      medianHoursFromHarvestToDetect: null,
     });
     expect(score.purity).toMatchObject({ campaigns: 0, scored: 0, weighted: null, mean: null });
     expect(score.exposure).toBeNull();

@@ -102,6 +102,14 @@ export interface CampaignScore {
   /** When the flagged share of its accounts first reached DETECTED_RECALL. */
   detectedAt: string | null;
   hoursToDetect: number | null;
+  /** The first harvesting exchange of any member (labels of older simulators lack it: null). */
+  harvestStart: string | null;
+  /**
+   * When the operation at work was caught: the first moment at which at least half of the members
+   * that had begun harvesting (or were flagged) by then were flagged, and at least min(3, half of all).
+   */
+  harvestDetectedAt: string | null;
+  hoursFromHarvestToDetect: number | null;
   /** Null when no exchange log was given. */
   exposure: CampaignExposure | null;
 }
@@ -113,6 +121,8 @@ export interface DetectionSummary {
   /** Medians over all campaigns, a campaign never flagged (never detected) counting as infinitely late. */
   medianHoursToFirstFlag: number | null;
   medianHoursToDetect: number | null;
+  /** Median of `hoursFromHarvestToDetect`, never-caught campaigns counting as infinitely late. */
+  medianHoursFromHarvestToDetect: number | null;
 }
 
 /** Exchange-level outcome over the whole log (needs `--exchanges`). */
@@ -242,7 +252,9 @@ export function scoreResult(
   const warnings = labelWarnings(labels);
   const flags = flagTimes(result.verdicts);
   const budget = options.falsePositiveBudget ?? DEFAULT_FP_BUDGET;
-  const campaigns = labels.campaigns.map((campaign) => scoreCampaign(campaign, flags, tally));
+  const campaigns = labels.campaigns.map((campaign) =>
+    scoreCampaign(campaign, labels.accounts, flags, tally),
+  );
   const detection: DetectionSummary = {
     campaigns: campaigns.length,
     detected: campaigns.filter((campaign) => campaign.detected).length,
@@ -250,6 +262,9 @@ export function scoreResult(
       campaigns.map((c) => c.hoursToFirstFlag ?? Number.POSITIVE_INFINITY),
     ),
     medianHoursToDetect: medianOrNever(campaigns.map((c) => c.hoursToDetect ?? Number.POSITIVE_INFINITY)),
+    medianHoursFromHarvestToDetect: campaigns.some((c) => c.harvestStart !== null)
+      ? medianOrNever(campaigns.map((c) => c.hoursFromHarvestToDetect ?? Number.POSITIVE_INFINITY))
+      : null,
   };
   const unknown = unknownAccounts(labels, result.verdicts, flags);
   if (unknown.count > 0) {
@@ -432,8 +447,41 @@ function accountTacticScores(labels: Labels, flags: Map<string, number>): Accoun
   return rows;
 }
 
+/**
+ * The first time at which the flagged members are at least half of those at work by then (begun
+ * harvesting, or flagged) and at least min(3, half the members); null if that never happens. Members come
+ * to work over weeks (aged accounts, hydra replacements), so half of *all* members (`detectedAt`)
+ * measures how long the operation runs as much as how fast it is caught.
+ */
+function caughtAtWork(
+  accounts: readonly string[],
+  accountLabels: Labels['accounts'],
+  flags: Map<string, number>,
+): number | null {
+  const events: { t: number; flag: boolean }[] = [];
+  for (const account of accounts) {
+    const harvest = accountLabels[account]?.harvestStart;
+    const flag = flags.get(account);
+    const start = Math.min(harvest === undefined ? Infinity : parseRfc3339(harvest), flag ?? Infinity);
+    if (Number.isFinite(start)) events.push({ t: start, flag: false });
+    if (flag !== undefined) events.push({ t: flag, flag: true });
+  }
+  events.sort((a, b) => a.t - b.t);
+  const least = Math.min(3, Math.ceil(accounts.length / 2));
+  let atWork = 0;
+  let flagged = 0;
+  for (let i = 0; i < events.length; i++) {
+    if (events[i].flag) flagged++;
+    else atWork++;
+    if (i + 1 < events.length && events[i + 1].t === events[i].t) continue;
+    if (flagged >= least && flagged >= Math.ceil(atWork / 2)) return events[i].t;
+  }
+  return null;
+}
+
 function scoreCampaign(
   campaign: Labels['campaigns'][number],
+  accountLabels: Labels['accounts'],
   flags: Map<string, number>,
   tally: ExposureTally | null,
 ): CampaignScore {
@@ -448,6 +496,8 @@ function scoreCampaign(
   const firstFlag = times.length > 0 ? times[0] : null;
   const detectedTime = detected ? times[needed - 1] : null;
   const counts = tally ? (tally.campaigns.get(campaign.id) ?? [0, 0]) : null;
+  const harvestStart = campaign.harvestStart === undefined ? null : parseRfc3339(campaign.harvestStart);
+  const harvestDetected = harvestStart === null ? null : caughtAtWork(accounts, accountLabels, flags);
   return {
     id: campaign.id,
     operator: campaign.operator,
@@ -463,6 +513,10 @@ function scoreCampaign(
     hoursToFirstFlag: firstFlag === null ? null : (firstFlag - start) / HOUR_MS,
     detectedAt: detectedTime === null ? null : toRfc3339(detectedTime),
     hoursToDetect: detectedTime === null ? null : (detectedTime - start) / HOUR_MS,
+    harvestStart: harvestStart === null ? null : toRfc3339(harvestStart),
+    harvestDetectedAt: harvestDetected === null ? null : toRfc3339(harvestDetected),
+    hoursFromHarvestToDetect:
+      harvestStart === null || harvestDetected === null ? null : (harvestDetected - harvestStart) / HOUR_MS,
     exposure: counts && {
       exchanges: counts[0],
       servedBeforeFlag: counts[1],

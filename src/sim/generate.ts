@@ -74,6 +74,8 @@ interface GenState {
   counter: number;
   stats: SimStats;
   perCampaign: { exchanges: number; first: number; last: number }[];
+  /** Per account: its first harvesting exchange (warm-up sessions end before `from`), or +Infinity. */
+  harvestFirst: Float64Array;
   benchPos: Int32Array;
 }
 
@@ -298,6 +300,7 @@ function emit(
     c.exchanges++;
     if (ts < c.first) c.first = ts;
     if (ts > c.last) c.last = ts;
+    if (ts >= a.from && ts < g.harvestFirst[a.idx]) g.harvestFirst[a.idx] = ts;
     g.stats.attackExchanges++;
   }
 }
@@ -437,6 +440,7 @@ export async function generate(
       first: Number.POSITIVE_INFINITY,
       last: Number.NEGATIVE_INFINITY,
     })),
+    harvestFirst: new Float64Array(world.accounts.length).fill(Number.POSITIVE_INFINITY),
     benchPos: new Int32Array(world.accounts.length),
   };
   const rng = g.rng;
@@ -501,14 +505,20 @@ function eventLine(e: AccountEvent): string {
 function labelsOf(world: World, g: GenState): Labels {
   const accounts: Labels['accounts'] = {};
   const members: string[][] = world.campaigns.map(() => []);
+  const harvestStarts = world.campaigns.map(() => Number.POSITIVE_INFINITY);
   for (const a of [...world.accounts].sort((x, y) => (x.id < y.id ? -1 : 1))) {
+    const harvest = g.harvestFirst[a.idx];
     accounts[a.id] = {
       persona: a.persona,
       isAttack: a.campaign >= 0,
       campaignId: a.campaign >= 0 ? world.campaigns[a.campaign].spec.id : null,
       tactic: a.tactic,
+      ...(Number.isFinite(harvest) && { harvestStart: toRfc3339(harvest) }),
     };
-    if (a.campaign >= 0) members[a.campaign].push(a.id);
+    if (a.campaign >= 0) {
+      members[a.campaign].push(a.id);
+      harvestStarts[a.campaign] = Math.min(harvestStarts[a.campaign], harvest);
+    }
   }
   const campaigns: CampaignLabel[] = world.campaigns.map((c, i) => {
     const s = g.perCampaign[i];
@@ -520,6 +530,7 @@ function labelsOf(world: World, g: GenState): Labels {
       start: toRfc3339(s.exchanges > 0 ? s.first : world.start),
       end: toRfc3339(s.exchanges > 0 ? s.last : world.start),
       exchanges: s.exchanges,
+      ...(Number.isFinite(harvestStarts[i]) && { harvestStart: toRfc3339(harvestStarts[i]) }),
     };
   });
   return {

@@ -95,6 +95,7 @@ export function renderScore(score: Score): string {
     c.detected ? 'yes' : 'no',
     hours(c.hoursToFirstFlag),
     hours(c.hoursToDetect),
+    c.harvestStart === null ? 'n/a' : hours(c.hoursFromHarvestToDetect),
     c.exposure ? share(c.exposure.share) : 'n/a',
   ]);
   parts.push(
@@ -108,6 +109,7 @@ export function renderScore(score: Score): string {
         'detected',
         'h to 1st flag',
         'h to detect',
+        'h harvest→caught',
         'served before flag',
       ],
       capped(campaignRows),
@@ -139,7 +141,10 @@ export function renderScore(score: Score): string {
   parts.push(
     [
       `campaigns detected (recall >= 0.5): ${detection.detected} of ${detection.campaigns}`,
-      `median hours to first flag: ${hours(detection.medianHoursToFirstFlag)}; to detection: ${hours(detection.medianHoursToDetect)}`,
+      `median hours to first flag: ${hours(detection.medianHoursToFirstFlag)}; to detection: ${hours(detection.medianHoursToDetect)}` +
+        (score.campaigns.some((c) => c.harvestStart !== null)
+          ? `; from harvest start to caught at work: ${hours(detection.medianHoursFromHarvestToDetect)}`
+          : ''),
       exposure
         ? `campaign exchanges served before the flag: ${formatCount(exposure.servedBeforeFlag)} of ${formatCount(exposure.attackExchanges)} (${share(exposure.servedBeforeFlagShare)}); ` +
           `benign exchanges after a flag: ${formatCount(exposure.benignAfterFlag)} of ${formatCount(exposure.benignExchanges)} (${formatRatio(exposure.benignAfterFlagShare, 4)})`
