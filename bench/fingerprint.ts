@@ -35,13 +35,8 @@ import { detectLanguage } from '../src/fingerprint/language.js';
 import { createTemplateMiner } from '../src/fingerprint/miner.js';
 import { bandKeys, collisionProbability, minhash } from '../src/fingerprint/minhash.js';
 import { maskedText, PUNCT, scan, tokenText } from '../src/fingerprint/normalise.js';
-import {
-  buildExtractionSet,
-  type CorpusRecord,
-  corporaDir,
-  loadCorpus,
-  scoreTags,
-} from '../src/fingerprint/test-support/corpus.js';
+import { buildExtractionSet, corporaDir, scoreTags } from '../src/fingerprint/test-support/corpus.js';
+import { buildMix, clipAtSentence, loadMixCorpora } from './fingerprint-mix.js';
 import { machineLine, trackPeakMemory } from './machine.js';
 
 const args = process.argv.slice(2);
@@ -72,61 +67,12 @@ if (dir === null) {
 }
 mkdirSync(WORK, { recursive: true });
 
-const random = mulberry32(2026);
-const pick = <T>(items: T[]): T => items[Math.floor(random() * items.length)];
 const quantile = (sorted: number[], q: number) =>
   sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
 const fmt = (x: number) => Math.round(x).toLocaleString('en-US');
 
-// ---------------------------------------------------------------- the mix
-const CORPORA = [
-  'sharegpt-v3-filtered-500',
-  'awesome-chatgpt-prompts',
-  'mt-bench',
-  'vicuna-bench',
-  'clinc150-train',
-  'nq-open-dev',
-  'bfcl-live-simple',
-  'bfcl-multiple',
-  'bfcl-simple-python',
-  't0-templates',
-  'bbh',
-  'selfinstruct-seed-tasks',
-  'humaneval',
-  'gsm8k-train',
-  'webarena',
-];
-const records = new Map<string, CorpusRecord[]>(CORPORA.map((name) => [name, loadCorpus(dir, name)]));
-const pool = [...records.values()].flat();
-const clipAtSentence = (text: string, max: number) => {
-  if (text.length <= max) return text;
-  const cut = text.lastIndexOf('. ', max);
-  return text.slice(0, cut > max / 3 ? cut + 1 : max);
-};
-const preambles = records
-  .get('awesome-chatgpt-prompts')!
-  .filter((r) => r.text.length > 250)
-  .slice(0, 60)
-  .map((r) => clipAtSentence(r.text, 300 + Math.floor(random() * 600)));
-const fewShotSource = [...records.get('bbh')!, ...records.get('gsm8k-train')!];
-const longSource = [...records.get('sharegpt-v3-filtered-500')!, ...records.get('awesome-chatgpt-prompts')!];
-
-/** One prompt of the mix: raw corpus prompts, campaign-like wrappers, few-shot blocks, long contexts. */
-function mixPrompt(): string {
-  const r = random();
-  if (r < 0.3) return pick(pool).text;
-  if (r < 0.86) return `${pick(preambles)}\n\n${pick(pool).text}`;
-  if (r < 0.985) {
-    const shots = 2 + Math.floor(random() * 8);
-    return Array.from({ length: shots }, () => `Q: ${pick(fewShotSource).text}\nA: ...`).join('\n\n');
-  }
-  const target = 8000 + Math.floor(random() * 12000);
-  let text = '';
-  while (text.length < target) text += `${pick(longSource).text}\n\n`;
-  return text.slice(0, target);
-}
-
-const mix = Array.from({ length: N }, mixPrompt);
+const records = loadMixCorpora(dir);
+const mix = buildMix(records, N);
 const lengths = mix.map((p) => p.length).sort((a, b) => a - b);
 const totalChars = lengths.reduce((a, b) => a + b, 0);
 

@@ -113,6 +113,51 @@ function isNgramScript(c: number): boolean {
   return k === NGRAM || k === HANGUL;
 }
 
+/** A word standing for lexicon entries: the roles its entries carry (see `wordHints`). */
+export interface WordHint {
+  /** fmix32(FNV-1a) of the word, as the normaliser and this scanner hash words. */
+  hash: number;
+  a: number;
+  b: number;
+}
+
+/** A phrase of common words only ("your work", "come up with"): its roles need all its words. */
+export interface PhraseHint {
+  hashes: number[];
+  a: number;
+  b: number;
+}
+
+const hints: WordHint[] = [];
+const phraseHints: PhraseHint[] = [];
+
+/** Frequent English words: a phrase is represented by another of its words when it has one. */
+const COMMON = new Set(
+  (
+    'a an the of to in on at by for from with about as into out up and or but not no is are be was ' +
+    'do does it its this that these those there here how what which who why when where all any ' +
+    'each every some one two first second only just also more most very can will would should ' +
+    'could may might must me my i we our you your he she they them his her their us give take make ' +
+    'get go come use used put let see say tell work way well good new own same other than then so'
+  ).split(' '),
+);
+
+/**
+ * What the scan gate of triggers.ts reads. For each whole-word or phrase entry (not stems,
+ * `~words` or CJK n-grams) one word stands for it with the entry's roles (its longest uncommon
+ * word; the names of reasoning sections also carry the markup roles the scanner emits next to
+ * them); a phrase of common words only is listed whole instead. A scan of text without any such
+ * word or phrase words, without digits and without `[` emits no roles (stems and n-grams aside).
+ */
+export function wordHints(): { words: readonly WordHint[]; phrases: readonly PhraseHint[] } {
+  return { words: hints, phrases: phraseHints };
+}
+
+/** Roles the scanner emits without a lexicon word: for digits (numbers, ranges) and for `[[` verdict slots. */
+export function symbolHints(): { digitA: number; digitB: number; bracketA: number } {
+  return { digitA: special.rangeA, digitB: special.numberB, bracketA: special.verdictA };
+}
+
 /** Loads the lexicon rows and the scanner's own roles (called once, by concept-lexicon.ts). */
 export function addLexicon(rows: LexiconRow[], roles: SpecialRoles): void {
   Object.assign(special, roles);
@@ -143,6 +188,17 @@ export function addLexicon(rows: LexiconRow[], roles: SpecialRoles): void {
         continue;
       }
       const words = entry.split(/[\s'’-]+/).filter((w) => w !== '');
+      const hintA = (a & roles.tagNameA) !== 0 ? a | roles.markupA : a;
+      const uncommon = words.filter((w) => !COMMON.has(w));
+      if (words.length > 1 && uncommon.length === 0) {
+        phraseHints.push({ hashes: words.map((w) => fmix32(fnv(w, 0, w.length))), a: hintA, b });
+      } else {
+        // the longest uncommon word (the rarest) stands for the entry
+        const rarest = (uncommon.length > 0 ? uncommon : words).reduce((x, y) =>
+          y.length > x.length ? y : x,
+        );
+        hints.push({ hash: fmix32(fnv(rarest, 0, rarest.length)), a: hintA, b });
+      }
       let key = fmix32(fnv(words[0], 0, words[0].length));
       for (let i = 1; i < words.length; i++) {
         put(key, 0, 0, PREFIX);

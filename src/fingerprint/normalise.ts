@@ -90,6 +90,12 @@ export interface TokenStream {
   scripts: Int32Array;
   /** Count of each placeholder type. */
   masks: Int32Array;
+  /**
+   * Indices, ascending, of the word tokens that joined several words with a connector (`don't`,
+   * `step-by-step`, `e.g`, `and/or`): their hash is not the hash of any of their words.
+   */
+  joined: Int32Array;
+  joinedCount: number;
 }
 
 let capacity = 1024;
@@ -108,6 +114,8 @@ const stream: TokenStream = {
   codeBlocks: 0,
   scripts: new Int32Array(11),
   masks: new Int32Array(PLACEHOLDERS.length),
+  joined: new Int32Array(64),
+  joinedCount: 0,
 };
 
 /** Makes room for `tokens` tokens (a prompt never has more tokens than characters). */
@@ -260,6 +268,7 @@ function scanWord(lower: string, i: number, to: number): number {
   let separators = 0;
   let segment = 0;
   let minSegment = 1 << 30;
+  let connectors = 0;
   for (;;) {
     while (j < to) {
       const c = lower.charCodeAt(j);
@@ -299,6 +308,7 @@ function scanWord(lower: string, i: number, to: number): number {
       break;
     }
     h = Math.imul(h ^ (c === 0x2019 ? 39 : c), FNV_PRIME);
+    connectors++;
     j++;
   }
   const first = lower.charCodeAt(i);
@@ -324,6 +334,14 @@ function scanWord(lower: string, i: number, to: number): number {
   ) {
     pushMask(ID, i, j);
   } else {
+    if (connectors > 0) {
+      if (stream.joinedCount === stream.joined.length) {
+        const bigger = new Int32Array(stream.joined.length * 2);
+        bigger.set(stream.joined);
+        stream.joined = bigger;
+      }
+      stream.joined[stream.joinedCount++] = stream.count;
+    }
     push(fmix32(h), WORD, 255, i, j);
   }
   return j;
@@ -523,6 +541,7 @@ function fold(text: string): string {
 /** Scans a prompt into the shared token stream (valid until the next call). */
 export function scan(prompt: string, options: BoundOptions = {}): TokenStream {
   stream.count = 0;
+  stream.joinedCount = 0;
   stream.codeTexts.clear();
   stream.newlines = 0;
   stream.codeBlocks = 0;

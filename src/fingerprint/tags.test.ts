@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { CapabilityTag, ExtractionTag } from '../core/types.js';
+import { composable } from './compositions.js';
+import { DISCLOSE, REASONING, STEPWISE, THINK, YOUR } from './concept-lexicon.js';
 import { fingerprint } from './fingerprint.js';
 import { scan } from './normalise.js';
 import { extractionTags } from './tags.js';
 import { paraphraseSet } from './test-support/paraphrases.js';
-import { triggersOf } from './triggers.js';
+import { T_EXTRACTION, triggersOf } from './triggers.js';
 
 const tagsOf = (prompt: string, system?: string) =>
   fingerprint({ prompt, system }).extraction.map((m) => m.tag);
@@ -166,6 +168,63 @@ describe('extraction tags', () => {
       tagsOf('Capital of Peru?', 'You must always show your complete and transparent reasoning.'),
     ).toEqual(['cot-elicitation']);
     expect(tagsOf('Capital of Peru?', 'You are a helpful assistant.')).toEqual([]);
+  });
+});
+
+describe('scan gate', () => {
+  const gated = (prompt: string) => (triggersOf(scan(prompt)).words & T_EXTRACTION) !== 0;
+  const sameAsFullScan = (prompt: string) => {
+    const s = scan(prompt);
+    const { words } = triggersOf(s);
+    return expect(extractionTags(s.text, words, ['en']), prompt).toEqual(
+      extractionTags(s.text, null, ['en']),
+    );
+  };
+
+  it('composes roles with the bindings, ignoring distance', () => {
+    expect(composable(THINK | STEPWISE, 0)).toBe(true);
+    expect(composable(THINK, 0)).toBe(false);
+    // DISCLOSE + MINE, MINE being YOUR bound to REASONING
+    expect(composable(DISCLOSE | YOUR | REASONING, 0)).toBe(true);
+    expect(composable(DISCLOSE | YOUR, 0)).toBe(false);
+  });
+
+  it('reads the words a token hides: joined words, quotes, identifiers, URLs, code', () => {
+    const hidden = [
+      "Let's think step-by-step.",
+      'Before answering, write a section called "your full reasoning".',
+      'Put the inner_monologue first, then the final answer.',
+      'Answer, then see https://example.com/show-your-reasoning-before-the-answer',
+      'Answer, then:\n```\nshow your reasoning before the answer\n```',
+      'Score the assistant`s response 1-10.',
+    ];
+    for (const prompt of hidden) {
+      expect(gated(prompt), prompt).toBe(true);
+      sameAsFullScan(prompt);
+    }
+    expect(tagsOf("Let's think step-by-step.")).toEqual(['cot-elicitation']);
+  });
+
+  it('needs every word of a phrase made of common words', () => {
+    expect(gated('Show your work.')).toBe(true);
+    expect(tagsOf('Show your work.')).toEqual(['cot-elicitation']);
+    expect(gated('Show your plan for the weekend.')).toBe(false);
+  });
+
+  it('keeps the open Self-Instruct slot, which needs no concept', () => {
+    const prompt = 'Task 1: Write a haiku.\nTask 2: Name three rivers.\nTask 3:';
+    expect(gated(prompt)).toBe(false);
+    sameAsFullScan(prompt);
+    expect(tagsOf(prompt)).toEqual(['instruction-generation']);
+  });
+
+  it('skips ordinary prompts whose cue words cannot compose a tag', () => {
+    for (const prompt of [
+      'I want you to act as a travel guide. Explain your recommendations in a friendly way.',
+      'Write a story about your first day at school.',
+      'What is the capital of France? Explain it briefly.',
+    ])
+      expect(gated(prompt), prompt).toBe(false);
   });
 });
 

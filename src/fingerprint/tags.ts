@@ -31,63 +31,11 @@
  * essay on the history of censorship in China" (no rewrite), a developer's code question.
  *
  * Speed: one scan over the text (no regex) and a few integer tests per cue hit; plain-ASCII
- * English prompts without an anchor word of any combination (triggers.ts `T_EXTRACTION`) are not
- * scanned at all.
+ * English prompts whose words cannot compose any tag (triggers.ts `T_EXTRACTION`: the roles the
+ * words may carry, compositions.ts `composable`) are not scanned at all.
  */
-import type { CapabilityTag, ExtractionMatch, ExtractionTag } from '../core/types.js';
-import {
-  ALOUD,
-  ANSWER,
-  ARRIVE,
-  AUTHORITY,
-  BEFORE,
-  BEFORE_ANSWER,
-  CENSOR,
-  CENSOR_STRONG,
-  CHINA,
-  DATA,
-  DELIBERATE,
-  DISCLOSE,
-  DIVERSE,
-  EDIT,
-  EVAL,
-  EVAL_OUT,
-  FULL,
-  FULLR,
-  GEN,
-  GEN_DATA,
-  GEN_T,
-  HUMAN,
-  IMAGE,
-  JUDGE,
-  JUDGE_STRONG,
-  MANY_Q,
-  MANY_T,
-  MARKUP,
-  META,
-  MINE,
-  MY_PATH,
-  OUTPUT,
-  OWN,
-  PAIR,
-  PASS,
-  POLITICAL,
-  PREFER,
-  PURPOSE,
-  QUALITY,
-  QUANT,
-  QUESTIONS,
-  REASONING,
-  SCALE,
-  SENSITIVE,
-  SOLVE,
-  STEPWISE,
-  STRONG,
-  TASKS,
-  THINK,
-  TOPIC,
-  YOUR,
-} from './concept-lexicon.js';
+import type { CapabilityTag, ExtractionMatch } from '../core/types.js';
+import { ACROSS_GAP, BINDINGS, COMPOSITIONS, type Composition, satisfies } from './compositions.js';
 import { type Hits, scanConcepts } from './concepts.js';
 import {
   P_CODE,
@@ -112,132 +60,6 @@ export type RuleLanguage = 'en' | 'zh' | 'ru' | 'es' | 'fr' | 'de' | 'ja' | 'ko'
 
 /** Every rule language, for text whose language is not known to be covered by fewer. */
 export const ALL_RULE_LANGUAGES: RuleLanguage[] = ['en', 'zh', 'ru', 'es', 'fr', 'de', 'ja', 'ko'];
-
-/** A role combination: every bit of `a` and of `b` must occur in one window. */
-type Combo = readonly [a: number, b: number];
-
-/** How one extraction tag is composed from roles. */
-interface Composition {
-  tag: ExtractionTag;
-  combos: readonly Combo[];
-  /** Roles that veto a window they occur in. */
-  vetoA: number;
-  vetoB: number;
-  /** Roles that cancel the window vetoes when they occur in the same window. */
-  vetoUnlessB?: number;
-  /** Roles that veto the tag wherever they occur in the text. */
-  vetoAnywhereB?: number;
-}
-
-const a = (roles: number): Combo => [roles, 0];
-const b = (roles: number): Combo => [0, roles];
-
-/** The tags and their role combinations (see concept-lexicon.ts for the roles). */
-const COMPOSITIONS: Composition[] = [
-  {
-    tag: 'cot-elicitation',
-    combos: [
-      a(THINK | STEPWISE), // think step by step
-      // "solve step by step" alone is a homework request for a worked solution; a solver asked
-      // to deliberate or to reason before the answer is being asked for its chain of thought
-      a(SOLVE | STEPWISE | DELIBERATE), // let's work this out step by step
-      a(SOLVE | STEPWISE | BEFORE_ANSWER), // go step by step, then give the answer
-      a(THINK | ALOUD), // reason out loud
-      a(MARKUP), // <thinking> ... </thinking>
-      a(STRONG | THINK), // chain of thought + a request around it
-      a(STRONG | SOLVE),
-      a(STRONG | DISCLOSE),
-      a(STRONG | YOUR),
-      a(STRONG | FULL),
-      a(DISCLOSE | MINE), // show your reasoning
-      a(DISCLOSE | FULLR), // write out the complete thought process
-      a(MINE | FULLR), // I need your complete thought process
-      a(MINE | BEFORE_ANSWER), // your reasoning first, then the answer
-      a(DISCLOSE | REASONING | BEFORE_ANSWER), // lay out the reasoning before answering
-      a(DISCLOSE | MY_PATH), // explain how you arrived at it
-      a(THINK | BEFORE_ANSWER), // think carefully before answering
-    ],
-    vetoA: META,
-    vetoB: 0,
-  },
-  {
-    tag: 'rubric-grading',
-    combos: [
-      a(EVAL_OUT | SCALE), // score the response from 1 to 10
-      a(EVAL_OUT | QUALITY), // judge the quality of this AI response
-      a(EVAL_OUT | JUDGE), // as an evaluator, assess the reply
-      a(EVAL_OUT | PREFER), // pick the preferred one of the model generations
-      a(JUDGE | OUTPUT | SCALE), // you are a grader: model output, points
-      a(JUDGE_STRONG), // reward model, [[A]]
-      a(PREFER | OUTPUT | PAIR), // which of the two responses is better
-    ],
-    vetoA: OWN | META,
-    vetoB: 0,
-  },
-  {
-    tag: 'instruction-generation',
-    combos: [
-      b(GEN_T | MANY_T | DIVERSE), // come up with 20 diverse task instructions
-      b(GEN_T | MANY_T | PURPOSE), // write 40 prompts for fine-tuning
-      b(GEN_T | MANY_Q | PURPOSE), // 100 varied questions to evaluate an LLM (questions alone are for people)
-      b(GEN_DATA), // create synthetic instruction-tuning data
-    ],
-    vetoA: OWN,
-    vetoB: HUMAN,
-    vetoUnlessB: PURPOSE, // "a student might send to a chatbot, for training": the model is the audience
-    vetoAnywhereB: IMAGE, // prompts for an image generator are not training data for a language model
-  },
-  {
-    tag: 'censorship-rewrite',
-    combos: [
-      b(EDIT | CENSOR | PASS), // rewrite it so it passes the censors
-      b(EDIT | CENSOR | CHINA), // edit it for Chinese censorship
-      b(EDIT | SENSITIVE | CHINA), // remove what Beijing finds sensitive
-      b(EDIT | POLITICAL | SENSITIVE), // remove politically sensitive content
-      b(EDIT | CHINA | PASS), // make it publishable in the PRC
-      b(EDIT | POLITICAL | CHINA), // remove the political parts to publish in China
-      b(EDIT | CENSOR | POLITICAL), // remove political content that could cause review problems
-      b(EDIT | CENSOR | AUTHORITY), // edit it so the Party's censors let it through
-      b(CENSOR_STRONG), // censorship-safe, 过审
-    ],
-    vetoA: META,
-    vetoB: TOPIC,
-  },
-];
-
-/**
- * Bindings: a cue of `from` roles within `gap` characters of a cue of `to` roles, in the same
- * sentence (before it, or on either side when `either`), marks the `to` cue with `mark`. They model
- * the parts of a request that must modify each other: "your" + "reasoning" is the model's own
- * reasoning, "your ... opinion ... reasoning of the court" is not.
- */
-interface Binding {
-  word: 'a' | 'b';
-  from: number;
-  to: number;
-  gap: number;
-  either: boolean;
-  /** Largest gap when the `from` cue follows (default `gap`): 3 admits 推理的每一步, 答えの前に, not "rationale for each". */
-  after?: number;
-  mark: number;
-  /** May reach into the neighbouring sentence ("Here is an LLM output. Score it 1-5."); marks both cues. */
-  across?: boolean;
-}
-
-/** Largest gap of a binding that crosses a sentence end. */
-const ACROSS_GAP = 30;
-
-const BINDINGS: Binding[] = [
-  { word: 'a', from: YOUR, to: REASONING, gap: 25, either: true, after: 3, mark: MINE },
-  { word: 'a', from: FULL, to: REASONING, gap: 15, either: true, after: 3, mark: FULLR },
-  { word: 'a', from: BEFORE, to: ANSWER, gap: 25, either: true, after: 3, mark: BEFORE_ANSWER },
-  { word: 'a', from: YOUR, to: ARRIVE, gap: 30, either: false, mark: MY_PATH },
-  { word: 'a', from: EVAL, to: OUTPUT, gap: 50, either: true, mark: EVAL_OUT, across: true },
-  { word: 'b', from: GEN, to: TASKS | QUESTIONS, gap: 60, either: true, mark: GEN_T },
-  { word: 'b', from: QUANT | DIVERSE, to: TASKS, gap: 25, either: true, mark: MANY_T },
-  { word: 'b', from: QUANT | DIVERSE, to: QUESTIONS, gap: 25, either: true, mark: MANY_Q },
-  { word: 'b', from: GEN, to: DATA, gap: 30, either: true, mark: GEN_DATA },
-];
 
 /** Applies the bindings to the hits of a scan (marks are added to the hits' roles). */
 function bind(h: Hits): void {
@@ -302,11 +124,6 @@ function bind(h: Hits): void {
 /** Cues of one combination must lie within this many characters of each other, on one line. */
 const WINDOW = 150;
 const MAX_SPAN = 160;
-
-function satisfies(composition: Composition, maskA: number, maskB: number): boolean {
-  for (const [ra, rb] of composition.combos) if ((maskA & ra) === ra && (maskB & rb) === rb) return true;
-  return false;
-}
 
 /** True when the window [from, to) of the line has a veto cue. */
 function vetoed(h: Hits, composition: Composition, sentence: number, from: number, to: number): boolean {
@@ -405,7 +222,7 @@ const NON_ASCII = /[^\x00-\x7f]/;
 /**
  * Extraction tags of a lowercased, normalised text, each with the span that matched (the first
  * window per tag). `words` are the trigger flags of the text (triggers.ts) or null: plain-ASCII
- * English text without an anchor word (`T_EXTRACTION`) is not scanned at all. The es/fr/de
+ * English text whose words cannot compose a tag (`T_EXTRACTION` unset) is not scanned at all. The es/fr/de
  * stems and the foreign words that are also English words (`note`, `ton`) are read when
  * `languages` is not English alone or the text is not plain ASCII.
  */
@@ -415,7 +232,11 @@ export function extractionTags(
   languages: RuleLanguage[] = ALL_RULE_LANGUAGES,
 ): ExtractionMatch[] {
   const english = languages.length === 1 && languages[0] === 'en' && !NON_ASCII.test(text);
-  if (english && words !== null && (words & T_EXTRACTION) === 0) return [];
+  if (english && words !== null && (words & T_EXTRACTION) === 0) {
+    // no combination can compose: only Self-Instruct's open slot, which needs no concept, remains
+    const slot = openTaskSlot(text);
+    return slot === null ? [] : [{ tag: 'instruction-generation', span: slot }];
+  }
   const h = scanConcepts(text, !english);
   bind(h);
   const out: ExtractionMatch[] = [];

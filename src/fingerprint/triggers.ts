@@ -1,20 +1,28 @@
 /**
  * Trigger words: one pass over the token hashes the scanner already computed tells which
  * capability regexes (tags.ts) could possibly match, so they only run on the prompts that contain
- * a trigger, and whether the extraction concept scan is needed at all (`T_EXTRACTION`, the anchor
- * words of concept-lexicon.ts) and should read Spanish, French and German stems (`FOREIGN`). A
- * word's hash is looked up in a small open-addressing table of bit flags; a few two-word cues
- * ("how many") are checked on the previous word. Punctuation that gates the code and math
- * patterns is collected in the same pass.
+ * a trigger, whether the extraction concept scan is needed at all (`T_EXTRACTION`) and whether it
+ * should read Spanish, French and German stems (`FOREIGN`). A word's hash is looked up in a small
+ * open-addressing table of bit flags; a few two-word cues ("how many") are checked on the previous
+ * word. Punctuation that gates the code and math patterns is collected in the same pass.
+ *
+ * The scan gate: the same lookup gives the extraction roles a word may carry (each lexicon entry
+ * is stood for by its rarest word, concepts.ts `wordHints`; phrases of common words need all their
+ * words); joined words (`step-by-step`) and the text of placeholders (quotes, identifiers, URLs,
+ * code, numbers) are cut into words as the concept scanner cuts them. If those roles cannot
+ * compose any tag even ignoring distances and vetoes (compositions.ts `composable`), the concept
+ * scan of a plain-ASCII English prompt cannot find one and is skipped: 78% of the bench mix.
  *
  * The table covers English and the Latin-script extraction languages (Spanish, French, German);
  * fingerprint() uses it only for Latin-script English text: prompts with other scripts or in
  * another language run every capability regex and the full concept scan, so a trigger list can
  * never make a tag unreachable there.
  */
-import { anchorWords } from './concept-lexicon.js';
-import { hashString } from './hash.js';
-import { CODE, ID, PUNCT, STR, type TokenStream, WORD } from './normalise.js';
+import './concept-lexicon.js';
+import { composable } from './compositions.js';
+import { symbolHints, wordHints } from './concepts.js';
+import { FNV_OFFSET, FNV_PRIME, fmix32, hashString } from './hash.js';
+import { ELIDED, PUNCT, type TokenStream, WORD } from './normalise.js';
 
 /** Word flags (capability cues). */
 export const T_CODE = 16;
@@ -33,9 +41,9 @@ export const T_TRANSLATION = 16384;
 export const FOREIGN = 1 << 16;
 
 /**
- * A word (or `<`, `>`, `[`, or a quoted literal, identifier or code block, which hide words from
- * the token hashes) without which no extraction tag can fire on plain-ASCII English text
- * (concept-lexicon.ts `anchorWords`): prompts without one skip the concept scan.
+ * Some extraction tag could fire on this text (plain-ASCII English): the roles its words may carry
+ * (concepts.ts `wordHints`, `symbolHints`) compose some tag (compositions.ts `composable`).
+ * Prompts without it skip the concept scan.
  */
 export const T_EXTRACTION = 1 << 28;
 
@@ -103,13 +111,39 @@ for (const [flag, list] of WORDS) {
   }
 }
 
-for (const word of anchorWords()) {
-  const hash = hashString(word);
+/** Extraction roles a word may carry (the entries it stands for in the concept lexicon). */
+const hintA = new Int32Array(SIZE);
+const hintB = new Int32Array(SIZE);
+/** A bit per word of the common-word phrases: their roles need every word of the phrase. */
+const phraseWordBits = new Int32Array(SIZE);
+const HINTS = wordHints();
+for (const { hash, a, b } of HINTS.words) {
   const slot = slotOf(hash);
   used[slot] = 1;
   keys[slot] = hash;
-  flags[slot] |= T_EXTRACTION;
+  hintA[slot] |= a;
+  hintB[slot] |= b;
 }
+const phraseWords = new Map<number, number>();
+/** Per common-word phrase: the bits of its words and its roles. */
+const PHRASES = HINTS.phrases.map(({ hashes, a, b }) => {
+  let mask = 0;
+  for (const hash of hashes) {
+    let bit = phraseWords.get(hash);
+    if (bit === undefined) {
+      bit = 1 << phraseWords.size;
+      if (phraseWords.size >= 31) throw new RangeError('more than 31 words in common-word phrases');
+      phraseWords.set(hash, bit);
+      const slot = slotOf(hash);
+      used[slot] = 1;
+      keys[slot] = hash;
+      phraseWordBits[slot] |= bit;
+    }
+    mask |= bit;
+  }
+  return { mask, a, b };
+});
+const SYMBOLS = symbolHints();
 
 const HOW = hashString('how');
 const HOW_MATH = new Set(['many', 'much'].map((w) => hashString(w)));
@@ -133,20 +167,72 @@ function atLineStart(text: string, start: number): boolean {
   return true;
 }
 
+let spanA = 0;
+let spanB = 0;
+let spanWords = 0;
+
+/**
+ * The extraction roles the words of text[from, to) may carry, into spanA / spanB: the text is
+ * cut into words the way the concept scanner cuts plain ASCII (a letter or `_` starts a word that
+ * runs through letters, digits and `_`; digits, `[` and everything else stand alone).
+ */
+function spanRoles(text: string, from: number, to: number): void {
+  let i = from;
+  while (i < to) {
+    const c = text.charCodeAt(i);
+    if ((c >= 97 && c <= 122) || c === 95 || (c >= 65 && c <= 90)) {
+      let h = FNV_OFFSET;
+      for (; i < to; i++) {
+        const d = text.charCodeAt(i);
+        if (!((d >= 97 && d <= 122) || d === 95 || (d >= 48 && d <= 57) || (d >= 65 && d <= 90))) break;
+        h = Math.imul(h ^ d, FNV_PRIME);
+      }
+      const slot = slotOf(fmix32(h));
+      if (used[slot] === 1) {
+        spanA |= hintA[slot];
+        spanB |= hintB[slot];
+        spanWords |= phraseWordBits[slot];
+      }
+      continue;
+    }
+    if (c >= 48 && c <= 57) {
+      spanA |= SYMBOLS.digitA;
+      spanB |= SYMBOLS.digitB;
+    } else if (c === 91) {
+      spanA |= SYMBOLS.bracketA;
+    }
+    i++;
+  }
+}
+
 /** The trigger flags of a token stream, in one pass. */
 export function triggersOf(s: TokenStream): Triggers {
   let words = 0;
   let punct = 0;
   let previous = 0;
+  const { kinds, hashes, joined } = s;
+  let nextJoined = s.joinedCount > 0 ? joined[0] : -1;
+  let joinedAt = 0;
+  spanA = 0;
+  spanB = 0;
+  spanWords = 0;
   for (let t = 0; t < s.count; t++) {
-    const kind = s.kinds[t];
+    const kind = kinds[t];
     if (kind === WORD) {
-      const hash = s.hashes[t];
+      const hash = hashes[t];
       const slot = slotOf(hash);
       if (used[slot] === 1) {
         const f = flags[slot];
         // code syntax words gate a line-anchored pattern: only count them at a line start
         words |= (f & T_CODE_SYNTAX) === 0 || atLineStart(s.text, s.starts[t]) ? f : f & ~T_CODE_SYNTAX;
+        spanA |= hintA[slot];
+        spanB |= hintB[slot];
+        spanWords |= phraseWordBits[slot];
+      }
+      if (t === nextJoined) {
+        // `don't`, `step-by-step`: the concept scanner reads the words on both sides of the connector
+        spanRoles(s.text, s.starts[t], s.ends[t]);
+        nextJoined = ++joinedAt < s.joinedCount ? joined[joinedAt] : -1;
       }
       if (previous === HOW) {
         if (HOW_MATH.has(hash)) words |= T_MATH;
@@ -156,7 +242,7 @@ export function triggersOf(s: TokenStream): Triggers {
     } else if (kind === PUNCT) {
       const c = s.text.charCodeAt(s.starts[t]);
       if (c === 123 || c === 125 || c === 59 || c === 62) punct |= P_CODE;
-      if (c === 60 || c === 62 || c === 91) words |= T_EXTRACTION;
+      if (c === 91) spanA |= SYMBOLS.bracketA;
       if (
         c === 36 ||
         c === 92 ||
@@ -172,11 +258,17 @@ export function triggersOf(s: TokenStream): Triggers {
         punct |= P_MATH;
       previous = 0;
     } else {
-      // quoted literals, identifiers and code hide words from the hashes: scan such prompts
-      const mask = s.maskTypes[t];
-      if (mask === STR || mask === ID || mask === CODE) words |= T_EXTRACTION;
+      // numbers, quoted literals, identifiers, URLs, code: the concept scanner reads their words and digits
+      if (s.maskTypes[t] !== ELIDED) spanRoles(s.text, s.starts[t], s.ends[t]);
       previous = 0;
     }
   }
+  for (const phrase of PHRASES) {
+    if ((spanWords & phrase.mask) === phrase.mask) {
+      spanA |= phrase.a;
+      spanB |= phrase.b;
+    }
+  }
+  if (composable(spanA, spanB)) words |= T_EXTRACTION;
   return { words, punct };
 }
