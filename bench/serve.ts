@@ -102,7 +102,8 @@ function roundBodies(round: number): Buffer[] {
 async function spawnServer(
   argv: string[],
 ): Promise<{ url: string; pid: number; child: ChildProcess; log: string; stop: () => Promise<void> }> {
-  const child: ChildProcess = spawn(process.execPath, argv, {
+  const extra = values['server-node-args'].split(' ').filter((arg) => arg !== '');
+  const child: ChildProcess = spawn(process.execPath, [...extra, ...argv], {
     cwd: root,
     stdio: ['ignore', 'ignore', 'pipe'],
   });

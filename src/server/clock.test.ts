@@ -11,7 +11,8 @@ import type { AccountEvent, Exchange } from '../core/types.js';
 import { createPipeline } from '../pipeline/pipeline.js';
 import { replay } from '../pipeline/replay.js';
 import { recordingEngine } from '../pipeline/test-support/recording-engine.js';
-import { createEventClock } from './clock.js';
+import { linesOf } from '../store/types.js';
+import { type ClockSink, createEventClock } from './clock.js';
 
 const HOUR = 3_600_000;
 const T0 = Date.parse('2026-05-01T00:00:00Z');
@@ -92,5 +93,89 @@ describe('event-time clock', () => {
     expect(shape(live.ticks)).toEqual(shape(replayed.ticks));
     expect(live.verdicts()).toEqual(replayed.verdicts());
     expect(clock.watermark()).toBe(Math.max(...exchanges.map((x) => x.ts), ...events.map((e) => e.ts)));
+  });
+});
+
+describe('event-time clock on rows of exchange columns', () => {
+  /** A sink that writes down what it is handed, in order: exchange ids (checked against their accounts) and ticks. */
+  const recorder = (seen: string[]): ClockSink => ({
+    ingestExchanges: (batch) => void seen.push(...batch.map((x) => `x:${x.id}`)),
+    ingestExchangeLines(bytes, accounts) {
+      const texts = Buffer.from(bytes).toString('utf8').split('\n');
+      expect(texts).toHaveLength(accounts.length);
+      texts.forEach((text, i) => {
+        const record = JSON.parse(text) as Exchange;
+        expect(record.account).toBe(accounts[i]);
+        seen.push(`x:${record.id}`);
+      });
+    },
+    ingestAccountEvents: (batch) => void seen.push(...batch.map((e) => `a:${e.account}:${e.kind}`)),
+    tick: async (now, flush) => void seen.push(`tick:${now}:${flush}`),
+  });
+  /** The log as columns of `size` rows, and the rows that count as new (every ninth is a duplicate). */
+  const batches = (size = 64) => {
+    const { exchanges } = log();
+    const out: { columns: ReturnType<typeof toColumns>; rows: number[] }[] = [];
+    const toColumns = (part: Exchange[]) => ({
+      ids: part.map((x) => x.id),
+      ts: part.map((x) => x.ts),
+      accounts: part.map((x) => x.account),
+      ...linesOf(part.map((x) => JSON.stringify(x))),
+    });
+    for (let i = 0; i < exchanges.length; i += size) {
+      const part = exchanges.slice(i, i + size);
+      out.push({ columns: toColumns(part), rows: part.map((_, k) => k).filter((k) => (i + k) % 9 !== 4) });
+    }
+    return out;
+  };
+
+  it('hands over the same records and ticks as decoded exchanges, as byte ranges', async () => {
+    const { events } = log();
+    const expected: string[] = [];
+    const decoded = createEventClock(recorder(expected), HOUR, 5 * 60_000);
+    await decoded.addAccountEvents(events);
+    for (const { columns, rows } of batches())
+      await decoded.addExchanges(
+        rows.map((k) => JSON.parse(Buffer.from(columns.lines).toString().split('\n')[k])),
+      );
+    await decoded.flush();
+
+    const seen: string[] = [];
+    const clock = createEventClock(recorder(seen), HOUR, 5 * 60_000);
+    await clock.addAccountEvents(events);
+    for (const { columns, rows } of batches()) await clock.addExchangeRows(columns, rows);
+    await clock.flush();
+    expect(expected.filter((entry) => entry.startsWith('tick')).length).toBeGreaterThan(20);
+    expect(seen).toEqual(expected);
+  });
+
+  it('exports the rows it holds as plain texts, and a clock restored from them goes on the same', async () => {
+    const { events } = log();
+    const all = batches(5);
+    const expected: string[] = [];
+    const whole = createEventClock(recorder(expected), HOUR, 5 * 60_000);
+    await whole.addAccountEvents(events);
+    for (const { columns, rows } of all) await whole.addExchangeRows(columns, rows);
+    await whole.flush();
+
+    // Cut where the first clock holds records back (inside a reorder window).
+    let seen: string[] = [];
+    let state: ReturnType<ReturnType<typeof createEventClock>['exportState']> | null = null;
+    let cut = 1;
+    for (; cut < all.length && state === null; cut++) {
+      seen = [];
+      const first = createEventClock(recorder(seen), HOUR, 5 * 60_000);
+      await first.addAccountEvents(events);
+      for (const { columns, rows } of all.slice(0, cut)) await first.addExchangeRows(columns, rows);
+      const exported = structuredClone(first.exportState());
+      if (exported.held.length > 0) state = exported;
+    }
+    if (state === null) throw new Error('the log never leaves records held at a batch boundary');
+    expect(state.held.every(({ item }) => item.kind === 't')).toBe(true);
+    const second = createEventClock(recorder(seen), HOUR, 5 * 60_000);
+    second.importState(state);
+    for (const { columns, rows } of all.slice(cut - 1)) await second.addExchangeRows(columns, rows);
+    await second.flush();
+    expect(seen).toEqual(expected);
   });
 });

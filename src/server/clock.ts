@@ -16,6 +16,7 @@
 import type { AccountEvent, EpochMs, Exchange } from '../core/types.js';
 import { pace } from '../store/pace.js';
 import { storedExchange } from '../store/stored.js';
+import { columnText, type ExchangeColumns } from '../store/types.js';
 
 /** Most records handed to the pipeline at once. */
 const SLICE = 128;
@@ -23,18 +24,27 @@ const SLICE = 128;
 /** Where the clock sends records and ticks (the pipeline's shape). */
 export interface ClockSink {
   ingestExchanges(batch: readonly Exchange[]): void;
-  /** Exchanges as their JSON texts (with their accounts); without it, the clock decodes them. */
+  /** Exchanges as their JSON texts, newline-joined UTF-8 (with their accounts): preferred. */
+  ingestExchangeLines?(bytes: Uint8Array, accounts: string[]): void;
+  /** The same as strings; without either, the clock decodes the texts itself. */
   ingestExchangeTexts?(texts: string[], accounts: string[]): void;
   ingestAccountEvents(batch: readonly AccountEvent[]): void;
   /** Called in order; the clock awaits each before sending more. `flush` sends every changed account. */
   tick(now: EpochMs, flush: boolean): Promise<void>;
 }
 
-/** A record the clock holds: an exchange (decoded, or as JSON text) or an account event. */
+/**
+ * A record the clock holds: an exchange (decoded, as JSON text, or as row `index` of exchange
+ * columns, whose bytes are passed on without becoming a string) or an account event.
+ */
 export type Item =
   | { kind: 'x'; record: Exchange }
   | { kind: 't'; text: string; account: string }
+  | { kind: 'l'; batch: ExchangeColumns; index: number }
   | { kind: 'a'; record: AccountEvent };
+
+/** A record kept in a snapshot: rows of columns become texts (plain data of their own). */
+export type HeldItem = Exclude<Item, { kind: 'l' }>;
 
 /** The event-time clock (see the file comment). */
 export interface EventClock {
@@ -48,6 +58,8 @@ export interface EventClock {
     accounts: readonly string[],
     texts: readonly string[],
   ): Promise<void>;
+  /** The same for rows `rows` (in order) of exchange columns. */
+  addExchangeRows(batch: ExchangeColumns, rows: readonly number[]): Promise<void>;
   /** Applies everything held and ticks the current period when it has new records. */
   flush(): Promise<void>;
   /** Latest event time seen, or null. */
@@ -66,9 +78,65 @@ export interface ClockState {
   watermark: number;
   routedSinceTick: number;
   dirtySinceFlush: boolean;
-  held: { item: Item; ts: number }[];
+  held: { item: HeldItem; ts: number }[];
   events: AccountEvent[];
 }
+
+const encoder = new TextEncoder();
+
+/** Byte range of text `index` in exchange columns. */
+function rangeOf(batch: ExchangeColumns, index: number): [number, number] {
+  return [index === 0 ? 0 : batch.ends[index - 1] + 1, batch.ends[index]];
+}
+
+/**
+ * The texts of a run of text items as one newline-joined UTF-8 buffer of its own: consecutive
+ * rows of the same columns are copied as one byte range.
+ */
+export function joinLines(run: readonly Item[]): Uint8Array {
+  let size = Math.max(0, run.length - 1);
+  for (const item of run) {
+    if (item.kind === 'l') {
+      const [start, end] = rangeOf(item.batch, item.index);
+      size += end - start;
+    } else if (item.kind === 't') size += Buffer.byteLength(item.text);
+  }
+  const out = new Uint8Array(size);
+  let at = 0;
+  for (let k = 0; k < run.length; ) {
+    const item = run[k];
+    if (k > 0) out[at++] = 0x0a;
+    if (item.kind === 'l') {
+      let last = k;
+      for (;;) {
+        const next = run[last + 1];
+        if (
+          next?.kind !== 'l' ||
+          next.batch !== item.batch ||
+          next.index !== (run[last] as typeof item).index + 1
+        )
+          break;
+        last++;
+      }
+      const start = rangeOf(item.batch, item.index)[0];
+      const end = item.batch.ends[(run[last] as typeof item).index];
+      out.set(item.batch.lines.subarray(start, end), at);
+      at += end - start;
+      k = last + 1;
+    } else {
+      if (item.kind === 't') at += encoder.encodeInto(item.text, out.subarray(at)).written;
+      k++;
+    }
+  }
+  return out;
+}
+
+const textOf = (item: Item): string =>
+  item.kind === 'l' ? columnText(item.batch, item.index) : (item as { text: string }).text;
+const accountOf = (item: Item): string =>
+  item.kind === 'l' ? item.batch.accounts[item.index] : (item as { account: string }).account;
+/** Items of the same run are handed over together ('t' and 'l' are both texts). */
+const runKind = (item: Item) => (item.kind === 'l' ? 't' : item.kind);
 
 /** Creates a clock over a sink with the pipeline's tick interval and reorder window. */
 export function createEventClock(sink: ClockSink, tickMs: number, reorderMs: number): EventClock {
@@ -84,21 +152,15 @@ export function createEventClock(sink: ClockSink, tickMs: number, reorderMs: num
   const send = () => {
     let start = 0;
     for (let i = 1; i <= out.length; i++) {
-      if (i < out.length && out[i].kind === out[start].kind) continue;
+      if (i < out.length && runKind(out[i]) === runKind(out[start])) continue;
       const run = out.slice(start, i);
-      const kind = run[0].kind;
+      const kind = runKind(run[0]);
       if (kind === 'x') sink.ingestExchanges(run.map((item) => (item as { record: Exchange }).record));
       else if (kind === 'a')
         sink.ingestAccountEvents(run.map((item) => (item as { record: AccountEvent }).record));
-      else {
-        const texts = run.map((item) => (item as { text: string }).text);
-        if (sink.ingestExchangeTexts)
-          sink.ingestExchangeTexts(
-            texts,
-            run.map((item) => (item as { account: string }).account),
-          );
-        else sink.ingestExchanges(texts.map((text, index) => storedExchange(text, index)));
-      }
+      else if (sink.ingestExchangeLines) sink.ingestExchangeLines(joinLines(run), run.map(accountOf));
+      else if (sink.ingestExchangeTexts) sink.ingestExchangeTexts(run.map(textOf), run.map(accountOf));
+      else sink.ingestExchanges(run.map((item, index) => storedExchange(textOf(item), index)));
       start = i;
     }
     out = [];
@@ -199,6 +261,12 @@ export function createEventClock(sink: ClockSink, tickMs: number, reorderMs: num
         (i) => ts[i],
         (i) => ({ kind: 't', text: texts[i], account: accounts[i] }),
       ),
+    addExchangeRows: (batch, rows) =>
+      addAll(
+        rows.length,
+        (i) => batch.ts[rows[i]],
+        (i) => ({ kind: 'l', batch, index: rows[i] }),
+      ),
     async flush() {
       await releaseEventsUpTo(Number.POSITIVE_INFINITY);
       while (boundary !== null && held.length > 0) {
@@ -215,7 +283,20 @@ export function createEventClock(sink: ClockSink, tickMs: number, reorderMs: num
     pending: () => routedSinceTick + held.length + events.length,
     exportState() {
       send();
-      return { boundary, watermark, routedSinceTick, dirtySinceFlush, held: [...held], events: [...events] };
+      const plain = ({ item, ts }: { item: Item; ts: number }) => ({
+        item: (item.kind === 'l'
+          ? { kind: 't', text: textOf(item), account: accountOf(item) }
+          : item) as HeldItem,
+        ts,
+      });
+      return {
+        boundary,
+        watermark,
+        routedSinceTick,
+        dirtySinceFlush,
+        held: held.map(plain),
+        events: [...events],
+      };
     },
     importState(state) {
       boundary = state.boundary;

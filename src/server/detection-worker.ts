@@ -94,6 +94,15 @@ export function startDetectionThread(config: Partial<PipelineConfig> = {}): Dete
     verdicts = JSON.parse(snapshot.verdictsJson) as AccountVerdict[];
     stats = snapshot.stats;
   };
+  /**
+   * Texts as one UTF-8 buffer, moved (not copied) to the detection thread when it owns its
+   * memory: far cheaper for this thread than cloning a thousand strings.
+   */
+  const postLines = (bytes: Uint8Array, accounts: string[]) => {
+    if (failure) throw failure;
+    const owned = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength;
+    worker.postMessage({ type: 'lines', bytes, accounts }, owned ? [bytes.buffer as ArrayBuffer] : []);
+  };
   const post = (type: 'exchanges' | 'events', records: readonly unknown[]) => {
     if (failure) throw failure;
     worker.postMessage({ type, records });
@@ -103,13 +112,8 @@ export function startDetectionThread(config: Partial<PipelineConfig> = {}): Dete
     tickMs: full.tickMs,
     reorderMs: full.reorderMs,
     ingestExchanges: (batch: readonly Exchange[]) => post('exchanges', batch),
-    ingestExchangeTexts(texts, accounts) {
-      if (failure) throw failure;
-      // One UTF-8 buffer, moved (not copied) to the detection thread: far cheaper for this
-      // thread than cloning a thousand strings.
-      const bytes = encoder.encode(texts.join('\n'));
-      worker.postMessage({ type: 'lines', bytes, accounts }, [bytes.buffer]);
-    },
+    ingestExchangeTexts: (texts, accounts) => postLines(encoder.encode(texts.join('\n')), accounts),
+    ingestExchangeLines: postLines,
     ingestAccountEvents: (batch: readonly AccountEvent[]) => post('events', batch),
     async tick(now, options) {
       adopt(await call<Snapshot>({ method: 'tick', now, flush: options?.flush ?? false }));

@@ -17,31 +17,18 @@ export interface ParseRequest {
 
 /** A parse worker's answer. */
 export type ParseReply =
-  | { id: number; ok: true; batch: ParsedBatch; joined: string }
+  | { id: number; ok: true; batch: ParsedBatch }
   | { id: number; ok: false; status: number; message: string };
 
 /** Parses batches, inline or on a worker thread. */
 export interface ParsePool {
+  /** Parses a body; it takes the body (moved to a worker thread: the caller must not use it after). */
   parse(body: Buffer): Promise<ParsedBatch>;
   close(): Promise<void>;
 }
 
 /** Bodies smaller than this are parsed on the calling thread. */
 const INLINE_BYTES = 64 * 1024;
-
-/**
- * The batch with its texts sliced out of `joined` (their concatenation): V8 makes each a view of
- * the one large string, so the queue of records awaiting detection holds small objects only.
- */
-function withTexts(batch: ParsedBatch, joined: string): ParsedBatch {
-  const texts: string[] = [];
-  let at = 0;
-  for (const length of batch.lengths ?? []) {
-    texts.push(joined.slice(at, at + length));
-    at += length;
-  }
-  return { ...batch, texts, lengths: undefined };
-}
 
 function startWorker(maxRecords: number): Worker {
   const workerData = { maxRecords };
@@ -74,7 +61,7 @@ export function createParsePool(size: number, maxRecords: number): ParsePool {
         const waiter = pending.get(reply.id);
         pending.delete(reply.id);
         if (!waiter) return;
-        if (reply.ok) waiter.resolve(withTexts(reply.batch, reply.joined));
+        if (reply.ok) waiter.resolve(reply.batch);
         else if (reply.status === 500) waiter.reject(new Error(`parse worker: ${reply.message}`));
         else waiter.reject(new HttpError(reply.status as 413, reply.message));
       });
@@ -93,9 +80,15 @@ export function createParsePool(size: number, maxRecords: number): ParsePool {
       const slot = least();
       const id = nextId++;
       slot.busy++;
+      // The body moves to the worker (it is not used here again) when it owns its memory.
+      const owned = body.byteOffset === 0 && body.byteLength === body.buffer.byteLength;
+      const bytes = new Uint8Array(body.buffer, body.byteOffset, body.byteLength);
       return new Promise((resolve, reject) => {
         pending.set(id, { resolve, reject });
-        slot.worker.postMessage({ id, body } satisfies ParseRequest);
+        slot.worker.postMessage(
+          { id, body: bytes } satisfies ParseRequest,
+          owned ? [bytes.buffer as ArrayBuffer] : [],
+        );
       });
     },
     async close() {

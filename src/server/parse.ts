@@ -1,7 +1,9 @@
 /**
  * Parsing and validating an NDJSON batch of exchanges into what the service keeps of each good
  * record: its id, event time, account and JSON text as received (columns, no Exchange objects:
- * the store keeps the text, and detection decodes it again on its own threads). Every line is
+ * the store keeps the text, and detection decodes it again on its own threads). The good texts
+ * are copied as bytes from the body into one buffer (`lines`), never built as strings: it moves
+ * between threads without copying and goes to the store and to detection as it is. Every line is
  * validated here, so the batch answer lists each rejected record with its index and reason: the
  * fast path (`fastExchange`) accepts the common well-formed record with a few type checks, and
  * the valibot schema (`decodeExchange`) judges and explains the rest.
@@ -28,8 +30,6 @@ export interface Rejection {
 export interface ParsedBatch extends ExchangeColumns {
   received: number;
   rejected: Rejection[];
-  /** Length of each text, while the texts travel joined between threads. */
-  lengths?: number[];
 }
 
 /** The rejection of record `index` from its issues (field of the first, every reason). */
@@ -44,7 +44,12 @@ export function rejection(index: number, issues: InputIssue[]): Rejection {
 /** Parses and validates an NDJSON body of exchanges (413 `HttpError` beyond `maxRecords`). */
 export function parseExchangeBatch(body: Buffer, maxRecords: number): ParsedBatch {
   const lines = ndjsonLines(body, maxRecords);
-  const out: ParsedBatch = { received: lines.length, rejected: [], ids: [], ts: [], accounts: [], texts: [] };
+  const rejected: Rejection[] = [];
+  const ids: string[] = [];
+  const ts: number[] = [];
+  const accounts: string[] = [];
+  const good: number[] = [];
+  let size = 0;
   for (let index = 0; index < lines.length; index++) {
     const { line, start, end } = lines[index];
     const text = body.toString('utf8', start, end);
@@ -52,34 +57,43 @@ export function parseExchangeBatch(body: Buffer, maxRecords: number): ParsedBatc
     try {
       value = JSON.parse(text);
     } catch (error) {
-      out.rejected.push({ index, line, field: null, reason: `invalid JSON: ${(error as Error).message}` });
+      rejected.push({ index, line, field: null, reason: `invalid JSON: ${(error as Error).message}` });
       continue;
     }
     let record = fastExchange(value);
     if (record === null) {
       const decoded = decodeExchange(value, { file: 'request', line });
       if (!decoded.ok) {
-        out.rejected.push(rejection(index, decoded.issues));
+        rejected.push(rejection(index, decoded.issues));
         continue;
       }
       record = decoded.value;
     }
-    out.ids.push(record.id);
-    out.ts.push(record.ts);
-    out.accounts.push(record.account);
-    out.texts.push(text);
+    ids.push(record.id);
+    ts.push(record.ts);
+    accounts.push(record.account);
+    good.push(index);
+    size += end - start + 1;
   }
-  return out;
+  // The good texts as they came, newline-joined, in a buffer of their own (never a pool's slice).
+  const out = new Uint8Array(Math.max(0, size - 1));
+  const ends = new Uint32Array(good.length);
+  let at = 0;
+  for (let k = 0; k < good.length; k++) {
+    const { start, end } = lines[good[k]];
+    if (k > 0) out[at++] = 0x0a;
+    out.set(body.subarray(start, end), at);
+    at += end - start;
+    ends[k] = at;
+  }
+  return { received: lines.length, rejected, ids, ts, accounts, lines: out, ends };
 }
 
 /** `parseExchangeBatch`, plus the good texts deflated for the store (done where the parsing runs). */
 export function parseAndPack(body: Buffer, maxRecords: number): ParsedBatch {
   const batch = parseExchangeBatch(body, maxRecords);
-  if (batch.texts.length > 0) {
-    const packed = deflateRawSync(Buffer.from(batch.texts.join('\n')), { level: 1 });
-    batch.deflated = new Uint8Array(packed.buffer, packed.byteOffset, packed.byteLength);
-  }
-  batch.lengths = batch.texts.map((text) => text.length);
+  // A copy of its own, so it can move to another thread alone.
+  if (batch.ids.length > 0) batch.deflated = new Uint8Array(deflateRawSync(batch.lines, { level: 1 }));
   return batch;
 }
 

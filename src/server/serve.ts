@@ -8,7 +8,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { serve } from '@hono/node-server';
 import type { PipelineConfig } from '../pipeline/config.js';
-import { openDuckDbStore } from '../store/duckdb.js';
+import { openDuckDbStoreThread } from '../store/threaded.js';
 import type { Store } from '../store/types.js';
 import type { Detection } from './detection.js';
 import { createDetection } from './detection-default.js';
@@ -62,7 +62,9 @@ export function storePath(dataDir: string): string {
 /** Opens the store, replays it into detection, and starts listening. */
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   mkdirSync(options.dataDir, { recursive: true });
-  const store = options.store ?? (await openDuckDbStore(storePath(options.dataDir)));
+  // The store runs on its own thread: its synchronous work (appender rows and flushes) stays off
+  // the HTTP thread.
+  const store = options.store ?? (await openDuckDbStoreThread(storePath(options.dataDir)));
   const detection =
     options.detection ??
     (options.detectionThread === false

@@ -292,6 +292,9 @@ export function createService(options: ServiceOptions): Service {
   const clock: EventClock = createEventClock(
     {
       ingestExchanges: (batch) => detection.ingestExchanges(batch),
+      ingestExchangeLines: detection.ingestExchangeLines
+        ? (bytes, accounts) => detection.ingestExchangeLines!(bytes, accounts)
+        : undefined,
       ingestExchangeTexts: detection.ingestExchangeTexts
         ? (texts, accounts) => detection.ingestExchangeTexts!(texts, accounts)
         : undefined,
@@ -596,13 +599,7 @@ export function createService(options: ServiceOptions): Service {
 
     async ingestExchangeColumns(batch) {
       const { fresh, seq } = await store.appendExchangeColumns(batch);
-      if (fresh.length > 0) {
-        const pick = <T>(column: readonly T[]) => fresh.map((index) => column[index]);
-        const ts = pick(batch.ts);
-        const accounts = pick(batch.accounts);
-        const texts = pick(batch.texts);
-        await feedExchanges(fresh.length, seq, () => clock.addExchangeTexts(ts, accounts, texts));
-      }
+      if (fresh.length > 0) await feedExchanges(fresh.length, seq, () => clock.addExchangeRows(batch, fresh));
       return { stored: fresh.length, duplicates: batch.ids.length - fresh.length };
     },
 

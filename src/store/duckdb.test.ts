@@ -5,6 +5,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { openDuckDbStore } from './duckdb.js';
 import { MIGRATIONS } from './migrations.js';
 import { storeContract } from './test-support/contract.js';
+import { openDuckDbStoreThread } from './threaded.js';
+import { linesOf } from './types.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'dw-duckdb-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -25,6 +27,20 @@ storeContract('duckdb', {
   },
 });
 
+storeContract('duckdb on its own thread', {
+  async open() {
+    const path = join(dir, `t${n++}.duckdb`);
+    const store = await openDuckDbStoreThread(path, { threads: 1 });
+    paths.set(store, path);
+    return store;
+  },
+  async reopen(previous) {
+    const path = paths.get(previous)!;
+    await previous.close();
+    return openDuckDbStoreThread(path, { threads: 1 });
+  },
+});
+
 describe('duckdb store specifics', () => {
   it('records the schema version and refuses a newer one', async () => {
     const path = join(dir, 'schema.duckdb');
@@ -41,25 +57,26 @@ describe('duckdb store specifics', () => {
     await expect(openDuckDbStore(path)).rejects.toThrow(/newer than this program/);
   });
 
-  it('keeps a block the caller deflated when every row is new, and re-packs only the new rows otherwise', async () => {
+  it('keeps the block the caller deflated, duplicates included, and reads each row at its position', async () => {
     const { deflateRawSync } = await import('node:zlib');
     const store = await openDuckDbStore(join(dir, 'packed.duckdb'), { threads: 1 });
     const text = (i: number) => `{"id":"k${i}","ts":${i},"account":"a${i % 3}","prompt":"p ${i}"}`;
-    const columns = (rows: number[]) => {
-      const texts = rows.map(text);
+    const columns = (rows: number[], deflate: boolean) => {
+      const packed = linesOf(rows.map(text));
       return {
         ids: rows.map((i) => `k${i}`),
         ts: rows,
         accounts: rows.map((i) => `a${i % 3}`),
-        texts,
-        deflated: new Uint8Array(deflateRawSync(Buffer.from(texts.join('\n')))),
+        ...(deflate ? { lines: new Uint8Array(0), ends: packed.ends } : packed),
+        ...(deflate ? { deflated: new Uint8Array(deflateRawSync(packed.lines)) } : {}),
       };
     };
-    expect((await store.appendExchangeColumns(columns([1, 2, 3]))).fresh).toEqual([0, 1, 2]);
-    expect((await store.appendExchangeColumns(columns([3, 4, 5]))).fresh).toEqual([1, 2]);
+    expect((await store.appendExchangeColumns(columns([1, 2, 3], true))).fresh).toEqual([0, 1, 2]);
+    expect((await store.appendExchangeColumns(columns([3, 4, 5], true))).fresh).toEqual([1, 2]);
+    expect((await store.appendExchangeColumns(columns([5, 6, 2, 7], false))).fresh).toEqual([1, 3]);
     const seen: string[] = [];
     await store.replay('exchanges', (batch) => void seen.push(...batch.map((x) => `${x.id}:${x.prompt}`)));
-    expect(seen).toEqual(['k1:p 1', 'k2:p 2', 'k3:p 3', 'k4:p 4', 'k5:p 5']);
+    expect(seen).toEqual(['k1:p 1', 'k2:p 2', 'k3:p 3', 'k4:p 4', 'k5:p 5', 'k6:p 6', 'k7:p 7']);
     await store.close();
   });
 
@@ -108,5 +125,6 @@ describe('duckdb store specifics', () => {
     const path = join(dir, 'garbage.duckdb');
     writeFileSync(path, 'not a database at all, just text');
     await expect(openDuckDbStore(path)).rejects.toThrow(/cannot open the store/);
+    await expect(openDuckDbStoreThread(path)).rejects.toThrow(/cannot open the store/);
   });
 });

@@ -65,13 +65,17 @@ export interface DuckDbStoreOptions {
 
 type RecordTable = 'exchanges' | 'account_events';
 
-/** Rows of one append as columns: key (exchange id or event key), time, account, JSON text. */
+/**
+ * Rows of one append as columns: key (exchange id or event key), time, account, and the JSON
+ * texts: one string per account event; for exchanges, the newline-joined UTF-8 texts or their
+ * deflated form (kept whole as the append's block).
+ */
 interface Rows {
   keys: string[];
   ts: number[];
   accounts: string[];
-  texts: string[];
-  /** All texts joined by newlines, raw-deflated, when the caller made it. */
+  texts?: string[];
+  lines?: Uint8Array;
   deflated?: Uint8Array;
 }
 
@@ -281,15 +285,12 @@ class DuckDbStore implements Store {
       }
       return indexes;
     });
-    // Compression: the caller's block when every row is new (the parse worker made it), else on
-    // libuv's thread pool, off the event loop.
+    // Each append's texts are kept whole as one block (rows point at their position in it; the
+    // texts of duplicates stay unreferenced): the caller's deflated block when it made one (the
+    // parse worker does), else compressed on libuv's thread pool, off the event loop.
     const blocks = await Promise.all(
       group.map((write, k) =>
-        fresh[k].length === 0
-          ? null
-          : write.rows.deflated && fresh[k].length === write.rows.keys.length
-            ? write.rows.deflated
-            : deflateAsync(Buffer.from(fresh[k].map((i) => write.rows.texts[i]).join('\n')), { level: 1 }),
+        fresh[k].length === 0 ? null : (write.rows.deflated ?? deflateAsync(write.rows.lines!, { level: 1 })),
       ),
     );
     const seqBefore = this.seq.exchanges;
@@ -309,14 +310,13 @@ class DuckDbStore implements Store {
             }
             const block = ++this.block;
             blockRows.push([block, 'deflate', blobValue(data)]);
-            for (let pos = 0; pos < fresh[k].length; pos++) {
-              const i = fresh[k][pos];
+            for (const i of fresh[k]) {
               rows.appendDouble(++this.seq.exchanges);
               rows.appendVarchar(write.rows.keys[i]);
               rows.appendDouble(write.rows.ts[i]);
               rows.appendVarchar(write.rows.accounts[i]);
               rows.appendDouble(block);
-              rows.appendInteger(pos);
+              rows.appendInteger(i);
               rows.endRow();
               // Hand rows to DuckDB in chunks: one flush of a whole group holds the thread.
               if (++staged % 2048 === 0) rows.flushSync();
@@ -364,7 +364,7 @@ class DuckDbStore implements Store {
         appender.appendVarchar(key);
         appender.appendDouble(write.rows.ts[rowIndex]);
         appender.appendVarchar(write.rows.accounts[rowIndex]);
-        appender.appendVarchar(write.rows.texts[rowIndex]);
+        appender.appendVarchar(write.rows.texts![rowIndex]);
         appender.endRow();
         staged++;
         const wait = pace();
@@ -417,7 +417,7 @@ class DuckDbStore implements Store {
       keys: batch.ids,
       ts: batch.ts,
       accounts: batch.accounts,
-      texts: batch.texts,
+      lines: batch.lines,
       deflated: batch.deflated,
     });
     return { fresh: [...fresh].sort((a, b) => a - b), seq };

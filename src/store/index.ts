@@ -2,4 +2,5 @@ export * from './duckdb.js';
 export * from './id-set.js';
 export * from './memory.js';
 export * from './migrations.js';
+export * from './threaded.js';
 export * from './types.js';

@@ -8,6 +8,7 @@ import {
   type AuditEntry,
   accountEventKey,
   type CampaignHistoryEntry,
+  columnText,
   type DeliveryRecord,
   type OverrideRecord,
   type ReviewRecord,
@@ -54,7 +55,7 @@ export function createMemoryStore(): Store {
     },
     async appendExchangeColumns(batch) {
       open();
-      const records = batch.texts.map((text, index) => storedExchange(text, index));
+      const records = batch.ids.map((_, index) => storedExchange(columnText(batch, index), index));
       const fresh: number[] = [];
       for (const [index, exchange] of records.entries()) {
         if (exchangeIds.has(exchange.id)) continue;

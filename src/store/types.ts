@@ -94,19 +94,46 @@ export interface Appended<T> {
 
 /**
  * Exchanges as columns (row i of each), as the HTTP path has them: id, event time, account and
- * the record's JSON text as received. The store keeps the text; replay decodes it again.
+ * the record's JSON text as received. The texts travel as one UTF-8 buffer (no JSON text holds a
+ * raw newline, so they are joined by newlines), never as strings: a buffer crosses threads by
+ * moving, and the store keeps it whole. Replay decodes the texts again.
  */
 export interface ExchangeColumns {
   ids: string[];
   ts: number[];
   accounts: string[];
-  texts: string[];
+  /** The texts, UTF-8, each followed by a newline but the last. */
+  lines: Uint8Array;
+  /** Where text i ends in `lines` (exclusive); text i starts at `ends[i - 1] + 1` (0 for the first). */
+  ends: Uint32Array;
   /**
-   * The texts joined by newlines and raw-deflated (`deflateRawSync(texts.join('\n'))`), when the
-   * caller made it on another thread: an adapter that compresses may keep it as is when every
-   * row is new.
+   * `lines` raw-deflated (`deflateRawSync(lines)`), when the caller made it on another thread:
+   * an adapter that compresses keeps it as is (and may then be handed no `lines` at all).
    */
   deflated?: Uint8Array;
+}
+
+/** The JSON text of row `index` of exchange columns. */
+export function columnText(batch: ExchangeColumns, index: number): string {
+  const start = index === 0 ? 0 : batch.ends[index - 1] + 1;
+  return Buffer.from(batch.lines.buffer, batch.lines.byteOffset, batch.lines.byteLength).toString(
+    'utf8',
+    start,
+    batch.ends[index],
+  );
+}
+
+/** The `lines` and `ends` of exchange columns for texts given as strings. */
+export function linesOf(texts: readonly string[]): Pick<ExchangeColumns, 'lines' | 'ends'> {
+  const joined = Buffer.from(texts.join('\n'));
+  const ends = new Uint32Array(texts.length);
+  let at = -1;
+  for (let i = 0; i < texts.length; i++) {
+    at = joined.indexOf(0x0a, at + 1);
+    ends[i] = at === -1 ? joined.length : at;
+  }
+  // A copy of its own (a small Buffer is a view of a shared pool, which would cross threads whole).
+  return { lines: new Uint8Array(joined), ends };
 }
 
 /** What an append of columns did: the indexes of the rows that were new, and the sequence number after it. */
@@ -215,7 +242,7 @@ export function columnsOf(records: readonly Exchange[]): ExchangeColumns {
     ids: records.map((record) => record.id),
     ts: records.map((record) => record.ts),
     accounts: records.map((record) => record.account),
-    texts: records.map((record) => JSON.stringify(record)),
+    ...linesOf(records.map((record) => JSON.stringify(record))),
   };
 }
 

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { AccountEvent, AccountSummary, CampaignResult, Exchange } from '../../core/types.js';
-import type { Store } from '../types.js';
+import { linesOf, type Store } from '../types.js';
 
 /** A store factory for the suite; `reopen` (persistent adapters) opens the same data again after close. */
 export interface ContractTarget {
@@ -122,7 +122,7 @@ export function storeContract(name: string, target: ContractTarget): void {
         ids: rows.map((i) => `j${i + 1}`),
         ts: rows.map((i) => (i + 1) * 1000),
         accounts: rows.map((i) => ['a', 'b', 'acct-1'][i]),
-        texts: rows.map((i) => texts[i]),
+        ...linesOf(rows.map((i) => texts[i])),
       });
       expect(await store.appendExchangeColumns(columns([0, 1]))).toEqual({ fresh: [0, 1], seq: 2 });
       expect(await store.appendExchangeColumns(columns([1, 2, 2]))).toEqual({ fresh: [1], seq: 3 });
