@@ -96,6 +96,21 @@ describe('stability and state', () => {
     expect(early?.flaggedAt).toBe(new Date(NOW).toISOString());
   });
 
+  it('rescores a confirmed campaign whose members changed every 6 hours, not sooner', () => {
+    const scoredAt: number[] = [];
+    const attack = campaign('op3', 30);
+    const engine = createCampaignEngine({
+      onScored: (e) => {
+        if (e.accounts.includes('op3-0')) scoredAt.push(e.now);
+      },
+    });
+    engine.tick([...background(2500), ...attack], NOW);
+    expect(engine.campaigns()[0]?.status).toBe('confirmed');
+    const busier = (hours: number) => attack.map((s) => ({ ...s, exchanges: s.exchanges + hours }));
+    for (let h = 1; h <= 7; h++) engine.tick(busier(h), NOW + h * 3_600_000);
+    expect(scoredAt.map((t) => (t - NOW) / 3_600_000)).toEqual([0, 6]);
+  });
+
   it('round-trips through JSON and continues identically', () => {
     const a = createCampaignEngine();
     const all = campaign('op3', 50);

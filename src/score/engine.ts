@@ -502,7 +502,9 @@ function engineOn(cfg: EngineConfig, st: State): CampaignEngine {
 
   /**
    * Whether a cluster is due for scoring: a candidate every two hours while small, less often as it grows
-   * (and whenever it grew by a quarter), a suspected campaign every 6 hours, a confirmed one daily.
+   * (and whenever it grew by a quarter), a suspected campaign every 2 hours, a confirmed one every 6.
+   * A detected campaign's scoring is what flags members that joined it on a single link or a
+   * minority of their link weight, so its cadence bounds how long they are served unflagged.
    */
   function due(c: CampaignState, now: EpochMs): boolean {
     if (c.status === 'closed') return false;
@@ -510,9 +512,9 @@ function engineOn(cfg: EngineConfig, st: State): CampaignEngine {
     const size = c.members.length;
     const interval =
       c.status === 'confirmed'
-        ? 24 * HOUR
+        ? 6 * HOUR
         : c.status === 'suspected'
-          ? 6 * HOUR
+          ? 2 * HOUR
           : Math.min(12 * HOUR, cfg.rescoreEveryMs * Math.max(2, size / 50));
     return now - c.lastScoredAt >= interval || size >= c.scoredSize * 1.25 + 1;
   }
