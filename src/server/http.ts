@@ -43,10 +43,45 @@ export const DEFAULT_HTTP_LIMITS: HttpLimits = {
   maxListedRejections: 1000,
 };
 
+/** Token buckets of the rate limit, shared by the app and the inline risk path (`fast-risk.ts`). */
+export interface RateLimiter {
+  /** Takes one request from the bucket of `key`; throws a 429 `HttpError` with Retry-After when it is empty. */
+  spend(key: string): void;
+}
+
+/** Token buckets per key: `ratePerSecond` sustained, `rateBurst` at once. */
+export function createRateLimiter(
+  limits: Pick<HttpLimits, 'ratePerSecond' | 'rateBurst'>,
+  now: () => number = Date.now,
+): RateLimiter {
+  const buckets = new Map<string, { tokens: number; at: number }>();
+  return {
+    spend(key) {
+      const t = now();
+      const bucket = buckets.get(key) ?? { tokens: limits.rateBurst, at: t };
+      bucket.tokens = Math.min(
+        limits.rateBurst,
+        bucket.tokens + ((t - bucket.at) / 1000) * limits.ratePerSecond,
+      );
+      bucket.at = t;
+      if (bucket.tokens < 1) {
+        buckets.set(key, bucket);
+        const wait = Math.ceil((1 - bucket.tokens) / limits.ratePerSecond);
+        throw new HttpError(429, 'rate limit exceeded', { 'retry-after': String(Math.max(1, wait)) });
+      }
+      bucket.tokens -= 1;
+      buckets.set(key, bucket);
+      if (buckets.size > 100_000) buckets.clear();
+    },
+  };
+}
+
 /** Options of `createApp`. */
 export interface AppOptions {
   service: Service;
   tokens: TokenBook;
+  /** Rate-limit buckets (default: the app's own); share one with the inline risk path. */
+  limiter?: RateLimiter;
   limits?: Partial<HttpLimits>;
   /** Directory of the built dashboard (served at `/` when it holds index.html). */
   webDist?: string | null;
@@ -62,7 +97,8 @@ type Env = { Variables: { token: TokenRecord } };
 
 const CAMPAIGN_STATUSES = ['suspected', 'confirmed', 'dismissed', 'closed'] as const;
 const DECISIONS = ['allow', 'review', 'challenge', 'block'] as const;
-const MAX_ID = 512;
+/** Longest path id (account or campaign) accepted. */
+export const MAX_ID = 512;
 
 const ReviewBody = v.strictObject(
   {
@@ -113,28 +149,9 @@ export function createApp(options: AppOptions): Hono<Env> {
   const log = options.log ?? ((message: string) => process.stderr.write(`distillwatch: ${message}\n`));
   const now = options.now ?? Date.now;
   const guardrailBlocks = new Set<Decision>(options.guardrailBlocks ?? ['block']);
-  const buckets = new Map<string, { tokens: number; at: number }>();
+  const { spend } = options.limiter ?? createRateLimiter(limits, now);
   const parser = options.parser ?? createParsePool(0, limits.maxBatch);
   const app = new Hono<Env>();
-
-  /** Token bucket per key; throws 429 with Retry-After when empty. */
-  const spend = (key: string) => {
-    const t = now();
-    const bucket = buckets.get(key) ?? { tokens: limits.rateBurst, at: t };
-    bucket.tokens = Math.min(
-      limits.rateBurst,
-      bucket.tokens + ((t - bucket.at) / 1000) * limits.ratePerSecond,
-    );
-    bucket.at = t;
-    if (bucket.tokens < 1) {
-      buckets.set(key, bucket);
-      const wait = Math.ceil((1 - bucket.tokens) / limits.ratePerSecond);
-      throw new HttpError(429, 'rate limit exceeded', { 'retry-after': String(Math.max(1, wait)) });
-    }
-    bucket.tokens -= 1;
-    buckets.set(key, bucket);
-    if (buckets.size > 100_000) buckets.clear();
-  };
 
   const clientAddress = (c: Context) => {
     try {
@@ -375,7 +392,10 @@ export function createApp(options: AppOptions): Hono<Env> {
   app.get('/v1/stats', requireRole('analyst'), (c) => c.json(service.stats()));
 
   // Enforcement.
-  app.get('/v1/accounts/:id/risk', requireRole('ingest'), (c) => c.json(service.risk(pathId(c, 'id'))));
+  // Usually answered before this app by the inline path (`fast-risk.ts`), with the same answer.
+  app.get('/v1/accounts/:id/risk', requireRole('ingest'), (c) =>
+    c.body(service.riskJson(pathId(c, 'id')), 200, { 'content-type': 'application/json' }),
+  );
   app.post('/beta/litellm_basic_guardrail_api', requireRole('ingest'), async (c) => {
     const body = validate(GuardrailBody, await jsonBody(c));
     const account = litellmAccount((body.request_data ?? {}) as Record<string, string>);

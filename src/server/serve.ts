@@ -4,16 +4,18 @@
  * and the benchmark call it too (port 0 picks a free port).
  */
 import { existsSync, mkdirSync } from 'node:fs';
+import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { serve } from '@hono/node-server';
+import { getRequestListener } from '@hono/node-server';
 import type { PipelineConfig } from '../pipeline/config.js';
 import { openDuckDbStoreThread } from '../store/threaded.js';
 import type { Store } from '../store/types.js';
 import type { Detection } from './detection.js';
 import { createDetection } from './detection-default.js';
 import { startDetectionThread } from './detection-worker.js';
-import { createApp, DEFAULT_HTTP_LIMITS, type HttpLimits } from './http.js';
+import { createRiskFastPath } from './fast-risk.js';
+import { createApp, createRateLimiter, DEFAULT_HTTP_LIMITS, type HttpLimits } from './http.js';
 import { createParsePool } from './parse-pool.js';
 import type { Decision } from './risk.js';
 import { createService, type Service, type ServiceConfig } from './service.js';
@@ -89,10 +91,13 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     options.parseWorkers ?? 1,
     options.limits?.maxBatch ?? DEFAULT_HTTP_LIMITS.maxBatch,
   );
+  const tokens = openTokenBook(options.dataDir, options.now);
+  const limiter = createRateLimiter({ ...DEFAULT_HTTP_LIMITS, ...options.limits }, options.now);
   const app = createApp({
     parser,
     service,
-    tokens: openTokenBook(options.dataDir, options.now),
+    tokens,
+    limiter,
     limits: options.limits,
     webDist: webDist && existsSync(join(webDist, 'index.html')) ? webDist : null,
     guardrailBlocks: options.guardrailBlocks,
@@ -100,9 +105,15 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     now: options.now,
   });
   const host = options.host ?? '127.0.0.1';
-  const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
-    const s = serve({ fetch: app.fetch, port: options.port, hostname: host }, () => resolve(s));
-    s.once('error', reject);
+  // Inline risk lookups are answered before the app (see fast-risk.ts); everything else goes to it.
+  const fastRisk = createRiskFastPath({ service, tokens, limiter });
+  const appListener = getRequestListener(app.fetch, { hostname: host });
+  const server = createServer((request, response) => {
+    if (!fastRisk(request, response)) void appListener(request, response);
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port, host, () => resolve());
   });
   const port = (server.address() as AddressInfo).port;
   let closing: Promise<void> | null = null;

@@ -168,6 +168,12 @@ export interface Service {
   /** Resolves once every stored record has been applied by detection. */
   settled(): Promise<void>;
   risk(account: string): RiskDecision;
+  /**
+   * `risk` as its JSON answer, from a table of answers kept beside the state they come from: an
+   * entry is made on the first lookup and the table is emptied whenever a verdict, a campaign or
+   * an override changes, so an answer is never older than what `risk` would say.
+   */
+  riskJson(account: string): string;
   listCampaigns(query: CampaignQuery): { campaigns: CampaignResult[]; total: number };
   campaign(id: string): Promise<CampaignDetail | null>;
   account(id: string): Promise<AccountDetail | null>;
@@ -262,6 +268,8 @@ export function createService(options: ServiceOptions): Service {
   const campaigns = new Map<string, StoredCampaign>();
   const accountCampaign = new Map<string, string>();
   let verdicts = new Map<string, AccountVerdict>();
+  /** JSON answers of `risk` by account (see `riskJson`); emptied by every change they depend on. */
+  const riskAnswers = new Map<string, string>();
   const overrides = new Map<string, OverrideRecord>();
   const reviews = new Map<string, ReviewRecord>();
   let webhooks: WebhookRecord[] = [];
@@ -373,6 +381,7 @@ export function createService(options: ServiceOptions): Service {
   };
 
   const rebuildIndex = () => {
+    riskAnswers.clear();
     accountCampaign.clear();
     for (const { campaign } of campaigns.values()) {
       if (!OPEN_STATUSES.has(campaign.status)) continue;
@@ -389,6 +398,7 @@ export function createService(options: ServiceOptions): Service {
   const afterTick = async (at: EpochMs, state: DetectionView = viewOf()) => {
     const ts = toRfc3339(at);
     verdicts = new Map(state.verdicts.map((verdict) => [verdict.account, verdict]));
+    riskAnswers.clear();
     const changedMembers = new Set<string>();
     for (const raw of state.campaigns) {
       const campaign = overlayReview(raw);
@@ -630,6 +640,16 @@ export function createService(options: ServiceOptions): Service {
       );
     },
 
+    riskJson(account) {
+      let answer = riskAnswers.get(account);
+      if (answer === undefined) {
+        answer = JSON.stringify(service.risk(account));
+        if (riskAnswers.size >= 100_000) riskAnswers.clear();
+        riskAnswers.set(account, answer);
+      }
+      return answer;
+    },
+
     listCampaigns(query) {
       const statuses = query.status && query.status.length > 0 ? new Set(query.status) : null;
       const matching = [...campaigns.values()]
@@ -748,6 +768,7 @@ export function createService(options: ServiceOptions): Service {
               await detection.review(id, action, note ?? undefined);
               reviewsApplied++;
               verdicts = new Map(detection.verdicts().map((verdict) => [verdict.account, verdict]));
+              riskAnswers.clear();
             }
             const fromEngine = detection.review
               ? detection.campaigns().find((campaign) => campaign.id === id)
@@ -788,6 +809,7 @@ export function createService(options: ServiceOptions): Service {
       const record: OverrideRecord = { account, decision, note, actor, ts: now() };
       await store.setOverride(record);
       overrides.set(account, record);
+      riskAnswers.clear();
       await store.audit({
         ts: now(),
         actor,
@@ -801,6 +823,7 @@ export function createService(options: ServiceOptions): Service {
     async clearOverride(account, actor) {
       const existed = await store.clearOverride(account);
       overrides.delete(account);
+      riskAnswers.clear();
       if (existed)
         await store.audit({ ts: now(), actor, action: 'override.clear', subject: account, details: {} });
       return existed;

@@ -122,6 +122,8 @@ export interface TokenBook {
 export function openTokenBook(dataDir: string, now: () => number = Date.now): TokenBook {
   const path = tokenFilePath(dataDir);
   let byHash = new Map<string, TokenRecord>();
+  /** Secrets verified since the file was last read (a hash per lookup costs more than the lookup). */
+  let verified = new Map<string, TokenRecord>();
   let loadedMtime = -1;
   let checkedAt = Number.NEGATIVE_INFINITY;
   const refresh = () => {
@@ -134,13 +136,18 @@ export function openTokenBook(dataDir: string, now: () => number = Date.now): To
     }
     if (mtime === loadedMtime) return;
     byHash = new Map(readTokens(dataDir).map((token) => [token.hash, token]));
+    verified = new Map();
     loadedMtime = mtime;
   };
   refresh();
   return {
     verify(secret) {
       if (now() - checkedAt >= 1000) refresh();
-      return byHash.get(hashToken(secret)) ?? null;
+      const known = verified.get(secret);
+      if (known) return known;
+      const token = byHash.get(hashToken(secret)) ?? null;
+      if (token && verified.size < 1000) verified.set(secret, token);
+      return token;
     },
   };
 }
