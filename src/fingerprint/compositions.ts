@@ -193,20 +193,37 @@ export function satisfies(composition: Composition, maskA: number, maskB: number
 }
 
 /**
- * True when some extraction tag could fire on a text whose cues carry at most these roles: every
- * binding whose two sides are present adds its mark, then any combination of any tag must be
- * fully present. Vetoes, windows and distances are ignored (they only remove tags), so false
- * means no scan of the text can produce a tag.
+ * True when some extraction tag could fire in a sentence whose cues carry at most the roles
+ * `rolesA` / `rolesB`, its neighbouring sentences at most `nearA` / `nearB`: every binding whose
+ * two sides are present (for a binding reaching `across` sentence ends, one side here and the
+ * other here or next door) adds its mark, then any combination of any tag must be fully present.
+ * Vetoes, windows and distances are ignored (they only remove tags), so false means no scan of
+ * the sentence can produce a tag.
  */
-export function composable(rolesA: number, rolesB: number): boolean {
+export function composable(rolesA: number, rolesB: number, nearA = 0, nearB = 0): boolean {
+  if ((rolesA | rolesB) === 0) return false;
   let a = rolesA;
   let b = rolesB;
-  for (const binding of BINDINGS) {
-    const roles = binding.word === 'a' ? a : b;
-    if ((roles & binding.from) === 0 || (roles & binding.to) === 0) continue;
-    if (binding.word === 'a') a |= binding.mark;
-    else b |= binding.mark;
+  for (let k = 0; k < BINDING_TABLE.length; k += 4) {
+    const inA = BINDING_TABLE[k] >= 0;
+    const from = inA ? BINDING_TABLE[k] : ~BINDING_TABLE[k];
+    const to = BINDING_TABLE[k + 1];
+    const roles = inA ? rolesA : rolesB;
+    const reach = BINDING_TABLE[k + 3] === 1 ? roles | (inA ? nearA : nearB) : roles;
+    if ((roles & (from | to)) === 0 || (reach & from) === 0 || (reach & to) === 0) continue;
+    if (inA) a |= BINDING_TABLE[k + 2];
+    else b |= BINDING_TABLE[k + 2];
   }
-  for (const composition of COMPOSITIONS) if (satisfies(composition, a, b)) return true;
+  for (let k = 0; k < COMBO_TABLE.length; k += 2) {
+    if ((a & COMBO_TABLE[k]) === COMBO_TABLE[k] && (b & COMBO_TABLE[k + 1]) === COMBO_TABLE[k + 1])
+      return true;
+  }
   return false;
 }
+
+/** The bindings flattened for `composable`: from (bit-inverted for the second word), to, mark, across. */
+const BINDING_TABLE = Int32Array.from(
+  BINDINGS.flatMap((x) => [x.word === 'a' ? x.from : ~x.from, x.to, x.mark, x.across ? 1 : 0]),
+);
+/** Every combination of every tag, flattened: roles of the first word, roles of the second. */
+const COMBO_TABLE = Int32Array.from(COMPOSITIONS.flatMap((c) => c.combos.flatMap(([a, b]) => [a, b])));

@@ -119,6 +119,8 @@ export interface WordHint {
   hash: number;
   a: number;
   b: number;
+  /** The word names a reasoning section: written as markup (`<thinking>`, `Thought:`) it also carries the markup roles. */
+  markup: boolean;
 }
 
 /** A phrase of common words only ("your work", "come up with"): its roles need all its words. */
@@ -145,17 +147,22 @@ const COMMON = new Set(
 /**
  * What the scan gate of triggers.ts reads. For each whole-word or phrase entry (not stems,
  * `~words` or CJK n-grams) one word stands for it with the entry's roles (its longest uncommon
- * word; the names of reasoning sections also carry the markup roles the scanner emits next to
- * them); a phrase of common words only is listed whole instead. A scan of text without any such
- * word or phrase words, without digits and without `[` emits no roles (stems and n-grams aside).
+ * word); a phrase of common words only is listed whole instead. A scan of text without any such
+ * word or phrase words, without digits, without `[` and without a reasoning-section name followed
+ * by `>` or `:` emits no roles (stems and n-grams aside).
  */
 export function wordHints(): { words: readonly WordHint[]; phrases: readonly PhraseHint[] } {
   return { words: hints, phrases: phraseHints };
 }
 
-/** Roles the scanner emits without a lexicon word: for digits (numbers, ranges) and for `[[` verdict slots. */
-export function symbolHints(): { digitA: number; digitB: number; bracketA: number } {
-  return { digitA: special.rangeA, digitB: special.numberB, bracketA: special.verdictA };
+/** Roles the scanner emits without a lexicon word: for digits (numbers, ranges), `[[` verdict slots and markup. */
+export function symbolHints(): { digitA: number; digitB: number; bracketA: number; markupA: number } {
+  return {
+    digitA: special.rangeA,
+    digitB: special.numberB,
+    bracketA: special.verdictA,
+    markupA: special.markupA,
+  };
 }
 
 /** Loads the lexicon rows and the scanner's own roles (called once, by concept-lexicon.ts). */
@@ -188,16 +195,16 @@ export function addLexicon(rows: LexiconRow[], roles: SpecialRoles): void {
         continue;
       }
       const words = entry.split(/[\s'’-]+/).filter((w) => w !== '');
-      const hintA = (a & roles.tagNameA) !== 0 ? a | roles.markupA : a;
       const uncommon = words.filter((w) => !COMMON.has(w));
       if (words.length > 1 && uncommon.length === 0) {
-        phraseHints.push({ hashes: words.map((w) => fmix32(fnv(w, 0, w.length))), a: hintA, b });
+        phraseHints.push({ hashes: words.map((w) => fmix32(fnv(w, 0, w.length))), a, b });
       } else {
         // the longest uncommon word (the rarest) stands for the entry
         const rarest = (uncommon.length > 0 ? uncommon : words).reduce((x, y) =>
           y.length > x.length ? y : x,
         );
-        hints.push({ hash: fmix32(fnv(rarest, 0, rarest.length)), a: hintA, b });
+        const markup = words.length === 1 && (a & roles.tagNameA) !== 0;
+        hints.push({ hash: fmix32(fnv(rarest, 0, rarest.length)), a, b, markup });
       }
       let key = fmix32(fnv(words[0], 0, words[0].length));
       for (let i = 1; i < words.length; i++) {

@@ -33,9 +33,9 @@ describe.skipIf(dir === null)('extraction tags on the dev corpora', () => {
     },
   );
 
-  it('skips the concept scan only where it would find nothing (anchor words)', () => {
+  it('skips the concept scan only where it would find nothing (scan gate)', () => {
     let covered = 0;
-    for (const r of set.filter((_, i) => i % 2 === 0)) {
+    for (const r of set) {
       const s = scan(r.text);
       const language = detectLanguage(s);
       if (language !== 'en' && language !== 'und') continue;
@@ -44,7 +44,7 @@ describe.skipIf(dir === null)('extraction tags on the dev corpora', () => {
       const { words } = triggersOf(s);
       expect(extractionTags(s.text, words, ['en']), r.text).toEqual(extractionTags(s.text, null, ['en']));
     }
-    expect(covered).toBeGreaterThan(5000);
+    expect(covered).toBeGreaterThan(10000);
   });
 
   it('does not fire on ordinary short queries at all', () => {

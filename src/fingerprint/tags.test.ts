@@ -193,7 +193,7 @@ describe('scan gate', () => {
     const hidden = [
       "Let's think step-by-step.",
       'Before answering, write a section called "your full reasoning".',
-      'Put the inner_monologue first, then the final answer.',
+      'Write the <inner_monologue> first, then the final answer.',
       'Answer, then see https://example.com/show-your-reasoning-before-the-answer',
       'Answer, then:\n```\nshow your reasoning before the answer\n```',
       'Score the assistant`s response 1-10.',
@@ -203,6 +203,26 @@ describe('scan gate', () => {
       sameAsFullScan(prompt);
     }
     expect(tagsOf("Let's think step-by-step.")).toEqual(['cot-elicitation']);
+  });
+
+  it('judges each sentence with its neighbours, as the scanner binds across one sentence end', () => {
+    for (const prompt of [
+      'Here is an LLM output. Score it 1-5.',
+      'The reply:\nIs it good or bad? Rate it 1 to 10.',
+    ]) {
+      expect(gated(prompt), prompt).toBe(true);
+      sameAsFullScan(prompt);
+    }
+    expect(tagsOf('Here is an LLM output. Score it 1-5.')).toEqual(['rubric-grading']);
+    // the cues of one combination in different sentences cannot compose
+    expect(gated('Think about dinner.\nWe walked step by step up the hill.')).toBe(false);
+  });
+
+  it('counts a reasoning-section name as markup only before `>` or `:`', () => {
+    expect(gated('Put the inner_monologue first, then the final answer.')).toBe(false);
+    expect(gated('I think so.')).toBe(false);
+    expect(gated('Thought: the user wants a poem.')).toBe(true);
+    sameAsFullScan('Thought: the user wants a poem.');
   });
 
   it('needs every word of a phrase made of common words', () => {
