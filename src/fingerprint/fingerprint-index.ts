@@ -98,9 +98,24 @@ interface Entry {
   exchanges: number;
   first: number;
   last: number;
-  /** account index -> exchanges (space-saving once full). */
-  accounts: Map<number, number>;
+  /**
+   * The accounts kept exactly, in the order they came in (space-saving once full): account
+   * indices and their exchanges, two small integer arrays of at most `accountsPerKey` (no map,
+   * no per-account objects: most keys have two or three accounts).
+   */
+  ids: number[];
+  counts: number[];
   hll: Uint8Array | null;
+}
+
+/** An entry's account list from (account, exchanges) pairs. */
+function accountList(pairs: [number, number][]): Pick<Entry, 'ids' | 'counts'> {
+  return { ids: pairs.map((p) => p[0]), counts: pairs.map((p) => p[1]) };
+}
+
+/** The (account, exchanges) pairs of an entry, in insertion order. */
+function accountPairs(entry: Entry): [number, number][] {
+  return entry.ids.map((account, i) => [account, entry.counts[i]]);
 }
 
 const DEFAULTS: Required<FingerprintIndexOptions> = {
@@ -151,6 +166,7 @@ function build(opts: Required<FingerprintIndexOptions>, json: FingerprintIndexJS
   const slots = opts.doorkeeperSlots;
   if ((slots & (slots - 1)) !== 0 || slots < 16)
     throw new RangeError('doorkeeperSlots must be a power of two >= 16');
+  if (!(opts.accountsPerKey >= 1)) throw new RangeError('accountsPerKey must be at least 1');
   const accountNames: string[] = [];
   /** Hash of each account id, for the HyperLogLogs. */
   const accountHashes: number[] = [];
@@ -188,7 +204,7 @@ function build(opts: Required<FingerprintIndexOptions>, json: FingerprintIndexJS
         exchanges,
         first,
         last,
-        accounts: new Map(accounts),
+        ...accountList(accounts),
         hll: hll === null ? null : fromBase64(hll, (b) => new Uint8Array(b)),
       });
     }
@@ -235,31 +251,35 @@ function build(opts: Required<FingerprintIndexOptions>, json: FingerprintIndexJS
   }
 
   function addAccount(entry: Entry, account: number): void {
-    const had = entry.accounts.get(account);
+    const { ids, counts } = entry;
+    const size = ids.length;
+    let at = 0;
+    while (at < size && ids[at] !== account) at++;
     if (entry.hll !== null) hllAdd(entry.hll, accountHashes[account]);
-    if (had !== undefined) {
-      entry.accounts.set(account, had + 1);
+    if (at < size) {
+      counts[at]++;
       return;
     }
-    if (entry.accounts.size < opts.accountsPerKey) {
-      entry.accounts.set(account, 1);
+    if (size < opts.accountsPerKey) {
+      ids.push(account);
+      counts.push(1);
       return;
     }
     if (entry.hll === null) {
       entry.hll = createHll(opts.hllPrecision);
-      for (const a of entry.accounts.keys()) hllAdd(entry.hll, accountHashes[a]);
+      for (let i = 0; i < size; i++) hllAdd(entry.hll, accountHashes[ids[i]]);
       hllAdd(entry.hll, accountHashes[account]);
     }
-    let weakest = -1;
-    let weakestCount = Number.POSITIVE_INFINITY;
-    for (const [a, c] of entry.accounts) {
-      if (c < weakestCount) {
-        weakest = a;
-        weakestCount = c;
-      }
+    // space-saving: the first of the weakest makes room, and its count goes to the newcomer
+    let weakest = 0;
+    for (let i = 1; i < size; i++) if (counts[i] < counts[weakest]) weakest = i;
+    const weakestCount = counts[weakest];
+    for (let i = weakest; i < size - 1; i++) {
+      ids[i] = ids[i + 1];
+      counts[i] = counts[i + 1];
     }
-    entry.accounts.delete(weakest);
-    entry.accounts.set(account, weakestCount + 1);
+    ids[size - 1] = account;
+    counts[size - 1] = weakestCount + 1;
   }
 
   function prune(): void {
@@ -300,7 +320,8 @@ function build(opts: Required<FingerprintIndexOptions>, json: FingerprintIndexJS
       exchanges: 2,
       first: Math.min(firstTs, ts),
       last: Math.max(firstTs, ts),
-      accounts: new Map([[firstAccount, 1]]),
+      ids: [firstAccount],
+      counts: [1],
       hll: null,
     };
     addAccount(promoted, account);
@@ -312,7 +333,7 @@ function build(opts: Required<FingerprintIndexOptions>, json: FingerprintIndexJS
   }
 
   function distinct(entry: Entry): number {
-    return entry.hll === null ? entry.accounts.size : Math.max(entry.accounts.size, hllCount(entry.hll));
+    return entry.hll === null ? entry.ids.length : Math.max(entry.ids.length, hllCount(entry.hll));
   }
 
   function statsOf(internal: string): KeyStats | null {
@@ -326,7 +347,7 @@ function build(opts: Required<FingerprintIndexOptions>, json: FingerprintIndexJS
       exact: entry.hll === null,
       firstSeen: entry.first,
       lastSeen: entry.last,
-      topAccounts: [...entry.accounts]
+      topAccounts: accountPairs(entry)
         .sort((a, b) => b[1] - a[1] || (accountNames[a[0]] < accountNames[b[0]] ? -1 : 1))
         .map(([a, c]) => ({ account: accountNames[a], exchanges: c })),
     };
@@ -403,7 +424,7 @@ function build(opts: Required<FingerprintIndexOptions>, json: FingerprintIndexJS
           e.exchanges,
           e.first,
           e.last,
-          [...e.accounts],
+          accountPairs(e),
           e.hll === null ? null : toBase64(e.hll),
         ]),
         accountKeys: accountKeys
