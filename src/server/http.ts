@@ -4,6 +4,7 @@
  * thin: parse, call the service, serialise. Shapes are documented in openapi.ts.
  */
 import { readFile, stat } from 'node:fs/promises';
+import type { IncomingMessage } from 'node:http';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { type Context, Hono } from 'hono';
@@ -93,7 +94,8 @@ export interface AppOptions {
   now?: () => number;
 }
 
-type Env = { Variables: { token: TokenRecord } };
+/** Node's request is passed by the Node server adapter (absent when the app is called directly). */
+type Env = { Variables: { token: TokenRecord }; Bindings: { incoming?: IncomingMessage } };
 
 const CAMPAIGN_STATUSES = ['suspected', 'confirmed', 'dismissed', 'closed'] as const;
 const DECISIONS = ['allow', 'review', 'challenge', 'block'] as const;
@@ -193,7 +195,7 @@ export function createApp(options: AppOptions): Hono<Env> {
   };
 
   const jsonBody = async (c: Context<Env>): Promise<unknown> => {
-    const body = await readBody(c.req.raw, limits.maxBodyBytes);
+    const body = await readBody(c.req.raw, limits.maxBodyBytes, c.env?.incoming);
     try {
       return JSON.parse(body.toString('utf8'));
     } catch (error) {
@@ -230,7 +232,7 @@ export function createApp(options: AppOptions): Hono<Env> {
 
   /** Reads an NDJSON batch of account events (few and small: validated inline with the schema). */
   const ingestAccountEvents = async (c: Context<Env>) => {
-    const body = await readBody(c.req.raw, limits.maxBodyBytes);
+    const body = await readBody(c.req.raw, limits.maxBodyBytes, c.env?.incoming);
     const lines = ndjsonLines(body, limits.maxBatch);
     const good: AccountEvent[] = [];
     const rejected: Rejection[] = [];
@@ -258,7 +260,7 @@ export function createApp(options: AppOptions): Hono<Env> {
    * so the HTTP thread stays free for inline lookups; every rejected record is listed.
    */
   const ingestExchanges = async (c: Context<Env>) => {
-    const body = await readBody(c.req.raw, limits.maxBodyBytes);
+    const body = await readBody(c.req.raw, limits.maxBodyBytes, c.env?.incoming);
     const batch = await parser.parse(body);
     const accepted = batch.ids.length;
     const outcome = accepted > 0 ? await service.ingestExchangeColumns(batch) : { stored: 0, duplicates: 0 };
@@ -310,7 +312,7 @@ export function createApp(options: AppOptions): Hono<Env> {
     });
   });
   app.post('/v1/litellm', requireRole('ingest'), async (c) => {
-    const body = await readBody(c.req.raw, limits.maxBodyBytes);
+    const body = await readBody(c.req.raw, limits.maxBodyBytes, c.env?.incoming);
     const decoded = decodeLitellmBody(body.toString('utf8'));
     if (decoded.records > limits.maxBatch) {
       throw new HttpError(

@@ -76,13 +76,14 @@ export async function openDuckDbStoreThread(path: string, options: DuckDbStoreOp
     method: StoreCall['method'],
     args: unknown[],
     onBatch?: (batch: unknown[], seq: number) => void | Promise<void>,
+    transfer: ArrayBuffer[] = [],
   ): Promise<T> => {
     if (closed) return Promise.reject(new OperatorError('store', 'the store is closed'));
     if (failure) return Promise.reject(failure);
     const id = nextId++;
     return new Promise<T>((resolve, reject) => {
       pending.set(id, { resolve: resolve as (value: unknown) => void, reject, onBatch });
-      worker.postMessage({ id, method, args } satisfies StoreCall);
+      worker.postMessage({ id, method, args } satisfies StoreCall, transfer);
     });
   };
   const forward =
@@ -90,18 +91,27 @@ export async function openDuckDbStoreThread(path: string, options: DuckDbStoreOp
     (...args: unknown[]) =>
       call(method, args);
 
-  const appendColumns = (batch: ExchangeColumns) =>
-    call<{ fresh: number[]; seq: number }>('appendExchangeColumns', [
-      {
-        ids: batch.ids,
-        ts: batch.ts,
-        accounts: batch.accounts,
-        // The store keeps the deflated block as it is: the texts need not cross.
-        lines: batch.deflated ? new Uint8Array(0) : batch.lines,
-        ends: new Uint32Array(0),
-        deflated: batch.deflated,
-      } satisfies ExchangeColumns,
-    ]);
+  /** Exchange columns: the deflated block moves to the store thread when it owns its memory (the caller hands it over). */
+  const appendColumns = (batch: ExchangeColumns) => {
+    const { deflated } = batch;
+    const moved = deflated && deflated.byteOffset === 0 && deflated.byteLength === deflated.buffer.byteLength;
+    return call<{ fresh: number[]; seq: number }>(
+      'appendExchangeColumns',
+      [
+        {
+          ids: batch.ids,
+          ts: batch.ts,
+          accounts: batch.accounts,
+          // The store keeps the deflated block as it is: the texts need not cross.
+          lines: deflated ? new Uint8Array(0) : batch.lines,
+          ends: new Uint32Array(0),
+          deflated,
+        } satisfies ExchangeColumns,
+      ],
+      undefined,
+      moved ? [deflated.buffer as ArrayBuffer] : [],
+    );
+  };
 
   const store: Store = {
     kind: 'duckdb',

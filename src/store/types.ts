@@ -108,7 +108,8 @@ export interface ExchangeColumns {
   ends: Uint32Array;
   /**
    * `lines` raw-deflated (`deflateRawSync(lines)`), when the caller made it on another thread:
-   * an adapter that compresses keeps it as is (and may then be handed no `lines` at all).
+   * an adapter that compresses keeps it as is (and may then be handed no `lines` at all). The
+   * store takes it: an adapter on another thread moves it there (the caller must not reuse it).
    */
   deflated?: Uint8Array;
 }
