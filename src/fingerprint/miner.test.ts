@@ -116,3 +116,42 @@ describe('template miner', () => {
     expect(a).not.toBe(b);
   });
 });
+
+describe('quick rejection by group keys', () => {
+  const base =
+    'alpha bravo charlie delta echo foxtrot golf hotel india juliet kilo lima mike november oscar papa';
+  const words = base.split(' ');
+  const swap = (positions: number[]) =>
+    words.map((w, i) => (positions.includes(i) ? `x${'q'.repeat(i + 1)}` : w)).join(' ');
+
+  it('still joins a variant one token off at any position of the head or the tail', () => {
+    for (const at of [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15]) {
+      const miner = createTemplateMiner();
+      const first = miner.add(scan(base)).id;
+      const joined = miner.add(scan(swap([at])));
+      expect(joined.size, `token ${at}`).toBe(2);
+      expect(joined.id, `token ${at}`).not.toBe(first);
+    }
+  });
+
+  it('does not join a variant two tokens off in the head and two in the tail', () => {
+    for (const positions of [
+      [0, 7, 8, 15],
+      [3, 4, 11, 12],
+      [1, 2, 13, 14],
+    ]) {
+      const miner = createTemplateMiner();
+      miner.add(scan(base));
+      expect(miner.add(scan(swap(positions))).size, positions.join(',')).toBe(1);
+      expect(miner.size).toBe(2);
+    }
+  });
+
+  it('joins a generalised template whose slots lie in different groups when the prompt matches elsewhere', () => {
+    const miner = createTemplateMiner();
+    miner.add(scan(base));
+    miner.add(scan(swap([0]))); // head slot 0 becomes <*>
+    const third = miner.add(scan(swap([5, 9]))); // head one off (5), tail one off (9): still 7 of 8
+    expect(third.size).toBe(3);
+  });
+});

@@ -82,6 +82,8 @@ interface Cluster {
   id: string;
   text: string;
   leaves: Cluster[][];
+  /** Group keys of a full-length head and tail (see `groupKeys`), or null when either is shorter. */
+  keys: Int32Array | null;
 }
 
 interface TreeNode {
@@ -106,6 +108,48 @@ export function createTemplateMiner(options: MinerOptions = {}): TemplateMiner {
   const tailRoot = newNode();
   const all = new Set<Cluster>();
   let clock = 0;
+
+  /**
+   * Quick rejection. To reach the threshold on a full-length side, a candidate may differ from the
+   * prompt in at most `slack` of its tokens (a `<*>` slot counts as a difference), so one of
+   * `slack + 1` contiguous groups of that side agrees entirely (pigeonhole). Each group gets a
+   * key, a hash of its tokens (0 when it has a `<*>`): a full-length candidate none of whose group
+   * keys equals the prompt's cannot join and is not compared token by token. Same choices, fewer
+   * comparisons (a leaf holds up to `maxClustersPerLeaf` clusters, most of them far off).
+   */
+  const slack = (n: number) => {
+    let k = 0;
+    while (k < n && k / n < threshold) k++;
+    return n - k;
+  };
+  const headGroups = slack(H) + 1 <= H ? slack(H) + 1 : 0;
+  const tailGroups = slack(T) + 1 <= T ? slack(T) + 1 : 0;
+  const groupCount = headGroups + tailGroups;
+
+  /** The group keys of a full head and tail into `out`. */
+  function groupKeys(head: Int32Array, tail: Int32Array, out: Int32Array): void {
+    for (let g = 0; g < headGroups; g++)
+      out[g] = groupKey(head, Math.floor((g * H) / headGroups), Math.floor(((g + 1) * H) / headGroups));
+    for (let g = 0; g < tailGroups; g++)
+      out[headGroups + g] = groupKey(
+        tail,
+        Math.floor((g * T) / tailGroups),
+        Math.floor(((g + 1) * T) / tailGroups),
+      );
+  }
+
+  function groupKey(tokens: Int32Array, from: number, to: number): number {
+    let h = 0x2545f491;
+    for (let i = from; i < to; i++) {
+      if (tokens[i] === WILD) return 0;
+      h = combine(h, tokens[i]);
+    }
+    return fmix32(h) | 1;
+  }
+
+  const probeKeys = new Int32Array(groupCount);
+  /** True when the prompt's head and tail are full length and `probeKeys` hold their group keys. */
+  let probeKeyed = false;
 
   function route(root: TreeNode, structure: number, s: TokenStream, fromEnd: boolean): TreeNode {
     let node = descend(root, structure);
@@ -173,6 +217,12 @@ export function createTemplateMiner(options: MinerOptions = {}): TemplateMiner {
       const c = leaf[i];
       if (c.visited === clock || c.structure !== structure) continue;
       c.visited = clock;
+      const keys = c.keys;
+      if (probeKeyed && keys !== null) {
+        let g = 0;
+        while (g < groupCount && keys[g] !== probeKeys[g]) g++;
+        if (g === groupCount) continue;
+      }
       const floor = Math.max(threshold, bestSim);
       const sim = similarity(c, headLen, tailLen, floor);
       if (sim < floor) continue;
@@ -189,6 +239,12 @@ export function createTemplateMiner(options: MinerOptions = {}): TemplateMiner {
   let bestSim = -1;
 
   function identify(c: Cluster): void {
+    if (groupCount > 0 && c.headLen === H && c.tailLen === T) {
+      c.keys ??= new Int32Array(groupCount);
+      groupKeys(c.head, c.tail, c.keys);
+    } else {
+      c.keys = null;
+    }
     let h1 = fmix32(c.structure ^ 0x2f1b3c4d);
     let h2 = fmix32(c.structure ^ 0x7a3d9e11);
     h1 = combine(h1, c.headLen);
@@ -319,6 +375,8 @@ export function createTemplateMiner(options: MinerOptions = {}): TemplateMiner {
     const hashes = s.hashes;
     for (let i = 0; i < headLen; i++) probeHead[i] = hashes[i];
     for (let i = 0; i < tailLen; i++) probeTail[i] = hashes[tailStart + i];
+    probeKeyed = groupCount > 0 && headLen === H && tailLen === T;
+    if (probeKeyed) groupKeys(probeHead, probeTail, probeKeys);
     best = null;
     bestSim = -1;
     bestOf(headLeaf, structure, headLen, tailLen);
@@ -357,6 +415,7 @@ export function createTemplateMiner(options: MinerOptions = {}): TemplateMiner {
         id: '',
         text: '',
         leaves: [],
+        keys: null,
       };
       identify(cluster);
       all.add(cluster);
