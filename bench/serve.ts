@@ -31,9 +31,12 @@ const { values } = parseArgs({
     'risk-rate': { type: 'string', default: '2000' },
     'risk-seconds': { type: 'string', default: '10' },
     workers: { type: 'string' },
+    'parse-workers': { type: 'string' },
     days: { type: 'string', default: '21' },
     'noop-server': { type: 'string' },
     'path-only': { type: 'boolean', default: false },
+    /** Priority (nice) of the ingest load generator during the risk phase (0: same as the lookups'). */
+    'ingest-client-nice': { type: 'string', default: '0' },
     /** Extra node options for the server processes, e.g. '--cpu-prof --cpu-prof-dir=/tmp/prof'. */
     'server-node-args': { type: 'string', default: '' },
   },
@@ -59,6 +62,7 @@ if (values['noop-server'] !== undefined) {
     detection: noop,
     service: { tickIntervalMs: 0 },
     limits: { ratePerSecond: 1e6, rateBurst: 1e6 },
+    parseWorkers: values['parse-workers'] === undefined ? undefined : Number(values['parse-workers']),
   });
   process.stderr.write(`listening on ${server.url}\n`);
   // The bench asks for the HTTP thread's share of busy time with SIGUSR2 (event-loop utilisation).
@@ -169,7 +173,13 @@ function postFromWorker(
 ): Promise<{ records: number; seconds: number; failures: number }> {
   const code = `
     const { parentPort, workerData } = require('node:worker_threads');
-    const { url, token, bodies, concurrency } = workerData;
+    const { url, token, bodies, concurrency, nice } = workerData;
+    if (nice) {
+      try {
+        const tid = Number(require('node:fs').readlinkSync('/proc/thread-self').split('/').pop());
+        require('node:os').setPriority(tid, nice);
+      } catch {}
+    }
     let next = 0, records = 0, failures = 0;
     const started = performance.now();
     const one = async () => {
@@ -190,7 +200,13 @@ function postFromWorker(
     );`;
   const worker = new Worker(code, {
     eval: true,
-    workerData: { url, token, bodies: bodies.map((body) => new Uint8Array(body)), concurrency },
+    workerData: {
+      url,
+      token,
+      bodies: bodies.map((body) => new Uint8Array(body)),
+      concurrency,
+      nice: Number(values['ingest-client-nice']),
+    },
   });
   return new Promise((resolve, reject) => {
     worker.once('message', (result) => {
@@ -207,7 +223,16 @@ function postFromWorker(
 {
   const dir = mkdtempSync(join(tmpdir(), 'dw-bench-serve0-'));
   const token = createToken(dir, 'ingest').secret;
-  const server = await spawnServer(['--import', 'tsx', 'bench/serve.ts', '--noop-server', dir]);
+  const parseWorkers =
+    values['parse-workers'] === undefined ? [] : ['--parse-workers', values['parse-workers']];
+  const server = await spawnServer([
+    '--import',
+    'tsx',
+    'bench/serve.ts',
+    ...parseWorkers,
+    '--noop-server',
+    dir,
+  ]);
   const bodies = roundBodies(0);
   server.child.kill('SIGUSR2');
   const cpuBefore = cpuSecondsOf(server.pid);
@@ -244,6 +269,7 @@ const args = [
   '1000000',
 ];
 if (values.workers !== undefined) args.push('--workers', values.workers);
+if (values['parse-workers'] !== undefined) args.push('--parse-workers', values['parse-workers']);
 const served = await spawnServer(args);
 const url = served.url;
 const child = served.child;

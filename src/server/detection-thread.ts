@@ -2,14 +2,15 @@
  * Entry point of the detection thread: runs the real detection (`createDetection`: pipeline and
  * campaign engine, with its own partition workers) off the HTTP thread, so the global stage's
  * ticks never delay an inline risk lookup. Messages are applied in order; answers to calls carry
- * the engine's campaigns and verdicts as JSON (cheaper to pass than thousands of small objects).
+ * what changed in the engine's campaigns and verdicts since the previous answer, as JSON (cheaper
+ * to pass than thousands of small objects, and the HTTP thread decodes only what changed).
  */
 import { readlinkSync } from 'node:fs';
 import { setPriority } from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
 import type { PipelineConfig } from '../pipeline/config.js';
 import { createDetection } from './detection-default.js';
-import type { ThreadCall, ThreadReply } from './detection-worker.js';
+import type { DetectionChanges, ThreadCall, ThreadReply } from './detection-worker.js';
 
 const port = parentPort;
 if (port === null) throw new Error('server/detection-thread.ts must run in a worker thread');
@@ -31,11 +32,36 @@ function lowerPriority(nice: number): void {
 lowerPriority(10);
 const detection = createDetection(workerData as Partial<PipelineConfig>);
 
-const snapshot = () => ({
-  campaignsJson: JSON.stringify(detection.campaigns()),
-  verdictsJson: JSON.stringify(detection.verdicts()),
-  stats: detection.stats(),
-});
+/** JSON of each campaign and verdict as last sent, by id and account. */
+const sentCampaigns = new Map<string, string>();
+const sentVerdicts = new Map<string, string>();
+
+/** What changed in `current` (by key) since it was last sent: changed items as one JSON array, removed keys. */
+function changesOf<T>(current: readonly T[], keyOf: (item: T) => string, sent: Map<string, string>) {
+  const changed: string[] = [];
+  const present = new Set<string>();
+  for (const item of current) {
+    const key = keyOf(item);
+    const json = JSON.stringify(item);
+    present.add(key);
+    if (sent.get(key) === json) continue;
+    sent.set(key, json);
+    changed.push(json);
+  }
+  const removed = [...sent.keys()].filter((key) => !present.has(key));
+  for (const key of removed) sent.delete(key);
+  return { changedJson: `[${changed.join(',')}]`, removed };
+}
+
+const snapshot = (): DetectionChanges => {
+  const campaigns = detection.campaigns();
+  return {
+    campaignIds: campaigns.map((campaign) => campaign.id),
+    campaigns: changesOf(campaigns, (campaign) => campaign.id, sentCampaigns),
+    verdicts: changesOf(detection.verdicts(), (verdict) => verdict.account, sentVerdicts),
+    stats: detection.stats(),
+  };
+};
 
 async function answer(call: ThreadCall): Promise<unknown> {
   switch (call.method) {

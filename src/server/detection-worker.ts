@@ -1,8 +1,9 @@
 /**
  * Detection on its own thread (the default of `startServer`): the same `Detection` as
  * `createDetection`, driven by messages. Campaigns, verdicts and counters are cached from the
- * answer of each tick or review, so the HTTP thread reads them without waiting; records are
- * posted without waiting; everything else is a call answered in order.
+ * answer of each tick or review (which carries only what changed: an unchanged campaign stays the
+ * same object), so the HTTP thread reads them without waiting; records are posted without
+ * waiting; everything else is a call answered in order.
  */
 import { Worker } from 'node:worker_threads';
 import type {
@@ -37,9 +38,19 @@ export type ThreadCall = { id: number } & (
 export type ThreadReply = { id: number; ok: true; value: unknown } | { id: number; ok: false; error: string };
 
 type Stats = ReturnType<Detection['stats']>;
-interface Snapshot {
-  campaignsJson: string;
-  verdictsJson: string;
+
+/** Items changed since the previous answer (a JSON array) and the keys no longer present. */
+export interface Changes {
+  changedJson: string;
+  removed: string[];
+}
+
+/** What the detection thread answers to a tick, review or restore: its conclusions' changes. */
+export interface DetectionChanges {
+  /** Every campaign's id, in the engine's order. */
+  campaignIds: string[];
+  campaigns: Changes;
+  verdicts: Changes;
   stats: Stats;
 }
 type Call = ThreadCall extends infer C ? (C extends { id: number } ? Omit<C, 'id'> : never) : never;
@@ -61,6 +72,8 @@ export function startDetectionThread(config: Partial<PipelineConfig> = {}): Dete
   const pending = new Map<number, { resolve: (value: unknown) => void; reject: (error: Error) => void }>();
   let nextId = 1;
   let failure: Error | null = null;
+  const campaignById = new Map<string, CampaignResult>();
+  const verdictByAccount = new Map<string, AccountVerdict>();
   let campaigns: CampaignResult[] = [];
   let verdicts: AccountVerdict[] = [];
   let stats: Stats = { accounts: 0, ticks: 0, lastTick: null };
@@ -89,10 +102,17 @@ export function startDetectionThread(config: Partial<PipelineConfig> = {}): Dete
       worker.postMessage({ ...message, id });
     });
   };
-  const adopt = (snapshot: Snapshot) => {
-    campaigns = JSON.parse(snapshot.campaignsJson) as CampaignResult[];
-    verdicts = JSON.parse(snapshot.verdictsJson) as AccountVerdict[];
-    stats = snapshot.stats;
+  const adopt = (changes: DetectionChanges) => {
+    for (const campaign of JSON.parse(changes.campaigns.changedJson) as CampaignResult[])
+      campaignById.set(campaign.id, campaign);
+    for (const id of changes.campaigns.removed) campaignById.delete(id);
+    campaigns = changes.campaignIds.map((id) => campaignById.get(id)!);
+    const changedVerdicts = JSON.parse(changes.verdicts.changedJson) as AccountVerdict[];
+    for (const verdict of changedVerdicts) verdictByAccount.set(verdict.account, verdict);
+    for (const account of changes.verdicts.removed) verdictByAccount.delete(account);
+    if (changedVerdicts.length > 0 || changes.verdicts.removed.length > 0)
+      verdicts = [...verdictByAccount.values()];
+    stats = changes.stats;
   };
   /**
    * Texts as one UTF-8 buffer, moved (not copied) to the detection thread when it owns its
@@ -116,7 +136,7 @@ export function startDetectionThread(config: Partial<PipelineConfig> = {}): Dete
     ingestExchangeLines: postLines,
     ingestAccountEvents: (batch: readonly AccountEvent[]) => post('events', batch),
     async tick(now, options) {
-      adopt(await call<Snapshot>({ method: 'tick', now, flush: options?.flush ?? false }));
+      adopt(await call<DetectionChanges>({ method: 'tick', now, flush: options?.flush ?? false }));
     },
     campaigns: () => campaigns,
     verdicts: () => verdicts,
@@ -137,14 +157,14 @@ export function startDetectionThread(config: Partial<PipelineConfig> = {}): Dete
       return (await call<ResidencyVerdict>({ method: 'residency', summary })) as ResidencyVerdict;
     },
     async review(campaign, action, note) {
-      adopt(await call<Snapshot>({ method: 'review', campaign, action, note }));
+      adopt(await call<DetectionChanges>({ method: 'review', campaign, action, note }));
     },
     async settle() {
       stats = (await call<{ stats: Stats }>({ method: 'settle' })).stats;
     },
     snapshot: () => call<Uint8Array>({ method: 'snapshot' }),
     async restore(data) {
-      adopt(await call<Snapshot>({ method: 'restore', data }));
+      adopt(await call<DetectionChanges>({ method: 'restore', data }));
     },
     async close() {
       if (!failure) await call({ method: 'close' }).catch(() => undefined);

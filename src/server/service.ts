@@ -403,6 +403,8 @@ export function createService(options: ServiceOptions): Service {
     for (const raw of state.campaigns) {
       const campaign = overlayReview(raw);
       const previous = campaigns.get(campaign.id);
+      // Detection on its own thread hands back the same object for a campaign that did not change.
+      if (previous?.campaign === campaign) continue;
       let entry: CampaignHistoryEntry | undefined;
       let event: WebhookEvent | undefined;
       if (!previous) {
