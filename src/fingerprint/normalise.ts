@@ -96,6 +96,8 @@ export interface TokenStream {
    */
   joined: Int32Array;
   joinedCount: number;
+  /** True when the prompt's read part (head and tail) is plain ASCII, so `text` is too. */
+  ascii: boolean;
 }
 
 let capacity = 1024;
@@ -116,6 +118,7 @@ const stream: TokenStream = {
   masks: new Int32Array(PLACEHOLDERS.length),
   joined: new Int32Array(64),
   joinedCount: 0,
+  ascii: true,
 };
 
 /** Makes room for `tokens` tokens (a prompt never has more tokens than characters). */
@@ -533,9 +536,11 @@ export function boundText(text: string, options: BoundOptions = {}): { head: str
   return { head: text.slice(0, headEnd), tail: text.slice(tailStart) };
 }
 
-/** Folds Unicode compatibility forms (NFKC) only when the text is not plain ASCII. */
+/** Folds Unicode compatibility forms (NFKC) only when the text is not plain ASCII (noted in `stream.ascii`). */
 function fold(text: string): string {
-  return NON_ASCII.test(text) ? text.normalize('NFKC') : text;
+  if (!NON_ASCII.test(text)) return text;
+  stream.ascii = false;
+  return text.normalize('NFKC');
 }
 
 /** Scans a prompt into the shared token stream (valid until the next call). */
@@ -548,6 +553,7 @@ export function scan(prompt: string, options: BoundOptions = {}): TokenStream {
   stream.scripts.fill(0);
   stream.masks.fill(0);
   stream.chars = prompt.length;
+  stream.ascii = true;
   const cut = boundText(prompt, options);
   stream.bounded = cut !== null;
   if (cut === null) {

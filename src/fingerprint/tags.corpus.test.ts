@@ -5,10 +5,10 @@
 import { describe, expect, it } from 'vitest';
 import { fingerprint } from './fingerprint.js';
 import { detectLanguage } from './language.js';
-import { LATIN, scan } from './normalise.js';
-import { extractionTags } from './tags.js';
+import { LATIN, NUM, scan } from './normalise.js';
+import { capabilityTags, extractionTags } from './tags.js';
 import { buildExtractionSet, corporaDir, loadCorpus, scoreTags } from './test-support/corpus.js';
-import { triggersOf } from './triggers.js';
+import { T_ASCII, triggersOf } from './triggers.js';
 
 const dir = corporaDir();
 if (dir === null) console.warn('tags.corpus.test: ../shared/corpora/dev is absent, corpus tests skipped');
@@ -81,5 +81,38 @@ describe.skipIf(dir === null)('capability tags on the dev corpora', () => {
     ['humaneval', 'math', 0.1],
   ])('%s is rarely tagged %s', (name, tag, atMost) => {
     expect(share(name as string, tag as string)).toBeLessThanOrEqual(atMost as number);
+  });
+});
+
+describe.skipIf(dir === null)('partner-word gating on the dev corpora', () => {
+  it('gives the same capability tags as gating on the first word alone', () => {
+    const records = [
+      ...loadCorpus(dir!, 'sharegpt-v3-filtered-500'),
+      ...loadCorpus(dir!, 'awesome-chatgpt-prompts'),
+    ];
+    const extra = [
+      ...loadCorpus(dir!, 'humaneval'),
+      ...loadCorpus(dir!, 'bfcl-multiple'),
+      ...loadCorpus(dir!, 'mt-bench'),
+    ];
+    let ascii = 0;
+    for (const r of [...records, ...extra]) {
+      const s = scan(r.text);
+      const triggers = triggersOf(s);
+      if ((triggers.words & T_ASCII) !== 0) ascii++;
+      const ctx = {
+        tools: 0,
+        turns: 1,
+        chars: r.text.length,
+        codeBlocks: s.codeBlocks,
+        cot: false,
+        numbers: s.masks[NUM],
+      };
+      const firstWordOnly = { words: triggers.words & ~T_ASCII, punct: triggers.punct };
+      expect(capabilityTags(s.text, { ...ctx, triggers }), r.text).toEqual(
+        capabilityTags(s.text, { ...ctx, triggers: firstWordOnly }),
+      );
+    }
+    expect(ascii).toBeGreaterThan(500);
   });
 });

@@ -248,6 +248,24 @@ describe('scan gate', () => {
   });
 });
 
+describe('partner words of two-part capability patterns', () => {
+  it.each([
+    ['Please write an e-mail to my landlord about the broken heater.', 'writing'],
+    ["Compose a 'story' for my niece.", 'writing'],
+    ['Escribe una historia corta sobre un gato.', 'writing'],
+    ['Can you call the weather_api function for Paris?', 'tool-use'],
+    ['First list the available tools, then pick one.', 'tool-use'],
+    ['Refactor this code so it is faster.', 'coding'],
+  ] as const)('%s -> %s', (prompt, tag) => {
+    expect(capsOf(prompt)).toContain(tag);
+  });
+
+  it('does not run a pattern whose partner word is absent, with the same tags', () => {
+    expect(capsOf('Write down what you call your favourite function of the day.')).not.toContain('writing');
+    expect(capsOf('Write down what you call your favourite function of the day.')).not.toContain('tool-use');
+  });
+});
+
 describe('anchor-word skip', () => {
   it('gives the same tags as the full scan on English prompts', () => {
     const english = [

@@ -41,9 +41,11 @@ import {
   P_CODE,
   P_MATH,
   T_AGENT,
+  T_ASCII,
   T_CODE,
   T_CODE_NOUN,
   T_CODE_SYNTAX,
+  T_CODE_VERB,
   T_EXTRACTION,
   T_MATH,
   T_MATH_WEAK,
@@ -52,7 +54,9 @@ import {
   T_TOOL,
   T_TRANSLATION,
   T_WRITING,
+  T_WRITING_NOUN,
   type Triggers,
+  toolPhrasePossible,
 } from './triggers.js';
 
 /** Languages the extraction lexicons cover. */
@@ -231,7 +235,8 @@ export function extractionTags(
   words: number | null = null,
   languages: RuleLanguage[] = ALL_RULE_LANGUAGES,
 ): ExtractionMatch[] {
-  const english = languages.length === 1 && languages[0] === 'en' && !NON_ASCII.test(text);
+  const ascii = words !== null && (words & T_ASCII) !== 0 ? true : !NON_ASCII.test(text);
+  const english = languages.length === 1 && languages[0] === 'en' && ascii;
   if (english && words !== null && (words & T_EXTRACTION) === 0) {
     // no combination can compose: only Self-Instruct's open slot, which needs no concept, remains
     const slot = openTaskSlot(text);
@@ -302,12 +307,14 @@ export function capabilityTags(text: string, ctx: CapabilityContext): Capability
   const words = ctx.triggers?.words ?? 0;
   const punct = ctx.triggers?.punct ?? 0;
   const may = (flag: number) => all || (words & flag) !== 0;
+  // on plain-ASCII text a two-part pattern also needs its partner word (triggers.ts PARTNERS)
+  const partners = !all && (words & T_ASCII) !== 0;
   const coding =
     ctx.codeBlocks > 0 ||
     (all ? CODE_WORDS.test(text) : (words & T_CODE) !== 0) ||
     ((all || (words & T_CODE_SYNTAX) !== 0) && CODE_LINE.test(text)) ||
     ((all || (punct & P_CODE) !== 0) && CODE_PUNCT.test(text)) ||
-    (may(T_CODE_NOUN) && CODE_TASK.test(text));
+    (may(T_CODE_NOUN) && (!partners || (words & T_CODE_VERB) !== 0) && CODE_TASK.test(text));
   if (coding) tags.push('coding');
   const numberWords = all ? NUMBER_WORDS.test(text) : (words & T_NUMBER_WORD) !== 0;
   const numeric = ctx.numbers > 0 || numberWords || (all && /[一二三四五六七八九十]/.test(text));
@@ -317,13 +324,15 @@ export function capabilityTags(text: string, ctx: CapabilityContext): Capability
     ((ctx.numbers >= 2 || (ctx.numbers >= 1 && numberWords)) &&
       (all ? MATH_WEAK.test(text) : (words & T_MATH_WEAK) !== 0));
   if (!coding && math) tags.push('math');
-  const toolUse = ctx.tools > 0 || (may(T_TOOL) && TOOL_WORDS.test(text));
+  const toolUse =
+    ctx.tools > 0 || (may(T_TOOL) && (!partners || toolPhrasePossible(words)) && TOOL_WORDS.test(text));
   if (toolUse) tags.push('tool-use');
   if ((may(T_AGENT) && AGENT_WORDS.test(text)) || (toolUse && ctx.turns >= 3)) tags.push('agentic');
   if (ctx.turns >= 8 || ctx.chars >= 16_000 || (ctx.turns >= 4 && ctx.chars >= 4_000))
     tags.push('long-horizon');
   if (ctx.cot || (may(T_REASONING) && REASONING_WORDS.test(text))) tags.push('reasoning');
-  if (may(T_WRITING) && WRITING_WORDS.test(text)) tags.push('writing');
+  if (may(T_WRITING) && (!partners || (words & T_WRITING_NOUN) !== 0) && WRITING_WORDS.test(text))
+    tags.push('writing');
   if (may(T_TRANSLATION) && TRANSLATION_WORDS.test(text)) tags.push('translation');
   if (tags.length === 0 && text.length <= 200 && KNOWLEDGE_START.test(text)) tags.push('knowledge');
   if (tags.length === 0) tags.push('chat');

@@ -44,6 +44,54 @@ export const T_TRANSLATION = 16384;
 export const FOREIGN = 1 << 16;
 
 /**
+ * Partner words of two-part capability patterns (a writing verb needs a writing noun, a code
+ * verb a code noun, a tool phrase its two words), flagged wherever the word occurs, also inside
+ * joined words and placeholders, so a pattern whose partner is absent is not run on plain-ASCII
+ * text (`T_ASCII`). In other text every pattern gated by its first flag runs, as before.
+ */
+export const T_WRITING_NOUN = 1 << 17;
+export const T_CODE_VERB = 1 << 18;
+export const TW_FUNCTION = 1 << 19;
+export const TW_CALL = 1 << 20;
+export const TW_TOOL = 1 << 21;
+export const TW_TOOLS = 1 << 22;
+export const TW_FUNCTIONS = 1 << 23;
+export const TW_API = 1 << 24;
+export const TW_AVAILABLE = 1 << 25;
+export const TW_USE = 1 << 26;
+export const TW_JSON = 1 << 27;
+export const TW_SCHEMA = 1 << 15;
+export const TW_STRONG = 1 << 0;
+/** The text is plain ASCII (the normaliser saw no other character): partner gating applies. */
+export const T_ASCII = 1 << 29;
+/** Flags that may come from words inside joined words and placeholders. */
+const PARTNERS =
+  T_WRITING_NOUN |
+  T_CODE_VERB |
+  TW_FUNCTION |
+  TW_CALL |
+  TW_TOOL |
+  TW_TOOLS |
+  TW_FUNCTIONS |
+  TW_API |
+  TW_AVAILABLE |
+  TW_USE |
+  TW_JSON |
+  TW_SCHEMA |
+  TW_STRONG;
+
+/** True when the words can make a tool-use phrase (necessary for the pattern in tags.ts). */
+export function toolPhrasePossible(words: number): boolean {
+  return (
+    (words & TW_STRONG) !== 0 ||
+    ((words & TW_CALL) !== 0 && (words & (TW_FUNCTION | TW_TOOL | TW_API)) !== 0) ||
+    ((words & TW_AVAILABLE) !== 0 && (words & (TW_TOOLS | TW_FUNCTIONS)) !== 0) ||
+    ((words & TW_USE) !== 0 && (words & TW_TOOL) !== 0) ||
+    ((words & TW_JSON) !== 0 && (words & TW_SCHEMA) !== 0)
+  );
+}
+
+/**
  * Some extraction tag could fire on this text (plain-ASCII English): the roles its words may carry
  * (concepts.ts `wordHints`, `symbolHints`) compose some tag (compositions.ts `composable`).
  * Prompts without it skip the concept scan.
@@ -87,6 +135,26 @@ const WORDS: [number, string][] = [
     'logic logical puzzle riddle deduce deduction infer inference following true false syllogism paradox premise premises conclusion valid step step-by-step why brainteaser options',
   ],
   [T_WRITING, 'write compose draft rewrite edit proofread polish'],
+  [
+    T_WRITING_NOUN,
+    // English nouns (e-mail read as mail), and the articles the es/de alternatives need
+    'story poem essay email mail letter blog article speech song lyrics post paragraph tweet slogan headline novel chapter script haiku limerick review un una ein eine einn einen',
+  ],
+  [
+    T_CODE_VERB,
+    'write fix debug implement refactor optimize optimise review explain convert translate complete',
+  ],
+  [TW_FUNCTION, 'function'],
+  [TW_CALL, 'call calls calling'],
+  [TW_TOOL, 'tool'],
+  [TW_TOOLS, 'tools'],
+  [TW_FUNCTIONS, 'functions'],
+  [TW_API, 'api'],
+  [TW_AVAILABLE, 'available'],
+  [TW_USE, 'use'],
+  [TW_JSON, 'json'],
+  [TW_SCHEMA, 'schema'],
+  [TW_STRONG, 'tool_choice parameters'],
   [
     T_TRANSLATION,
     'translate translation translating translated say english spanish french german chinese japanese korean russian italian portuguese arabic hindi',
@@ -176,6 +244,8 @@ function atLineStart(text: string, start: number): boolean {
 let spanA = 0;
 let spanB = 0;
 let spanWords = 0;
+/** Flags of the words inside joined words and placeholders. */
+let innerFlags = 0;
 
 /**
  * The extraction roles the words of text[from, to) may carry, into spanA / spanB: the text is
@@ -198,6 +268,7 @@ function spanRoles(text: string, from: number, to: number): void {
         spanA |= hintA[slot];
         spanB |= hintB[slot];
         spanWords |= phraseWordBits[slot];
+        innerFlags |= flags[slot];
         if (markupName[slot] === 1) markupAt(text, i);
       }
       continue;
@@ -270,6 +341,7 @@ export function triggersOf(s: TokenStream): Triggers {
   lastB = 0;
   sentences = 0;
   composes = false;
+  innerFlags = 0;
   let end = 0;
   for (let t = 0; t < s.count; t++) {
     const start = starts[t];
@@ -330,5 +402,7 @@ export function triggersOf(s: TokenStream): Triggers {
   endSentence();
   if (!composes) composes = composable(lastA, lastB, prevA, prevB);
   if (composes) words |= T_EXTRACTION;
+  words |= innerFlags & PARTNERS;
+  if (s.ascii) words |= T_ASCII;
   return { words, punct };
 }
