@@ -71,3 +71,12 @@ describe('LSH banding', () => {
     }
   });
 });
+
+describe('band keys', () => {
+  it('spells every band index before its colon, for one, two and three digits', () => {
+    const sig = Uint32Array.from({ length: 1024 }, (_, i) => Math.imul(i + 1, 2654435761) >>> 0);
+    const keys = bandKeys(sig, { slots: 1024, bands: 1024, rows: 1 });
+    for (const b of [0, 9, 10, 99, 100, 1023]) expect(keys[b]).toMatch(new RegExp(`^${b}:[0-9a-zA-Z_-]{8}$`));
+    expect(new Set(keys).size).toBe(1024);
+  });
+});

@@ -225,18 +225,21 @@ export function bandKeys(sig: Uint32Array, params: LshParams): string[] {
     }
     h1 = fmix32(h1);
     h2 = fmix32(h2);
+    const c0 = B64[(h1 >>> 26) & 63];
+    const c1 = B64[(h1 >>> 20) & 63];
+    const c2 = B64[(h1 >>> 14) & 63];
+    const c3 = B64[(h1 >>> 8) & 63];
+    const c4 = B64[(h1 >>> 2) & 63];
+    const c5 = B64[((h1 & 3) << 4) | ((h2 >>> 28) & 15)];
+    const c6 = B64[(h2 >>> 22) & 63];
+    const c7 = B64[(h2 >>> 16) & 63];
+    // one string per key (prefix digits, `:`, 8 hash characters), not a prefix joined to a second string
     keys[b] =
-      BAND_PREFIXES[b] +
-      String.fromCharCode(
-        B64[(h1 >>> 26) & 63],
-        B64[(h1 >>> 20) & 63],
-        B64[(h1 >>> 14) & 63],
-        B64[(h1 >>> 8) & 63],
-        B64[(h1 >>> 2) & 63],
-        B64[((h1 & 3) << 4) | ((h2 >>> 28) & 15)],
-        B64[(h2 >>> 22) & 63],
-        B64[(h2 >>> 16) & 63],
-      );
+      b < 10
+        ? String.fromCharCode(48 + b, 58, c0, c1, c2, c3, c4, c5, c6, c7)
+        : b < 100
+          ? String.fromCharCode(48 + ((b / 10) | 0), 48 + (b % 10), 58, c0, c1, c2, c3, c4, c5, c6, c7)
+          : BAND_PREFIXES[b] + String.fromCharCode(c0, c1, c2, c3, c4, c5, c6, c7);
   }
   return keys;
 }
