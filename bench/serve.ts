@@ -12,7 +12,7 @@
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { Worker } from 'node:worker_threads';
@@ -83,7 +83,13 @@ const riskSeconds = Number(values['risk-seconds']);
 const root = resolve(import.meta.dirname, '..');
 const dataDir = mkdtempSync(join(tmpdir(), 'dw-bench-serve-'));
 
+/** The 1, 5 and 15-minute load averages. */
+const loadAverage = () =>
+  loadavg()
+    .map((x) => x.toFixed(2))
+    .join(' ');
 console.log(machineLine());
+console.log(`load average at start: ${loadAverage()}`);
 const world = await simulateToMemory({ preset: 'small', seed: 1, days: Number(values.days) });
 const accounts = [...new Set(world.exchanges.map((x) => x.account as string))];
 console.log(
@@ -130,6 +136,29 @@ async function spawnServer(
       if (child.exitCode === null) await new Promise((ok) => child.once('exit', ok));
     },
   };
+}
+
+/** Milliseconds a thread ran and waited on a run queue (ready, no CPU free) so far, from /proc schedstat. */
+function schedOf(pid: number, tid: number): { ran: number; waited: number } {
+  try {
+    const [ran, waited] = readFileSync(`/proc/${pid}/task/${tid}/schedstat`, 'utf8').split(' ').map(Number);
+    return { ran: ran / 1e6, waited: waited / 1e6 };
+  } catch {
+    return { ran: Number.NaN, waited: Number.NaN };
+  }
+}
+
+/** How a thread spent a phase: CPU time and time spent ready but waiting for a CPU. */
+function schedSince(
+  before: { ran: number; waited: number },
+  pid: number,
+  tid: number,
+  seconds: number,
+): string {
+  const after = schedOf(pid, tid);
+  const ran = after.ran - before.ran;
+  const waited = after.waited - before.waited;
+  return `ran ${Math.round(ran)} ms, waited for a CPU ${Math.round(waited)} ms (${((waited / (seconds * 1000)) * 100).toFixed(1)}% of the phase)`;
 }
 
 /** CPU seconds of a process (all its threads) from /proc. */
@@ -247,7 +276,7 @@ function postFromWorker(
   server.child.kill('SIGUSR2');
   const busy = await eluLine;
   console.log(
-    `ingest path alone (no-op detection, DuckDB store): ${result.records} exchanges in ${result.seconds.toFixed(2)} s = ${Math.round(result.records / result.seconds)}/s wall (batches of ${batchSize}, ${concurrency} in flight, ${result.failures} failed); server CPU ${cpu.toFixed(2)} s = ${((cpu / result.records) * 1e5).toFixed(2)} CPU-s per 100k exchanges = ${Math.round(result.records / cpu)} exchanges per CPU-second; HTTP thread busy ${Math.round(Number(busy) * 100)}% of the time`,
+    `ingest path alone (no-op detection, DuckDB store): ${result.records} exchanges in ${result.seconds.toFixed(2)} s = ${Math.round(result.records / result.seconds)}/s wall (batches of ${batchSize}, ${concurrency} in flight, ${result.failures} failed); server CPU ${cpu.toFixed(2)} s = ${((cpu / result.records) * 1e5).toFixed(2)} CPU-s per 100k exchanges = ${Math.round(result.records / cpu)} exchanges per CPU-second; HTTP thread busy ${Math.round(Number(busy) * 100)}% of the time; load average ${loadAverage()}`,
   );
   await server.stop();
   rmSync(dir, { recursive: true, force: true });
@@ -315,7 +344,7 @@ for (let round = 0; round < rounds; round++) {
   total += result.records;
   totalSeconds += result.seconds + lag;
   console.log(
-    `ingest round ${round + 1}: ${result.records} exchanges acked in ${result.seconds.toFixed(2)} s = ${Math.round(result.records / result.seconds)}/s (batches of ${batchSize}, ${concurrency} in flight, ${result.failures} failed); detection caught up ${lag.toFixed(2)} s later; server CPU ${ackCpu.toFixed(1)} s until acked, ${cpu.toFixed(1)} s until applied`,
+    `ingest round ${round + 1}: ${result.records} exchanges acked in ${result.seconds.toFixed(2)} s = ${Math.round(result.records / result.seconds)}/s (batches of ${batchSize}, ${concurrency} in flight, ${result.failures} failed); detection caught up ${lag.toFixed(2)} s later; server CPU ${ackCpu.toFixed(1)} s until acked, ${cpu.toFixed(1)} s until applied; load average ${loadAverage()}`,
   );
 }
 console.log(
@@ -344,15 +373,22 @@ const askRisk = () =>
 // The ingest load comes from a worker thread, so this thread's event loop (autocannon's) only
 // measures lookups: latency figures are the server's, not the load generator's.
 await stats(); // resets the server's event-loop delay histogram
+const loadBefore = loadAverage();
+// The server's HTTP thread is its main thread (tid = pid); this process's main thread runs autocannon.
+const httpSched = schedOf(served.pid, served.pid);
+const clientSched = schedOf(process.pid, process.pid);
 const ingestDuring = postFromWorker(url, ingestToken, roundBodies(rounds));
 const risk = await askRisk();
 const during = await ingestDuring;
 console.log(
-  `risk while ingesting: ${Math.round(risk.requests.average)} req/s asked ${riskRate}/s; latency p50 ${risk.latency.p50} ms, p90 ${risk.latency.p90} ms, p99 ${risk.latency.p99} ms, max ${risk.latency.max} ms; non-2xx ${risk.non2xx}, errors ${risk.errors}`,
+  `risk while ingesting: ${Math.round(risk.requests.average)} req/s asked ${riskRate}/s; latency p50 ${risk.latency.p50} ms, p90 ${risk.latency.p90} ms, p99 ${risk.latency.p99} ms, max ${risk.latency.max} ms; non-2xx ${risk.non2xx}, errors ${risk.errors}; load average ${loadBefore} before, ${loadAverage()} after`,
+);
+console.log(
+  `  server HTTP thread: ${schedSince(httpSched, served.pid, served.pid, riskSeconds)}; load generator (autocannon) thread: ${schedSince(clientSched, process.pid, process.pid, riskSeconds)}`,
 );
 const loop = (await stats()).eventLoopDelayMs;
 console.log(
-  `server HTTP-thread event-loop delay during the risk phase: p50 ${loop.p50} ms, p99 ${loop.p99} ms, max ${loop.max} ms`,
+  `  server HTTP-thread event-loop delay during the risk phase: p50 ${loop.p50} ms, p99 ${loop.p99} ms, max ${loop.max} ms`,
 );
 console.log(
   `ingest during the risk phase: ${during.records} exchanges in ${during.seconds.toFixed(2)} s = ${Math.round(during.records / during.seconds)}/s`,
@@ -360,9 +396,15 @@ console.log(
 // Phase 3: the same lookups with nothing else running in the server (the lookup path's own cost).
 pathIndex = 0;
 const riskCpuBefore = cpuSeconds();
+const aloneLoadBefore = loadAverage();
+const aloneHttpSched = schedOf(served.pid, served.pid);
+const aloneClientSched = schedOf(process.pid, process.pid);
 const riskAlone = await askRisk();
 console.log(
-  `risk alone: ${Math.round(riskAlone.requests.average)} req/s asked ${riskRate}/s; latency p50 ${riskAlone.latency.p50} ms, p90 ${riskAlone.latency.p90} ms, p99 ${riskAlone.latency.p99} ms, max ${riskAlone.latency.max} ms; non-2xx ${riskAlone.non2xx}; server CPU ${Math.round(((cpuSeconds() - riskCpuBefore) / Math.max(1, riskAlone.requests.total)) * 1e6)} µs per lookup`,
+  `risk alone (no ingest; detection still catching up at low priority): ${Math.round(riskAlone.requests.average)} req/s asked ${riskRate}/s; latency p50 ${riskAlone.latency.p50} ms, p90 ${riskAlone.latency.p90} ms, p99 ${riskAlone.latency.p99} ms, max ${riskAlone.latency.max} ms; non-2xx ${riskAlone.non2xx}; server CPU ${Math.round(((cpuSeconds() - riskCpuBefore) / Math.max(1, riskAlone.requests.total)) * 1e6)} µs per lookup; load average ${aloneLoadBefore} before, ${loadAverage()} after`,
+);
+console.log(
+  `  server HTTP thread: ${schedSince(aloneHttpSched, served.pid, served.pid, riskSeconds)}; load generator (autocannon) thread: ${schedSince(aloneClientSched, process.pid, process.pid, riskSeconds)}`,
 );
 console.log(`server peak RSS: ${peakRssMiB()} MiB; stored: ${(await stats()).exchanges} exchanges`);
 

@@ -5,31 +5,19 @@
  * what changed in the engine's campaigns and verdicts since the previous answer, as JSON (cheaper
  * to pass than thousands of small objects, and the HTTP thread decodes only what changed).
  */
-import { readlinkSync } from 'node:fs';
-import { setPriority } from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
 import type { PipelineConfig } from '../pipeline/config.js';
+import { DETECTION_NICE, lowerThreadPriority } from '../store/priority.js';
 import { createDetection } from './detection-default.js';
 import type { DetectionChanges, ThreadCall, ThreadReply } from './detection-worker.js';
 
 const port = parentPort;
 if (port === null) throw new Error('server/detection-thread.ts must run in a worker thread');
 
-/**
- * Detection yields the CPU to the HTTP thread: this thread, and the partition workers it starts
- * (Linux threads inherit the nice value), run at a lower priority, so an inline risk lookup is
- * not queued behind detection's work when the cores are busy. Detection catches up whenever the
- * HTTP side is idle. Linux only (a thread's id is its own priority target); elsewhere a no-op.
- */
-function lowerPriority(nice: number): void {
-  try {
-    const tid = Number(readlinkSync('/proc/thread-self').split('/').pop());
-    if (Number.isInteger(tid) && tid > 0) setPriority(tid, nice);
-  } catch {
-    // Not Linux, or not permitted: detection runs at the same priority.
-  }
-}
-lowerPriority(10);
+// Detection yields the CPU to the HTTP thread and to ingest: this thread, and the partition
+// workers it starts (they inherit it), run at nice 10, so an inline risk lookup is not queued
+// behind detection's work when the cores are busy; detection catches up when they are idle.
+lowerThreadPriority(DETECTION_NICE);
 const detection = createDetection(workerData as Partial<PipelineConfig>);
 
 /** JSON of each campaign and verdict as last sent, by id and account. */

@@ -30,8 +30,8 @@ export interface ParsePool {
 /** Bodies smaller than this are parsed on the calling thread. */
 const INLINE_BYTES = 64 * 1024;
 
-function startWorker(maxRecords: number): Worker {
-  const workerData = { maxRecords };
+function startWorker(maxRecords: number, nice: number): Worker {
+  const workerData = { maxRecords, nice };
   if (!import.meta.url.endsWith('.ts'))
     return new Worker(new URL('./parse-worker.js', import.meta.url), { workerData });
   const entry = new URL('./parse-worker.ts', import.meta.url).href;
@@ -39,8 +39,11 @@ function startWorker(maxRecords: number): Worker {
   return new Worker(bootstrap, { eval: true, workerData });
 }
 
-/** Creates a pool of `size` parse workers (0: parse everything inline) for batches of at most `maxRecords`. */
-export function createParsePool(size: number, maxRecords: number): ParsePool {
+/**
+ * Creates a pool of `size` parse workers (0: parse everything inline) for batches of at most
+ * `maxRecords`, running at priority `nice` (default 0: unchanged; the service uses `INGEST_NICE`).
+ */
+export function createParsePool(size: number, maxRecords: number, nice = 0): ParsePool {
   const workers: { worker: Worker; busy: number }[] = [];
   const pending = new Map<
     number,
@@ -54,7 +57,7 @@ export function createParsePool(size: number, maxRecords: number): ParsePool {
   };
   const least = () => {
     if (workers.length < size) {
-      const worker = startWorker(maxRecords);
+      const worker = startWorker(maxRecords, nice);
       const slot = { worker, busy: 0 };
       worker.on('message', (reply: ParseReply) => {
         slot.busy--;

@@ -3,12 +3,14 @@
  * exchanges off the HTTP thread and answers with their columns.
  */
 import { parentPort, workerData } from 'node:worker_threads';
+import { lowerThreadPriority } from '../store/priority.js';
 import { HttpError, parseAndPack } from './parse.js';
 import type { ParseReply, ParseRequest } from './parse-pool.js';
 
 const port = parentPort;
 if (port === null) throw new Error('server/parse-worker.ts must run in a worker thread');
-const { maxRecords } = workerData as { maxRecords: number };
+const { maxRecords, nice } = workerData as { maxRecords: number; nice: number };
+lowerThreadPriority(nice);
 
 port.on('message', ({ id, body }: ParseRequest) => {
   let reply: ParseReply;

@@ -9,6 +9,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { getRequestListener } from '@hono/node-server';
 import type { PipelineConfig } from '../pipeline/config.js';
+import { INGEST_NICE } from '../store/priority.js';
 import { openDuckDbStoreThread } from '../store/threaded.js';
 import type { Store } from '../store/types.js';
 import type { Detection } from './detection.js';
@@ -66,7 +67,9 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   mkdirSync(options.dataDir, { recursive: true });
   // The store runs on its own thread: its synchronous work (appender rows and flushes) stays off
   // the HTTP thread.
-  const store = options.store ?? (await openDuckDbStoreThread(storePath(options.dataDir)));
+  // Priorities: the HTTP thread first, bulk ingest (store, parsing) next, detection last.
+  const store =
+    options.store ?? (await openDuckDbStoreThread(storePath(options.dataDir), { nice: INGEST_NICE }));
   const detection =
     options.detection ??
     (options.detectionThread === false
@@ -90,6 +93,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const parser = createParsePool(
     options.parseWorkers ?? 1,
     options.limits?.maxBatch ?? DEFAULT_HTTP_LIMITS.maxBatch,
+    INGEST_NICE,
   );
   const tokens = openTokenBook(options.dataDir, options.now);
   const limiter = createRateLimiter({ ...DEFAULT_HTTP_LIMITS, ...options.limits }, options.now);

@@ -8,6 +8,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { OperatorError } from '../core/errors.js';
 import { type DuckDbStoreOptions, openDuckDbStore } from './duckdb.js';
+import { lowerThreadPriority } from './priority.js';
 import type { Store } from './types.js';
 
 /** A call to the store thread. */
@@ -30,7 +31,9 @@ export interface ReplayAck {
 
 const port = parentPort;
 if (port === null) throw new Error('store/duckdb-thread.ts must run in a worker thread');
-const { path, options } = workerData as { path: string; options: DuckDbStoreOptions };
+const { path, options, nice } = workerData as { path: string; options: DuckDbStoreOptions; nice: number };
+// Before DuckDB starts its own threads, which inherit it.
+lowerThreadPriority(nice);
 const acks = new Map<number, () => void>();
 
 const opened: Promise<Store> = openDuckDbStore(path, options);

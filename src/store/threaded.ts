@@ -13,8 +13,14 @@ import type { DuckDbStoreOptions } from './duckdb.js';
 import type { ReplayAck, StoreCall, StoreMessage } from './duckdb-thread.js';
 import { columnsOf, type ExchangeColumns, type Store } from './types.js';
 
-function startThread(path: string, options: DuckDbStoreOptions): Worker {
-  const workerData = { path, options };
+/** Options of the store on its own thread. */
+export interface DuckDbStoreThreadOptions extends DuckDbStoreOptions {
+  /** Nice value of the store thread and DuckDB's threads (default 0: unchanged; the service uses `INGEST_NICE`). */
+  nice?: number;
+}
+
+function startThread(path: string, { nice = 0, ...options }: DuckDbStoreThreadOptions): Worker {
+  const workerData = { path, options, nice };
   if (!import.meta.url.endsWith('.ts'))
     return new Worker(new URL('./duckdb-thread.js', import.meta.url), { workerData });
   const entry = new URL('./duckdb-thread.ts', import.meta.url).href;
@@ -23,7 +29,10 @@ function startThread(path: string, options: DuckDbStoreOptions): Worker {
 }
 
 /** Opens (creating and migrating when needed) the DuckDB store at `path` on its own thread. */
-export async function openDuckDbStoreThread(path: string, options: DuckDbStoreOptions = {}): Promise<Store> {
+export async function openDuckDbStoreThread(
+  path: string,
+  options: DuckDbStoreThreadOptions = {},
+): Promise<Store> {
   const worker = startThread(path, options);
   const pending = new Map<
     number,

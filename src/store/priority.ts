@@ -1,0 +1,23 @@
+/**
+ * Thread priorities of the service: the HTTP thread answers inline lookups and must get a core
+ * first; bulk ingest (parsing, storing) comes next and detection last. On Linux a thread can lower
+ * its own priority (raise its nice value); the threads it starts later inherit it.
+ */
+import { readlinkSync } from 'node:fs';
+import { setPriority } from 'node:os';
+
+/** Nice value of the threads of bulk ingest (parse workers, the store thread and DuckDB's threads). */
+export const INGEST_NICE = 5;
+/** Nice value of detection's threads. */
+export const DETECTION_NICE = 10;
+
+/** Lowers the calling thread's priority to `nice` (Linux; elsewhere, or when not permitted, a no-op). */
+export function lowerThreadPriority(nice: number): void {
+  if (nice <= 0) return;
+  try {
+    const tid = Number(readlinkSync('/proc/thread-self').split('/').pop());
+    if (Number.isInteger(tid) && tid > 0) setPriority(tid, nice);
+  } catch {
+    // Not Linux, or not permitted: the thread keeps its priority.
+  }
+}
