@@ -553,6 +553,47 @@ describe('campaign history', () => {
   });
 });
 
+describe('member summaries', () => {
+  it('are stored at a flush tick, and at event-time ticks at most every 10 s of wall time', async () => {
+    let clock = Date.now();
+    harness = await startHarness({ now: () => clock });
+    const h = harness;
+    const store = h.server.service.store;
+    const post = (path: string, records: unknown[]) =>
+      h.call(path, { method: 'POST', role: 'ingest', body: ndjson(records) });
+    const exchangesOf = async (account: string) => (await store.getSummary(account))?.exchanges ?? null;
+    await post('/v1/accounts', [
+      signup('acct-a1', 'pay-1'),
+      signup('acct-a2', 'pay-1'),
+      signup('acct-a3', 'pay-1'),
+    ]);
+    await post('/v1/exchanges', [exchange('s1', 'acct-a1'), exchange('s2', 'acct-a2')]);
+    await post('/v1/exchanges', [exchange('s3', 'acct-a1', T0 + 2 * HOUR)]);
+    await h.call('/v1/admin/flush', { method: 'POST' });
+    expect([await exchangesOf('acct-a1'), await exchangesOf('acct-a2')]).toEqual([2, 1]);
+    // A member joins at event-time ticks (hours 3 and 5) within 10 s of the flush: not stored yet.
+    const ticks = h.detection.ticks.length;
+    await post('/v1/exchanges', [
+      exchange('s4', 'acct-a3', T0 + 3 * HOUR),
+      exchange('s5', 'acct-a3', T0 + 5 * HOUR),
+    ]);
+    await h.server.service.settled();
+    expect(h.detection.ticks.length).toBeGreaterThan(ticks);
+    expect(h.server.service.listCampaigns({ limit: 5, offset: 0 }).campaigns[0].accounts).toContain(
+      'acct-a3',
+    );
+    expect(await exchangesOf('acct-a3')).toBe(null);
+    // 11 s later, the next event-time tick stores every member that changed since.
+    clock += 11_000;
+    await post('/v1/exchanges', [
+      exchange('s6', 'acct-a2', T0 + 6 * HOUR),
+      exchange('s7', 'acct-a2', T0 + 8 * HOUR),
+    ]);
+    await h.server.service.settled();
+    expect([await exchangesOf('acct-a3'), await exchangesOf('acct-a2')]).toEqual([2, 2]);
+  });
+});
+
 describe('restart', () => {
   it('keeps reviews, overrides, history, webhooks and records across a restart of the embedded store', async () => {
     const { mkdtempSync, rmSync } = await import('node:fs');

@@ -222,6 +222,12 @@ export interface ServiceOptions {
 const WEBHOOK_EVENTS: readonly WebhookEvent[] = ['campaign.new', 'campaign.escalated', 'campaign.confirmed'];
 const OPEN_STATUSES = new Set(['suspected', 'confirmed']);
 const MEMBER_SUMMARIES_PER_TICK = 2000;
+/**
+ * Member summaries are stored at a flush tick, or at a tick this long (wall time) after they were
+ * last stored: a backfill ticks every hour of event time, many times a second, and refreshing
+ * thousands of summaries at each of those ticks cost the HTTP thread more than anything else.
+ */
+const SUMMARY_REFRESH_MS = 10_000;
 /** Member summaries fetched and stored at once after a tick. */
 const SUMMARY_CHUNK = 50;
 /** Records handed to detection between waits for its worker queues to drain (bounds their memory). */
@@ -276,6 +282,9 @@ export function createService(options: ServiceOptions): Service {
   let storedExchanges = 0;
   let recovering = false;
   let lastTick: EpochMs | null = null;
+  /** Members of changed campaigns whose summaries are not stored yet, and when summaries were last stored. */
+  const staleMembers = new Set<string>();
+  let summariesStoredAt = Number.NEGATIVE_INFINITY;
   let queue: Promise<void> = Promise.resolve();
   /** Exchanges queued for detection (stored), handed over, and known to be applied. */
   let queued = 0;
@@ -319,7 +328,7 @@ export function createService(options: ServiceOptions): Service {
             const state = await result;
             confirm(handedOver);
             lastTick = at;
-            if (!recovering) await afterTick(at, state);
+            if (!recovering) await afterTick(at, state, flush);
           })
           .catch((error: unknown) => log(`detection error: ${(error as Error)?.stack ?? error}`));
         return Promise.resolve();
@@ -395,11 +404,10 @@ export function createService(options: ServiceOptions): Service {
   };
 
   /** Records what changed in the campaigns at a tick: history, webhooks, member summaries, retention. */
-  const afterTick = async (at: EpochMs, state: DetectionView = viewOf()) => {
+  const afterTick = async (at: EpochMs, state: DetectionView = viewOf(), flush = true) => {
     const ts = toRfc3339(at);
     verdicts = new Map(state.verdicts.map((verdict) => [verdict.account, verdict]));
     riskAnswers.clear();
-    const changedMembers = new Set<string>();
     for (const raw of state.campaigns) {
       const campaign = overlayReview(raw);
       const previous = campaigns.get(campaign.id);
@@ -448,12 +456,17 @@ export function createService(options: ServiceOptions): Service {
         history: entry ? [...(previous?.history ?? []), entry] : (previous?.history ?? []),
       });
       for (const account of campaign.accounts)
-        if (changedMembers.size < MEMBER_SUMMARIES_PER_TICK) changedMembers.add(account);
+        if (staleMembers.size < MEMBER_SUMMARIES_PER_TICK) staleMembers.add(account);
       if (event) await notify(event, campaign);
     }
     rebuildIndex();
     // In small chunks: each summary is ~2 KB of JSON to decode and encode on this thread.
-    const members = [...changedMembers];
+    const due = flush || now() - summariesStoredAt >= SUMMARY_REFRESH_MS;
+    const members = due ? [...staleMembers] : [];
+    if (due) {
+      staleMembers.clear();
+      summariesStoredAt = now();
+    }
     for (let i = 0; i < members.length; i += SUMMARY_CHUNK) {
       const summaries = await summariesOf(members.slice(i, i + SUMMARY_CHUNK));
       if (summaries.length > 0) await store.putSummaries(summaries);
