@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { boundText, normalise, scan } from './normalise.js';
+import { boundText, normalise, scan, tokenText } from './normalise.js';
 
 describe('normalise', () => {
   it('folds case, whitespace and Unicode compatibility forms', () => {
@@ -66,5 +66,23 @@ describe('normalise', () => {
     const a = normalise('The value is 42 in "quotes"');
     normalise('something completely different with user_id and 7');
     expect(normalise('The value is 42 in "quotes"')).toBe(a);
+  });
+});
+
+describe('token notes for the scan gate', () => {
+  it('lists the tokens after a line break, not the breaks inside a code block', () => {
+    const s = scan('a b\nc\n\n d ```x\ny\n```\ne');
+    expect(Array.from(s.lineBreaks.subarray(0, s.lineBreakCount))).toEqual([2, 3, 5]);
+  });
+
+  it('lists the words joined by a connector, and notes plain ASCII', () => {
+    const s = scan("Don't go step-by-step, e.g. now");
+    expect(Array.from(s.joined.subarray(0, s.joinedCount)).map((t) => tokenText(s, t))).toEqual([
+      "don't",
+      'step-by-step',
+      'e.g',
+    ]);
+    expect(s.ascii).toBe(true);
+    expect(scan('café').ascii).toBe(false);
   });
 });

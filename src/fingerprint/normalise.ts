@@ -98,6 +98,12 @@ export interface TokenStream {
   joinedCount: number;
   /** True when the prompt's read part (head and tail) is plain ASCII, so `text` is too. */
   ascii: boolean;
+  /**
+   * Indices, ascending, of the tokens that follow a line break between tokens (line breaks
+   * inside a code block or a quoted literal are not listed).
+   */
+  lineBreaks: Int32Array;
+  lineBreakCount: number;
 }
 
 let capacity = 1024;
@@ -119,6 +125,8 @@ const stream: TokenStream = {
   joined: new Int32Array(64),
   joinedCount: 0,
   ascii: true,
+  lineBreaks: new Int32Array(64),
+  lineBreakCount: 0,
 };
 
 /** Makes room for `tokens` tokens (a prompt never has more tokens than characters). */
@@ -147,6 +155,18 @@ function push(hash: number, kind: number, maskType: number, start: number, end: 
   stream.maskTypes[t] = maskType;
   stream.starts[t] = start;
   stream.ends[t] = end;
+}
+
+/** Notes a line break before token `next` (once per token). */
+function markLineBreak(next: number): void {
+  const k = stream.lineBreakCount;
+  if (k > 0 && stream.lineBreaks[k - 1] === next) return;
+  if (k === stream.lineBreaks.length) {
+    const bigger = new Int32Array(k * 2);
+    bigger.set(stream.lineBreaks);
+    stream.lineBreaks = bigger;
+  }
+  stream.lineBreaks[stream.lineBreakCount++] = next;
 }
 
 function pushMask(type: number, start: number, end: number): void {
@@ -426,7 +446,10 @@ function scanRange(lower: string, from: number, to: number): void {
       i++;
       continue;
     } else if (c <= 32) {
-      if (c === 10) newlines++;
+      if (c === 10) {
+        newlines++;
+        markLineBreak(n);
+      }
       i++;
       continue;
     }
@@ -443,7 +466,10 @@ function scanRange(lower: string, from: number, to: number): void {
 function scanOther(lower: string, i: number, from: number, to: number, c: number): number {
   const cls = c < 128 ? ASCII_CLASS[c] : isWordCharHigh(c) ? 2 : isSpace(c) ? 1 : 0;
   if (cls === 1) {
-    if (c === 10) stream.newlines++;
+    if (c === 10) {
+      stream.newlines++;
+      markLineBreak(stream.count);
+    }
     return i + 1;
   }
   if (cls >= 2) {
@@ -547,6 +573,7 @@ function fold(text: string): string {
 export function scan(prompt: string, options: BoundOptions = {}): TokenStream {
   stream.count = 0;
   stream.joinedCount = 0;
+  stream.lineBreakCount = 0;
   stream.codeTexts.clear();
   stream.newlines = 0;
   stream.codeBlocks = 0;
@@ -577,6 +604,7 @@ export function scan(prompt: string, options: BoundOptions = {}): TokenStream {
     const headEnd = lowerHead.length;
     scanRange(lower, 0, headEnd);
     pushMask(ELIDED, headEnd, headEnd);
+    markLineBreak(stream.count);
     scanRange(lower, headEnd + 1, lower.length);
   }
   return stream;

@@ -161,43 +161,45 @@ const WORDS: [number, string][] = [
   ],
 ];
 
+/**
+ * The word table: open addressing over the word hash. The hashes sit in a compact array (16 KiB,
+ * cache-resident: most words of a prompt are not in the table and only probe it); a word found
+ * has a 16-byte record beside it: flags, extraction roles of the first and second word,
+ * common-word phrase bits. An empty slot has hash 0 (no table word hashes to 0: checked).
+ */
 const SIZE = 1 << 12;
 const keys = new Int32Array(SIZE);
-const flags = new Int32Array(SIZE);
-const used = new Uint8Array(SIZE);
+const records = new Int32Array(SIZE * 4);
+/** Table-only flag (never returned): a reasoning-section name, markup before `>` or `:`. */
+const MARKUP_NAME = 1 << 30;
 
+/** The slot of a word hash: its own, or the empty one where it would go. */
 function slotOf(hash: number): number {
   let slot = hash & (SIZE - 1);
-  while (used[slot] === 1 && keys[slot] !== hash) slot = (slot + 1) & (SIZE - 1);
+  while (keys[slot] !== 0 && keys[slot] !== hash) slot = (slot + 1) & (SIZE - 1);
   return slot;
 }
 
-for (const [flag, list] of WORDS) {
-  for (const word of list.split(' ')) {
-    const hash = hashString(word.normalize('NFKC'));
-    const slot = slotOf(hash);
-    used[slot] = 1;
-    keys[slot] = hash;
-    flags[slot] |= flag;
-  }
+/** The record offset of a table word, its slot created when absent. */
+function recordFor(hash: number): number {
+  if (hash === 0) throw new RangeError('a trigger word hashes to 0, the empty-slot mark');
+  const slot = slotOf(hash);
+  keys[slot] = hash;
+  return slot * 4;
 }
 
-/** Extraction roles a word may carry (the entries it stands for in the concept lexicon). */
-const hintA = new Int32Array(SIZE);
-const hintB = new Int32Array(SIZE);
-/** 1 for the names of reasoning sections: followed by `>` or `:` they are markup. */
-const markupName = new Uint8Array(SIZE);
-/** A bit per word of the common-word phrases: their roles need every word of the phrase. */
-const phraseWordBits = new Int32Array(SIZE);
+for (const [flag, list] of WORDS) {
+  for (const word of list.split(' ')) records[recordFor(hashString(word.normalize('NFKC')))] |= flag;
+}
+
 const HINTS = wordHints();
 for (const { hash, a, b, markup } of HINTS.words) {
-  const slot = slotOf(hash);
-  used[slot] = 1;
-  keys[slot] = hash;
-  hintA[slot] |= a;
-  hintB[slot] |= b;
-  if (markup) markupName[slot] = 1;
+  const r = recordFor(hash);
+  records[r + 1] |= a;
+  records[r + 2] |= b;
+  if (markup) records[r] |= MARKUP_NAME;
 }
+/** A bit per word of the common-word phrases: their roles need every word of the phrase. */
 const phraseWords = new Map<number, number>();
 /** Per common-word phrase: the bits of its words and its roles. */
 const PHRASES = HINTS.phrases.map(({ hashes, a, b }) => {
@@ -208,10 +210,7 @@ const PHRASES = HINTS.phrases.map(({ hashes, a, b }) => {
       bit = 1 << phraseWords.size;
       if (phraseWords.size >= 31) throw new RangeError('more than 31 words in common-word phrases');
       phraseWords.set(hash, bit);
-      const slot = slotOf(hash);
-      used[slot] = 1;
-      keys[slot] = hash;
-      phraseWordBits[slot] |= bit;
+      records[recordFor(hash) + 3] |= bit;
     }
     mask |= bit;
   }
@@ -264,12 +263,14 @@ function spanRoles(text: string, from: number, to: number): void {
         h = Math.imul(h ^ d, FNV_PRIME);
       }
       const slot = slotOf(fmix32(h));
-      if (used[slot] === 1) {
-        spanA |= hintA[slot];
-        spanB |= hintB[slot];
-        spanWords |= phraseWordBits[slot];
-        innerFlags |= flags[slot];
-        if (markupName[slot] === 1) markupAt(text, i);
+      if (keys[slot] !== 0) {
+        const r = slot * 4;
+        const f = records[r];
+        spanA |= records[r + 1];
+        spanB |= records[r + 2];
+        spanWords |= records[r + 3];
+        innerFlags |= f;
+        if ((f & MARKUP_NAME) !== 0) markupAt(text, i);
       }
       continue;
     }
@@ -342,24 +343,30 @@ export function triggersOf(s: TokenStream): Triggers {
   sentences = 0;
   composes = false;
   innerFlags = 0;
-  let end = 0;
+  const { lineBreaks } = s;
+  let nextBreak = s.lineBreakCount > 0 ? lineBreaks[0] : -1;
+  let breakAt = 0;
   for (let t = 0; t < s.count; t++) {
+    if (t === nextBreak) {
+      // a line break between tokens ends a sentence
+      endSentence();
+      nextBreak = ++breakAt < s.lineBreakCount ? lineBreaks[breakAt] : -1;
+    }
     const start = starts[t];
-    // a line break right before a token ends a sentence (one missed behind indentation only merges two)
-    if (start > end && text.charCodeAt(start - 1) === 10) endSentence();
-    end = ends[t];
+    const end = ends[t];
     const kind = kinds[t];
     if (kind === WORD) {
       const hash = hashes[t];
       const slot = slotOf(hash);
-      if (used[slot] === 1) {
-        const f = flags[slot];
+      if (keys[slot] !== 0) {
+        const r = slot * 4;
+        const f = records[r];
         // code syntax words gate a line-anchored pattern: only count them at a line start
         words |= (f & T_CODE_SYNTAX) === 0 || atLineStart(text, start) ? f : f & ~T_CODE_SYNTAX;
-        spanA |= hintA[slot];
-        spanB |= hintB[slot];
-        spanWords |= phraseWordBits[slot];
-        if (markupName[slot] === 1) markupAt(text, end);
+        spanA |= records[r + 1];
+        spanB |= records[r + 2];
+        spanWords |= records[r + 3];
+        if ((f & MARKUP_NAME) !== 0) markupAt(text, end);
       }
       if (t === nextJoined) {
         // `don't`, `step-by-step`: the concept scanner reads the words on both sides of the connector
@@ -401,6 +408,7 @@ export function triggersOf(s: TokenStream): Triggers {
   }
   endSentence();
   if (!composes) composes = composable(lastA, lastB, prevA, prevB);
+  words &= ~MARKUP_NAME;
   if (composes) words |= T_EXTRACTION;
   words |= innerFlags & PARTNERS;
   if (s.ascii) words |= T_ASCII;
