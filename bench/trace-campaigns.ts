@@ -59,7 +59,7 @@ for (const c of labels.campaigns) {
     lastPrinted = e.now;
     const benign = e.accounts.filter((a) => !labels.accounts[a]?.isAttack).length;
     console.log(
-      `  +${hours(e.now, c.id)}h ${e.id} ${e.status} size ${e.accounts.length} (${inside} of it, ${benign} benign) ${e.exchanges} ex, score ${e.score.toFixed(3)}  ${top(e.values)}`,
+      `  +${hours(e.now, c.id)}h ${e.id} ${e.status} size ${e.accounts.length} (${inside} of it, ${benign} benign, ${e.flagged} flagged) ${e.exchanges} ex, score ${e.score.toFixed(3)}  ${top(e.values)}`,
     );
   }
 }

@@ -111,6 +111,46 @@ describe('stability and state', () => {
     expect(scoredAt.map((t) => (t - NOW) / 3_600_000)).toEqual([0, 6]);
   });
 
+  it('flags a quiet account on a card or device of flagged members, not a household that shares one', () => {
+    const engine = createCampaignEngine();
+    const attack = campaign('op4', 32).map((s, i) =>
+      // op4-0 shares a computer with a relative; op4-1 and op4-2 pay with a card three others also use.
+      i === 0
+        ? { ...s, identity: { ...s.identity, deviceId: 'dev-home' } }
+        : i < 3
+          ? { ...s, identity: { ...s.identity, paymentFingerprint: 'pay-family' } }
+          : s,
+    );
+    engine.tick([...background(2500), ...attack], NOW);
+    expect(flagged(engine).size).toBe(32);
+    const quiet = background(6).map((s, i) => ({ ...s, account: `quiet-${i}`, exchanges: 2 }));
+    const replacement = { ...quiet[0], identity: { ...quiet[0].identity, paymentFingerprint: 'op4-pay-1' } };
+    const relative = { ...quiet[1], identity: { ...quiet[1].identity, deviceId: 'dev-home' } };
+    const family = quiet
+      .slice(2)
+      .map((s) => ({ ...s, identity: { ...s.identity, paymentFingerprint: 'pay-family' } }));
+    engine.tick([replacement, relative, ...family], NOW + 3_600_000);
+    const [c] = engine.campaigns();
+    // A replacement account on a card that eight flagged members pay with: flagged, listed, explained.
+    expect(engine.verdicts().find((v) => v.account === 'quiet-0')).toMatchObject({
+      campaign: c.id,
+      flaggedAt: new Date(NOW + 3_600_000).toISOString(),
+    });
+    expect(c.accounts).toContain('quiet-0');
+    const why = c.evidence.find((e) => e.kind === 'shared-instrument');
+    expect(why?.summary).toMatch(
+      /1 account flagged .* quiet-0: payment fingerprint op4-pay-1 shared with 8 flagged members/,
+    );
+    // The campaign graph hangs it on the members that pay with the same card.
+    const graph = engine.graph(c.id);
+    expect(graph?.nodes.map((n) => n.id)).toContain('quiet-0');
+    const hung = graph?.edges.filter((e) => e.source === 'quiet-0' || e.target === 'quiet-0') ?? [];
+    expect(hung.length).toBe(8);
+    expect(hung.every((e) => e.kinds.includes('payment'))).toBe(true);
+    // One flagged holder of a device, or flagged holders short of half of a card's users: not flagged.
+    expect([...flagged(engine)].filter((a) => a.startsWith('quiet-'))).toEqual(['quiet-0']);
+  });
+
   it('round-trips through JSON and continues identically', () => {
     const a = createCampaignEngine();
     const all = campaign('op3', 50);

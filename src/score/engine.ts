@@ -39,6 +39,7 @@ import {
   setAccountKeys,
 } from '../link/graph.js';
 import { keyOf, linkKeys } from '../link/keys.js';
+import { KIND, type LinkKind } from '../link/kinds.js';
 import { residencyVerdict } from '../residency/index.js';
 import { attribute, type Footprint, footprintOf } from './attribution.js';
 import { checkEngineConfig } from './config.js';
@@ -82,6 +83,8 @@ export interface ScoredEvent {
   status: CampaignStatus | 'candidate';
   /** The members' exchanges so far. */
   exchanges: number;
+  /** Members already flagged when this scoring began. */
+  flagged: number;
 }
 
 /** Defaults. */
@@ -185,6 +188,8 @@ interface CampaignState {
   dismissedSize?: number;
   /** Why a dismissed campaign was judged again, shown first in its evidence. */
   reraised?: string;
+  /** Accounts flagged outside the cluster for sharing an instrument with its flagged members, and why. */
+  satellites?: [number, string][];
 }
 
 /** Serialised engine state. */
@@ -394,6 +399,7 @@ function engineOn(cfg: EngineConfig, st: State): CampaignEngine {
       score: scored.score,
       status: c.status,
       exchanges,
+      flagged: c.members.reduce((n, a) => n + (st.flags.has(a) ? 1 : 0), 0),
     });
     // One accountable customer (one declared organisation billed to one instrument, residency not
     // contradicted) is left to a reviewer: it is scored and explained, never flagged automatically.
@@ -498,6 +504,47 @@ function engineOn(cfg: EngineConfig, st: State): CampaignEngine {
       st.flags.set(a, { at: now, campaign: c.id });
       result.flagged++;
     }
+  }
+
+  /**
+   * Flags an account that shares a payment instrument or a device with flagged members of one
+   * detected campaign: at least `SATELLITE_MIN_FLAGGED` of them, and at least half of the
+   * instrument's other holders. Short-lived replacement accounts often send too little to link on
+   * their own, but an operator reuses its cards and machines, while a household's shared computer
+   * or card holds no flagged account. The campaign lists the account, and its evidence says why.
+   */
+  function flagSatellites(accounts: Iterable<number>, now: EpochMs, result: TickResult): void {
+    if (st.flags.size === 0) return;
+    for (const a of accounts) {
+      if (st.flags.has(a)) continue;
+      for (const keyId of st.g.keys[a]) {
+        const key = st.g.keyText[keyId];
+        const kind = instrumentKind(key);
+        if (!kind) continue;
+        const others = st.g.postings[keyId].filter((b) => b !== a);
+        const flaggedBy = new Map<string, number>();
+        for (const b of others) {
+          const flag = st.flags.get(b);
+          if (flag) flaggedBy.set(flag.campaign, (flaggedBy.get(flag.campaign) ?? 0) + 1);
+        }
+        const [id, n] =
+          [...flaggedBy].find(([, count]) => count >= SATELLITE_MIN_FLAGGED && count >= others.length / 2) ??
+          [];
+        const c = id === undefined ? undefined : st.campaigns.get(id);
+        if (!c || n === undefined || !mayFlag(c)) continue;
+        st.flags.set(a, { at: now, campaign: c.id });
+        result.flagged++;
+        const held = `${n} flagged member${n === 1 ? '' : 's'} of ${others.length} other holder${others.length === 1 ? '' : 's'}`;
+        c.satellites ??= [];
+        c.satellites.push([a, `${KIND[kind].label} ${key.slice(key.indexOf('|') + 1)} shared with ${held}`]);
+        break;
+      }
+    }
+  }
+
+  /** The accounts a campaign flagged for a shared instrument that still carry its flag, and why. */
+  function satellitesOf(c: CampaignState): [number, string][] {
+    return (c.satellites ?? []).filter(([a]) => st.flags.get(a)?.campaign === c.id);
   }
 
   /**
@@ -612,6 +659,7 @@ function engineOn(cfg: EngineConfig, st: State): CampaignEngine {
         rescore(c, now, result);
         result.scored++;
       }
+      flagSatellites(touchedMembers, now, result);
       result.campaigns = [...st.campaigns.values()].filter((c) => c.detectedAt !== null).length;
       return result;
     },
@@ -653,9 +701,24 @@ function engineOn(cfg: EngineConfig, st: State): CampaignEngine {
       for (const a of c.members) {
         for (const [b, w] of neighbours(st.g, a)) if (b > a && inside.has(b)) edges.push({ a, b, w });
       }
+      // Accounts flagged for a shared instrument hang on the members that hold it too.
+      const satellites = satellitesOf(c)
+        .map(([s]) => s)
+        .filter((s) => !inside.has(s));
+      for (const s of satellites) {
+        const coHolders = new Set<number>();
+        for (const keyId of st.g.keys[s]) {
+          if (!instrumentKind(st.g.keyText[keyId])) continue;
+          for (const b of st.g.postings[keyId]) if (inside.has(b)) coHolders.add(b);
+        }
+        for (const b of coHolders) edges.push({ a: s, b, w: scorePair(st.g, s, b).weight });
+      }
       edges.sort((x, y) => y.w - x.w || x.a - y.a || x.b - y.b);
       return {
-        nodes: c.members.map((a) => ({ id: st.g.names[a], risk: Math.round(c.score * 10000) / 10000 })),
+        nodes: [...c.members, ...satellites].map((a) => ({
+          id: st.g.names[a],
+          risk: Math.round(c.score * 10000) / 10000,
+        })),
         edges: edges.slice(0, cfg.graphEdgeLimit).map(({ a, b, w }) => ({
           source: st.g.names[a],
           target: st.g.names[b],
@@ -700,6 +763,7 @@ function engineOn(cfg: EngineConfig, st: State): CampaignEngine {
       } else {
         c.status = 'dismissed';
         c.dismissedSize = c.members.length;
+        c.satellites = undefined;
         for (const [a, f] of [...st.flags]) if (f.campaign === c.id) st.flags.delete(a);
       }
     },
@@ -727,8 +791,20 @@ function engineOn(cfg: EngineConfig, st: State): CampaignEngine {
   };
 
   function toResult(c: CampaignState): CampaignResult {
-    const accounts = c.members.map((a) => st.g.names[a]).sort();
+    const satellites = satellitesOf(c);
+    const accounts = [...new Set([...c.members, ...satellites.map(([a]) => a)])]
+      .map((a) => st.g.names[a])
+      .sort();
     const evidence: Evidence[] = [...c.evidence];
+    if (satellites.length > 0) {
+      const [a, why] = satellites[0];
+      evidence.push({
+        kind: 'shared-instrument',
+        weight: 0,
+        summary: `${satellites.length} account${satellites.length === 1 ? '' : 's'} flagged beside the linked cluster for sharing a payment instrument or device with its flagged members (e.g. ${st.g.names[a]}: ${why})`,
+        facts: { accounts: Object.fromEntries(satellites.map(([s, reason]) => [st.g.names[s], reason])) },
+      });
+    }
     if (c.review) {
       evidence.unshift({
         kind: 'review',
@@ -757,6 +833,16 @@ function engineOn(cfg: EngineConfig, st: State): CampaignEngine {
 
   return engine;
 }
+
+/** Instruments an operator reuses across its accounts and households do not share with one. */
+const INSTRUMENT_KINDS: readonly LinkKind[] = ['payment', 'device'];
+/** The instrument kind of a key, if it is one. */
+function instrumentKind(key: string): LinkKind | undefined {
+  return INSTRUMENT_KINDS.find((k) => key.startsWith(`${KIND[k].code}|`));
+}
+
+/** Flagged holders an instrument needs before it flags another holder. */
+const SATELLITE_MIN_FLAGGED = 2;
 
 function idOrder(id: string): number {
   const n = Number(id.slice(id.indexOf('-') + 1));

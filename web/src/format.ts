@@ -248,6 +248,11 @@ const EXPLANATIONS: Record<string, string> = {
   // Lifecycle.
   review: 'An analyst reviewed this campaign.',
   merged: 'This campaign was merged into another as their accounts linked up.',
+  reraised: 'A reviewer dismissed this campaign, and it has since grown enough to be judged again.',
+  'accountable-customer':
+    'One declared organisation billed to one payment instrument, with consistent residency: left to a reviewer.',
+  'shared-instrument':
+    'Accounts flagged beside the linked group: each pays with a card or uses a device that flagged members of this campaign use, and they are most of its users.',
 };
 
 /** Short titles of evidence kinds whose names read poorly on their own. */
