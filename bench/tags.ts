@@ -127,6 +127,8 @@ function snapshot(s: TokenStream): TokenStream {
     scripts: s.scripts.slice(),
     masks: s.masks.slice(),
     codeTexts: new Map(s.codeTexts),
+    joined: s.joined.slice(0, s.joinedCount),
+    lineBreaks: s.lineBreaks.slice(0, s.lineBreakCount),
   };
 }
 
