@@ -64,6 +64,25 @@ describe('fingerprint index', () => {
     expect(stats.exchanges).toBe(650);
   });
 
+  it('gives the room of the first weakest account to the newcomer, keeping arrival order (space-saving)', () => {
+    const index = createFingerprintIndex({ accountsPerKey: 3, doorkeeperSlots: 1024 });
+    for (const [account, times] of [
+      ['a', 3],
+      ['b', 1],
+      ['c', 1],
+    ] as const)
+      for (let i = 0; i < times; i++) index.add(account, i, fp('t'));
+    index.add('d', 10, fp('t')); // b and c tie as weakest: b (first in) leaves, d inherits its count + 1
+    const [[, , , , accounts]] = index.toJSON().keys;
+    expect(accounts).toEqual([
+      [0, 3],
+      [2, 1],
+      [3, 2],
+    ]);
+    expect(index.template('t')!.topAccounts.map((a) => a.account)).toEqual(['a', 'd', 'c']);
+    expect(() => createFingerprintIndex({ accountsPerKey: 0 })).toThrow(/accountsPerKey/);
+  });
+
   it('bounds the number of keys', () => {
     const index = createFingerprintIndex({ maxKeys: 100, doorkeeperSlots: 1 << 12 });
     for (let i = 0; i < 1000; i++) {
