@@ -227,3 +227,10 @@ const BINDING_TABLE = Int32Array.from(
 );
 /** Every combination of every tag, flattened: roles of the first word, roles of the second. */
 const COMBO_TABLE = Int32Array.from(COMPOSITIONS.flatMap((c) => c.combos.flatMap(([a, b]) => [a, b])));
+
+/** The roles (second word) that veto some tag wherever they occur in the text. */
+export function anywhereVetoes(): number {
+  let roles = 0;
+  for (const composition of COMPOSITIONS) roles |= composition.vetoAnywhereB ?? 0;
+  return roles;
+}

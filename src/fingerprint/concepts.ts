@@ -351,8 +351,30 @@ export function scanConcepts(text: string, stems = true): Hits {
   hits.count = 0;
   hits.allA = 0;
   hits.allB = 0;
-  const n = text.length;
+  scanSpan(text, stems, 0, text.length, 0);
+  return hits;
+}
+
+/**
+ * Scans only some spans of a lowercased text: `spans` holds ascending [from, to) pairs, each
+ * starting and ending at a sentence boundary (the scan gate's admitted sentences with their
+ * neighbours, triggers.ts). A span's hits are those of a scan of the whole text within it; two
+ * spans are numbered two sentences apart, so they never look like neighbours.
+ */
+export function scanConceptSpans(text: string, stems: boolean, spans: Int32Array): Hits {
+  hits.count = 0;
+  hits.allA = 0;
+  hits.allB = 0;
   let sentence = 0;
+  for (let k = 0; k < spans.length; k += 2)
+    sentence = scanSpan(text, stems, spans[k], spans[k + 1], sentence) + 2;
+  return hits;
+}
+
+/** Scans text[from, to) into the hit list, numbering sentences from `first`; returns the last sentence number. */
+function scanSpan(text: string, stems: boolean, from: number, to: number, first: number): number {
+  const n = to;
+  let sentence = first;
   // phrase state: up to two open phrase prefixes (key, start)
   let openKey1 = 0;
   let openStart1 = -1;
@@ -361,7 +383,7 @@ export function scanConcepts(text: string, stems = true): Hits {
   let lastNumberStart = -1;
   let lastNumberEnd = -10;
   let ngramRun = 0;
-  let i = 0;
+  let i = from;
   while (i < n) {
     const c = text.charCodeAt(i);
     const kind = CLASS[c];
@@ -524,5 +546,5 @@ export function scanConcepts(text: string, stems = true): Hits {
     }
     i++;
   }
-  return hits;
+  return sentence;
 }

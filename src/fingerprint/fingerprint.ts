@@ -182,7 +182,12 @@ function complete(
   const extraction =
     triggers === null
       ? extractionTags(tagText)
-      : extractionTags(tagText, triggers.words, (triggers.words & FOREIGN) !== 0 ? LATIN_RULES : ENGLISH);
+      : extractionTags(
+          tagText,
+          triggers.words,
+          (triggers.words & FOREIGN) !== 0 ? LATIN_RULES : ENGLISH,
+          triggers.spans ?? null,
+        );
   const shape = requestShape(exchange);
   const capabilities = capabilityTags(tagText, {
     tools: shape.tools,

@@ -175,8 +175,8 @@ describe('scan gate', () => {
   const gated = (prompt: string) => (triggersOf(scan(prompt)).words & T_EXTRACTION) !== 0;
   const sameAsFullScan = (prompt: string) => {
     const s = scan(prompt);
-    const { words } = triggersOf(s);
-    return expect(extractionTags(s.text, words, ['en']), prompt).toEqual(
+    const { words, spans } = triggersOf(s);
+    return expect(extractionTags(s.text, words, ['en'], spans ?? null), prompt).toEqual(
       extractionTags(s.text, null, ['en']),
     );
   };
@@ -231,6 +231,24 @@ describe('scan gate', () => {
     expect(gated('Show your plan for the weekend.')).toBe(false);
   });
 
+  it('scans only the sentences that can compose a tag, with their neighbours', () => {
+    const filler = Array.from({ length: 30 }, (_, i) => `Line ${i} is about the weather in town.`).join('\n');
+    const prompt = `${filler}\nBefore answering, show your full reasoning step by step.\n${filler}`;
+    const s = scan(prompt);
+    const { words, spans } = triggersOf(s);
+    expect((words & T_EXTRACTION) !== 0).toBe(true);
+    expect(spans).not.toBeNull();
+    let scanned = 0;
+    for (let k = 0; k < spans!.length; k += 2) scanned += spans![k + 1] - spans![k];
+    expect(scanned).toBeLessThan(s.text.length / 10);
+    sameAsFullScan(prompt);
+    expect(tagsOf(prompt)).toEqual(['cot-elicitation']);
+    // an image generator anywhere vetoes instruction generation: the whole text is scanned then
+    const image = `Generate 20 diverse task instructions for an LLM.\n${filler}\nThey are prompts for Midjourney.`;
+    expect(triggersOf(scan(image)).spans).toBeNull();
+    sameAsFullScan(image);
+  });
+
   it('keeps the open Self-Instruct slot, which needs no concept', () => {
     const prompt = 'Task 1: Write a haiku.\nTask 2: Name three rivers.\nTask 3:';
     expect(gated(prompt)).toBe(false);
@@ -280,8 +298,10 @@ describe('anchor-word skip', () => {
     ];
     for (const prompt of english) {
       const s = scan(prompt);
-      const { words } = triggersOf(s);
-      expect(extractionTags(s.text, words, ['en']), prompt).toEqual(extractionTags(s.text, null, ['en']));
+      const { words, spans } = triggersOf(s);
+      expect(extractionTags(s.text, words, ['en'], spans ?? null), prompt).toEqual(
+        extractionTags(s.text, null, ['en']),
+      );
     }
   });
 });

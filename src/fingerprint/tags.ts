@@ -36,7 +36,7 @@
  */
 import type { CapabilityTag, ExtractionMatch } from '../core/types.js';
 import { ACROSS_GAP, BINDINGS, COMPOSITIONS, type Composition, satisfies } from './compositions.js';
-import { type Hits, scanConcepts } from './concepts.js';
+import { type Hits, scanConceptSpans, scanConcepts } from './concepts.js';
 import {
   P_CODE,
   P_MATH,
@@ -226,14 +226,16 @@ const NON_ASCII = /[^\x00-\x7f]/;
 /**
  * Extraction tags of a lowercased, normalised text, each with the span that matched (the first
  * window per tag). `words` are the trigger flags of the text (triggers.ts) or null: plain-ASCII
- * English text whose words cannot compose a tag (`T_EXTRACTION` unset) is not scanned at all. The es/fr/de
- * stems and the foreign words that are also English words (`note`, `ton`) are read when
- * `languages` is not English alone or the text is not plain ASCII.
+ * English text whose words cannot compose a tag (`T_EXTRACTION` unset) is not scanned at all, and
+ * of one that can only the gate's `spans` are (when given). The es/fr/de stems and the foreign
+ * words that are also English words (`note`, `ton`) are read when `languages` is not English
+ * alone or the text is not plain ASCII.
  */
 export function extractionTags(
   text: string,
   words: number | null = null,
   languages: RuleLanguage[] = ALL_RULE_LANGUAGES,
+  spans: Int32Array | null = null,
 ): ExtractionMatch[] {
   const ascii = words !== null && (words & T_ASCII) !== 0 ? true : !NON_ASCII.test(text);
   const english = languages.length === 1 && languages[0] === 'en' && ascii;
@@ -242,7 +244,10 @@ export function extractionTags(
     const slot = openTaskSlot(text);
     return slot === null ? [] : [{ tag: 'instruction-generation', span: slot }];
   }
-  const h = scanConcepts(text, !english);
+  const h =
+    english && words !== null && spans !== null
+      ? scanConceptSpans(text, false, spans)
+      : scanConcepts(text, !english);
   bind(h);
   const out: ExtractionMatch[] = [];
   for (const composition of COMPOSITIONS) {

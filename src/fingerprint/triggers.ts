@@ -22,7 +22,7 @@
  * never make a tag unreachable there.
  */
 import './concept-lexicon.js';
-import { composable } from './compositions.js';
+import { anywhereVetoes, composable } from './compositions.js';
 import { symbolHints, wordHints } from './concepts.js';
 import { FNV_OFFSET, FNV_PRIME, fmix32, hashString } from './hash.js';
 import { ELIDED, PUNCT, type TokenStream, WORD } from './normalise.js';
@@ -226,6 +226,11 @@ const HOW_WEAK = new Set(['long', 'old', 'far', 'fast', 'tall', 'often'].map((w)
 export interface Triggers {
   words: number;
   punct: number;
+  /**
+   * When `T_EXTRACTION` is set: the spans of text the concept scan needs ([from, to) pairs, the
+   * sentences whose roles can compose a tag with their neighbours), or null for the whole text.
+   */
+  spans?: Int32Array | null;
 }
 
 /** True when only spaces, tabs, `#`, `<` or `/` stand between the line start and `start`. */
@@ -303,9 +308,14 @@ let lastA = 0;
 let lastB = 0;
 let sentences = 0;
 let composes = false;
+/** Every sentence's roles and where it starts in the text (`sentenceStart[k + 1]` ends sentence k). */
+let sentenceA = new Int32Array(64);
+let sentenceB = new Int32Array(64);
+let sentenceStart = new Int32Array(65);
+const ANYWHERE_VETO_B = anywhereVetoes();
 
-/** Closes the sentence whose roles are in spanA / spanB and judges the one before it. */
-function endSentence(): void {
+/** Closes the sentence whose roles are in spanA / spanB (the next starts at `next`) and judges the one before it. */
+function endSentence(next: number): void {
   if (spanWords !== 0) {
     for (const phrase of PHRASES) {
       if ((spanWords & phrase.mask) === phrase.mask) {
@@ -319,10 +329,55 @@ function endSentence(): void {
   prevB = lastB;
   lastA = spanA;
   lastB = spanB;
+  if (sentences === sentenceA.length) {
+    const grow = <T extends Int32Array>(a: T, n: number) => {
+      const b = new Int32Array(n);
+      b.set(a);
+      return b;
+    };
+    sentenceA = grow(sentenceA, sentences * 2);
+    sentenceB = grow(sentenceB, sentences * 2);
+    sentenceStart = grow(sentenceStart, sentences * 2 + 1);
+  }
+  sentenceA[sentences] = spanA;
+  sentenceB[sentences] = spanB;
+  sentenceStart[sentences + 1] = next;
   sentences++;
   spanA = 0;
   spanB = 0;
   spanWords = 0;
+}
+
+/**
+ * The spans the concept scan needs once the gate has admitted a text: every sentence whose roles
+ * compose a tag with its neighbours', widened by one sentence on each side (the neighbours a
+ * binding may reach; a span so starts at a sentence that cannot compose, where a number range
+ * begun before the span is the only cue a whole-text scan could read differently). Null, the
+ * whole text, when a role vetoing a tag anywhere in the text (an image generator) may occur.
+ */
+function admittedSpans(): Int32Array | null {
+  let allB = 0;
+  for (let k = 0; k < sentences; k++) allB |= sentenceB[k];
+  if ((allB & ANYWHERE_VETO_B) !== 0) return null;
+  const spans: number[] = [];
+  let open = -1;
+  let through = -1;
+  for (let k = 0; k < sentences; k++) {
+    const nearA = (k > 0 ? sentenceA[k - 1] : 0) | (k + 1 < sentences ? sentenceA[k + 1] : 0);
+    const nearB = (k > 0 ? sentenceB[k - 1] : 0) | (k + 1 < sentences ? sentenceB[k + 1] : 0);
+    if (!composable(sentenceA[k], sentenceB[k], nearA, nearB)) continue;
+    const from = Math.max(0, k - 1);
+    const to = Math.min(sentences - 1, k + 1);
+    if (open >= 0 && from <= through + 1) {
+      through = to;
+      continue;
+    }
+    if (open >= 0) spans.push(sentenceStart[open], sentenceStart[through + 1]);
+    open = from;
+    through = to;
+  }
+  if (open >= 0) spans.push(sentenceStart[open], sentenceStart[through + 1]);
+  return Int32Array.from(spans);
 }
 
 /** The trigger flags of a token stream, in one pass. */
@@ -341,19 +396,20 @@ export function triggersOf(s: TokenStream): Triggers {
   lastA = 0;
   lastB = 0;
   sentences = 0;
+  sentenceStart[0] = 0;
   composes = false;
   innerFlags = 0;
   const { lineBreaks } = s;
   let nextBreak = s.lineBreakCount > 0 ? lineBreaks[0] : -1;
   let breakAt = 0;
   for (let t = 0; t < s.count; t++) {
-    if (t === nextBreak) {
-      // a line break between tokens ends a sentence
-      endSentence();
-      nextBreak = ++breakAt < s.lineBreakCount ? lineBreaks[breakAt] : -1;
-    }
     const start = starts[t];
     const end = ends[t];
+    if (t === nextBreak) {
+      // a line break between tokens ends a sentence
+      endSentence(start);
+      nextBreak = ++breakAt < s.lineBreakCount ? lineBreaks[breakAt] : -1;
+    }
     const kind = kinds[t];
     if (kind === WORD) {
       const hash = hashes[t];
@@ -398,7 +454,7 @@ export function triggersOf(s: TokenStream): Triggers {
       if (c === 91) spanA |= SYMBOLS.bracketA;
       else if (c === 46 || c === 33 || c === 63) {
         const next = text.charCodeAt(end);
-        if (next === 32 || next === 10 || next === 9) endSentence();
+        if (next === 32 || next === 10 || next === 9) endSentence(end);
       }
     } else {
       // numbers, quoted literals, identifiers, URLs, code: the concept scanner reads their words and digits
@@ -406,11 +462,11 @@ export function triggersOf(s: TokenStream): Triggers {
       previous = 0;
     }
   }
-  endSentence();
+  endSentence(text.length);
   if (!composes) composes = composable(lastA, lastB, prevA, prevB);
   words &= ~MARKUP_NAME;
   if (composes) words |= T_EXTRACTION;
   words |= innerFlags & PARTNERS;
   if (s.ascii) words |= T_ASCII;
-  return { words, punct };
+  return { words, punct, spans: composes ? admittedSpans() : null };
 }
