@@ -11,7 +11,7 @@ import type { AccountEvent, Exchange } from '../core/types.js';
 import { createPipeline } from '../pipeline/pipeline.js';
 import { replay } from '../pipeline/replay.js';
 import { recordingEngine } from '../pipeline/test-support/recording-engine.js';
-import { linesOf } from '../store/types.js';
+import { columnText, type ExchangeColumns, linesOf } from '../store/types.js';
 import { type ClockSink, createEventClock } from './clock.js';
 
 const HOUR = 3_600_000;
@@ -147,6 +147,41 @@ describe('event-time clock on rows of exchange columns', () => {
     await clock.flush();
     expect(expected.filter((entry) => entry.startsWith('tick')).length).toBeGreaterThan(20);
     expect(seen).toEqual(expected);
+  });
+
+  it('hands rows by index to a sink that takes them so, and releases each batch after its last rows', async () => {
+    const { events } = log();
+    const expected: string[] = [];
+    const reference = createEventClock(recorder(expected), HOUR, 5 * 60_000);
+    await reference.addAccountEvents(events);
+    for (const { columns, rows } of batches(37)) await reference.addExchangeRows(columns, rows);
+    await reference.flush();
+
+    const seen: string[] = [];
+    const released = new Set<ExchangeColumns>();
+    let byIndex = 0;
+    const sink: ClockSink = {
+      ...recorder(seen),
+      ingestExchangeRows(batch, rows) {
+        expect(released.has(batch)).toBe(false);
+        byIndex += rows.length;
+        for (const row of rows) seen.push(`x:${(JSON.parse(columnText(batch, row)) as Exchange).id}`);
+      },
+      releaseRows(batch) {
+        expect(released.has(batch)).toBe(false);
+        released.add(batch);
+      },
+    };
+    const clock = createEventClock(sink, HOUR, 5 * 60_000);
+    await clock.addAccountEvents(events);
+    const all = batches(37);
+    for (const { columns, rows } of all) await clock.addExchangeRows(columns, rows);
+    await clock.flush();
+    expect(seen).toEqual(expected);
+    expect(released.size).toBe(all.length);
+    // Most rows go by index; the ones held past their batch's call go as texts.
+    expect(byIndex).toBeGreaterThan(0);
+    expect(byIndex).toBeLessThan(seen.filter((entry) => entry.startsWith('x:')).length);
   });
 
   it('exports the rows it holds as plain texts, and a clock restored from them goes on the same', async () => {

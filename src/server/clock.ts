@@ -24,7 +24,15 @@ const SLICE = 128;
 /** Where the clock sends records and ticks (the pipeline's shape). */
 export interface ClockSink {
   ingestExchanges(batch: readonly Exchange[]): void;
-  /** Exchanges as their JSON texts, newline-joined UTF-8 (with their accounts): preferred. */
+  /**
+   * Rows of exchange columns, by index (preferred: the sink can take the columns' text buffer
+   * once for all the runs of a batch). The clock hands over every row of a batch during the
+   * `addExchangeRows` call that brought it, then calls `releaseRows`.
+   */
+  ingestExchangeRows?(batch: ExchangeColumns, rows: number[]): void;
+  /** The clock will hand over no more rows of `batch`. */
+  releaseRows?(batch: ExchangeColumns): void;
+  /** Exchanges as their JSON texts, newline-joined UTF-8 (with their accounts). */
   ingestExchangeLines?(bytes: Uint8Array, accounts: string[]): void;
   /** The same as strings; without either, the clock decodes the texts itself. */
   ingestExchangeTexts?(texts: string[], accounts: string[]): void;
@@ -135,6 +143,11 @@ const textOf = (item: Item): string =>
   item.kind === 'l' ? columnText(item.batch, item.index) : (item as { text: string }).text;
 const accountOf = (item: Item): string =>
   item.kind === 'l' ? item.batch.accounts[item.index] : (item as { account: string }).account;
+/** The columns a row item comes from (undefined for other items). */
+const batchOf = (item: Item): ExchangeColumns | undefined => (item.kind === 'l' ? item.batch : undefined);
+/** An item that holds no columns: a row becomes its text. */
+const plainItem = (item: Item): HeldItem =>
+  item.kind === 'l' ? { kind: 't', text: textOf(item), account: accountOf(item) } : item;
 /** Items of the same run are handed over together ('t' and 'l' are both texts). */
 const runKind = (item: Item) => (item.kind === 'l' ? 't' : item.kind);
 
@@ -158,6 +171,15 @@ export function createEventClock(sink: ClockSink, tickMs: number, reorderMs: num
       if (kind === 'x') sink.ingestExchanges(run.map((item) => (item as { record: Exchange }).record));
       else if (kind === 'a')
         sink.ingestAccountEvents(run.map((item) => (item as { record: AccountEvent }).record));
+      else if (
+        sink.ingestExchangeRows &&
+        batchOf(run[0]) !== undefined &&
+        run.every((item) => batchOf(item) === batchOf(run[0]))
+      )
+        sink.ingestExchangeRows(
+          batchOf(run[0])!,
+          run.map((item) => (item as { index: number }).index),
+        );
       else if (sink.ingestExchangeLines) sink.ingestExchangeLines(joinLines(run), run.map(accountOf));
       else if (sink.ingestExchangeTexts) sink.ingestExchangeTexts(run.map(textOf), run.map(accountOf));
       else sink.ingestExchanges(run.map((item, index) => storedExchange(textOf(item), index)));
@@ -203,7 +225,8 @@ export function createEventClock(sink: ClockSink, tickMs: number, reorderMs: num
     if (ts > watermark) watermark = ts;
     if (ts < boundary) route(item);
     else {
-      held.push({ item, ts });
+      // Held records outlive the call that brought their columns: they keep their text only.
+      held.push({ item: plainItem(item), ts });
       if (ts >= boundary + reorderMs) return advance();
     }
     return undefined;
@@ -261,12 +284,17 @@ export function createEventClock(sink: ClockSink, tickMs: number, reorderMs: num
         (i) => ts[i],
         (i) => ({ kind: 't', text: texts[i], account: accounts[i] }),
       ),
-    addExchangeRows: (batch, rows) =>
-      addAll(
-        rows.length,
-        (i) => batch.ts[rows[i]],
-        (i) => ({ kind: 'l', batch, index: rows[i] }),
-      ),
+    async addExchangeRows(batch, rows) {
+      try {
+        await addAll(
+          rows.length,
+          (i) => batch.ts[rows[i]],
+          (i) => ({ kind: 'l', batch, index: rows[i] }),
+        );
+      } finally {
+        sink.releaseRows?.(batch);
+      }
+    },
     async flush() {
       await releaseEventsUpTo(Number.POSITIVE_INFINITY);
       while (boundary !== null && held.length > 0) {
@@ -283,18 +311,12 @@ export function createEventClock(sink: ClockSink, tickMs: number, reorderMs: num
     pending: () => routedSinceTick + held.length + events.length,
     exportState() {
       send();
-      const plain = ({ item, ts }: { item: Item; ts: number }) => ({
-        item: (item.kind === 'l'
-          ? { kind: 't', text: textOf(item), account: accountOf(item) }
-          : item) as HeldItem,
-        ts,
-      });
       return {
         boundary,
         watermark,
         routedSinceTick,
         dirtySinceFlush,
-        held: held.map(plain),
+        held: held.map(({ item, ts }) => ({ item: plainItem(item), ts })),
         events: [...events],
       };
     },

@@ -8,6 +8,8 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import type { PipelineConfig } from '../pipeline/config.js';
 import { DETECTION_NICE, lowerThreadPriority } from '../store/priority.js';
+import type { ExchangeColumns } from '../store/types.js';
+import { joinLines } from './clock.js';
 import { createDetection } from './detection-default.js';
 import type { DetectionChanges, ThreadCall, ThreadReply } from './detection-worker.js';
 
@@ -85,11 +87,33 @@ async function answer(call: ThreadCall): Promise<unknown> {
 
 type Records =
   | { type: 'exchanges' | 'events'; records: never[] }
-  | { type: 'lines'; bytes: Uint8Array; accounts: string[] };
+  | { type: 'lines'; bytes: Uint8Array; accounts: string[] }
+  | { type: 'batch'; id: number; lines: Uint8Array; ends: Uint32Array; accounts: string[] }
+  | { type: 'rows'; id: number; rows: number[] }
+  | { type: 'release'; id: number };
+
+/** Batches of exchange columns sent once for all their rows, until released. */
+const batches = new Map<number, ExchangeColumns>();
 
 port.on('message', (message: ThreadCall | Records) => {
   if ('type' in message) {
     if (message.type === 'lines') detection.ingestExchangeLines!(message.bytes, message.accounts);
+    else if (message.type === 'batch')
+      batches.set(message.id, {
+        ids: [],
+        ts: [],
+        accounts: message.accounts,
+        lines: message.lines,
+        ends: message.ends,
+      });
+    else if (message.type === 'rows') {
+      const batch = batches.get(message.id)!;
+      const items = message.rows.map((index) => ({ kind: 'l' as const, batch, index }));
+      detection.ingestExchangeLines!(
+        joinLines(items),
+        message.rows.map((index) => batch.accounts[index]),
+      );
+    } else if (message.type === 'release') batches.delete(message.id);
     else if (message.type === 'exchanges') detection.ingestExchanges(message.records);
     else detection.ingestAccountEvents(message.records);
     return;

@@ -17,6 +17,7 @@ import type {
 } from '../core/types.js';
 import type { PipelineConfig } from '../pipeline/config.js';
 import { DEFAULT_PIPELINE_CONFIG } from '../pipeline/config.js';
+import type { ExchangeColumns } from '../store/types.js';
 import type { AccountLinkView, CampaignGraphView, Detection } from './detection.js';
 
 /** A call to the detection thread. */
@@ -123,6 +124,9 @@ export function startDetectionThread(config: Partial<PipelineConfig> = {}): Dete
     const owned = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength;
     worker.postMessage({ type: 'lines', bytes, accounts }, owned ? [bytes.buffer as ArrayBuffer] : []);
   };
+  /** Batches of exchange columns whose texts the thread holds, by id (see `ingestExchangeRows`). */
+  const batchIds = new WeakMap<ExchangeColumns, number>();
+  let nextBatch = 1;
   const post = (type: 'exchanges' | 'events', records: readonly unknown[]) => {
     if (failure) throw failure;
     worker.postMessage({ type, records });
@@ -134,6 +138,29 @@ export function startDetectionThread(config: Partial<PipelineConfig> = {}): Dete
     ingestExchanges: (batch: readonly Exchange[]) => post('exchanges', batch),
     ingestExchangeTexts: (texts, accounts) => postLines(encoder.encode(texts.join('\n')), accounts),
     ingestExchangeLines: postLines,
+    ingestExchangeRows(batch, rows) {
+      if (failure) throw failure;
+      let id = batchIds.get(batch);
+      if (id === undefined) {
+        id = nextBatch++;
+        batchIds.set(batch, id);
+        // Copied into the message once (no new buffer on this thread), kept there until released.
+        worker.postMessage({
+          type: 'batch',
+          id,
+          lines: batch.lines,
+          ends: batch.ends,
+          accounts: batch.accounts,
+        });
+      }
+      worker.postMessage({ type: 'rows', id, rows });
+    },
+    releaseRows(batch) {
+      const id = batchIds.get(batch);
+      if (id === undefined || failure) return;
+      batchIds.delete(batch);
+      worker.postMessage({ type: 'release', id });
+    },
     ingestAccountEvents: (batch: readonly AccountEvent[]) => post('events', batch),
     async tick(now, options) {
       adopt(await call<DetectionChanges>({ method: 'tick', now, flush: options?.flush ?? false }));

@@ -13,6 +13,7 @@ import type {
   Exchange,
   ResidencyVerdict,
 } from '../core/types.js';
+import type { ExchangeColumns } from '../store/types.js';
 
 /** A campaign's account graph, for the dashboard. */
 export interface CampaignGraphView {
@@ -37,6 +38,12 @@ export interface Detection {
   ingestExchangeTexts?(texts: string[], accounts: string[]): void;
   /** The same as one UTF-8 buffer of the texts joined by newlines (cheaper to hand between threads). */
   ingestExchangeLines?(bytes: Uint8Array, accounts: string[]): void;
+  /**
+   * Rows of exchange columns by index: a detection on another thread takes each batch's text
+   * buffer once, for all its rows; `releaseRows` says no more rows of that batch will come.
+   */
+  ingestExchangeRows?(batch: ExchangeColumns, rows: number[]): void;
+  releaseRows?(batch: ExchangeColumns): void;
   ingestAccountEvents(batch: readonly AccountEvent[]): void;
   /** Runs the global stage at event time `now` (non-decreasing); `flush` sends every changed account. */
   tick(now: EpochMs, options?: { flush?: boolean }): Promise<unknown>;

@@ -309,6 +309,10 @@ export function createService(options: ServiceOptions): Service {
   const clock: EventClock = createEventClock(
     {
       ingestExchanges: (batch) => detection.ingestExchanges(batch),
+      ingestExchangeRows: detection.ingestExchangeRows
+        ? (batch, rows) => detection.ingestExchangeRows!(batch, rows)
+        : undefined,
+      releaseRows: detection.releaseRows ? (batch) => detection.releaseRows!(batch) : undefined,
       ingestExchangeLines: detection.ingestExchangeLines
         ? (bytes, accounts) => detection.ingestExchangeLines!(bytes, accounts)
         : undefined,
