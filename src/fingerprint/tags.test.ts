@@ -266,6 +266,15 @@ describe('scan gate', () => {
   });
 });
 
+describe('typography in English text', () => {
+  it('does not read an English word as French because of a dash or a curly quote', () => {
+    // `~note` (French: to grade) is read only in text that may be French, German or Spanish
+    expect(tagsOf('I need a note-taking assistant — fast, with tags.')).toEqual([]);
+    expect(tagsOf('Can "Rs 500 note" also be used to answer “the ₹1000 note?”')).toEqual([]);
+    expect(tagsOf('Mets une note sur 10 a la reponse de l’assistant.')).toEqual(['rubric-grading']);
+  });
+});
+
 describe('partner words of two-part capability patterns', () => {
   it.each([
     ['Please write an e-mail to my landlord about the broken heater.', 'writing'],

@@ -38,6 +38,7 @@ import type { CapabilityTag, ExtractionMatch } from '../core/types.js';
 import { ACROSS_GAP, BINDINGS, COMPOSITIONS, type Composition, satisfies } from './compositions.js';
 import { type Hits, scanConceptSpans, scanConcepts } from './concepts.js';
 import {
+  asciiWords,
   P_CODE,
   P_MATH,
   T_AGENT,
@@ -221,15 +222,14 @@ function isQuotedMention(text: string, start: number, end: number): boolean {
   return false;
 }
 
-const NON_ASCII = /[^\x00-\x7f]/;
-
 /**
  * Extraction tags of a lowercased, normalised text, each with the span that matched (the first
  * window per tag). `words` are the trigger flags of the text (triggers.ts) or null: plain-ASCII
  * English text whose words cannot compose a tag (`T_EXTRACTION` unset) is not scanned at all, and
  * of one that can only the gate's `spans` are (when given). The es/fr/de stems and the foreign
  * words that are also English words (`note`, `ton`) are read when `languages` is not English
- * alone or the text is not plain ASCII.
+ * alone or the text has words beyond ASCII (accented letters, other scripts; a dash, curly quote
+ * or emoji in English text does not make "note-taking" French).
  */
 export function extractionTags(
   text: string,
@@ -237,7 +237,7 @@ export function extractionTags(
   languages: RuleLanguage[] = ALL_RULE_LANGUAGES,
   spans: Int32Array | null = null,
 ): ExtractionMatch[] {
-  const ascii = words !== null && (words & T_ASCII) !== 0 ? true : !NON_ASCII.test(text);
+  const ascii = words !== null && (words & T_ASCII) !== 0 ? true : asciiWords(text);
   const english = languages.length === 1 && languages[0] === 'en' && ascii;
   if (english && words !== null && (words & T_EXTRACTION) === 0) {
     // no combination can compose: only Self-Instruct's open slot, which needs no concept, remains

@@ -62,8 +62,20 @@ export const TW_USE = 1 << 26;
 export const TW_JSON = 1 << 27;
 export const TW_SCHEMA = 1 << 15;
 export const TW_STRONG = 1 << 0;
-/** The text is plain ASCII (the normaliser saw no other character): partner gating applies. */
+/**
+ * The text's words are plain ASCII: every other character in it (dashes, curly quotes, arrows,
+ * box drawing, emoji) separates words for the normaliser, the concept scanner and the patterns
+ * alike. Partner gating and the concept-scan gate apply; the extraction tags read it as English.
+ */
 export const T_ASCII = 1 << 29;
+/** Characters beyond ASCII that the normaliser or the concept scanner count as parts of words. */
+const WORD_BEYOND_ASCII =
+  /[\u00c0-\u024f\u0300-\u06ff\u0900-\u0e7f\u1100-\u11ff\u1e00-\u1fff\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]/;
+
+/** True when every word of a normalised text is plain ASCII (see `T_ASCII`). */
+export function asciiWords(text: string): boolean {
+  return !WORD_BEYOND_ASCII.test(text);
+}
 /** Flags that may come from words inside joined words and placeholders. */
 const PARTNERS =
   T_WRITING_NOUN |
@@ -467,6 +479,6 @@ export function triggersOf(s: TokenStream): Triggers {
   words &= ~MARKUP_NAME;
   if (composes) words |= T_EXTRACTION;
   words |= innerFlags & PARTNERS;
-  if (s.ascii) words |= T_ASCII;
+  if (s.ascii || asciiWords(text)) words |= T_ASCII;
   return { words, punct, spans: composes ? admittedSpans() : null };
 }
