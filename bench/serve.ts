@@ -81,7 +81,6 @@ const concurrency = Number(values.concurrency);
 const riskRate = Number(values['risk-rate']);
 const riskSeconds = Number(values['risk-seconds']);
 const root = resolve(import.meta.dirname, '..');
-const dataDir = mkdtempSync(join(tmpdir(), 'dw-bench-serve-'));
 
 /** The 1, 5 and 15-minute load averages. */
 const loadAverage = () =>
@@ -283,6 +282,7 @@ function postFromWorker(
 }
 
 if (values['path-only']) process.exit(0);
+const dataDir = mkdtempSync(join(tmpdir(), 'dw-bench-serve-'));
 const ingestToken = createToken(dataDir, 'ingest', 'bench').secret;
 const adminToken = createToken(dataDir, 'admin', 'bench').secret;
 const args = [
