@@ -146,6 +146,9 @@ describe('scoreResult on the hand-built world', () => {
     expect(k2).toMatchObject({ hoursFromHarvestToDetect: 77 });
     const [k3] = scoreResult(world, { campaigns: [], verdicts: late }).campaigns;
     expect(k3).toMatchObject({ harvestDetectedAt: null, hoursFromHarvestToDetect: null });
+    // Three early flags of ten members, never half of all: not caught, however early they came.
+    const [k4] = scoreResult(world, { campaigns: [], verdicts: flagged.slice(0, 3) }).campaigns;
+    expect(k4).toMatchObject({ detected: false, hoursFromHarvestToDetect: null });
   });
 
   it('scores tactics over the campaigns that used them', () => {

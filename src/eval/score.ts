@@ -106,7 +106,8 @@ export interface CampaignScore {
   harvestStart: string | null;
   /**
    * When the operation at work was caught: the first moment at which at least half of the members
-   * that had begun harvesting (or were flagged) by then were flagged, and at least min(3, half of all).
+   * that had begun harvesting (or were flagged) by then were flagged, and at least min(3, half of all);
+   * null unless the campaign is detected (half of all its members flagged in the end).
    */
   harvestDetectedAt: string | null;
   hoursFromHarvestToDetect: number | null;
@@ -497,7 +498,9 @@ function scoreCampaign(
   const detectedTime = detected ? times[needed - 1] : null;
   const counts = tally ? (tally.campaigns.get(campaign.id) ?? [0, 0]) : null;
   const harvestStart = campaign.harvestStart === undefined ? null : parseRfc3339(campaign.harvestStart);
-  const harvestDetected = harvestStart === null ? null : caughtAtWork(accounts, accountLabels, flags);
+  // A campaign never detected as a whole is never caught, however early its first few flags came.
+  const harvestDetected =
+    harvestStart === null || !detected ? null : caughtAtWork(accounts, accountLabels, flags);
   return {
     id: campaign.id,
     operator: campaign.operator,
