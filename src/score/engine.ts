@@ -836,9 +836,12 @@ function engineOn(cfg: EngineConfig, st: State): CampaignEngine {
 
 /** Instruments an operator reuses across its accounts and households do not share with one. */
 const INSTRUMENT_KINDS: readonly LinkKind[] = ['payment', 'device'];
+/** The key prefix of each instrument kind (built once: the check runs on every touched key). */
+const INSTRUMENT_PREFIXES = INSTRUMENT_KINDS.map((kind) => ({ kind, prefix: `${KIND[kind].code}|` }));
+
 /** The instrument kind of a key, if it is one. */
 function instrumentKind(key: string): LinkKind | undefined {
-  return INSTRUMENT_KINDS.find((k) => key.startsWith(`${KIND[k].code}|`));
+  return INSTRUMENT_PREFIXES.find(({ prefix }) => key.startsWith(prefix))?.kind;
 }
 
 /** Flagged holders an instrument needs before it flags another holder. */
