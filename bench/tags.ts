@@ -38,6 +38,7 @@ import {
   scoreTags,
 } from '../src/fingerprint/test-support/corpus.js';
 import { paraphraseSet } from '../src/fingerprint/test-support/paraphrases.js';
+import { MIX_CORPORA } from './fingerprint-mix.js';
 import { machineLine, trackPeakMemory } from './machine.js';
 
 const args = process.argv.slice(2);
@@ -68,22 +69,8 @@ const random = mulberry32(7);
 const pick = <T>(items: T[]): T => items[Math.floor(random() * items.length)];
 const fmt = (x: number) => Math.round(x).toLocaleString('en-US');
 
-const names = [
-  'sharegpt-v3-filtered-500',
-  'awesome-chatgpt-prompts',
-  'mt-bench',
-  'vicuna-bench',
-  'clinc150-train',
-  'nq-open-dev',
-  'bfcl-live-simple',
-  'bfcl-multiple',
-  't0-templates',
-  'bbh',
-  'selfinstruct-seed-tasks',
-  'humaneval',
-  'gsm8k-train',
-  'webarena',
-];
+// The fingerprint mix's corpora but for bfcl-simple-python: this bench's recorded figures use that set.
+const names = MIX_CORPORA.filter((name) => name !== 'bfcl-simple-python');
 const pool = names.flatMap((name) => loadCorpus(dir, name));
 const preambles = pool.filter((r) => r.source.includes('awesome') && r.text.length > 250).map((r) => r.text);
 const longSource = pool.filter((r) => r.text.length > 1500).map((r) => r.text);
