@@ -58,7 +58,6 @@ export function lshParams(threshold: number, slots = 128, fpWeight = 0.5, fnWeig
   return best;
 }
 
-let mixed = new Int32Array(1024);
 /** Signature under construction in int32 (values < 2^25; HOLE marks an empty bin), copied to `out` at the end. */
 let work = new Int32Array(128);
 const HOLE = 0x7fffffff;
@@ -76,41 +75,52 @@ function step(h: number, k: number): number {
   return (Math.imul(h, 5) + 0xe6546b64) | 0;
 }
 
+/** The running hash a shingle starts from. */
+const SHINGLE_START = 0x9e3779b9 | 0;
+
 /**
  * Computes the OPH MinHash signature of a token stream into `out` (length = slots, a power of two
  * between 16 and 1024). Returns the number of shingles (0 means an empty prompt: no signature).
+ * One pass: the premixed values of the last two content words ride in locals, so each word is
+ * premixed once and each shingle costs three steps and a finaliser.
  */
 export function minhash(s: TokenStream, out: Uint32Array, seed = 0): number {
   const slots = out.length;
   const shift = 32 - (31 - Math.clz32(slots));
   const valueMask = (1 << shift) - 1;
-  if (mixed.length < s.count) mixed = new Int32Array(s.count * 2);
+  if (work.length !== slots) work = new Int32Array(slots);
+  const sig = work;
+  sig.fill(HOLE);
   const { kinds, maskTypes, hashes } = s;
+  const count = s.count;
   let words = 0;
-  for (let t = 0; t < s.count; t++) {
+  // premixed values of the two content words before the current one
+  let m0 = 0;
+  let m1 = 0;
+  for (let t = 0; t < count; t++) {
     // punctuation and the mark of a cut are not content
-    if (kinds[t] !== PUNCT && maskTypes[t] !== ELIDED) mixed[words++] = premix(hashes[t]);
+    if (kinds[t] === PUNCT || maskTypes[t] === ELIDED) continue;
+    const m2 = premix(hashes[t]);
+    if (++words >= 3) {
+      // word 3-shingles: combine(combine(combine(0x9e3779b9, w0), w1), w2), one hash per shingle
+      const x = fmix32(step(step(step(SHINGLE_START, m0), m1), m2) ^ seed);
+      const bin = x >>> shift;
+      const value = x & valueMask;
+      if (value < sig[bin]) sig[bin] = value;
+    }
+    m0 = m1;
+    m1 = m2;
   }
   if (words === 0) {
     out.fill(EMPTY);
     return 0;
   }
-  if (work.length !== slots) work = new Int32Array(slots);
-  const sig = work;
-  sig.fill(HOLE);
   if (words < 3) {
     let h = 0x3c6ef372;
-    for (let t = 0; t < words; t++) h = step(h, mixed[t]);
+    if (words === 2) h = step(step(h, m0), m1);
+    else h = step(h, m1);
     const x = fmix32(h ^ seed);
     sig[x >>> shift] = x & valueMask;
-  } else {
-    // word 3-shingles: combine(combine(combine(0x9e3779b9, w0), w1), w2), one hash per shingle
-    for (let t = 2; t < words; t++) {
-      const x = fmix32(step(step(step(0x9e3779b9, mixed[t - 2]), mixed[t - 1]), mixed[t]) ^ seed);
-      const bin = x >>> shift;
-      const value = x & valueMask;
-      if (value < sig[bin]) sig[bin] = value;
-    }
   }
   densify(sig);
   out.set(sig);
@@ -119,21 +129,25 @@ export function minhash(s: TokenStream, out: Uint32Array, seed = 0): number {
 
 /**
  * Densification order: for each bin a fixed pseudo-random ranking of all bins (its probe
- * sequence). An empty bin copies the non-empty bin ranked first in its own sequence. The first
- * `PROBES` entries are tried directly; when none is filled (sparse signatures: short prompts) the
- * lowest-ranked of the filled bins is found by scanning them, which gives the same choice.
+ * sequence). An empty bin copies the non-empty bin ranked first in its own sequence. With many
+ * filled bins the sequence is walked until a filled bin (expected slots / filled steps); with few
+ * (short prompts) the lowest-ranked of the filled bins is found by scanning them, which gives the
+ * same choice.
  */
-const PROBES = 8;
 interface Order {
-  probes: Uint16Array;
+  /** `sequence[i * slots + k]`: the bin of rank k in bin i's order. */
+  sequence: Uint16Array;
+  /** `ranks[i * slots + j]`: the rank of bin j in bin i's order. */
   ranks: Uint16Array;
 }
 const orders = new Map<number, Order>();
+let order128: Order | undefined;
 
 function orderFor(slots: number): Order {
+  if (slots === 128 && order128 !== undefined) return order128;
   let order = orders.get(slots);
   if (order === undefined) {
-    const probes = new Uint16Array(slots * PROBES);
+    const sequence = new Uint16Array(slots * slots);
     const ranks = new Uint16Array(slots * slots);
     const bins = Array.from({ length: slots }, (_, j) => j);
     for (let i = 0; i < slots; i++) {
@@ -141,12 +155,13 @@ function orderFor(slots: number): Order {
       const sorted = bins.slice().sort((a, b) => keyOf(a) - keyOf(b) || a - b);
       sorted.forEach((j, rank) => {
         ranks[i * slots + j] = rank;
+        sequence[i * slots + rank] = j;
       });
-      for (let k = 0; k < PROBES; k++) probes[i * PROBES + k] = sorted[k];
     }
-    order = { probes, ranks };
+    order = { sequence, ranks };
     orders.set(slots, order);
   }
+  if (slots === 128) order128 = order;
   return order;
 }
 
@@ -162,47 +177,49 @@ function densify(sig: Int32Array): void {
     empty = new Uint16Array(slots);
     sources = new Uint16Array(slots);
   }
+  const filledBins = filled;
+  const emptyBins = empty;
   let count = 0;
   let holes = 0;
+  // branch-free partition: both lists are written, one of the two counters moves
   for (let j = 0; j < slots; j++) {
-    if (sig[j] !== HOLE) filled[count++] = j;
-    else empty[holes++] = j;
+    const hole = sig[j] === HOLE ? 1 : 0;
+    filledBins[count] = j;
+    emptyBins[holes] = j;
+    holes += hole;
+    count += 1 - hole;
   }
   if (holes === 0) return;
   if (count === 1) {
-    sig.fill(sig[filled[0]]);
+    sig.fill(sig[filledBins[0]]);
     return;
   }
-  const { probes, ranks } = orderFor(slots);
-  // Both ways find the filled bin of lowest rank in the empty bin's order; probing the first
-  // PROBES ranks is cheaper unless few bins are filled (then most probes miss).
-  const probe = count * 12 > slots;
+  const { sequence, ranks } = orderFor(slots);
+  const chosen = sources;
   // choose every source before writing any, so only originally filled bins are copied
-  for (let e = 0; e < holes; e++) {
-    const i = empty[e];
-    let source = -1;
-    if (probe) {
-      for (let k = i * PROBES, end = k + PROBES; k < end; k++) {
-        if (sig[probes[k]] !== HOLE) {
-          source = probes[k];
-          break;
-        }
-      }
+  if (count * count > slots) {
+    // walk each empty bin's sequence to its first filled bin
+    for (let e = 0; e < holes; e++) {
+      let k = emptyBins[e] * slots;
+      while (sig[sequence[k]] === HOLE) k++;
+      chosen[e] = sequence[k];
     }
-    if (source === -1) {
+  } else {
+    for (let e = 0; e < holes; e++) {
+      const row = emptyBins[e] * slots;
       let bestRank = slots;
-      const row = i * slots;
+      let source = 0;
       for (let f = 0; f < count; f++) {
-        const rank = ranks[row + filled[f]];
+        const rank = ranks[row + filledBins[f]];
         if (rank < bestRank) {
           bestRank = rank;
-          source = filled[f];
+          source = filledBins[f];
         }
       }
+      chosen[e] = source;
     }
-    sources[e] = source;
   }
-  for (let e = 0; e < holes; e++) sig[empty[e]] = sig[sources[e]];
+  for (let e = 0; e < holes; e++) sig[emptyBins[e]] = sig[chosen[e]];
 }
 
 /** Estimated Jaccard similarity of two signatures (share of equal slots). */

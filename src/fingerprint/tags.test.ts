@@ -3,10 +3,17 @@ import type { CapabilityTag, ExtractionTag } from '../core/types.js';
 import { composable } from './compositions.js';
 import { DISCLOSE, REASONING, STEPWISE, THINK, YOUR } from './concept-lexicon.js';
 import { fingerprint } from './fingerprint.js';
-import { scan } from './normalise.js';
-import { extractionTags } from './tags.js';
+import { NUM, scan } from './normalise.js';
+import { capabilityTags, extractionTags } from './tags.js';
 import { paraphraseSet } from './test-support/paraphrases.js';
-import { T_EXTRACTION, triggersOf } from './triggers.js';
+import {
+  SURE_MATH_SYMBOLS,
+  SURE_REASONING,
+  SURE_TRANSLATION,
+  T_ASCII,
+  T_EXTRACTION,
+  triggersOf,
+} from './triggers.js';
 
 const tagsOf = (prompt: string, system?: string) =>
   fingerprint({ prompt, system }).extraction.map((m) => m.tag);
@@ -290,6 +297,74 @@ describe('partner words of two-part capability patterns', () => {
   it('does not run a pattern whose partner word is absent, with the same tags', () => {
     expect(capsOf('Write down what you call your favourite function of the day.')).not.toContain('writing');
     expect(capsOf('Write down what you call your favourite function of the day.')).not.toContain('tool-use');
+  });
+});
+
+describe('cue words and proofs of the reasoning, agentic, translation and math patterns', () => {
+  /** Tags with the cue gates and proofs, and with every pattern run on its first trigger word. */
+  const bothWays = (prompt: string) => {
+    const s = scan(prompt);
+    const triggers = triggersOf(s);
+    const ctx = {
+      tools: 0,
+      turns: 1,
+      chars: prompt.length,
+      codeBlocks: s.codeBlocks,
+      cot: false,
+      numbers: s.masks[NUM],
+    };
+    const gated = capabilityTags(s.text, { ...ctx, triggers });
+    const patterns = capabilityTags(s.text, {
+      ...ctx,
+      triggers: { words: triggers.words & ~T_ASCII, punct: triggers.punct },
+    });
+    return { gated, patterns, triggers };
+  };
+
+  it.each([
+    ['Which of the following is a mammal?\nOptions:\n(A) shark\n(B) whale', 'reasoning', SURE_REASONING],
+    ['Solve this riddle: what has keys but no locks?', 'reasoning', SURE_REASONING],
+    ['Is the argument valid? Premises: all men are mortal.', 'reasoning', SURE_REASONING],
+    ['Translate the sentence below into German.', 'translation', SURE_TRANSLATION],
+    ['Simplify 3/4 * x for me.', 'math', SURE_MATH_SYMBOLS],
+    ['A pen costs $5 and a book costs $12. What is the total price?', 'math', SURE_MATH_SYMBOLS],
+    ['Compute 8 * 9 quickly.', 'math', SURE_MATH_SYMBOLS],
+  ] as const)('%s -> %s, proven on the tokens', (prompt, tag, proof) => {
+    const { gated, patterns, triggers } = bothWays(prompt);
+    expect(triggers.sure! & proof).not.toBe(0);
+    expect(gated).toContain(tag);
+    expect(gated).toEqual(patterns);
+  });
+
+  it.each([
+    'True or false: the sun is a star.',
+    'Explain why the sky is blue.',
+    'Is this a brain teaser or a trick question?',
+    'Was ist die Logik dahinter? options: (a) eins',
+    'You are a Linux terminal. Reply with the terminal output only.',
+    'Look at the current web page and choose the next action.',
+    'How do you say thank you? Answer in Spanish.',
+    'Write it in english.',
+    'Options:\n  (a) one\n  (b) two',
+  ])('%s: same tags as running every pattern', (prompt) => {
+    const { gated, patterns } = bothWays(prompt);
+    expect(gated).toEqual(patterns);
+    expect(gated).not.toEqual(['chat']);
+  });
+
+  it.each([
+    'Which one do you like better, the following week or this one?',
+    'The function returns true; the tool is fine.',
+    'Say hello to the page for me, in English please, then continue.',
+    'It costs $5.\nThe other costs $6.',
+    'Step into the room and explain what you see.',
+    'See http://example.com/logic-puzzles for more.',
+    'use `options: (a)` as the flag',
+    'Donne la traduction de ce mot.',
+    'Here is the <tool_result>{"ok": true}</tool_result>, continue.',
+  ])('%s: same tags as running every pattern (a gate closed, or no first word)', (prompt) => {
+    const { gated, patterns } = bothWays(prompt);
+    expect(gated).toEqual(patterns);
   });
 });
 

@@ -38,9 +38,15 @@ import type { CapabilityTag, ExtractionMatch } from '../core/types.js';
 import { ACROSS_GAP, BINDINGS, COMPOSITIONS, type Composition, satisfies } from './compositions.js';
 import { type Hits, scanConceptSpans, scanConcepts } from './concepts.js';
 import {
+  agenticPossible,
   asciiWords,
   P_CODE,
   P_MATH,
+  reasoningPossible,
+  SURE_MATH_SYMBOLS,
+  SURE_REASONING,
+  SURE_TRANSLATION,
+  translationPossible,
   T_AGENT,
   T_ASCII,
   T_CODE,
@@ -314,6 +320,9 @@ export function capabilityTags(text: string, ctx: CapabilityContext): Capability
   const may = (flag: number) => all || (words & flag) !== 0;
   // on plain-ASCII text a two-part pattern also needs its partner word (triggers.ts PARTNERS)
   const partners = !all && (words & T_ASCII) !== 0;
+  // cue words of the reasoning and agentic patterns (absent in older callers' triggers: no gate)
+  const cues = partners ? ctx.triggers?.cues : undefined;
+  const sure = ctx.triggers?.sure ?? 0;
   const coding =
     ctx.codeBlocks > 0 ||
     (all ? CODE_WORDS.test(text) : (words & T_CODE) !== 0) ||
@@ -324,7 +333,7 @@ export function capabilityTags(text: string, ctx: CapabilityContext): Capability
   const numberWords = all ? NUMBER_WORDS.test(text) : (words & T_NUMBER_WORD) !== 0;
   const numeric = ctx.numbers > 0 || numberWords || (all && /[一二三四五六七八九十]/.test(text));
   const math =
-    ((all || (punct & P_MATH) !== 0) && MATH_SYMBOLS.test(text)) ||
+    ((all || (punct & P_MATH) !== 0) && ((sure & SURE_MATH_SYMBOLS) !== 0 || MATH_SYMBOLS.test(text))) ||
     (numeric && (all ? MATH_WORDS.test(text) : (words & T_MATH) !== 0)) ||
     ((ctx.numbers >= 2 || (ctx.numbers >= 1 && numberWords)) &&
       (all ? MATH_WEAK.test(text) : (words & T_MATH_WEAK) !== 0));
@@ -332,13 +341,28 @@ export function capabilityTags(text: string, ctx: CapabilityContext): Capability
   const toolUse =
     ctx.tools > 0 || (may(T_TOOL) && (!partners || toolPhrasePossible(words)) && TOOL_WORDS.test(text));
   if (toolUse) tags.push('tool-use');
-  if ((may(T_AGENT) && AGENT_WORDS.test(text)) || (toolUse && ctx.turns >= 3)) tags.push('agentic');
+  if (
+    (may(T_AGENT) && (cues === undefined || agenticPossible(cues)) && AGENT_WORDS.test(text)) ||
+    (toolUse && ctx.turns >= 3)
+  )
+    tags.push('agentic');
   if (ctx.turns >= 8 || ctx.chars >= 16_000 || (ctx.turns >= 4 && ctx.chars >= 4_000))
     tags.push('long-horizon');
-  if (ctx.cot || (may(T_REASONING) && REASONING_WORDS.test(text))) tags.push('reasoning');
+  if (
+    ctx.cot ||
+    (may(T_REASONING) &&
+      ((sure & SURE_REASONING) !== 0 ||
+        ((cues === undefined || reasoningPossible(cues, text)) && REASONING_WORDS.test(text))))
+  )
+    tags.push('reasoning');
   if (may(T_WRITING) && (!partners || (words & T_WRITING_NOUN) !== 0) && WRITING_WORDS.test(text))
     tags.push('writing');
-  if (may(T_TRANSLATION) && TRANSLATION_WORDS.test(text)) tags.push('translation');
+  if (
+    may(T_TRANSLATION) &&
+    ((sure & SURE_TRANSLATION) !== 0 ||
+      ((cues === undefined || translationPossible(cues, text)) && TRANSLATION_WORDS.test(text)))
+  )
+    tags.push('translation');
   if (tags.length === 0 && text.length <= 200 && KNOWLEDGE_START.test(text)) tags.push('knowledge');
   if (tags.length === 0) tags.push('chat');
   return tags;

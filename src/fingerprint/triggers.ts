@@ -25,7 +25,7 @@ import './concept-lexicon.js';
 import { anywhereVetoes, composable } from './compositions.js';
 import { symbolHints, wordHints } from './concepts.js';
 import { FNV_OFFSET, FNV_PRIME, fmix32, hashString } from './hash.js';
-import { ELIDED, PUNCT, type TokenStream, WORD } from './normalise.js';
+import { ELIDED, ID, PUNCT, STR, type TokenStream, URL, WORD } from './normalise.js';
 
 /** Word flags (capability cues). */
 export const T_CODE = 16;
@@ -113,6 +113,173 @@ export const T_EXTRACTION = 1 << 28;
 /** Punctuation flags. */
 export const P_CODE = 1;
 export const P_MATH = 2;
+
+/**
+ * Cue words of the reasoning and agentic patterns (tags.ts), in their own flags (`Triggers.cues`):
+ * on plain-ASCII text a pattern runs only when the words of one of its alternatives all occur
+ * (`reasoningPossible`, `agenticPossible`), like the partner words above. Collected wherever the
+ * word occurs, also inside joined words and placeholders, since the patterns read the raw text.
+ */
+export const R_STRONG = 1 << 0;
+export const R_WHICH = 1 << 1;
+export const R_FOLLOWING = 1 << 2;
+export const R_TRUE = 1 << 3;
+export const R_FALSE = 1 << 4;
+export const R_EXPLAIN = 1 << 5;
+export const R_WHY = 1 << 6;
+export const R_STEP = 1 << 7;
+export const R_VALID = 1 << 8;
+export const R_ARGUMENT = 1 << 9;
+export const R_CONCLUSION = 1 << 10;
+export const R_FOLLOWS = 1 << 11;
+/** Cue words of the translation pattern. */
+export const TR_SAY = 1 << 12;
+export const TR_TRANSLATE = 1 << 13;
+/** `(a)`, the first option of a multiple-choice list (seen on punctuation, not a word). */
+export const R_OPTION_A = 1 << 14;
+export const A_STRONG = 1 << 15;
+export const A_ACTION = 1 << 16;
+export const A_INPUT = 1 << 17;
+export const A_TOOL = 1 << 18;
+export const A_RESULTS = 1 << 19;
+export const A_RESULT = 1 << 20;
+export const A_FUNCTION = 1 << 21;
+export const A_ENVIRONMENT = 1 << 22;
+export const A_FEEDBACK = 1 << 23;
+export const A_ACCESSIBILITY = 1 << 24;
+export const A_TREE = 1 << 25;
+export const A_CURRENT = 1 << 26;
+export const A_PAGE = 1 << 27;
+export const A_NEXT = 1 << 28;
+export const A_TERMINAL = 1 << 29;
+export const A_OUTPUT = 1 << 30;
+
+const CUES: [number, string][] = [
+  [
+    R_STRONG,
+    'logic logical puzzle riddle deduce deduction infer inference syllogism paradox premise premises brainteaser',
+  ],
+  [R_WHICH, 'which'],
+  [R_FOLLOWING, 'following'],
+  [R_TRUE, 'true'],
+  [R_FALSE, 'false'],
+  [R_EXPLAIN, 'explain'],
+  [R_WHY, 'why'],
+  [R_STEP, 'step'],
+  [R_VALID, 'valid'],
+  [R_ARGUMENT, 'argument'],
+  [R_CONCLUSION, 'conclusion'],
+  [R_FOLLOWS, 'follows'],
+  [TR_SAY, 'say'],
+  [TR_TRANSLATE, 'translate translation translating'],
+  [A_STRONG, 'observation agent tool_result'],
+  [A_ACTION, 'action'],
+  [A_INPUT, 'input'],
+  [A_TOOL, 'tool'],
+  [A_RESULTS, 'result results output outputs response responses'],
+  [A_RESULT, 'result output'],
+  [A_FUNCTION, 'function'],
+  [A_ENVIRONMENT, 'environment'],
+  [A_FEEDBACK, 'feedback state'],
+  [A_ACCESSIBILITY, 'accessibility'],
+  [A_TREE, 'tree'],
+  [A_CURRENT, 'current'],
+  [A_PAGE, 'page webpage'],
+  [A_NEXT, 'next'],
+  [A_TERMINAL, 'terminal'],
+  [A_OUTPUT, 'output'],
+];
+
+/**
+ * True when the cue words can make the reasoning pattern match on plain-ASCII text. Its
+ * alternatives without a leading word boundary (`options:` ... `(a)`, `logik`, `logique`,
+ * `raisonnement`, `razonamiento`, `schlussfolger`) and the rare `brain teaser` are answered by
+ * `(a)` and by substring searches.
+ */
+export function reasoningPossible(cues: number, text: string): boolean {
+  return (
+    (cues & (R_STRONG | R_STEP | R_OPTION_A)) !== 0 ||
+    (cues & (R_WHICH | R_FOLLOWING)) === (R_WHICH | R_FOLLOWING) ||
+    (cues & (R_TRUE | R_FALSE)) === (R_TRUE | R_FALSE) ||
+    (cues & (R_EXPLAIN | R_WHY)) === (R_EXPLAIN | R_WHY) ||
+    (cues & (R_VALID | R_ARGUMENT)) === (R_VALID | R_ARGUMENT) ||
+    (cues & (R_CONCLUSION | R_FOLLOWS)) === (R_CONCLUSION | R_FOLLOWS) ||
+    text.includes('teaser') ||
+    text.includes('logi') ||
+    text.includes('razonamiento') ||
+    text.includes('raisonnement') ||
+    text.includes('schlussfolger')
+  );
+}
+
+const LANGUAGE_NAMES = [
+  'english',
+  'spanish',
+  'french',
+  'german',
+  'chinese',
+  'japanese',
+  'korean',
+  'russian',
+  'italian',
+  'portuguese',
+  'arabic',
+  'hindi',
+];
+
+/** `\s` of the patterns, and more (any control character): used to trim, so trimming too much only loosens a gate. */
+function isSpaceLike(c: number): boolean {
+  return (
+    c <= 32 ||
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
+}
+
+/**
+ * True when the cue words can make the translation pattern match on plain-ASCII text: a
+ * translate word, `say` with `how`, a language name ending the text (`in english?`), or `traduc`.
+ */
+export function translationPossible(cues: number, text: string): boolean {
+  if ((cues & TR_TRANSLATE) !== 0 || ((cues & TR_SAY) !== 0 && text.includes('how'))) return true;
+  let end = text.length;
+  const last = text.charCodeAt(end - 1);
+  if (last === 63 || last === 46) end--;
+  while (end > 0 && isSpaceLike(text.charCodeAt(end - 1))) end--;
+  const tail = text.slice(Math.max(0, end - 10), end);
+  for (const name of LANGUAGE_NAMES) if (tail.endsWith(name)) return true;
+  return text.includes('traduc');
+}
+
+/** True when the cue words can make the agentic pattern match on plain-ASCII text. */
+export function agenticPossible(cues: number): boolean {
+  return (
+    (cues & A_STRONG) !== 0 ||
+    (cues & (A_ACTION | A_INPUT)) === (A_ACTION | A_INPUT) ||
+    ((cues & A_TOOL) !== 0 && (cues & A_RESULTS) !== 0) ||
+    ((cues & A_FUNCTION) !== 0 && (cues & A_RESULT) !== 0) ||
+    ((cues & A_ENVIRONMENT) !== 0 && (cues & A_FEEDBACK) !== 0) ||
+    (cues & (A_ACCESSIBILITY | A_TREE)) === (A_ACCESSIBILITY | A_TREE) ||
+    (cues & (A_CURRENT | A_PAGE)) === (A_CURRENT | A_PAGE) ||
+    (cues & (A_NEXT | A_ACTION)) === (A_NEXT | A_ACTION) ||
+    (cues & (A_TERMINAL | A_OUTPUT)) === (A_TERMINAL | A_OUTPUT)
+  );
+}
+
+/**
+ * Matches proven while reading the tokens (`Triggers.sure`): the pattern would match, so it is
+ * not run. Each proof checks the very characters the pattern needs.
+ */
+export const SURE_REASONING = 1;
+export const SURE_MATH_SYMBOLS = 2;
+export const SURE_TRANSLATION = 4;
 
 const WORDS: [number, string][] = [
   [
@@ -203,6 +370,16 @@ function recordFor(hash: number): number {
 for (const [flag, list] of WORDS) {
   for (const word of list.split(' ')) records[recordFor(hashString(word.normalize('NFKC')))] |= flag;
 }
+/** Cue flags of a word by slot (see `CUES`). */
+const cueRecords = new Int32Array(SIZE);
+for (const [flag, list] of CUES) {
+  for (const word of list.split(' ')) cueRecords[recordFor(hashString(word)) >> 2] |= flag;
+}
+/** Whole words of the reasoning and translation patterns: a token that is one, between word boundaries, proves a match. */
+const PROOF_WORDS = new Map<string, number>([
+  ...CUES[0][1].split(' ').map((word): [string, number] => [word, SURE_REASONING]),
+  ...'translate translation translating'.split(' ').map((word): [string, number] => [word, SURE_TRANSLATION]),
+]);
 
 const HINTS = wordHints();
 for (const { hash, a, b, markup } of HINTS.words) {
@@ -243,6 +420,10 @@ export interface Triggers {
    * sentences whose roles can compose a tag with their neighbours), or null for the whole text.
    */
   spans?: Int32Array | null;
+  /** Cue words of the reasoning and agentic patterns (`R_*`, `A_*`); absent: run those patterns on their first flag. */
+  cues?: number;
+  /** Pattern matches proven on the tokens (`SURE_*`). */
+  sure?: number;
 }
 
 /** True when only spaces, tabs, `#`, `<` or `/` stand between the line start and `start`. */
@@ -262,6 +443,72 @@ let spanB = 0;
 let spanWords = 0;
 /** Flags of the words inside joined words and placeholders. */
 let innerFlags = 0;
+/** Cue flags of the text (all words, also inside joined words and placeholders) and the proven matches. */
+let cueFlags = 0;
+let sureFlags = 0;
+
+/** Whitespace as the patterns' `\s` reads it (the ASCII part, enough for a proof). */
+function isAsciiSpace(c: number): boolean {
+  return c === 32 || (c >= 9 && c <= 13);
+}
+
+/** A word character as the patterns' `\b` reads it. */
+function isPatternWordChar(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 95 || (c >= 65 && c <= 90);
+}
+
+/** The proof (`SURE_*`) of text[start, end) when it is one of `PROOF_WORDS` between word boundaries, else 0. */
+function provenByWord(text: string, start: number, end: number): number {
+  if ((start > 0 && isPatternWordChar(text.charCodeAt(start - 1))) || isPatternWordChar(text.charCodeAt(end)))
+    return 0;
+  return PROOF_WORDS.get(text.slice(start, end)) ?? 0;
+}
+
+/** The `(` at `at` opens `(a)`, the first of a list of options. */
+function optionA(text: string, at: number): boolean {
+  return text.charCodeAt(at + 1) === 97 && text.charCodeAt(at + 2) === 41;
+}
+
+/** `options:`, then only whitespace, ends right before `at` (the reasoning pattern's `options:\s*\(a\)`). */
+function provesOptions(text: string, at: number): boolean {
+  let k = at - 1;
+  while (k >= 0 && isAsciiSpace(text.charCodeAt(k))) k--;
+  return text.charCodeAt(k) === 58 && k >= 7 && text.startsWith('options', k - 7);
+}
+
+/** A `$` at `at` and the next `$` enclose 1-80 characters of one line: the math pattern's `\$[^$\n]{1,80}\$`. */
+function provesDollars(text: string, at: number): boolean {
+  const limit = Math.min(text.length, at + 82);
+  for (let k = at + 1; k < limit; k++) {
+    const c = text.charCodeAt(k);
+    if (c === 36) return k > at + 1;
+    if (c === 10) return false;
+  }
+  return false;
+}
+
+/** An operator with digits on both sides inside text[start, end) (a short masked token). */
+function operationInside(text: string, start: number, end: number): boolean {
+  if (end - start < 3 || end - start > 64) return false;
+  for (let k = start + 1; k < end - 1; k++) {
+    const c = text.charCodeAt(k);
+    if ((c === 47 || c === 43 || c === 42 || c === 94 || c === 61) && provesOperation(text, k, k + 1))
+      return true;
+  }
+  return false;
+}
+
+/** An operator with digits on both sides (whitespace between allowed): the math pattern's `\d\s*[+*\/^=×÷]\s*\d`. */
+function provesOperation(text: string, start: number, end: number): boolean {
+  let k = start - 1;
+  while (k >= 0 && isAsciiSpace(text.charCodeAt(k))) k--;
+  const before = k >= 0 ? text.charCodeAt(k) : 0;
+  if (before < 48 || before > 57) return false;
+  k = end;
+  while (k < text.length && isAsciiSpace(text.charCodeAt(k))) k++;
+  const after = text.charCodeAt(k);
+  return after >= 48 && after <= 57;
+}
 
 /**
  * The extraction roles the words of text[from, to) may carry, into spanA / spanB: the text is
@@ -287,6 +534,7 @@ function spanRoles(text: string, from: number, to: number): void {
         spanB |= records[r + 2];
         spanWords |= records[r + 3];
         innerFlags |= f;
+        cueFlags |= cueRecords[slot];
         if ((f & MARKUP_NAME) !== 0) markupAt(text, i);
       }
       continue;
@@ -296,6 +544,8 @@ function spanRoles(text: string, from: number, to: number): void {
       spanB |= SYMBOLS.digitB;
     } else if (c === 91) {
       spanA |= SYMBOLS.bracketA;
+    } else if (c === 40 && optionA(text, i)) {
+      cueFlags |= R_OPTION_A;
     }
     i++;
   }
@@ -411,6 +661,8 @@ export function triggersOf(s: TokenStream): Triggers {
   sentenceStart[0] = 0;
   composes = false;
   innerFlags = 0;
+  cueFlags = 0;
+  sureFlags = 0;
   const { lineBreaks } = s;
   let nextBreak = s.lineBreakCount > 0 ? lineBreaks[0] : -1;
   let breakAt = 0;
@@ -435,6 +687,11 @@ export function triggersOf(s: TokenStream): Triggers {
         spanB |= records[r + 2];
         spanWords |= records[r + 3];
         if ((f & MARKUP_NAME) !== 0) markupAt(text, end);
+        const cue = cueRecords[slot];
+        if (cue !== 0) {
+          cueFlags |= cue;
+          if ((cue & (R_STRONG | TR_TRANSLATE)) !== 0) sureFlags |= provenByWord(text, start, end);
+        }
       }
       if (t === nextJoined) {
         // `don't`, `step-by-step`: the concept scanner reads the words on both sides of the connector
@@ -460,17 +717,42 @@ export function triggersOf(s: TokenStream): Triggers {
         c === 215 ||
         c === 247 ||
         (c >= 0x2200 && c < 0x2300)
-      )
+      ) {
         punct |= P_MATH;
+        if (
+          (sureFlags & SURE_MATH_SYMBOLS) === 0 &&
+          (c === 0x2211 || c === 0x222b || c === 0x221a || c === 0x2264 || c === 0x2265 || c === 0x2260
+            ? true
+            : c === 36
+              ? provesDollars(text, start)
+              : c !== 92 && (c < 0x2200 || c >= 0x2300) && provesOperation(text, start, end))
+        )
+          sureFlags |= SURE_MATH_SYMBOLS;
+      }
       previous = 0;
-      if (c === 91) spanA |= SYMBOLS.bracketA;
+      if (c === 40) {
+        if (optionA(text, start)) {
+          cueFlags |= R_OPTION_A;
+          if (provesOptions(text, start)) sureFlags |= SURE_REASONING;
+        }
+      } else if (c === 91) spanA |= SYMBOLS.bracketA;
       else if (c === 46 || c === 33 || c === 63) {
         const next = text.charCodeAt(end);
         if (next === 32 || next === 10 || next === 9) endSentence(end);
       }
     } else {
       // numbers, quoted literals, identifiers, URLs, code: the concept scanner reads their words and digits
-      if (s.maskTypes[t] !== ELIDED) spanRoles(text, start, end);
+      const type = s.maskTypes[t];
+      if (type !== ELIDED) spanRoles(text, start, end);
+      // a fraction or a sum written without spaces (`1/3`, `2+2`) is one masked number or id
+      if (
+        (sureFlags & SURE_MATH_SYMBOLS) === 0 &&
+        type <= ID &&
+        type !== STR &&
+        type !== URL &&
+        operationInside(text, start, end)
+      )
+        sureFlags |= SURE_MATH_SYMBOLS;
       previous = 0;
     }
   }
@@ -480,5 +762,5 @@ export function triggersOf(s: TokenStream): Triggers {
   if (composes) words |= T_EXTRACTION;
   words |= innerFlags & PARTNERS;
   if (s.ascii || asciiWords(text)) words |= T_ASCII;
-  return { words, punct, spans: composes ? admittedSpans() : null };
+  return { words, punct, spans: composes ? admittedSpans() : null, cues: cueFlags, sure: sureFlags };
 }
