@@ -69,6 +69,44 @@ export function createDetection(config: Partial<PipelineConfig> = {}): Detection
       probes.push(probe);
     }
   }
+  /**
+   * Rows of newline-joined texts (text i ends at `ends[i]`, the next starts after its newline) as
+   * one line batch per partition, in row order: their bytes are copied once, into the batches.
+   */
+  const ingestRows = (
+    lines: Uint8Array,
+    ends: Uint32Array,
+    accounts: readonly string[],
+    rows: readonly number[],
+  ) => {
+    const n = pipeline.partitions;
+    const byPartition: number[][] = Array.from({ length: n }, () => []);
+    for (const i of rows) byPartition[partitionOf(accounts[i], n)].push(i);
+    const startOf = (i: number) => (i === 0 ? 0 : ends[i - 1] + 1);
+    for (let p = 0; p < n; p++) {
+      const mine = byPartition[p];
+      if (mine.length === 0) continue;
+      let size = 0;
+      for (const i of mine) size += ends[i] - startOf(i);
+      const bytes = new Uint8Array(size);
+      const out = new Uint32Array(mine.length);
+      let at = 0;
+      for (let k = 0; k < mine.length; k++) {
+        const i = mine[k];
+        bytes.set(lines.subarray(startOf(i), ends[i]), at);
+        at += ends[i] - startOf(i);
+        out[k] = at;
+      }
+      pipeline.ingestLines(p, {
+        file: 'live',
+        bytes,
+        ends: out,
+        lines: new Float64Array(mine.length),
+        kinds: new Uint8Array(mine.length).fill(LINE_EXCHANGE),
+        count: mine.length,
+      });
+    }
+  };
   return {
     tickMs: full.tickMs,
     reorderMs: full.reorderMs,
@@ -84,36 +122,16 @@ export function createDetection(config: Partial<PipelineConfig> = {}): Detection
       for (const [partition, list] of byPartition) pipeline.ingestLines(partition, lineBatch(list));
     },
     ingestExchangeLines(bytes, accounts) {
-      const n = pipeline.partitions;
       const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-      const starts = new Uint32Array(accounts.length + 1);
-      for (let i = 1; i < accounts.length; i++) starts[i] = buffer.indexOf(0x0a, starts[i - 1]) + 1;
-      starts[accounts.length] = buffer.length + 1;
-      const byPartition: number[][] = Array.from({ length: n }, () => []);
-      for (let i = 0; i < accounts.length; i++) byPartition[partitionOf(accounts[i], n)].push(i);
-      for (let p = 0; p < n; p++) {
-        const rows = byPartition[p];
-        if (rows.length === 0) continue;
-        let size = 0;
-        for (const i of rows) size += starts[i + 1] - 1 - starts[i];
-        const out = new Uint8Array(size);
-        const ends = new Uint32Array(rows.length);
-        let at = 0;
-        for (const [k, i] of rows.entries()) {
-          out.set(bytes.subarray(starts[i], starts[i + 1] - 1), at);
-          at += starts[i + 1] - 1 - starts[i];
-          ends[k] = at;
-        }
-        pipeline.ingestLines(p, {
-          file: 'live',
-          bytes: out,
-          ends,
-          lines: new Float64Array(rows.length),
-          kinds: new Uint8Array(rows.length).fill(LINE_EXCHANGE),
-          count: rows.length,
-        });
+      const ends = new Uint32Array(accounts.length);
+      for (let i = 0, at = 0; i < accounts.length - 1; i++) {
+        at = buffer.indexOf(0x0a, at);
+        ends[i] = at++;
       }
+      if (accounts.length > 0) ends[accounts.length - 1] = bytes.length;
+      ingestRows(bytes, ends, accounts, Array.from(accounts.keys()));
     },
+    ingestExchangeRows: (batch, rows) => ingestRows(batch.lines, batch.ends, batch.accounts, rows),
     ingestAccountEvents: (batch) => pipeline.ingestAccountEvents(batch),
     tick: (now, options) => pipeline.tick(now, options),
     campaigns: () => pipeline.campaigns(),

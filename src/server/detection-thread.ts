@@ -6,10 +6,10 @@
  * to pass than thousands of small objects, and the HTTP thread decodes only what changed).
  */
 import { parentPort, workerData } from 'node:worker_threads';
+import type { AccountVerdict } from '../core/types.js';
 import type { PipelineConfig } from '../pipeline/config.js';
 import { DETECTION_NICE, lowerThreadPriority } from '../store/priority.js';
 import type { ExchangeColumns } from '../store/types.js';
-import { joinLines } from './clock.js';
 import { createDetection } from './detection-default.js';
 import type { DetectionChanges, ThreadCall, ThreadReply } from './detection-worker.js';
 
@@ -22,33 +22,77 @@ if (port === null) throw new Error('server/detection-thread.ts must run in a wor
 lowerThreadPriority(DETECTION_NICE);
 const detection = createDetection(workerData as Partial<PipelineConfig>);
 
-/** JSON of each campaign and verdict as last sent, by id and account. */
+/** Each campaign as last sent (its JSON), by id; each verdict as last sent, by account. */
 const sentCampaigns = new Map<string, string>();
-const sentVerdicts = new Map<string, string>();
+const sentVerdicts = new Map<string, AccountVerdict>();
 
-/** What changed in `current` (by key) since it was last sent: changed items as one JSON array, removed keys. */
-function changesOf<T>(current: readonly T[], keyOf: (item: T) => string, sent: Map<string, string>) {
+/**
+ * What changed in `current` (by key) since it was last sent: changed items as one JSON array,
+ * removed keys. `changedItem` says, from what `sent` holds, whether an item changed: null when not,
+ * else what to keep for it and its JSON.
+ */
+function changesOf<T, S>(
+  current: readonly T[],
+  keyOf: (item: T) => string,
+  sent: Map<string, S>,
+  changedItem: (item: T) => { kept: S; json: string } | null,
+) {
   const changed: string[] = [];
-  const present = new Set<string>();
   for (const item of current) {
-    const key = keyOf(item);
-    const json = JSON.stringify(item);
-    present.add(key);
-    if (sent.get(key) === json) continue;
-    sent.set(key, json);
-    changed.push(json);
+    const fresh = changedItem(item);
+    if (fresh === null) continue;
+    sent.set(keyOf(item), fresh.kept);
+    changed.push(fresh.json);
   }
-  const removed = [...sent.keys()].filter((key) => !present.has(key));
-  for (const key of removed) sent.delete(key);
+  // Every current key is in `sent` now: more keys there means some are gone.
+  let removed: string[] = [];
+  if (sent.size > current.length) {
+    const present = new Set(current.map(keyOf));
+    removed = [...sent.keys()].filter((key) => !present.has(key));
+    for (const key of removed) sent.delete(key);
+  }
   return { changedJson: `[${changed.join(',')}]`, removed };
 }
 
+/** Whether two flat records hold the same fields with the same values (nested values never compare equal). */
+function sameFlat(a: object, b: object): boolean {
+  const x = a as Record<string, unknown>;
+  const y = b as Record<string, unknown>;
+  let fields = 0;
+  for (const key in x) {
+    if (x[key] !== y[key] || (typeof x[key] === 'object' && x[key] !== null)) return false;
+    fields++;
+  }
+  return fields === Object.keys(y).length;
+}
+
+/**
+ * The changes since the last answer. Verdicts (four flat fields, one per account, the bulk at
+ * every tick) are compared field by field and only the changed ones are encoded; campaigns (few,
+ * with nested evidence) by their JSON.
+ */
 const snapshot = (): DetectionChanges => {
   const campaigns = detection.campaigns();
   return {
     campaignIds: campaigns.map((campaign) => campaign.id),
-    campaigns: changesOf(campaigns, (campaign) => campaign.id, sentCampaigns),
-    verdicts: changesOf(detection.verdicts(), (verdict) => verdict.account, sentVerdicts),
+    campaigns: changesOf(
+      campaigns,
+      (campaign) => campaign.id,
+      sentCampaigns,
+      (campaign) => {
+        const json = JSON.stringify(campaign);
+        return sentCampaigns.get(campaign.id) === json ? null : { kept: json, json };
+      },
+    ),
+    verdicts: changesOf(
+      detection.verdicts(),
+      (verdict) => verdict.account,
+      sentVerdicts,
+      (verdict) => {
+        const before = sentVerdicts.get(verdict.account);
+        return before && sameFlat(before, verdict) ? null : { kept: verdict, json: JSON.stringify(verdict) };
+      },
+    ),
     stats: detection.stats(),
   };
 };
@@ -106,14 +150,8 @@ port.on('message', (message: ThreadCall | Records) => {
         lines: message.lines,
         ends: message.ends,
       });
-    else if (message.type === 'rows') {
-      const batch = batches.get(message.id)!;
-      const items = message.rows.map((index) => ({ kind: 'l' as const, batch, index }));
-      detection.ingestExchangeLines!(
-        joinLines(items),
-        message.rows.map((index) => batch.accounts[index]),
-      );
-    } else if (message.type === 'release') batches.delete(message.id);
+    else if (message.type === 'rows') detection.ingestExchangeRows!(batches.get(message.id)!, message.rows);
+    else if (message.type === 'release') batches.delete(message.id);
     else if (message.type === 'exchanges') detection.ingestExchanges(message.records);
     else detection.ingestAccountEvents(message.records);
     return;

@@ -6,8 +6,9 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { gzipSync } from 'node:zlib';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { openApiDocument } from './openapi.js';
+import { createFakeDetection } from './test-support/fake-detection.js';
 import { type Harness, ndjson, startHarness } from './test-support/harness.js';
 import { createToken } from './tokens.js';
 
@@ -228,6 +229,37 @@ describe('ingest', () => {
     ).json();
     expect(answer).toMatchObject({ received: 2, accepted: 1, stored: 1, rejectedCount: 1 });
     expect(answer.rejected[0]).toMatchObject({ index: 1 });
+  });
+
+  it('confirms applied records once ingest goes quiet, without waiting for a tick', async () => {
+    // Detection whose settle round trips the test answers by hand once started, one at a time.
+    const settles: (() => void)[] = [];
+    let holding = false;
+    const detection = {
+      ...createFakeDetection(),
+      settle: () => (holding ? new Promise<void>((resolve) => settles.push(resolve)) : Promise.resolve()),
+    };
+    harness = await startHarness({ detection });
+    const h = harness;
+    holding = true;
+    const lag = async () => (await (await h.call('/v1/stats')).json()).detectionLag;
+    const post = (records: unknown[]) =>
+      h.call('/v1/exchanges', { method: 'POST', body: ndjson(records), role: 'ingest' });
+    await post([exchange('q1', 'a', T0), exchange('q2', 'b', T0 + 1000)]);
+    await vi.waitFor(() => expect(settles).toHaveLength(1));
+    expect(await lag()).toBe(2);
+    // While that round trip is out, more records come: no second one is asked yet.
+    await post([exchange('q3', 'a', T0 + 2000)]);
+    expect(settles).toHaveLength(1);
+    settles[0]();
+    // The first confirms the first two; the third is asked for at once.
+    await vi.waitFor(() => expect(settles).toHaveLength(2));
+    expect(await lag()).toBe(1);
+    settles[1]();
+    await vi.waitFor(async () => expect(await lag()).toBe(0));
+    expect(settles).toHaveLength(2);
+    expect(h.detection.ticks).toEqual([]);
+    holding = false;
   });
 });
 

@@ -291,6 +291,7 @@ export function createService(options: ServiceOptions): Service {
   let posted = 0;
   let applied = 0;
   let unsettled = 0;
+  let settling = false;
   let ticks: Promise<void> = Promise.resolve();
   let lagWaiters: { below: number; resolve: () => void }[] = [];
   const timers: NodeJS.Timeout[] = [];
@@ -497,17 +498,33 @@ export function createService(options: ServiceOptions): Service {
       fed.exchanges = Math.max(fed.exchanges, seq);
       unsettled += count;
       if (!detection.settle) confirm(posted);
-      else if (unsettled >= SETTLE_EVERY) {
-        // Ask detection (without waiting here) to confirm what was handed over so far.
-        unsettled = 0;
-        const mark = posted;
-        detection.settle().then(
-          () => confirm(mark),
-          (error: unknown) => log(`detection error: ${(error as Error)?.stack ?? error}`),
-        );
-      }
+      else if (unsettled >= SETTLE_EVERY || queued === posted) settleSoon();
     });
     if (queued - applied > config.maxDetectionLag) await lagBelow(config.maxDetectionLag);
+  };
+
+  /**
+   * Asks detection (without waiting here) to confirm what was handed over so far, one round trip
+   * at a time: every `SETTLE_EVERY` records while they stream in, and as soon as nothing more
+   * waits to be handed over, so the lag reads 0 once detection has applied everything (not at
+   * the next tick, which after a burst may be the wall-clock timer's, a minute later).
+   */
+  const settleSoon = () => {
+    if (settling) return;
+    settling = true;
+    unsettled = 0;
+    const mark = posted;
+    detection.settle!().then(
+      () => {
+        settling = false;
+        confirm(mark);
+        if (posted > applied && (unsettled >= SETTLE_EVERY || queued === posted)) settleSoon();
+      },
+      (error: unknown) => {
+        settling = false;
+        log(`detection error: ${(error as Error)?.stack ?? error}`);
+      },
+    );
   };
 
   /** Records that detection has applied every exchange handed over up to `mark`. */
