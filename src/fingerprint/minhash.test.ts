@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { mulberry32 } from '../core/random.js';
+import { combine, fmix32 } from './hash.js';
 import { bandKeys, collisionProbability, lshParams, minhash, similarity } from './minhash.js';
-import { scan } from './normalise.js';
+import { ELIDED, PUNCT, scan } from './normalise.js';
 
 function signature(text: string, slots = 128): Uint32Array {
   const sig = new Uint32Array(slots);
@@ -42,6 +43,47 @@ describe('MinHash (one-permutation hashing with densification)', () => {
     expect(similarity(a, signature('hello there friend'))).toBe(1);
     expect(similarity(a, signature('goodbye my enemy'))).toBeLessThan(0.1);
     expect(a.every((v) => v !== 0xffffffff)).toBe(true);
+  });
+
+  it('fills every empty bin from the filled bin ranked first in its own order, for sparse and dense signatures', () => {
+    // reference: the same ranking (a hash of the bin pair), sorted in full for every empty bin
+    const rankKey = (i: number, j: number) => fmix32(combine(Math.imul(i + 1, 0x2545f491), j)) >>> 0;
+    const random = mulberry32(11);
+    const words = (n: number) =>
+      Array.from({ length: n }, () => `w${Math.floor(random() * 1e6).toString(36)}x`);
+    for (const slots of [16, 128, 1024]) {
+      for (const n of [1, 2, 3, 4, 6, 8, 9, 12, 20, 60, 200, 900]) {
+        const s = scan(words(n).join(' '));
+        const sig = new Uint32Array(slots);
+        minhash(s, sig, 5);
+        // the undensified signature: the minimum per bin of the shingle hashes
+        const shift = 32 - Math.log2(slots);
+        const raw = new Map<number, number>();
+        // content words: the mark of a long prompt's cut (ELIDED) is not one
+        const m = Array.from({ length: s.count }, (_, t) => t)
+          .filter((t) => s.kinds[t] !== PUNCT && s.maskTypes[t] !== ELIDED)
+          .map((t) => s.hashes[t]);
+        const shingles =
+          m.length < 3
+            ? [m.reduce((h, w) => combine(h, w), 0x3c6ef372)]
+            : m.slice(2).map((w, t) => combine(combine(combine(0x9e3779b9 | 0, m[t]), m[t + 1]), w));
+        for (const h of shingles) {
+          const x = fmix32(h ^ 5);
+          const bin = x >>> shift;
+          const value = x & ((1 << shift) - 1);
+          raw.set(bin, Math.min(raw.get(bin) ?? Number.POSITIVE_INFINITY, value));
+        }
+        for (let i = 0; i < slots; i++) {
+          const own = raw.get(i);
+          if (own !== undefined) {
+            expect(sig[i]).toBe(own);
+            continue;
+          }
+          const source = [...raw.keys()].sort((a, b) => rankKey(i, a) - rankKey(i, b) || a - b)[0];
+          expect(sig[i], `slots ${slots}, ${n} words, bin ${i}`).toBe(raw.get(source));
+        }
+      }
+    }
   });
 
   it('gives no signature to an empty prompt', () => {

@@ -94,6 +94,8 @@ export function minhash(s: TokenStream, out: Uint32Array, seed = 0): number {
   const { kinds, maskTypes, hashes } = s;
   const count = s.count;
   let words = 0;
+  /** Bins holding a value (counted when a bin is first filled). */
+  let filledBins = 0;
   // premixed values of the two content words before the current one
   let m0 = 0;
   let m1 = 0;
@@ -106,7 +108,11 @@ export function minhash(s: TokenStream, out: Uint32Array, seed = 0): number {
       const x = fmix32(step(step(step(SHINGLE_START, m0), m1), m2) ^ seed);
       const bin = x >>> shift;
       const value = x & valueMask;
-      if (value < sig[bin]) sig[bin] = value;
+      const held = sig[bin];
+      if (value < held) {
+        if (held === HOLE) filledBins++;
+        sig[bin] = value;
+      }
     }
     m0 = m1;
     m1 = m2;
@@ -121,18 +127,17 @@ export function minhash(s: TokenStream, out: Uint32Array, seed = 0): number {
     else h = step(h, m1);
     const x = fmix32(h ^ seed);
     sig[x >>> shift] = x & valueMask;
+    filledBins = 1;
   }
-  densify(sig);
-  out.set(sig);
+  densify(sig, filledBins, out);
   return words < 3 ? 1 : words - 2;
 }
 
 /**
  * Densification order: for each bin a fixed pseudo-random ranking of all bins (its probe
- * sequence). An empty bin copies the non-empty bin ranked first in its own sequence. With many
- * filled bins the sequence is walked until a filled bin (expected slots / filled steps); with few
- * (short prompts) the lowest-ranked of the filled bins is found by scanning them, which gives the
- * same choice.
+ * sequence). An empty bin copies the non-empty bin ranked first in its own sequence. The sequence
+ * is walked until a filled bin (expected slots / (filled + 1) steps); with very few filled bins
+ * (short prompts) the lowest-ranked of them is found by scanning them, which gives the same choice.
  */
 interface Order {
   /** `sequence[i * slots + k]`: the bin of rank k in bin i's order. */
@@ -166,60 +171,60 @@ function orderFor(slots: number): Order {
 }
 
 let filled = new Uint16Array(128);
-let empty = new Uint16Array(128);
-let sources = new Uint16Array(128);
 
-/** Optimal densification: every empty bin copies the first non-empty bin of its own probe sequence. */
-function densify(sig: Int32Array): void {
+/**
+ * Optimal densification into `out`: a filled bin keeps its value, an empty bin copies the first
+ * filled bin of its own probe sequence (`count` bins of `sig` are filled). Reading `sig` and
+ * writing `out` means every source is an originally filled bin.
+ */
+function densify(sig: Int32Array, count: number, out: Uint32Array): void {
   const slots = sig.length;
-  if (filled.length !== slots) {
-    filled = new Uint16Array(slots);
-    empty = new Uint16Array(slots);
-    sources = new Uint16Array(slots);
+  if (count === slots) {
+    out.set(sig);
+    return;
   }
-  const filledBins = filled;
-  const emptyBins = empty;
-  let count = 0;
-  let holes = 0;
-  // branch-free partition: both lists are written, one of the two counters moves
-  for (let j = 0; j < slots; j++) {
-    const hole = sig[j] === HOLE ? 1 : 0;
-    filledBins[count] = j;
-    emptyBins[holes] = j;
-    holes += hole;
-    count += 1 - hole;
-  }
-  if (holes === 0) return;
   if (count === 1) {
-    sig.fill(sig[filledBins[0]]);
+    let value = 0;
+    for (let j = 0; j < slots; j++) if (sig[j] !== HOLE) value = sig[j];
+    out.fill(value);
     return;
   }
   const { sequence, ranks } = orderFor(slots);
-  const chosen = sources;
-  // choose every source before writing any, so only originally filled bins are copied
-  if (count * count > slots) {
-    // walk each empty bin's sequence to its first filled bin
-    for (let e = 0; e < holes; e++) {
-      let k = emptyBins[e] * slots;
-      while (sig[sequence[k]] === HOLE) k++;
-      chosen[e] = sequence[k];
-    }
-  } else {
-    for (let e = 0; e < holes; e++) {
-      const row = emptyBins[e] * slots;
-      let bestRank = slots;
-      let source = 0;
-      for (let f = 0; f < count; f++) {
-        const rank = ranks[row + filledBins[f]];
-        if (rank < bestRank) {
-          bestRank = rank;
-          source = filledBins[f];
-        }
+  if (count * (count + 1) > 48) {
+    // walk each empty bin's sequence to its first filled bin (expected slots / (count + 1) steps)
+    for (let j = 0; j < slots; j++) {
+      const value = sig[j];
+      if (value !== HOLE) {
+        out[j] = value;
+        continue;
       }
-      chosen[e] = source;
+      let k = j * slots;
+      while (sig[sequence[k]] === HOLE) k++;
+      out[j] = sig[sequence[k]];
     }
+    return;
   }
-  for (let e = 0; e < holes; e++) sig[emptyBins[e]] = sig[chosen[e]];
+  // at most 6 filled bins (short prompts): the filled bin of lowest rank, found by scanning them
+  // (a walk would take ~slots / 7 steps; a scan step costs about 2.5 walk steps)
+  if (filled.length !== slots) filled = new Uint16Array(slots);
+  const filledList = filled;
+  let n = 0;
+  for (let j = 0; j < slots; j++) if (sig[j] !== HOLE) filledList[n++] = j;
+  for (let j = 0; j < slots; j++) {
+    const value = sig[j];
+    if (value !== HOLE) {
+      out[j] = value;
+      continue;
+    }
+    // the lowest (rank, bin) packed in one integer, without a branch per candidate
+    const row = j * slots;
+    let best = 0x7fffffff;
+    for (let f = 0; f < n; f++) {
+      const bin = filledList[f];
+      best = Math.min(best, (ranks[row + bin] << 10) | bin);
+    }
+    out[j] = sig[best & 1023];
+  }
 }
 
 /** Estimated Jaccard similarity of two signatures (share of equal slots). */
