@@ -586,7 +586,7 @@ describe('campaign history', () => {
 });
 
 describe('member summaries', () => {
-  it('are stored at a flush tick, and at event-time ticks at most every 10 s of wall time', async () => {
+  it('are stored at a flush tick, and at event-time ticks at most every 10 s of wall time (the last tick too)', async () => {
     let clock = Date.now();
     harness = await startHarness({ now: () => clock });
     const h = harness;
@@ -603,6 +603,8 @@ describe('member summaries', () => {
     await post('/v1/exchanges', [exchange('s3', 'acct-a1', T0 + 2 * HOUR)]);
     await h.call('/v1/admin/flush', { method: 'POST' });
     expect([await exchangesOf('acct-a1'), await exchangesOf('acct-a2')]).toEqual([2, 1]);
+    const flushTick = await store.getMeta('lastTick');
+    expect(flushTick).not.toBe(null);
     // A member joins at event-time ticks (hours 3 and 5) within 10 s of the flush: not stored yet.
     const ticks = h.detection.ticks.length;
     await post('/v1/exchanges', [
@@ -615,6 +617,7 @@ describe('member summaries', () => {
       'acct-a3',
     );
     expect(await exchangesOf('acct-a3')).toBe(null);
+    expect(await store.getMeta('lastTick')).toBe(flushTick);
     // 11 s later, the next event-time tick stores every member that changed since.
     clock += 11_000;
     await post('/v1/exchanges', [
@@ -623,6 +626,8 @@ describe('member summaries', () => {
     ]);
     await h.server.service.settled();
     expect([await exchangesOf('acct-a3'), await exchangesOf('acct-a2')]).toEqual([2, 2]);
+    // The first event-time tick after those 11 s stored its time (later ticks within 10 s did not).
+    expect(String(await store.getMeta('lastTick')) > String(flushTick)).toBe(true);
   });
 });
 
