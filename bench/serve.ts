@@ -5,13 +5,16 @@
  *
  * Prints: acknowledged ingest rate (records durably stored per second, detection running and
  * lagging at most the service's bound), sustained rate (until detection has applied everything),
- * risk latency percentiles at the asked rate, server peak RSS, machine.
+ * `scan` on the same world for comparison, risk latency percentiles at the asked rate, server
+ * peak RSS, machine.
  *
- * Usage: npx tsx bench/serve.ts [--rounds 3] [--batch 1000] [--concurrency 8] [--risk-rate 2000]
- *        [--risk-seconds 10] [--workers N] [--days 21]
+ * Usage: npx tsc -p tsconfig.json && node dist-check/bench/serve.js [--rounds 3] [--batch 1000]
+ *        [--concurrency 8] [--risk-rate 2000] [--risk-seconds 10] [--workers N] [--days 21]
+ * Run compiled, the server and scan run compiled too (as in production); under tsx
+ * (`npx tsx bench/serve.ts`) they run under tsx, whose module transform slows hot loops.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -80,7 +83,12 @@ const batchSize = Number(values.batch);
 const concurrency = Number(values.concurrency);
 const riskRate = Number(values['risk-rate']);
 const riskSeconds = Number(values['risk-seconds']);
-const root = resolve(import.meta.dirname, '..');
+/** Compiled (dist-check/bench/serve.js) or under tsx (bench/serve.ts): children run the same way. */
+const compiled = import.meta.url.endsWith('.js');
+const root = resolve(import.meta.dirname, compiled ? '../..' : '..');
+/** Node arguments that run a module of the repository (`src/cli/main.ts`, `bench/serve.ts`) the same way as this one. */
+const entry = (path: string): string[] =>
+  compiled ? [join(root, 'dist-check', path.replace(/\.ts$/, '.js'))] : ['--import', 'tsx', path];
 
 /** The 1, 5 and 15-minute load averages. */
 const loadAverage = () =>
@@ -88,6 +96,11 @@ const loadAverage = () =>
     .map((x) => x.toFixed(2))
     .join(' ');
 console.log(machineLine());
+console.log(
+  compiled
+    ? 'server and scan: compiled (dist-check)'
+    : 'server and scan: under tsx (slower hot loops; run compiled for figures)',
+);
 console.log(`load average at start: ${loadAverage()}`);
 const world = await simulateToMemory({ preset: 'small', seed: 1, days: Number(values.days) });
 const accounts = [...new Set(world.exchanges.map((x) => x.account as string))];
@@ -165,6 +178,19 @@ function cpuSecondsOf(pid: number): number {
   const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
   return (Number(fields[11]) + Number(fields[12])) / 100;
 }
+
+/** CPU seconds of this process's children that have exited (and were waited for), from /proc. */
+function exitedChildrenCpuSeconds(): number {
+  const fields = readFileSync('/proc/self/stat', 'utf8').split(') ')[1].split(' ');
+  return (Number(fields[13]) + Number(fields[14])) / 100;
+}
+
+/** Accounts of each campaign with its status, largest first: to compare two runs at a glance. */
+const campaignSizes = (campaigns: { status: string; accounts: string[] }[]) =>
+  campaigns
+    .map((campaign) => `${campaign.accounts.length} ${campaign.status}`)
+    .sort((a, b) => Number.parseInt(b, 10) - Number.parseInt(a, 10))
+    .join(', ');
 
 /** Posts the bodies with `concurrency` requests in flight; resolves with acked records and seconds. */
 async function post(
@@ -253,14 +279,7 @@ function postFromWorker(
   const token = createToken(dir, 'ingest').secret;
   const parseWorkers =
     values['parse-workers'] === undefined ? [] : ['--parse-workers', values['parse-workers']];
-  const server = await spawnServer([
-    '--import',
-    'tsx',
-    'bench/serve.ts',
-    ...parseWorkers,
-    '--noop-server',
-    dir,
-  ]);
+  const server = await spawnServer([...entry('bench/serve.ts'), ...parseWorkers, '--noop-server', dir]);
   const bodies = roundBodies(0);
   server.child.kill('SIGUSR2');
   const cpuBefore = cpuSecondsOf(server.pid);
@@ -282,13 +301,38 @@ function postFromWorker(
 }
 
 if (values['path-only']) process.exit(0);
+
+// `scan` on the same world (the same pipeline from a file, per-event stages and a tick per
+// period of event time, flushed at the end): what detection costs without the service around it.
+let scanCampaigns = '';
+{
+  const dir = mkdtempSync(join(tmpdir(), 'dw-bench-scan-'));
+  writeFileSync(join(dir, 'exchanges.ndjson'), `${world.exchangeLines.join('\n')}\n`);
+  writeFileSync(join(dir, 'accounts.ndjson'), `${world.accountLines.join('\n')}\n`);
+  const cpuBefore = exitedChildrenCpuSeconds();
+  const started = performance.now();
+  const args = ['scan', join(dir, 'exchanges.ndjson'), '--accounts', join(dir, 'accounts.ndjson')];
+  const child = spawn(process.execPath, [...entry('src/cli/main.ts'), ...args, '--out', join(dir, 'out')], {
+    cwd: root,
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const code = await new Promise<number | null>((ok) => child.once('exit', ok));
+  const seconds = (performance.now() - started) / 1000;
+  const cpu = exitedChildrenCpuSeconds() - cpuBefore;
+  if (code !== 0) throw new Error(`scan exited with ${code}`);
+  const result = JSON.parse(readFileSync(join(dir, 'out', 'campaigns.json'), 'utf8'));
+  scanCampaigns = campaignSizes(Array.isArray(result) ? result : result.campaigns);
+  const n = world.exchangeLines.length;
+  console.log(
+    `scan on the same world: ${n} exchanges in ${seconds.toFixed(2)} s = ${Math.round(n / seconds)}/s wall, CPU ${cpu.toFixed(1)} s = ${Math.round(n / cpu)} exchanges per CPU-second; campaigns (accounts, status): ${scanCampaigns}; load average ${loadAverage()}`,
+  );
+  rmSync(dir, { recursive: true, force: true });
+}
 const dataDir = mkdtempSync(join(tmpdir(), 'dw-bench-serve-'));
 const ingestToken = createToken(dataDir, 'ingest', 'bench').secret;
 const adminToken = createToken(dataDir, 'admin', 'bench').secret;
 const args = [
-  '--import',
-  'tsx',
-  'src/cli/main.ts',
+  ...entry('src/cli/main.ts'),
   'serve',
   '--port',
   '0',
@@ -323,9 +367,22 @@ await fetch(`${url}/v1/accounts`, {
 
 const ingest = (bodies: Buffer[]) => post(url, ingestToken, bodies);
 
+/** Seconds until detection has applied every record handed over (`detectionLag` 0). */
 async function settle(): Promise<number> {
   const started = performance.now();
   while ((await stats()).detectionLag > 0) await new Promise((ok) => setTimeout(ok, 50));
+  return (performance.now() - started) / 1000;
+}
+
+/**
+ * Seconds for an admin flush: the records the event clock holds for the reorder window are
+ * applied and the last period ticked, as `scan` does at the end of its input.
+ */
+async function flush(): Promise<number> {
+  const started = performance.now();
+  const response = await fetch(`${url}/v1/admin/flush`, { method: 'POST', headers: auth(adminToken) });
+  if (response.status !== 200) throw new Error(`flush answered ${response.status}`);
+  await settle();
   return (performance.now() - started) / 1000;
 }
 
@@ -339,17 +396,27 @@ for (let round = 0; round < rounds; round++) {
   const result = await ingest(bodies);
   const ackCpu = cpuSeconds() - cpuBefore;
   const lag = await settle();
+  const appliedCpu = cpuSeconds() - cpuBefore;
+  const flushed = await flush();
   const cpu = cpuSeconds() - cpuBefore;
   totalCpu += cpu;
   total += result.records;
-  totalSeconds += result.seconds + lag;
+  totalSeconds += result.seconds + lag + flushed;
   console.log(
-    `ingest round ${round + 1}: ${result.records} exchanges acked in ${result.seconds.toFixed(2)} s = ${Math.round(result.records / result.seconds)}/s (batches of ${batchSize}, ${concurrency} in flight, ${result.failures} failed); detection caught up ${lag.toFixed(2)} s later; server CPU ${ackCpu.toFixed(1)} s until acked, ${cpu.toFixed(1)} s until applied; load average ${loadAverage()}`,
+    `ingest round ${round + 1}: ${result.records} exchanges acked in ${result.seconds.toFixed(2)} s = ${Math.round(result.records / result.seconds)}/s (batches of ${batchSize}, ${concurrency} in flight, ${result.failures} failed); detection applied all it was handed ${lag.toFixed(2)} s later, flushed (held records, last tick) ${flushed.toFixed(2)} s after that; server CPU ${ackCpu.toFixed(1)} s until acked, ${appliedCpu.toFixed(1)} s until applied, ${cpu.toFixed(1)} s until flushed; load average ${loadAverage()}`,
   );
 }
 console.log(
-  `ingest sustained (acked and applied by detection): ${Math.round(total / totalSeconds)} exchanges/s wall, ${Math.round(total / totalCpu)} exchanges per server CPU-second, over ${total} exchanges`,
+  `ingest sustained (acked, applied and flushed by detection): ${Math.round(total / totalSeconds)} exchanges/s wall, ${Math.round(total / totalCpu)} exchanges per server CPU-second, over ${total} exchanges`,
 );
+{
+  const listed = (await (
+    await fetch(`${url}/v1/campaigns?limit=100`, { headers: auth(adminToken) })
+  ).json()) as { campaigns: { status: string; accounts: string[] }[] };
+  console.log(
+    `  campaigns (accounts, status): ${campaignSizes(listed.campaigns)}${rounds === 1 ? ` (scan: ${scanCampaigns}; batches arrive ${concurrency} at a time, so records of neighbouring batches may reach detection in another order than scan reads them)` : ''}`,
+  );
+}
 
 // Phase 2: risk lookups at a fixed rate while another round is ingested.
 await settle();
