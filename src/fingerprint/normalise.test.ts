@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { boundText, normalise, scan, tokenText } from './normalise.js';
+import { boundText, detachedSlice, joinTokens, normalise, scan, tokenText } from './normalise.js';
 
 describe('normalise', () => {
   it('folds case, whitespace and Unicode compatibility forms', () => {
@@ -84,5 +84,26 @@ describe('token notes for the scan gate', () => {
     ]);
     expect(s.ascii).toBe(true);
     expect(scan('café').ascii).toBe(false);
+  });
+});
+
+describe('strings kept from a scan', () => {
+  it('copies slices of any length, in any script, exactly', () => {
+    const text = `x ${'internationalisation'.repeat(3)} 推理的每一步都要写出来，что-то ещё 🙂 end`;
+    for (const [from, to] of [
+      [0, 1],
+      [2, 14],
+      [2, 62],
+      [63, text.length],
+      [0, text.length],
+    ])
+      expect(detachedSlice(text, from, to)).toBe(text.slice(from, to));
+    const long = 'y'.repeat(5000);
+    expect(detachedSlice(long, 10, 4990)).toBe(long.slice(10, 4990));
+  });
+
+  it('joins token texts with spaces, punctuation attached and CJK unspaced', () => {
+    expect(joinTokens(['hello', ',', 'world', '!', '推', '理', 'done'])).toBe('hello, world! 推理 done');
+    expect(joinTokens([])).toBe('');
   });
 });

@@ -610,10 +610,26 @@ export function scan(prompt: string, options: BoundOptions = {}): TokenStream {
   return stream;
 }
 
-/** The text of token t of a stream (a word as written, lowercased, or its placeholder). */
+/** Scratch char codes for `detachedSlice`. */
+let codes = new Uint16Array(256);
+
+/**
+ * text[start, end) as a string of its own. V8 represents a slice of 13 or more characters as a
+ * view into its parent, so a kept token (a mined template's words, a tag's span) would keep the
+ * whole prompt alive, and with it the garbage collector's work; a copy does not.
+ */
+export function detachedSlice(text: string, start: number, end: number): string {
+  const length = end - start;
+  if (length < 13) return text.slice(start, end);
+  if (codes.length < length) codes = new Uint16Array(length * 2);
+  for (let k = 0; k < length; k++) codes[k] = text.charCodeAt(start + k);
+  return String.fromCharCode.apply(null, codes.subarray(0, length) as unknown as number[]);
+}
+
+/** The text of token t of a stream (a word as written, lowercased, or its placeholder), not tied to the prompt. */
 export function tokenText(s: TokenStream, t: number): string {
   const kind = s.kinds[t];
-  if (kind !== MASK) return s.text.slice(s.starts[t], s.ends[t]);
+  if (kind !== MASK) return detachedSlice(s.text, s.starts[t], s.ends[t]);
   const type = s.maskTypes[t];
   return type === CODE ? (s.codeTexts.get(t) ?? '<code>') : PLACEHOLDERS[type];
 }
@@ -630,14 +646,24 @@ function isCjkText(piece: string): boolean {
   return piece.length === 1 && isCjkChar(piece.charCodeAt(0));
 }
 
-/** Joins token texts with single spaces, punctuation attached to the word before, CJK unspaced. */
+/** Scratch list of the pieces and spaces `joinTokens` joins. */
+const joined: string[] = [];
+
+/**
+ * Joins token texts with single spaces, punctuation attached to the word before, CJK unspaced.
+ * One `join` makes one flat string: appending piece by piece would make a tree of concatenations
+ * (two nodes a piece) that a kept template text or fingerprint carries around (~5 KB for 512
+ * characters).
+ */
 export function joinTokens(pieces: string[]): string {
-  let out = '';
+  joined.length = 0;
   for (let i = 0; i < pieces.length; i++) {
     const piece = pieces[i];
-    if (i > 0 && !isPunctText(piece) && !(isCjkText(piece) && isCjkText(pieces[i - 1]))) out += ' ';
-    out += piece;
+    if (i > 0 && !isPunctText(piece) && !(isCjkText(piece) && isCjkText(pieces[i - 1]))) joined.push(' ');
+    joined.push(piece);
   }
+  const out = joined.join('');
+  joined.length = 0;
   return out;
 }
 

@@ -37,6 +37,7 @@
 import type { CapabilityTag, ExtractionMatch } from '../core/types.js';
 import { ACROSS_GAP, BINDINGS, COMPOSITIONS, type Composition, satisfies } from './compositions.js';
 import { type Hits, scanConceptSpans, scanConcepts } from './concepts.js';
+import { detachedSlice } from './normalise.js';
 import {
   agenticPossible,
   asciiWords,
@@ -180,7 +181,9 @@ function compose(text: string, h: Hits, composition: Composition): string | null
       }
       if (vetoed(h, composition, h.sentence[i], start - WINDOW / 2, end + WINDOW / 2)) break;
       if (isQuotedMention(text, start, end)) break;
-      return text.slice(start, end).trim().slice(0, MAX_SPAN);
+      // a span of its own: a fingerprint kept downstream must not keep the prompt's text alive
+      const span = text.slice(start, end).trim().slice(0, MAX_SPAN);
+      return detachedSlice(span, 0, span.length);
     }
   }
   return null;
@@ -198,7 +201,8 @@ function openTaskSlot(text: string): string | null {
   const tail = text.slice(-24);
   const match = OPEN_TASK_SLOT.exec(tail);
   if (match === null || !FIRST_TASK.test(text)) return null;
-  return match[0].trim();
+  const slot = match[0].trim();
+  return detachedSlice(slot, 0, slot.length);
 }
 
 const QUOTES = '"\'“”‘’«»「」『』`';
