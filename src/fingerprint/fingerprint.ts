@@ -9,7 +9,7 @@
  * `template` is the id of the mined template, which groups the variants of one wrapper.
  */
 import type { Exchange, Fingerprint, RequestShape } from '../core/types.js';
-import { combine, fmix32, hashString, hex32 } from './hash.js';
+import { combine, fmix32, hashString, hex64 } from './hash.js';
 import { detectLanguage } from './language.js';
 import { createTemplateMiner, type MinerOptions } from './miner.js';
 import { bandKeys, type LshParams, lshParams, minhash } from './minhash.js';
@@ -118,7 +118,7 @@ function streamId(s: TokenStream, structure: number): string {
     h2 = combine(h2, s.hashes[t] ^ 0x5851f42d);
   }
   h1 = combine(h1, s.count);
-  return hex32(fmix32(h1)) + hex32(fmix32(h2));
+  return hex64(fmix32(h1), fmix32(h2));
 }
 
 function clip(text: string, max: number): string {

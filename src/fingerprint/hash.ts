@@ -38,3 +38,27 @@ export function hashString(text: string, seed = 0): number {
 export function hex32(h: number): string {
   return (h >>> 0).toString(16).padStart(8, '0');
 }
+
+const HEX_DIGITS = Uint8Array.from('0123456789abcdef', (ch) => ch.charCodeAt(0));
+
+/** Sixteen lowercase hex digits of two 32-bit values (`hex32(hi) + hex32(lo)`), as one flat string. */
+export function hex64(hi: number, lo: number): string {
+  return String.fromCharCode(
+    HEX_DIGITS[(hi >>> 28) & 15],
+    HEX_DIGITS[(hi >>> 24) & 15],
+    HEX_DIGITS[(hi >>> 20) & 15],
+    HEX_DIGITS[(hi >>> 16) & 15],
+    HEX_DIGITS[(hi >>> 12) & 15],
+    HEX_DIGITS[(hi >>> 8) & 15],
+    HEX_DIGITS[(hi >>> 4) & 15],
+    HEX_DIGITS[hi & 15],
+    HEX_DIGITS[(lo >>> 28) & 15],
+    HEX_DIGITS[(lo >>> 24) & 15],
+    HEX_DIGITS[(lo >>> 20) & 15],
+    HEX_DIGITS[(lo >>> 16) & 15],
+    HEX_DIGITS[(lo >>> 12) & 15],
+    HEX_DIGITS[(lo >>> 8) & 15],
+    HEX_DIGITS[(lo >>> 4) & 15],
+    HEX_DIGITS[lo & 15],
+  );
+}

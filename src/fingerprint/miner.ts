@@ -25,7 +25,7 @@
  * position-wise agreement of its members, which does not depend on the order they came in, so a
  * replay, a shuffled stream or another machine seeing the same family converges to the same id.
  */
-import { combine, fmix32, hashString, hex32 } from './hash.js';
+import { combine, fmix32, hashString, hex64 } from './hash.js';
 import { joinTokens, type TokenStream, tokenText } from './normalise.js';
 
 /** Parameters of the miner (defaults in parentheses). */
@@ -259,7 +259,7 @@ export function createTemplateMiner(options: MinerOptions = {}): TemplateMiner {
       h1 = combine(h1, c.tail[i]);
       h2 = combine(h2, c.tail[i] ^ 0x5851f42d);
     }
-    c.id = hex32(fmix32(h1)) + hex32(fmix32(h2));
+    c.id = hex64(fmix32(h1), fmix32(h2));
     const parts = c.headText.slice(0, c.headLen);
     if (c.maxLen > H) {
       const contiguous = c.minLen === c.maxLen && c.maxLen <= H + T;
