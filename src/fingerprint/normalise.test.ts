@@ -87,6 +87,15 @@ describe('token notes for the scan gate', () => {
   });
 });
 
+describe('camelCase identifiers', () => {
+  it('masks a word with a lowercase-to-uppercase step, overlapping steps included, and nothing else', () => {
+    expect(normalise('Call getUserName, then aBcD and parseJSON; HTTPServer Ok iPhone')).toBe(
+      'call <id>, then <id> and <id>; httpserver ok <id>',
+    );
+    expect(normalise('Plain Title Case Words')).toBe('plain title case words');
+  });
+});
+
 describe('strings kept from a scan', () => {
   it('copies slices of any length, in any script, exactly', () => {
     const text = `x ${'internationalisation'.repeat(3)} 推理的每一步都要写出来，что-то ещё 🙂 end`;

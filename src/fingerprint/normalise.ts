@@ -259,14 +259,15 @@ function findCamel(orig: string): void {
   camelCount = 0;
   camelNext = 0;
   CAMEL_RE.lastIndex = 0;
-  for (let m = CAMEL_RE.exec(orig); m !== null; m = CAMEL_RE.exec(orig)) {
+  // `test` allocates no match: a two-character match ends at lastIndex, its uppercase letter before it
+  while (CAMEL_RE.test(orig)) {
     if (camelCount === camelAt.length) {
       const bigger = new Int32Array(camelAt.length * 2);
       bigger.set(camelAt);
       camelAt = bigger;
     }
-    camelAt[camelCount++] = m.index + 1;
-    CAMEL_RE.lastIndex = m.index + 1;
+    camelAt[camelCount++] = CAMEL_RE.lastIndex - 1;
+    CAMEL_RE.lastIndex -= 1;
   }
 }
 
