@@ -462,18 +462,23 @@ console.log(
 );
 // Phase 3: the same lookups with nothing else running in the server (the lookup path's own cost).
 pathIndex = 0;
+const lagBefore = (await stats()).detectionLag; // also resets the event-loop delay histogram
 const riskCpuBefore = cpuSeconds();
 const aloneLoadBefore = loadAverage();
 const aloneHttpSched = schedOf(served.pid, served.pid);
 const aloneClientSched = schedOf(process.pid, process.pid);
 const riskAlone = await askRisk();
 console.log(
-  `risk alone (no ingest; detection still catching up at low priority): ${Math.round(riskAlone.requests.average)} req/s asked ${riskRate}/s; latency p50 ${riskAlone.latency.p50} ms, p90 ${riskAlone.latency.p90} ms, p99 ${riskAlone.latency.p99} ms, max ${riskAlone.latency.max} ms; non-2xx ${riskAlone.non2xx}; server CPU ${Math.round(((cpuSeconds() - riskCpuBefore) / Math.max(1, riskAlone.requests.total)) * 1e6)} µs per lookup; load average ${aloneLoadBefore} before, ${loadAverage()} after`,
+  `risk alone (no ingest; detection catching up, if it lags, at low priority): ${Math.round(riskAlone.requests.average)} req/s asked ${riskRate}/s; latency p50 ${riskAlone.latency.p50} ms, p90 ${riskAlone.latency.p90} ms, p99 ${riskAlone.latency.p99} ms, max ${riskAlone.latency.max} ms; non-2xx ${riskAlone.non2xx}; server CPU ${Math.round(((cpuSeconds() - riskCpuBefore) / Math.max(1, riskAlone.requests.total)) * 1e6)} µs per lookup; load average ${aloneLoadBefore} before, ${loadAverage()} after`,
 );
 console.log(
   `  server HTTP thread: ${schedSince(aloneHttpSched, served.pid, served.pid, riskSeconds)}; load generator (autocannon) thread: ${schedSince(aloneClientSched, process.pid, process.pid, riskSeconds)}`,
 );
-console.log(`server peak RSS: ${peakRssMiB()} MiB; stored: ${(await stats()).exchanges} exchanges`);
+const after = await stats();
+console.log(
+  `  server HTTP-thread event-loop delay then: p50 ${after.eventLoopDelayMs.p50} ms, p99 ${after.eventLoopDelayMs.p99} ms, max ${after.eventLoopDelayMs.max} ms; detection lag ${lagBefore} before, ${after.detectionLag} after`,
+);
+console.log(`server peak RSS: ${peakRssMiB()} MiB; stored: ${after.exchanges} exchanges`);
 
 const stopStarted = performance.now();
 await served.stop();
