@@ -4,12 +4,13 @@ import { composable } from './compositions.js';
 import { DISCLOSE, REASONING, STEPWISE, THINK, YOUR } from './concept-lexicon.js';
 import { fingerprint } from './fingerprint.js';
 import { NUM, scan } from './normalise.js';
-import { capabilityTags, extractionTags } from './tags.js';
+import { capabilityTags, codePunctPossible, extractionTags } from './tags.js';
 import { paraphraseSet } from './test-support/paraphrases.js';
 import {
   SURE_MATH_SYMBOLS,
   SURE_REASONING,
   SURE_TRANSLATION,
+  SURE_WRITING,
   T_ASCII,
   T_EXTRACTION,
   triggersOf,
@@ -329,6 +330,7 @@ describe('cue words and proofs of the reasoning, agentic, translation and math p
     ['Simplify 3/4 * x for me.', 'math', SURE_MATH_SYMBOLS],
     ['A pen costs $5 and a book costs $12. What is the total price?', 'math', SURE_MATH_SYMBOLS],
     ['Compute 8 * 9 quickly.', 'math', SURE_MATH_SYMBOLS],
+    ['Please write a science-fiction novel about a dragon.', 'writing', SURE_WRITING],
   ] as const)('%s -> %s, proven on the tokens', (prompt, tag, proof) => {
     const { gated, patterns, triggers } = bothWays(prompt);
     expect(triggers.sure! & proof).not.toBe(0);
@@ -358,6 +360,12 @@ describe('cue words and proofs of the reasoning, agentic, translation and math p
     'Say hello to the page for me, in English please, then continue.',
     'It costs $5.\nThe other costs $6.',
     'Step into the room and explain what you see.',
+    'Write it down. Then tell me a story.',
+    'Write, in more than forty characters of preamble here, a story.',
+    'Use it like this: const double = (x) => x * 2',
+    'if (ready) {\n  start();\n}',
+    'First this;\nthen that.',
+    'Return JSON like {"a": 1} and nothing else; thanks.',
     'See http://example.com/logic-puzzles for more.',
     'use `options: (a)` as the flag',
     'Donne la traduction de ce mot.',
@@ -365,6 +373,33 @@ describe('cue words and proofs of the reasoning, agentic, translation and math p
   ])('%s: same tags as running every pattern (a gate closed, or no first word)', (prompt) => {
     const { gated, patterns } = bothWays(prompt);
     expect(gated).toEqual(patterns);
+  });
+});
+
+describe('code punctuation pre-check', () => {
+  const CODE_PUNCT = /=>|\)[ \t]*\{|;[ \t]*\n[ \t]*\w/;
+  it('passes every text the code punctuation pattern matches, and little prose', () => {
+    const texts = [
+      'const double = (x) => x * 2',
+      'if (ready)\t {',
+      'a;  \n b',
+      'a;\n\tb',
+      'f(x){',
+      'prose; more prose.',
+      'quote > this',
+      'JSON {"a": 1}',
+      '(x) {',
+      ') \n {',
+      'x = y > z',
+      ';',
+      '=',
+    ];
+    for (const text of texts) {
+      if (CODE_PUNCT.test(text)) expect(codePunctPossible(text), text).toBe(true);
+    }
+    expect(codePunctPossible('prose; more prose. quote > this, JSON {"a": 1}')).toBe(false);
+    for (const { text } of paraphraseSet())
+      if (CODE_PUNCT.test(text)) expect(codePunctPossible(text)).toBe(true);
   });
 });
 

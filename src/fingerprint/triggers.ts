@@ -280,6 +280,7 @@ export function agenticPossible(cues: number): boolean {
 export const SURE_REASONING = 1;
 export const SURE_MATH_SYMBOLS = 2;
 export const SURE_TRANSLATION = 4;
+export const SURE_WRITING = 8;
 
 const WORDS: [number, string][] = [
   [
@@ -376,11 +377,31 @@ const cueRecords = new Int32Array(SIZE);
 for (const [flag, list] of CUES) {
   for (const word of list.split(' ')) cueRecords[recordFor(hashString(word)) >> 2] |= flag;
 }
-/** Whole words of the reasoning and translation patterns: a token that is one, between word boundaries, proves a match. */
-const PROOF_WORDS = new Map<string, number>([
-  ...CUES[0][1].split(' ').map((word): [string, number] => [word, SURE_REASONING]),
-  ...'translate translation translating'.split(' ').map((word): [string, number] => [word, SURE_TRANSLATION]),
-]);
+/**
+ * Whole words of the patterns, by slot: a token that is one of them, between word boundaries,
+ * proves a match of the reasoning or translation pattern, or is half of the writing pattern (a
+ * verb, then a noun within 40 characters of one line). The word is kept to check the token's text.
+ */
+const proofWords: string[] = new Array<string>(SIZE).fill('');
+const proofs = new Int8Array(SIZE);
+/** Table-only proof kinds (never returned): the verb and the noun of the writing pattern. */
+const WRITING_VERB = 16;
+const WRITING_NOUN = 32;
+for (const [proof, list] of [
+  [SURE_REASONING, CUES[0][1]],
+  [SURE_TRANSLATION, 'translate translation translating'],
+  [WRITING_VERB, 'write compose draft rewrite edit proofread polish'],
+  [
+    WRITING_NOUN,
+    'story poem essay email letter blog article speech song lyrics post paragraph tweet slogan headline novel chapter script haiku limerick review',
+  ],
+] as [number, string][]) {
+  for (const word of list.split(' ')) {
+    const slot = recordFor(hashString(word)) >> 2;
+    proofWords[slot] = word;
+    proofs[slot] = proof;
+  }
+}
 
 const HINTS = wordHints();
 for (const { hash, a, b, markup } of HINTS.words) {
@@ -458,11 +479,29 @@ function isPatternWordChar(c: number): boolean {
   return (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 95 || (c >= 65 && c <= 90);
 }
 
-/** The proof (`SURE_*`) of text[start, end) when it is one of `PROOF_WORDS` between word boundaries, else 0. */
-function provenByWord(text: string, start: number, end: number): number {
+/** End of the last writing verb read (between word boundaries), or -1. */
+let writingVerbEnd = -1;
+
+/** Notes what the token text[start, end) in `slot` proves, if it is that slot's proof word between word boundaries. */
+function proveByWord(text: string, start: number, end: number, slot: number): void {
+  const word = proofWords[slot];
+  if (end - start !== word.length || !text.startsWith(word, start)) return;
   if ((start > 0 && isPatternWordChar(text.charCodeAt(start - 1))) || isPatternWordChar(text.charCodeAt(end)))
-    return 0;
-  return PROOF_WORDS.get(text.slice(start, end)) ?? 0;
+    return;
+  const proof = proofs[slot];
+  if (proof === WRITING_VERB) {
+    writingVerbEnd = end;
+  } else if (proof === WRITING_NOUN) {
+    // the writing pattern: verb, 0-40 characters without `.` or a line break, noun
+    if (writingVerbEnd < 0 || start - writingVerbEnd > 40) return;
+    for (let k = writingVerbEnd; k < start; k++) {
+      const c = text.charCodeAt(k);
+      if (c === 46 || c === 10) return;
+    }
+    sureFlags |= SURE_WRITING;
+  } else {
+    sureFlags |= proof;
+  }
 }
 
 /** The `(` at `at` opens `(a)`, the first of a list of options. */
@@ -664,6 +703,7 @@ export function triggersOf(s: TokenStream): Triggers {
   innerFlags = 0;
   cueFlags = 0;
   sureFlags = 0;
+  writingVerbEnd = -1;
   const { lineBreaks } = s;
   let nextBreak = s.lineBreakCount > 0 ? lineBreaks[0] : -1;
   let breakAt = 0;
@@ -688,11 +728,8 @@ export function triggersOf(s: TokenStream): Triggers {
         spanB |= records[r + 2];
         spanWords |= records[r + 3];
         if ((f & MARKUP_NAME) !== 0) markupAt(text, end);
-        const cue = cueRecords[slot];
-        if (cue !== 0) {
-          cueFlags |= cue;
-          if ((cue & (R_STRONG | TR_TRANSLATE)) !== 0) sureFlags |= provenByWord(text, start, end);
-        }
+        cueFlags |= cueRecords[slot];
+        if (proofs[slot] !== 0) proveByWord(text, start, end, slot);
       }
       if (t === nextJoined) {
         // `don't`, `step-by-step`: the concept scanner reads the words on both sides of the connector
