@@ -7,6 +7,7 @@ import { NUM, scan } from './normalise.js';
 import { capabilityTags, codePunctPossible, extractionTags } from './tags.js';
 import { paraphraseSet } from './test-support/paraphrases.js';
 import {
+  SURE_AGENTIC,
   SURE_MATH_SYMBOLS,
   SURE_REASONING,
   SURE_TRANSLATION,
@@ -331,6 +332,7 @@ describe('cue words and proofs of the reasoning, agentic, translation and math p
     ['A pen costs $5 and a book costs $12. What is the total price?', 'math', SURE_MATH_SYMBOLS],
     ['Compute 8 * 9 quickly.', 'math', SURE_MATH_SYMBOLS],
     ['Please write a science-fiction novel about a dragon.', 'writing', SURE_WRITING],
+    ['Act as a Linux terminal and reply with the terminal output only.', 'agentic', SURE_AGENTIC],
   ] as const)('%s -> %s, proven on the tokens', (prompt, tag, proof) => {
     const { gated, patterns, triggers } = bothWays(prompt);
     expect(triggers.sure! & proof).not.toBe(0);
@@ -361,6 +363,8 @@ describe('cue words and proofs of the reasoning, agentic, translation and math p
     'It costs $5.\nThe other costs $6.',
     'Step into the room and explain what you see.',
     'Write it down. Then tell me a story.',
+    'The terminal, output of the day, is closed.',
+    'terminal\n\noutput: none',
     'Write, in more than forty characters of preamble here, a story.',
     'Use it like this: const double = (x) => x * 2',
     'if (ready) {\n  start();\n}',

@@ -44,6 +44,7 @@ import {
   P_CODE,
   P_MATH,
   reasoningPossible,
+  SURE_AGENTIC,
   SURE_MATH_SYMBOLS,
   SURE_REASONING,
   SURE_TRANSLATION,
@@ -367,7 +368,9 @@ export function capabilityTags(text: string, ctx: CapabilityContext): Capability
     ctx.tools > 0 || (may(T_TOOL) && (!partners || toolPhrasePossible(words)) && TOOL_WORDS.test(text));
   if (toolUse) tags.push('tool-use');
   if (
-    (may(T_AGENT) && (cues === undefined || agenticPossible(cues)) && AGENT_WORDS.test(text)) ||
+    (may(T_AGENT) &&
+      ((sure & SURE_AGENTIC) !== 0 ||
+        ((cues === undefined || agenticPossible(cues)) && AGENT_WORDS.test(text)))) ||
     (toolUse && ctx.turns >= 3)
   )
     tags.push('agentic');

@@ -281,6 +281,7 @@ export const SURE_REASONING = 1;
 export const SURE_MATH_SYMBOLS = 2;
 export const SURE_TRANSLATION = 4;
 export const SURE_WRITING = 8;
+export const SURE_AGENTIC = 16;
 
 const WORDS: [number, string][] = [
   [
@@ -380,13 +381,16 @@ for (const [flag, list] of CUES) {
 /**
  * Whole words of the patterns, by slot: a token that is one of them, between word boundaries,
  * proves a match of the reasoning or translation pattern, or is half of the writing pattern (a
- * verb, then a noun within 40 characters of one line). The word is kept to check the token's text.
+ * verb, then a noun within 40 characters of one line) or of the agentic `terminal output`. The
+ * word is kept to check the token's text.
  */
 const proofWords: string[] = new Array<string>(SIZE).fill('');
-const proofs = new Int8Array(SIZE);
-/** Table-only proof kinds (never returned): the verb and the noun of the writing pattern. */
+const proofs = new Uint8Array(SIZE);
+/** Table-only proof kinds (never returned): halves of the writing and agentic patterns. */
 const WRITING_VERB = 16;
 const WRITING_NOUN = 32;
+const TERMINAL = 64;
+const OUTPUT = 128;
 for (const [proof, list] of [
   [SURE_REASONING, CUES[0][1]],
   [SURE_TRANSLATION, 'translate translation translating'],
@@ -395,6 +399,8 @@ for (const [proof, list] of [
     WRITING_NOUN,
     'story poem essay email letter blog article speech song lyrics post paragraph tweet slogan headline novel chapter script haiku limerick review',
   ],
+  [TERMINAL, 'terminal'],
+  [OUTPUT, 'output'],
 ] as [number, string][]) {
   for (const word of list.split(' ')) {
     const slot = recordFor(hashString(word)) >> 2;
@@ -479,8 +485,9 @@ function isPatternWordChar(c: number): boolean {
   return (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 95 || (c >= 65 && c <= 90);
 }
 
-/** End of the last writing verb read (between word boundaries), or -1. */
+/** End of the last writing verb and of the last `terminal` read (between word boundaries), or -1. */
 let writingVerbEnd = -1;
+let terminalEnd = -1;
 
 /** Notes what the token text[start, end) in `slot` proves, if it is that slot's proof word between word boundaries. */
 function proveByWord(text: string, start: number, end: number, slot: number): void {
@@ -499,6 +506,13 @@ function proveByWord(text: string, start: number, end: number, slot: number): vo
       if (c === 46 || c === 10) return;
     }
     sureFlags |= SURE_WRITING;
+  } else if (proof === TERMINAL) {
+    terminalEnd = end;
+  } else if (proof === OUTPUT) {
+    // `terminal\s+output`: only whitespace, at least one, since the last `terminal`
+    if (terminalEnd < 0 || start === terminalEnd) return;
+    for (let k = terminalEnd; k < start; k++) if (!isAsciiSpace(text.charCodeAt(k))) return;
+    sureFlags |= SURE_AGENTIC;
   } else {
     sureFlags |= proof;
   }
@@ -704,6 +718,7 @@ export function triggersOf(s: TokenStream): Triggers {
   cueFlags = 0;
   sureFlags = 0;
   writingVerbEnd = -1;
+  terminalEnd = -1;
   const { lineBreaks } = s;
   let nextBreak = s.lineBreakCount > 0 ? lineBreaks[0] : -1;
   let breakAt = 0;
