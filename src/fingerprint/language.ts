@@ -37,8 +37,11 @@ const STOPWORDS: Record<string, string> = {
 };
 
 const LANGS = Object.keys(STOPWORDS);
-/** Open-addressing table: stopword hash -> bit mask of the languages that use it. */
-const SIZE = 1 << 11;
+/**
+ * Open-addressing table: stopword hash -> bit mask of the languages that use it. 4,096 slots for
+ * ~400 words: most words of a prompt miss, and a miss probes ~1.1 slots (~1.3 at 2,048).
+ */
+const SIZE = 1 << 12;
 const keys = new Int32Array(SIZE);
 const masks = new Int32Array(SIZE);
 

@@ -108,11 +108,10 @@ export function minhash(s: TokenStream, out: Uint32Array, seed = 0): number {
       const x = fmix32(step(step(step(SHINGLE_START, m0), m1), m2) ^ seed);
       const bin = x >>> shift;
       const value = x & valueMask;
+      // branch-free (the comparisons are unpredictable): bit 30 is set only in HOLE, never in a value
       const held = sig[bin];
-      if (value < held) {
-        if (held === HOLE) filledBins++;
-        sig[bin] = value;
-      }
+      filledBins += (held >>> 30) & 1;
+      sig[bin] = Math.min(value, held);
     }
     m0 = m1;
     m1 = m2;
