@@ -151,6 +151,41 @@ describe('stability and state', () => {
     expect([...flagged(engine)].filter((a) => a.startsWith('quiet-'))).toEqual(['quiet-0']);
   });
 
+  it('flags an account that sends the templates flagged members send, not users of a template it shares', () => {
+    const engine = createCampaignEngine();
+    // The campaign also sends a popular template that 125 ordinary users send.
+    const attack = campaign('op5', 30).map((s) => ({ ...s, templates: { ...s.templates, 'popular-0': 20 } }));
+    engine.tick([...background(2500), ...attack], NOW);
+    expect(flagged(engine).size).toBe(30);
+    const [follower, dabbler, popular] = background(2503)
+      .slice(2500)
+      .map((s, i) => ({ ...s, account: `newcomer-${i}` }));
+    engine.tick(
+      [
+        // A replacement on its own card, device and addresses that sends the campaign's templates.
+        { ...follower, templates: { 'op5-tpl-a': 20, 'op5-tpl-b': 12, 'own-x': 10 } },
+        // A user who tried one of them a few times.
+        { ...dabbler, templates: { 'op5-tpl-a': 4, 'own-y': 30 } },
+        // A user of the popular template, with a few prompts like the campaign's.
+        { ...popular, templates: { 'popular-0': 30, 'op5-tpl-a': 3, 'op5-tpl-b': 3 } },
+      ],
+      NOW + 3_600_000,
+    );
+    expect([...flagged(engine)].filter((a) => a.startsWith('newcomer-'))).toEqual(['newcomer-0']);
+    const [c] = engine.campaigns();
+    expect(c.accounts).toContain('newcomer-0');
+    const why = c.evidence.find((e) => e.kind === 'shared-programme');
+    expect(why?.summary).toMatch(
+      /1 account flagged .* newcomer-0: 72% of its prompts follow 2 templates used mostly by flagged members \(e\.g\. template op5-tpl-a: 30 of its 32 other holders flagged\)/,
+    );
+    // The graph hangs it on a few of the members that send the same templates.
+    const hung = engine
+      .graph(c.id)
+      ?.edges.filter((e) => e.source === 'newcomer-0' || e.target === 'newcomer-0');
+    expect(hung?.length).toBe(3);
+    expect(hung?.every((e) => e.kinds.includes('template'))).toBe(true);
+  });
+
   it('round-trips through JSON and continues identically', () => {
     const a = createCampaignEngine();
     const all = campaign('op3', 50);

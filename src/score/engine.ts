@@ -188,8 +188,11 @@ interface CampaignState {
   dismissedSize?: number;
   /** Why a dismissed campaign was judged again, shown first in its evidence. */
   reraised?: string;
-  /** Accounts flagged outside the cluster for sharing an instrument with its flagged members, and why. */
-  satellites?: [number, string][];
+  /**
+   * Accounts flagged beside the linked cluster, why, and for what: sharing an instrument with its
+   * flagged members (no third element, as in states saved before programmes) or following its programme.
+   */
+  satellites?: [number, string, 'programme'?][];
 }
 
 /** Serialised engine state. */
@@ -542,8 +545,100 @@ function engineOn(cfg: EngineConfig, st: State): CampaignEngine {
     }
   }
 
-  /** The accounts a campaign flagged for a shared instrument that still carry its flag, and why. */
-  function satellitesOf(c: CampaignState): [number, string][] {
+  /**
+   * Flags an account whose prompt traffic follows one detected campaign's programme: at least
+   * `PROGRAMME_SHARE` of its template (or near-duplicate bucket) traffic goes to values whose other
+   * holders are largely flagged members of that campaign, counted as the traffic-weighted share of
+   * those holders that are flagged, from at least `PROGRAMME_MIN_VALUES` templates with
+   * `PROGRAMME_MIN_FLAGGED` flagged holders each. Accounts on rotating residential proxies and
+   * short-lived replacements share no address or instrument, and each pair of them agrees on too
+   * little to make an edge; what gives them away is that they send what the flagged campaign sends.
+   * A template half the world uses has mostly unflagged holders and counts for little, so ordinary
+   * users of popular templates stay below the bar.
+   */
+  function flagProgrammeFollowers(accounts: Iterable<number>, now: EpochMs, result: TickResult): void {
+    if (st.flags.size === 0) return;
+    const holdersByValue = new Map<number, ValueHolders>();
+    for (const a of accounts) {
+      if (st.flags.has(a)) continue;
+      const best = programmeShare(a, holdersByValue);
+      if (!best) continue;
+      const c = st.campaigns.get(best.campaign);
+      if (!c || !mayFlag(c)) continue;
+      st.flags.set(a, { at: now, campaign: c.id });
+      result.flagged++;
+      const pct = Math.round(best.share * 100);
+      c.satellites ??= [];
+      c.satellites.push([
+        a,
+        `${pct}% of its prompts follow ${best.values} templates used mostly by flagged members (e.g. template ${best.example})`,
+        'programme',
+      ]);
+    }
+  }
+
+  /** An account's strongest programme share with one campaign, if it reaches the bar. */
+  function programmeShare(a: number, holdersByValue: Map<number, ValueHolders>): ProgrammeShare | null {
+    const keys = st.g.keys[a];
+    const counts = st.g.counts[a];
+    let volume = 0;
+    const weighted = new Map<string, number>();
+    const values = new Map<string, number>();
+    const example = new Map<string, [number, string]>();
+    for (let k = 0; k < keys.length; k++) {
+      const key = st.g.keyText[keys[k]];
+      if (!isProgrammeKey(key)) continue;
+      volume += counts[k];
+      const h = valueHolders(keys[k], holdersByValue);
+      const others = h.holders - 1;
+      for (const [campaign, flagged] of h.flagged) {
+        // Only templates used mostly by the campaign's flagged accounts: a popular template that a
+        // large campaign also sends has many flagged holders too, but more unflagged ones.
+        if (flagged < PROGRAMME_MIN_FLAGGED || flagged < PROGRAMME_VALUE_FLAGGED * others) continue;
+        const part = (counts[k] * flagged) / others;
+        weighted.set(campaign, (weighted.get(campaign) ?? 0) + part);
+        values.set(campaign, (values.get(campaign) ?? 0) + 1);
+        const top = example.get(campaign);
+        if (!top || part > top[0])
+          example.set(campaign, [
+            part,
+            `${key.slice(2)}: ${Math.round(flagged)} of its ${others} other holders flagged`,
+          ]);
+      }
+    }
+    if (volume < PROGRAMME_MIN_EXCHANGES) return null;
+    let best: ProgrammeShare | null = null;
+    for (const [campaign, w] of [...weighted].sort((x, y) => (x[0] < y[0] ? -1 : 1))) {
+      const share = w / volume;
+      const n = values.get(campaign) ?? 0;
+      if (share < PROGRAMME_SHARE || n < PROGRAMME_MIN_VALUES || (best && share <= best.share)) continue;
+      best = { campaign, share, values: n, example: example.get(campaign)?.[1] ?? '' };
+    }
+    return best;
+  }
+
+  /**
+   * How many accounts hold a value and how many of them carry each campaign's flag (read from at
+   * most `PROGRAMME_SAMPLE` holders spread over the posting, scaled up: a popular template's
+   * exact count is not needed to see that its holders are not mostly flagged). Cached per tick.
+   */
+  function valueHolders(keyId: number, cache: Map<number, ValueHolders>): ValueHolders {
+    const cached = cache.get(keyId);
+    if (cached) return cached;
+    const posting = st.g.postings[keyId];
+    const step = Math.max(1, posting.length / PROGRAMME_SAMPLE);
+    const flagged = new Map<string, number>();
+    for (let x = 0; x < posting.length; x += step) {
+      const flag = st.flags.get(posting[Math.floor(x)]);
+      if (flag) flagged.set(flag.campaign, (flagged.get(flag.campaign) ?? 0) + step);
+    }
+    const h = { holders: posting.length, flagged };
+    cache.set(keyId, h);
+    return h;
+  }
+
+  /** The accounts a campaign flagged beside its cluster that still carry its flag, and why. */
+  function satellitesOf(c: CampaignState): [number, string, 'programme'?][] {
     return (c.satellites ?? []).filter(([a]) => st.flags.get(a)?.campaign === c.id);
   }
 
@@ -660,6 +755,7 @@ function engineOn(cfg: EngineConfig, st: State): CampaignEngine {
         result.scored++;
       }
       flagSatellites(touchedMembers, now, result);
+      flagProgrammeFollowers(touchedMembers, now, result);
       result.campaigns = [...st.campaigns.values()].filter((c) => c.detectedAt !== null).length;
       return result;
     },
@@ -701,18 +797,22 @@ function engineOn(cfg: EngineConfig, st: State): CampaignEngine {
       for (const a of c.members) {
         for (const [b, w] of neighbours(st.g, a)) if (b > a && inside.has(b)) edges.push({ a, b, w });
       }
-      // Accounts flagged for a shared instrument hang on the members that hold it too.
-      const satellites = satellitesOf(c)
-        .map(([s]) => s)
-        .filter((s) => !inside.has(s));
-      for (const s of satellites) {
+      // Accounts flagged beside the cluster hang on the members that share their instrument, or
+      // on the strongest few of those that send their programme.
+      const outside = satellitesOf(c).filter(([s]) => !inside.has(s));
+      for (const [s, , what] of outside) {
         const coHolders = new Set<number>();
         for (const keyId of st.g.keys[s]) {
-          if (!instrumentKind(st.g.keyText[keyId])) continue;
+          const key = st.g.keyText[keyId];
+          const shared = what === 'programme' ? isProgrammeKey(key) : instrumentKind(key) !== undefined;
+          if (!shared) continue;
           for (const b of st.g.postings[keyId]) if (inside.has(b)) coHolders.add(b);
         }
-        for (const b of coHolders) edges.push({ a: s, b, w: scorePair(st.g, s, b).weight });
+        const hung = [...coHolders].map((b) => ({ a: s, b, w: scorePair(st.g, s, b).weight }));
+        if (what === 'programme') hung.sort((x, y) => y.w - x.w || x.b - y.b).splice(PROGRAMME_GRAPH_LINKS);
+        edges.push(...hung);
       }
+      const satellites = outside.map(([s]) => s);
       edges.sort((x, y) => y.w - x.w || x.a - y.a || x.b - y.b);
       return {
         nodes: [...c.members, ...satellites].map((a) => ({
@@ -796,13 +896,15 @@ function engineOn(cfg: EngineConfig, st: State): CampaignEngine {
       .map((a) => st.g.names[a])
       .sort();
     const evidence: Evidence[] = [...c.evidence];
-    if (satellites.length > 0) {
-      const [a, why] = satellites[0];
+    for (const { kind, programme, why } of SATELLITE_EVIDENCE) {
+      const these = satellites.filter(([, , what]) => (what === 'programme') === programme);
+      if (these.length === 0) continue;
+      const [a, reason] = these[0];
       evidence.push({
-        kind: 'shared-instrument',
+        kind,
         weight: 0,
-        summary: `${satellites.length} account${satellites.length === 1 ? '' : 's'} flagged beside the linked cluster for sharing a payment instrument or device with its flagged members (e.g. ${st.g.names[a]}: ${why})`,
-        facts: { accounts: Object.fromEntries(satellites.map(([s, reason]) => [st.g.names[s], reason])) },
+        summary: `${these.length} account${these.length === 1 ? '' : 's'} flagged beside the linked cluster for ${why} (e.g. ${st.g.names[a]}: ${reason})`,
+        facts: { accounts: Object.fromEntries(these.map(([s, r]) => [st.g.names[s], r])) },
       });
     }
     if (c.review) {
@@ -846,6 +948,64 @@ function instrumentKind(key: string): LinkKind | undefined {
 
 /** Flagged holders an instrument needs before it flags another holder. */
 const SATELLITE_MIN_FLAGGED = 2;
+
+/**
+ * The programme rule (see `flagProgrammeFollowers`), set on the feb-2026 0.02 seed 2 tuning world
+ * at 300 hours: unflagged benign accounts reached a share of at most 0.11, half the campaigns'
+ * unflagged accounts 0.28 or more (docs/detection.md).
+ */
+const PROGRAMME_SHARE = 0.25;
+/** Kept template traffic an account needs before its share means anything. */
+const PROGRAMME_MIN_EXCHANGES = 16;
+/**
+ * Templates that must contribute, each with this many flagged holders of the campaign making at
+ * least this share of its other holders.
+ */
+const PROGRAMME_MIN_VALUES = 2;
+const PROGRAMME_MIN_FLAGGED = 3;
+const PROGRAMME_VALUE_FLAGGED = 0.5;
+/** Members a programme follower hangs on in a campaign's graph. */
+const PROGRAMME_GRAPH_LINKS = 3;
+/** Holders read per value to estimate its flagged share. */
+const PROGRAMME_SAMPLE = 256;
+/**
+ * Programme values are templates: near-duplicate buckets collide across unrelated prompts of one
+ * shape (an agent developer's tool calls fell into a campaign's buckets on a tuning world).
+ */
+const PROGRAMME_PREFIX = `${KIND.template.code}|`;
+
+/** An account's programme share with one campaign, for evidence. */
+interface ProgrammeShare {
+  campaign: string;
+  share: number;
+  values: number;
+  example: string;
+}
+
+/** Whether a key is a programme value. */
+function isProgrammeKey(key: string): boolean {
+  return key.startsWith(PROGRAMME_PREFIX);
+}
+
+/** The evidence item of each way of flagging beside the cluster. */
+const SATELLITE_EVIDENCE = [
+  {
+    kind: 'shared-instrument',
+    programme: false,
+    why: 'sharing a payment instrument or device with its flagged members',
+  },
+  {
+    kind: 'shared-programme',
+    programme: true,
+    why: 'sending prompts that mostly follow the templates its flagged members send',
+  },
+] as const;
+
+/** A value's holder count and its flagged holders by campaign. */
+interface ValueHolders {
+  holders: number;
+  flagged: Map<string, number>;
+}
 
 function idOrder(id: string): number {
   const n = Number(id.slice(id.indexOf('-') + 1));

@@ -253,6 +253,8 @@ const EXPLANATIONS: Record<string, string> = {
     'One declared organisation billed to one payment instrument, with consistent residency: left to a reviewer.',
   'shared-instrument':
     'Accounts flagged beside the linked group: each pays with a card or uses a device that flagged members of this campaign use, and they are most of its users.',
+  'shared-programme':
+    'Accounts flagged beside the linked group: a large share of each one’s prompts follow templates that are sent mostly by flagged members of this campaign.',
 };
 
 /** Short titles of evidence kinds whose names read poorly on their own. */
