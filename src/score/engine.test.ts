@@ -186,6 +186,26 @@ describe('stability and state', () => {
     expect(hung?.every((e) => e.kinds.includes('template'))).toBe(true);
   });
 
+  it('finds a follower that went quiet before its campaign was detected', () => {
+    const engine = createCampaignEngine();
+    const [early] = background(2501)
+      .slice(2500)
+      .map((s) => ({
+        ...s,
+        account: 'early-replacement',
+        templates: { 'op6-tpl-a': 20, 'op6-tpl-b': 12, 'own-x': 10 },
+      }));
+    engine.tick([...background(2500), early], NOW - 3_600_000);
+    expect(flagged(engine).size).toBe(0);
+    // The campaign shows up an hour later; the early account sends nothing more.
+    engine.tick(campaign('op6', 30), NOW);
+    expect(engine.verdicts().find((v) => v.account === 'early-replacement')?.flaggedAt).toBe(
+      new Date(NOW).toISOString(),
+    );
+    const why = engine.campaigns()[0].evidence.find((e) => e.kind === 'shared-programme');
+    expect(Object.keys(why?.facts?.accounts ?? {})).toEqual(['early-replacement']);
+  });
+
   it('round-trips through JSON and continues identically', () => {
     const a = createCampaignEngine();
     const all = campaign('op3', 50);

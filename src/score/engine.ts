@@ -556,9 +556,13 @@ function engineOn(cfg: EngineConfig, st: State): CampaignEngine {
    * A template half the world uses has mostly unflagged holders and counts for little, so ordinary
    * users of popular templates stay below the bar.
    */
-  function flagProgrammeFollowers(accounts: Iterable<number>, now: EpochMs, result: TickResult): void {
+  function flagProgrammeFollowers(
+    accounts: Iterable<number>,
+    now: EpochMs,
+    result: TickResult,
+    holdersByValue: Map<number, ValueHolders>,
+  ): void {
     if (st.flags.size === 0) return;
-    const holdersByValue = new Map<number, ValueHolders>();
     for (const a of accounts) {
       if (st.flags.has(a)) continue;
       const best = programmeShare(a, holdersByValue);
@@ -575,6 +579,28 @@ function engineOn(cfg: EngineConfig, st: State): CampaignEngine {
         'programme',
       ]);
     }
+  }
+
+  /**
+   * The unflagged holders of the templates a campaign's flagged members mostly send: checked at
+   * each of its scorings, so a replacement that went quiet before the campaign was detected is
+   * still found.
+   */
+  function programmeAudience(c: CampaignState, holdersByValue: Map<number, ValueHolders>): number[] {
+    const audience = new Set<number>();
+    const seen = new Set<number>();
+    for (const m of c.members) {
+      if (st.flags.get(m)?.campaign !== c.id) continue;
+      for (const keyId of st.g.keys[m]) {
+        if (seen.has(keyId) || !isProgrammeKey(st.g.keyText[keyId])) continue;
+        seen.add(keyId);
+        const h = valueHolders(keyId, holdersByValue);
+        const flagged = h.flagged.get(c.id) ?? 0;
+        if (flagged < PROGRAMME_MIN_FLAGGED || flagged < PROGRAMME_VALUE_FLAGGED * (h.holders - 1)) continue;
+        for (const b of st.g.postings[keyId]) if (!st.flags.has(b)) audience.add(b);
+      }
+    }
+    return [...audience];
   }
 
   /** An account's strongest programme share with one campaign, if it reaches the bar. */
@@ -748,14 +774,20 @@ function engineOn(cfg: EngineConfig, st: State): CampaignEngine {
         const c = st.campaigns.get(id);
         if (c && due(c, now)) toScore.add(id);
       }
+      const scored: CampaignState[] = [];
       for (const id of [...toScore].sort()) {
         const c = st.campaigns.get(id);
         if (!c || (c.status === 'dismissed' && !grownSinceDismissal(c))) continue;
         rescore(c, now, result);
+        scored.push(c);
         result.scored++;
       }
       flagSatellites(touchedMembers, now, result);
-      flagProgrammeFollowers(touchedMembers, now, result);
+      const holdersByValue = new Map<number, ValueHolders>();
+      const audience = new Set(touchedMembers);
+      for (const c of scored)
+        if (mayFlag(c)) for (const a of programmeAudience(c, holdersByValue)) audience.add(a);
+      flagProgrammeFollowers(audience, now, result, holdersByValue);
       result.campaigns = [...st.campaigns.values()].filter((c) => c.detectedAt !== null).length;
       return result;
     },
