@@ -4,7 +4,7 @@ import { composable } from './compositions.js';
 import { DISCLOSE, REASONING, STEPWISE, THINK, YOUR } from './concept-lexicon.js';
 import { fingerprint } from './fingerprint.js';
 import { NUM, scan } from './normalise.js';
-import { capabilityTags, codePunctPossible, extractionTags } from './tags.js';
+import { capabilityTags, extractionTags } from './tags.js';
 import { paraphraseSet } from './test-support/paraphrases.js';
 import {
   SURE_AGENTIC,
@@ -377,33 +377,6 @@ describe('cue words and proofs of the reasoning, agentic, translation and math p
   ])('%s: same tags as running every pattern (a gate closed, or no first word)', (prompt) => {
     const { gated, patterns } = bothWays(prompt);
     expect(gated).toEqual(patterns);
-  });
-});
-
-describe('code punctuation pre-check', () => {
-  const CODE_PUNCT = /=>|\)[ \t]*\{|;[ \t]*\n[ \t]*\w/;
-  it('passes every text the code punctuation pattern matches, and little prose', () => {
-    const texts = [
-      'const double = (x) => x * 2',
-      'if (ready)\t {',
-      'a;  \n b',
-      'a;\n\tb',
-      'f(x){',
-      'prose; more prose.',
-      'quote > this',
-      'JSON {"a": 1}',
-      '(x) {',
-      ') \n {',
-      'x = y > z',
-      ';',
-      '=',
-    ];
-    for (const text of texts) {
-      if (CODE_PUNCT.test(text)) expect(codePunctPossible(text), text).toBe(true);
-    }
-    expect(codePunctPossible('prose; more prose. quote > this, JSON {"a": 1}')).toBe(false);
-    for (const { text } of paraphraseSet())
-      if (CODE_PUNCT.test(text)) expect(codePunctPossible(text)).toBe(true);
   });
 });
 

@@ -292,26 +292,6 @@ const CODE_LINE =
  * occur). Each alternative starts with a literal character, so the engine skips ahead cheaply.
  */
 const CODE_PUNCT = /=>|\)[ \t]*\{|;[ \t]*\n[ \t]*\w/;
-
-/**
- * What `CODE_PUNCT` needs, found by native substring searches (much cheaper than the pattern's
- * scan): `=>`, a `{` after `)` and spaces, or a `;` ending a line. Prose with a semicolon, a `>`
- * or JSON braces rarely passes it.
- */
-export function codePunctPossible(text: string): boolean {
-  if (text.includes('=>')) return true;
-  for (let k = text.indexOf('{'); k !== -1; k = text.indexOf('{', k + 1)) {
-    let j = k - 1;
-    while (text.charCodeAt(j) === 32 || text.charCodeAt(j) === 9) j--;
-    if (text.charCodeAt(j) === 41) return true;
-  }
-  for (let k = text.indexOf(';'); k !== -1; k = text.indexOf(';', k + 1)) {
-    let j = k + 1;
-    while (text.charCodeAt(j) === 32 || text.charCodeAt(j) === 9) j++;
-    if (text.charCodeAt(j) === 10) return true;
-  }
-  return false;
-}
 const CODE_WORDS =
   /\b(?:python|javascript|typescript|java|c\+\+|c#|golang|rust|kotlin|swift|php|ruby|scala|haskell|sql|html|css|bash|shell\s+script|powershell|regex|regular\s+expression|compiler?|debug(?:ging)?|stack\s*trace|segfault|exception|traceback|refactor|unit\s+tests?|git|docker|kubernetes|react|node\.?js|django|flask|api\s+endpoint|algorithm|leetcode|source\s+code|syntax\s+error|runtime\s+error|null\s+pointer|recursion|data\s+structure)\b|代码|编程|程序|函数|код|программ|código|programa|programme|programmier|コード|プログラム|関数|코드|프로그램|함수/;
 const CODE_TASK =
@@ -353,7 +333,7 @@ export function capabilityTags(text: string, ctx: CapabilityContext): Capability
     ctx.codeBlocks > 0 ||
     (all ? CODE_WORDS.test(text) : (words & T_CODE) !== 0) ||
     ((all || (words & T_CODE_SYNTAX) !== 0) && CODE_LINE.test(text)) ||
-    ((all || (punct & P_CODE) !== 0) && codePunctPossible(text) && CODE_PUNCT.test(text)) ||
+    ((all || (punct & P_CODE) !== 0) && CODE_PUNCT.test(text)) ||
     (may(T_CODE_NOUN) && (!partners || (words & T_CODE_VERB) !== 0) && CODE_TASK.test(text));
   if (coding) tags.push('coding');
   const numberWords = all ? NUMBER_WORDS.test(text) : (words & T_NUMBER_WORD) !== 0;
