@@ -49,7 +49,6 @@ import {
   SURE_REASONING,
   SURE_TRANSLATION,
   SURE_WRITING,
-  translationPossible,
   T_AGENT,
   T_ASCII,
   T_CODE,
@@ -67,6 +66,7 @@ import {
   T_WRITING_NOUN,
   type Triggers,
   toolPhrasePossible,
+  translationPossible,
 } from './triggers.js';
 
 /** Languages the extraction lexicons cover. */
