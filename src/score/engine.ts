@@ -547,14 +547,13 @@ function engineOn(cfg: EngineConfig, st: State): CampaignEngine {
 
   /**
    * Flags an account whose prompt traffic follows one detected campaign's programme: at least
-   * `PROGRAMME_SHARE` of its template (or near-duplicate bucket) traffic goes to values whose other
-   * holders are largely flagged members of that campaign, counted as the traffic-weighted share of
-   * those holders that are flagged, from at least `PROGRAMME_MIN_VALUES` templates with
-   * `PROGRAMME_MIN_FLAGGED` flagged holders each. Accounts on rotating residential proxies and
-   * short-lived replacements share no address or instrument, and each pair of them agrees on too
-   * little to make an edge; what gives them away is that they send what the flagged campaign sends.
-   * A template half the world uses has mostly unflagged holders and counts for little, so ordinary
-   * users of popular templates stay below the bar.
+   * `PROGRAMME_SHARE` of its template traffic goes to templates used mostly by flagged members of
+   * that campaign (see `mostlyFlagged`), each template's traffic weighted by the share of its other
+   * holders that are, from at least `PROGRAMME_MIN_VALUES` such templates. Accounts on rotating
+   * residential proxies and short-lived replacements share no address or instrument, and each pair
+   * of them agrees on too little to make an edge; what gives them away is that they send what the
+   * flagged campaign sends. A popular template that a campaign also sends has more unflagged
+   * holders than flagged ones and does not count, so its ordinary users stay below the bar.
    */
   function flagProgrammeFollowers(
     accounts: Iterable<number>,
@@ -595,8 +594,7 @@ function engineOn(cfg: EngineConfig, st: State): CampaignEngine {
         if (seen.has(keyId) || !isProgrammeKey(st.g.keyText[keyId])) continue;
         seen.add(keyId);
         const h = valueHolders(keyId, holdersByValue);
-        const flagged = h.flagged.get(c.id) ?? 0;
-        if (flagged < PROGRAMME_MIN_FLAGGED || flagged < PROGRAMME_VALUE_FLAGGED * (h.holders - 1)) continue;
+        if (!mostlyFlagged(h.flagged.get(c.id) ?? 0, h.holders - 1)) continue;
         for (const b of st.g.postings[keyId]) if (!st.flags.has(b)) audience.add(b);
       }
     }
@@ -618,9 +616,7 @@ function engineOn(cfg: EngineConfig, st: State): CampaignEngine {
       const h = valueHolders(keys[k], holdersByValue);
       const others = h.holders - 1;
       for (const [campaign, flagged] of h.flagged) {
-        // Only templates used mostly by the campaign's flagged accounts: a popular template that a
-        // large campaign also sends has many flagged holders too, but more unflagged ones.
-        if (flagged < PROGRAMME_MIN_FLAGGED || flagged < PROGRAMME_VALUE_FLAGGED * others) continue;
+        if (!mostlyFlagged(flagged, others)) continue;
         const part = (counts[k] * flagged) / others;
         weighted.set(campaign, (weighted.get(campaign) ?? 0) + part);
         values.set(campaign, (values.get(campaign) ?? 0) + 1);
@@ -1012,6 +1008,15 @@ interface ProgrammeShare {
   share: number;
   values: number;
   example: string;
+}
+
+/**
+ * Whether a template's flagged holders of one campaign make it that campaign's: enough of them,
+ * and most of its other holders. A popular template that a large campaign also sends has many
+ * flagged holders too, but more unflagged ones.
+ */
+function mostlyFlagged(flagged: number, otherHolders: number): boolean {
+  return flagged >= PROGRAMME_MIN_FLAGGED && flagged >= PROGRAMME_VALUE_FLAGGED * otherHolders;
 }
 
 /** Whether a key is a programme value. */
