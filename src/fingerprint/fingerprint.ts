@@ -13,7 +13,7 @@ import { combine, fmix32, hashString, hex64 } from './hash.js';
 import { detectLanguage } from './language.js';
 import { createTemplateMiner, type MinerOptions } from './miner.js';
 import { bandKeys, type LshParams, lshParams, minhash } from './minhash.js';
-import { type BoundOptions, joinTokens, LATIN, NUM, scan, type TokenStream, tokenText } from './normalise.js';
+import { type BoundOptions, boundedMaskedText, LATIN, NUM, scan, type TokenStream } from './normalise.js';
 import { capabilityTags, extractionTags, type RuleLanguage } from './tags.js';
 import { FOREIGN, triggersOf } from './triggers.js';
 import { checkFingerprint } from './validate.js';
@@ -125,27 +125,6 @@ function clip(text: string, max: number): string {
   if (text.length <= max) return text;
   const head = Math.floor(max * 0.7);
   return `${text.slice(0, head)} <…> ${text.slice(text.length - (max - head - 5))}`;
-}
-
-/** The masked text of a stream, reading only the tokens that can appear in a text of `max` characters. */
-function boundedMaskedText(s: TokenStream, max: number): string {
-  const pieces: string[] = [];
-  let length = 0;
-  let t = 0;
-  for (; t < s.count && length <= max; t++) {
-    const piece = tokenText(s, t);
-    pieces.push(piece);
-    length += piece.length + 1;
-  }
-  if (t === s.count) return joinTokens(pieces);
-  const tail: string[] = [];
-  length = 0;
-  for (let k = s.count - 1; k >= t && length <= max * 0.3; k--) {
-    const piece = tokenText(s, k);
-    tail.push(piece);
-    length += piece.length + 1;
-  }
-  return `${joinTokens(pieces)} <…> ${joinTokens(tail.reverse())}`;
 }
 
 const SYSTEM_CHARS = 4096;

@@ -154,4 +154,30 @@ describe('quick rejection by group keys', () => {
     const third = miner.add(scan(swap([5, 9]))); // head one off (5), tail one off (9): still 7 of 8
     expect(third.size).toBe(3);
   });
+
+  // 40 words: with 16-token windows the head (groups 0-3) and the tail (groups 4-7) do not overlap
+  const letters = (i: number) => String.fromCharCode(97 + (i % 26), 97 + Math.floor(i / 26));
+  const long = Array.from({ length: 40 }, (_, i) => `w${letters(i)}`);
+  const longWith = (positions: number[]) =>
+    long.map((w, i) => (positions.includes(i) ? `other${letters(i)}` : w)).join(' ');
+
+  it('with more than four groups (16-token windows) finds a match through a tail group', () => {
+    const miner = createTemplateMiner({ headTokens: 16, tailTokens: 16 });
+    miner.add(scan(long.join(' ')));
+    // one token off in each head group: the head agrees on 12 of 16 (below 0.8), the tail on all
+    const joined = miner.add(scan(longWith([1, 5, 9, 13])));
+    expect(joined.size).toBe(2);
+    expect(miner.size).toBe(1);
+    // and one off in every group of both sides joins nothing
+    expect(miner.add(scan(longWith([1, 5, 9, 13, 25, 29, 33, 37]))).size).toBe(1);
+    expect(miner.size).toBe(2);
+  });
+
+  it('with fewer than four groups (3-token windows) joins only exact windows', () => {
+    const miner = createTemplateMiner({ headTokens: 3, tailTokens: 3 });
+    miner.add(scan(long.join(' ')));
+    expect(miner.add(scan(longWith([20]))).size).toBe(2); // the middle is not read
+    expect(miner.add(scan(longWith([0, 39]))).size).toBe(1); // one off at each end
+    expect(miner.add(scan(longWith([1]))).size).toBe(3); // the tail still agrees
+  });
 });

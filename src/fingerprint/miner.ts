@@ -64,8 +64,24 @@ export interface TemplateMiner {
 const WILD = hashString('<*>');
 const END = hashString('<end>');
 
+/**
+ * A cluster. The fields the quick rejection reads come first (an object's fields are laid out in
+ * the order its literal gives them), so a candidate rejected by its group keys costs the first
+ * cache line or two of the cluster object and no other object.
+ */
 interface Cluster {
+  /** The `add` call that last compared this cluster (a cluster in both leaves is compared once). */
+  visited: number;
   structure: number;
+  /** True when head and tail are full length, so the group keys below are set (see `groupKeys`). */
+  keyed: boolean;
+  /** The first four group keys in the object itself (0 for groups beyond `groupCount`). */
+  key0: number;
+  key1: number;
+  key2: number;
+  key3: number;
+  /** All group keys when there are more than four (other options than the defaults), else null. */
+  keys: Int32Array | null;
   head: Int32Array;
   headLen: number;
   tail: Int32Array;
@@ -77,13 +93,9 @@ interface Cluster {
   maxLen: number;
   size: number;
   lastUsed: number;
-  /** The `add` call that last compared this cluster (a cluster in both leaves is compared once). */
-  visited: number;
   id: string;
   text: string;
   leaves: Cluster[][];
-  /** Group keys of a full-length head and tail (see `groupKeys`), or null when either is shorter. */
-  keys: Int32Array | null;
 }
 
 interface TreeNode {
@@ -147,9 +159,15 @@ export function createTemplateMiner(options: MinerOptions = {}): TemplateMiner {
     return fmix32(h) | 1;
   }
 
-  const probeKeys = new Int32Array(groupCount);
+  const probeKeys = new Int32Array(Math.max(4, groupCount));
   /** True when the prompt's head and tail are full length and `probeKeys` hold their group keys. */
   let probeKeyed = false;
+  /**
+   * Probe keys of groups beyond `groupCount` (when there are fewer than four): 2, even, so it
+   * equals neither a real key (odd, or 0 for a group with `<*>`) nor a cluster's unused 0.
+   */
+  const NO_GROUP = 2;
+  probeKeys.fill(NO_GROUP);
 
   function route(root: TreeNode, structure: number, s: TokenStream, fromEnd: boolean): TreeNode {
     let node = descend(root, structure);
@@ -217,12 +235,16 @@ export function createTemplateMiner(options: MinerOptions = {}): TemplateMiner {
       const c = leaf[i];
       if (c.visited === clock || c.structure !== structure) continue;
       c.visited = clock;
-      const keys = c.keys;
-      if (probeKeyed && keys !== null) {
-        let g = 0;
-        while (g < groupCount && keys[g] !== probeKeys[g]) g++;
-        if (g === groupCount) continue;
-      }
+      if (
+        probeKeyed &&
+        c.keyed &&
+        c.key0 !== probeKeys[0] &&
+        c.key1 !== probeKeys[1] &&
+        c.key2 !== probeKeys[2] &&
+        c.key3 !== probeKeys[3] &&
+        (c.keys === null || !sharesKeyBeyondFour(c.keys))
+      )
+        continue;
       const floor = Math.max(threshold, bestSim);
       const sim = similarity(c, headLen, tailLen, floor);
       if (sim < floor) continue;
@@ -238,11 +260,26 @@ export function createTemplateMiner(options: MinerOptions = {}): TemplateMiner {
   let best: Cluster | null = null;
   let bestSim = -1;
 
+  /** True when one of the group keys beyond the fourth equals the probe's (more than four groups). */
+  function sharesKeyBeyondFour(keys: Int32Array): boolean {
+    for (let g = 4; g < groupCount; g++) if (keys[g] === probeKeys[g]) return true;
+    return false;
+  }
+
+  /** Keeps the group keys of a full-length cluster in its fields (all of them in `keys` when more than four). */
+  const clusterKeys = new Int32Array(Math.max(4, groupCount));
+
   function identify(c: Cluster): void {
-    if (groupCount > 0 && c.headLen === H && c.tailLen === T) {
-      c.keys ??= new Int32Array(groupCount);
-      groupKeys(c.head, c.tail, c.keys);
+    c.keyed = groupCount > 0 && c.headLen === H && c.tailLen === T;
+    if (c.keyed) {
+      groupKeys(c.head, c.tail, clusterKeys);
+      c.key0 = clusterKeys[0];
+      c.key1 = groupCount > 1 ? clusterKeys[1] : 0;
+      c.key2 = groupCount > 2 ? clusterKeys[2] : 0;
+      c.key3 = groupCount > 3 ? clusterKeys[3] : 0;
+      if (groupCount > 4) c.keys = clusterKeys.slice(0, groupCount);
     } else {
+      c.key0 = c.key1 = c.key2 = c.key3 = 0;
       c.keys = null;
     }
     let h1 = fmix32(c.structure ^ 0x2f1b3c4d);
@@ -400,7 +437,14 @@ export function createTemplateMiner(options: MinerOptions = {}): TemplateMiner {
         tailText[i] = tokenText(s, tailStart + i);
       }
       cluster = {
+        visited: clock,
         structure,
+        keyed: false,
+        key0: 0,
+        key1: 0,
+        key2: 0,
+        key3: 0,
+        keys: null,
         head,
         headLen,
         tail,
@@ -411,11 +455,9 @@ export function createTemplateMiner(options: MinerOptions = {}): TemplateMiner {
         maxLen: n,
         size: 1,
         lastUsed: clock,
-        visited: clock,
         id: '',
         text: '',
         leaves: [],
-        keys: null,
       };
       identify(cluster);
       all.add(cluster);

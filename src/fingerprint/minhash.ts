@@ -190,7 +190,11 @@ function densify(sig: Int32Array, count: number, out: Uint32Array): void {
   }
   const { sequence, ranks } = orderFor(slots);
   if (count * (count + 1) > 48) {
-    // walk each empty bin's sequence to its first filled bin (expected slots / (count + 1) steps)
+    // walk each empty bin's sequence to its first filled bin (expected slots / (count + 1) steps),
+    // four entries a step (a row is a permutation of all bins, so it holds a filled one, and
+    // slots is a multiple of 4): the four loads are independent, one exit branch per four
+    // entries, and the first filled of the four is picked without branches (bit 30 is set only
+    // in HOLE, so a set bit in `holes` marks an empty entry)
     for (let j = 0; j < slots; j++) {
       const value = sig[j];
       if (value !== HOLE) {
@@ -198,8 +202,18 @@ function densify(sig: Int32Array, count: number, out: Uint32Array): void {
         continue;
       }
       let k = j * slots;
-      while (sig[sequence[k]] === HOLE) k++;
-      out[j] = sig[sequence[k]];
+      let holes = 15;
+      for (;;) {
+        holes =
+          ((sig[sequence[k]] >>> 30) & 1) |
+          ((sig[sequence[k + 1]] >>> 29) & 2) |
+          ((sig[sequence[k + 2]] >>> 28) & 4) |
+          ((sig[sequence[k + 3]] >>> 27) & 8);
+        if (holes !== 15) break;
+        k += 4;
+      }
+      // the lowest clear bit of `holes`: the first filled entry of the four
+      out[j] = sig[sequence[k + 31 - Math.clz32(~holes & (holes + 1))]];
     }
     return;
   }

@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { boundText, detachedSlice, joinTokens, normalise, scan, tokenText } from './normalise.js';
+import {
+  boundedMaskedText,
+  boundText,
+  detachedSlice,
+  joinTokens,
+  maskedText,
+  normalise,
+  scan,
+  type TokenStream,
+  tokenText,
+} from './normalise.js';
 
 describe('normalise', () => {
   it('folds case, whitespace and Unicode compatibility forms', () => {
@@ -114,5 +124,65 @@ describe('strings kept from a scan', () => {
   it('joins token texts with spaces, punctuation attached and CJK unspaced', () => {
     expect(joinTokens(['hello', ',', 'world', '!', '推', '理', 'done'])).toBe('hello, world! 推理 done');
     expect(joinTokens([])).toBe('');
+  });
+});
+
+describe('masked text written from char codes', () => {
+  /** The reference: every token's text made, then joined (how the masked text was built before). */
+  function reference(s: TokenStream, max: number): string {
+    const pieces: string[] = [];
+    let length = 0;
+    let t = 0;
+    for (; t < s.count && length <= max; t++) {
+      pieces.push(tokenText(s, t));
+      length += pieces[pieces.length - 1].length + 1;
+    }
+    if (t === s.count) return joinTokens(pieces);
+    const tail: string[] = [];
+    length = 0;
+    for (let k = s.count - 1; k >= t && length <= max * 0.3; k--) {
+      tail.push(tokenText(s, k));
+      length += tail[tail.length - 1].length + 1;
+    }
+    return `${joinTokens(pieces)} <…> ${joinTokens(tail.reverse())}`;
+  }
+  const samples = [
+    '',
+    '   ',
+    'a',
+    '_ _ a_b _',
+    'Hello, world! How are you?',
+    '推理的每一步都要写出来，然后给出答案。日本語のテキスト',
+    'mixed 推理 text, with 한국어 and русский: ёлка — “quotes” «guillemets» and emoji 🙂🙂 end…',
+    'café naïve Ångström ½ ﬁ ①',
+    'lone surrogate \ud83d here',
+    'see ```python\nprint(1)\n``` and `inline code` and "a quoted string" then 3.5kg on 2024-01-02',
+    'visit https://example.com/x?y=1 or mail bob@example.com, id 0xdeadbeef, snake_case and camelCase',
+    'x'.repeat(3000),
+    `${'word '.repeat(400)}${'推'.repeat(300)} ${'tail end. '.repeat(200)}`,
+    Array.from({ length: 9000 }, (_, i) =>
+      i % 7 === 0 ? '.' : `w${String.fromCharCode(97 + (i % 26))}`,
+    ).join(' '),
+  ];
+
+  it('equals the joined token texts, bounded and whole, on every kind of token', () => {
+    for (const prompt of samples) {
+      for (const max of [0, 1, 8, 40, 512, 2048, Number.POSITIVE_INFINITY]) {
+        const s = scan(prompt);
+        const expected = reference(s, max);
+        expect(boundedMaskedText(s, max), `${prompt.slice(0, 40)} / ${max}`).toBe(expected);
+      }
+      expect(maskedText(scan(prompt))).toBe(reference(scan(prompt), Number.POSITIVE_INFINITY));
+    }
+  });
+
+  it('writes masked texts longer than one chunk of char codes in full', () => {
+    const prompt = Array.from({ length: 6000 }, (_, i) => `tok${String.fromCharCode(97 + (i % 26))}x`).join(
+      ' ',
+    );
+    const s = scan(prompt, { headChars: 1e6, tailChars: 0 });
+    const text = maskedText(s);
+    expect(text.length).toBeGreaterThan(8192 * 3);
+    expect(text).toBe(reference(s, Number.POSITIVE_INFINITY));
   });
 });

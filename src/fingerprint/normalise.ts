@@ -668,11 +668,100 @@ export function joinTokens(pieces: string[]): string {
   return out;
 }
 
-/** The masked text of a stream: tokens joined by single spaces (punctuation attached). */
+/** The masked text of a stream: tokens joined by single spaces (punctuation attached), as `joinTokens` joins them. */
 export function maskedText(s: TokenStream): string {
-  const pieces = new Array<string>(s.count);
-  for (let t = 0; t < s.count; t++) pieces[t] = tokenText(s, t);
-  return joinTokens(pieces);
+  return boundedMaskedText(s, Number.POSITIVE_INFINITY);
+}
+
+/**
+ * The masked text of a stream, reading only the tokens that can appear in a text of about `max`
+ * characters: the tokens from the start while the text is at most `max` long, and when some are
+ * left, `<…>` and the last tokens while their part is at most `0.3 * max` long. Each part is
+ * `joinTokens` of its token texts, written straight into one buffer of char codes: no string per
+ * token, one flat string at the end.
+ */
+export function boundedMaskedText(s: TokenStream, max: number): string {
+  let length = 0;
+  let headEnd = 0;
+  for (; headEnd < s.count && length <= max; headEnd++) length += pieceLength(s, headEnd) + 1;
+  written = 0;
+  writeJoined(s, 0, headEnd);
+  if (headEnd < s.count) {
+    length = 0;
+    let tailStart = s.count;
+    while (tailStart > headEnd && length <= max * 0.3) length += pieceLength(s, --tailStart) + 1;
+    for (const c of CUT_MARK) put(c);
+    writeJoined(s, tailStart, s.count);
+  }
+  // one `fromCharCode` per 8,192 codes (an argument list has a limit), joined into one flat string
+  const chunks: string[] = [];
+  for (let from = 0; from < written; from += 8192)
+    chunks.push(
+      String.fromCharCode.apply(
+        null,
+        buffer.subarray(from, Math.min(written, from + 8192)) as unknown as number[],
+      ),
+    );
+  return chunks.length === 1 ? chunks[0] : chunks.join('');
+}
+
+/** The char codes `boundedMaskedText` writes, and how many. */
+let buffer = new Uint16Array(1024);
+let written = 0;
+const CUT_MARK = Array.from(' <…> ', (ch) => ch.charCodeAt(0));
+
+function put(c: number): void {
+  if (written === buffer.length) {
+    const bigger = new Uint16Array(buffer.length * 2);
+    bigger.set(buffer);
+    buffer = bigger;
+  }
+  buffer[written++] = c;
+}
+
+/** Length of token t's text (`tokenText`), without making it. */
+function pieceLength(s: TokenStream, t: number): number {
+  if (s.kinds[t] !== MASK) return s.ends[t] - s.starts[t];
+  const type = s.maskTypes[t];
+  return type === CODE ? (s.codeTexts.get(t) ?? '<code>').length : PLACEHOLDERS[type].length;
+}
+
+/** Writes `joinTokens` of the texts of tokens [from, to). */
+function writeJoined(s: TokenStream, from: number, to: number): void {
+  const { kinds, starts, ends, text } = s;
+  let previousCjk = false;
+  for (let t = from; t < to; t++) {
+    if (kinds[t] === MASK) {
+      if (t > from) put(32);
+      const type = s.maskTypes[t];
+      const piece = type === CODE ? (s.codeTexts.get(t) ?? '<code>') : PLACEHOLDERS[type];
+      for (let k = 0; k < piece.length; k++) put(piece.charCodeAt(k));
+      previousCjk = false;
+      continue;
+    }
+    const start = starts[t];
+    const end = ends[t];
+    // a one-character piece may be punctuation (attached) or CJK (unspaced after CJK), as in joinTokens
+    const single = end - start === 1 ? text.charCodeAt(start) : -1;
+    const cjk = single >= 0 && isCjkChar(single);
+    if (t > from && !(single >= 0 && isPunctChar(single)) && !(cjk && previousCjk)) put(32);
+    for (let k = start; k < end; k++) put(text.charCodeAt(k));
+    previousCjk = cjk;
+  }
+}
+
+/** Per UTF-16 code unit beyond ASCII: 0 not known yet, 1 alone it is punctuation for `joinTokens`, 2 not. */
+const punctBeyondAscii = new Uint8Array(65536);
+
+/** True when the one-character piece with this code is punctuation for `joinTokens` (`isPunctText`). */
+function isPunctChar(c: number): boolean {
+  if (c < 128) return ASCII_CLASS[c] < 2 || c === 95;
+  let known = punctBeyondAscii[c];
+  if (known === 0) {
+    known = LETTER_OR_DIGIT.test(String.fromCharCode(c)) ? 2 : 1;
+    punctBeyondAscii[c] = known;
+  }
+  return known === 1;
 }
 
 /** Normalises and masks a prompt in one call: the masked text (allocates; for tests and tools). */

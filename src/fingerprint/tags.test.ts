@@ -438,3 +438,24 @@ describe('capability tags', () => {
     expect(capsOf('A train travels 60 km in 1.5 hours. What is its average speed?')).not.toContain('coding');
   });
 });
+
+describe('tag arrays', () => {
+  it('returns arrays of their own, though the tags are collected in reused arrays', () => {
+    const ctx = { tools: 0, turns: 1, chars: 40, codeBlocks: 0, cot: false, numbers: 0, triggers: null };
+    const first = capabilityTags('write a poem about the sea', ctx);
+    const firstCopy = [...first];
+    const second = capabilityTags('translate this into french', ctx);
+    expect(second).not.toBe(first);
+    expect(first).toEqual(firstCopy);
+    first.push('math');
+    expect(capabilityTags('translate this into french', ctx)).toEqual(second);
+    const cot = extractionTags("let's think step by step before answering");
+    const censor = extractionTags(
+      'rewrite this so it passes the chinese censors and removes politically sensitive parts',
+    );
+    expect(cot.map((m) => m.tag)).toEqual(['cot-elicitation']);
+    expect(censor.map((m) => m.tag)).toEqual(['censorship-rewrite']);
+    expect(extractionTags('what is the capital of france')).toEqual([]);
+    expect(cot.map((m) => m.tag)).toEqual(['cot-elicitation']);
+  });
+});

@@ -234,6 +234,9 @@ function isQuotedMention(text: string, start: number, end: number): boolean {
   return false;
 }
 
+/** Where the extraction matches are collected (the result is a copy of its exact length, as for `collected`). */
+const matched: ExtractionMatch[] = [];
+
 /**
  * Extraction tags of a lowercased, normalised text, each with the span that matched (the first
  * window per tag). `words` are the trigger flags of the text (triggers.ts) or null: plain-ASCII
@@ -261,13 +264,14 @@ export function extractionTags(
       ? scanConceptSpans(text, false, spans)
       : scanConcepts(text, !english);
   bind(h);
-  const out: ExtractionMatch[] = [];
+  const out = matched;
+  out.length = 0;
   for (const composition of COMPOSITIONS) {
     let span = compose(text, h, composition);
     if (span === null && composition.tag === 'instruction-generation') span = openTaskSlot(text);
     if (span !== null) out.push({ tag: composition.tag, span });
   }
-  return out;
+  return out.slice();
 }
 
 /** What the capability rules read besides the text. */
@@ -317,9 +321,17 @@ const TRANSLATION_WORDS =
 const KNOWLEDGE_START =
   /^(?:who|what|when|where|which|whom|whose|why|how|is|are|was|were|did|does|do|name|list|define|tell\s+me\s+about)\b|^(?:什么|谁|哪|为什么|как|что|кто|где|когда|qué|quién|dónde|cuándo|qui|que|quand|où|wer|was|wann|wo|誰|何|どこ|いつ|누구|무엇|어디|언제)/;
 
+/**
+ * Where the capability tags are collected: the result is a copy of its exact length (an array
+ * grown by `push` from empty reserves 17 slots, which every kept fingerprint would carry: 5-6 MB
+ * of 40,000 fingerprints).
+ */
+const collected: CapabilityTag[] = [];
+
 /** Capability tags of a normalised prompt; 'chat' when nothing more specific applies. */
 export function capabilityTags(text: string, ctx: CapabilityContext): CapabilityTag[] {
-  const tags: CapabilityTag[] = [];
+  const tags = collected;
+  tags.length = 0;
   const all = ctx.triggers === null;
   const words = ctx.triggers?.words ?? 0;
   const punct = ctx.triggers?.punct ?? 0;
@@ -377,5 +389,5 @@ export function capabilityTags(text: string, ctx: CapabilityContext): Capability
     tags.push('translation');
   if (tags.length === 0 && text.length <= 200 && KNOWLEDGE_START.test(text)) tags.push('knowledge');
   if (tags.length === 0) tags.push('chat');
-  return tags;
+  return tags.slice();
 }
