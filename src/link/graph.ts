@@ -8,10 +8,13 @@
  * Evidence is not stored per edge: `explainPair` recomputes it from the keys when a reviewer asks.
  *
  * Speed: scoring pairs is the campaign engine's hot loop. Each key id carries its kind ordinal and
- * a cached rarity (valid while its holder count and the population stay the same), pair scores
- * are merged from sorted key ids into reused scratch buffers, and candidate priorities accumulate
- * in a typed array over account ids. None of this changes a score: the same values are added in
- * the same order as the plain definition.
+ * holder count in one typed array; rarities come from a table by kind and holder count for the
+ * current population; each account's keys are packed once per state of the graph into a scoring
+ * view (profile keys with their weights, other keys with their usage shares), so the many pairs
+ * one tick scores merge typed arrays instead of looking every key up; candidate priorities
+ * accumulate in a typed array over account ids. None of this changes a score: the same values
+ * are added in the same order as the plain definition (src/link/scoring-cache.test.ts holds the
+ * cached scores to it bit for bit).
  */
 import type { Evidence } from '../core/types.js';
 import type { AccountKeys } from './keys.js';
@@ -181,15 +184,50 @@ export function accountId(g: LinkGraph, account: string): number {
 
 /**
  * Per-graph caches derived from the graph's own fields (never serialised): each key id's kind
- * ordinal, and its rarity in bits with the holder count and population it was computed for.
+ * ordinal and holder count, and rarities in bits (see `rarityOf`).
  */
 interface Derived {
-  kind: Int8Array;
+  /** Per key id: its holder count x 32 + its kind ordinal (one read gives both). */
+  info: Int32Array;
+  /** Rarity by kind and holder count (below RARITY_TABLE holders) for population `tablePopulation`; NaN: not yet computed. */
+  table: Float64Array;
+  tablePopulation: number;
+  /** Per key id held by RARITY_TABLE accounts or more: [population the rarity was computed for (-1: none), rarity]. */
   rarity: Float64Array;
-  rarityHolders: Int32Array;
-  rarityPopulation: Int32Array;
   /** Candidate priority per account id (all zero between calls). */
   prio: Float64Array;
+  /** Bumped by every `setAccountKeys`: a view built in the same epoch is still exact. */
+  epoch: number;
+  /** Scoring views built in the current epoch (reused across epochs), and per account id its view's slot in `views` and the epoch it was built in. */
+  views: ScoringView[];
+  viewsUsed: number;
+  viewsEpoch: number;
+  viewSlot: Int32Array;
+  viewStamp: Float64Array;
+}
+
+/**
+ * What pair scoring reads of one account, packed and split in two: its usage-profile keys
+ * (templates, buckets: compared as weighted profiles, so every one counts) with their kind, usage
+ * share, rarity and share x rarity, and its other keys (which count only when shared) with their
+ * kind and usage share. Both parts are sorted by key id and computed with the same expressions
+ * as the plain definition from the graph's current state, so a view is exact while nothing in the
+ * graph changed (`epoch`): while one tick re-links its accounts, an account is a candidate of
+ * many of them and its view is built once instead of per pair.
+ */
+interface ScoringView {
+  profiles: number;
+  profileIds: Int32Array;
+  profileKind: Int8Array;
+  profileShare: Float64Array;
+  profileRarity: Float64Array;
+  profileWeight: Float64Array;
+  plain: number;
+  plainIds: Int32Array;
+  plainKind: Int8Array;
+  plainShare: Float64Array;
+  /** Its volume, or the sum of its use counts when the volume is unknown (for `evidence`). */
+  traffic: number;
 }
 
 const derivedOf = new WeakMap<LinkGraph, Derived>();
@@ -210,28 +248,42 @@ function derived(g: LinkGraph): Derived {
   let d = derivedOf.get(g);
   if (d === undefined) {
     d = {
-      kind: new Int8Array(0),
+      info: new Int32Array(0),
+      table: new Float64Array(KINDS.length * RARITY_TABLE),
+      tablePopulation: -1,
       rarity: new Float64Array(0),
-      rarityHolders: new Int32Array(0),
-      rarityPopulation: new Int32Array(0),
       prio: new Float64Array(0),
+      epoch: 1,
+      views: [],
+      viewsUsed: 0,
+      viewsEpoch: 0,
+      viewSlot: new Int32Array(0),
+      viewStamp: new Float64Array(0),
     };
     derivedOf.set(g, d);
-    for (let id = 0; id < g.keyText.length; id++) if (g.keyText[id]) noteKey(d, id, g.keyText[id]);
+    for (let id = 0; id < g.keyText.length; id++)
+      if (g.keyText[id]) {
+        noteKey(d, id, g.keyText[id]);
+        d.info[id] += g.postings[id].length * HOLDER;
+      }
   }
   return d;
 }
 
-/** Records a (re)interned key id's kind and forgets its cached rarity. */
+/** `Derived.info` keeps the kind ordinal in its low HOLDER_BITS bits: one holder adds HOLDER. */
+const HOLDER_BITS = 5;
+const HOLDER = 1 << HOLDER_BITS;
+/** Holder counts below this have their rarities tabled per kind (see `rarityOf`). */
+const RARITY_TABLE = 1024;
+
+/** Records a (re)interned key id's kind (no holders yet) and forgets its cached rarity. */
 function noteKey(d: Derived, id: number, key: string): void {
-  if (id >= d.kind.length) {
-    d.kind = grown(d.kind, id + 1, (n) => new Int8Array(n));
-    d.rarity = grown(d.rarity, id + 1, (n) => new Float64Array(n));
-    d.rarityHolders = grown(d.rarityHolders, id + 1, (n) => new Int32Array(n));
-    d.rarityPopulation = grown(d.rarityPopulation, id + 1, (n) => new Int32Array(n));
+  if (id >= d.info.length) {
+    d.info = grown(d.info, id + 1, (n) => new Int32Array(n));
+    d.rarity = grown(d.rarity, 2 * (id + 1), (n) => new Float64Array(n));
   }
-  d.kind[id] = ORDINAL[key[0]];
-  d.rarityPopulation[id] = -1;
+  d.info[id] = ORDINAL[key[0]];
+  d.rarity[2 * id] = -1;
 }
 
 function internKey(g: LinkGraph, key: string): number {
@@ -252,6 +304,35 @@ function releaseKey(g: LinkGraph, id: number): void {
   g.freeKeys.push(id);
 }
 
+/** Slots per key id when sorting (id, position) pairs packed into one number. */
+const POSITIONS = 2 ** 20;
+
+/** An account's keys interned, sorted by key id, with their counts (keys must be distinct). */
+function internSorted(g: LinkGraph, next: AccountKeys): { ids: number[]; counts: number[] } {
+  const n = next.keys.length;
+  const ids: number[] = [];
+  const counts: number[] = [];
+  if (n >= POSITIONS) {
+    const nextIds = next.keys.map((k) => internKey(g, k));
+    const order = nextIds.map((_, i) => i).sort((x, y) => nextIds[x] - nextIds[y]);
+    for (const i of order) {
+      ids.push(nextIds[i]);
+      counts.push(next.counts[i]);
+    }
+    return { ids, counts };
+  }
+  // (id, position) packed as id x POSITIONS + position: a plain numeric sort orders them by id.
+  const packed = new Float64Array(n);
+  for (let i = 0; i < n; i++) packed[i] = internKey(g, next.keys[i]) * POSITIONS + i;
+  packed.sort();
+  for (let i = 0; i < n; i++) {
+    const position = packed[i] % POSITIONS;
+    ids.push((packed[i] - position) / POSITIONS);
+    counts.push(next.counts[position]);
+  }
+  return { ids, counts };
+}
+
 /**
  * Replaces an account's keys, updating the postings by difference. Returns how many keys were
  * added or removed (use counts alone changing does not count).
@@ -263,31 +344,41 @@ export function setAccountKeys(
   designShare: number,
   volume = 0,
 ): number {
+  const d = derived(g);
+  d.epoch++;
   g.design[a] = designShare;
   g.volume[a] = volume;
   const oldIds = g.keys[a];
-  const nextIds = next.keys.map((k) => internKey(g, k));
-  const order = nextIds.map((_, i) => i).sort((x, y) => nextIds[x] - nextIds[y]);
-  const ids = order.map((i) => nextIds[i]);
-  const counts = order.map((i) => next.counts[i]);
-  const oldSet = new Set(oldIds);
-  const newSet = new Set(ids);
-  let changed = 0;
-  for (const id of oldIds) {
-    if (newSet.has(id)) continue;
-    changed++;
+  const { ids, counts } = internSorted(g, next);
+  // Both lists are sorted by id: removals and additions in id order, as set differences would give.
+  const removed: number[] = [];
+  const added: number[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < oldIds.length || j < ids.length) {
+    if (j >= ids.length || (i < oldIds.length && oldIds[i] < ids[j])) removed.push(oldIds[i++]);
+    else if (i >= oldIds.length || oldIds[i] > ids[j]) added.push(ids[j++]);
+    else {
+      i++;
+      j++;
+    }
+  }
+  for (const id of removed) {
     const p = g.postings[id];
     const at = p.lastIndexOf(a);
     if (at >= 0) {
       p.splice(at, 1);
+      d.info[id] -= HOLDER;
     }
+    d.rarity[2 * id] = -1;
     if (p.length === 0) releaseKey(g, id);
   }
-  for (const id of ids) {
-    if (oldSet.has(id)) continue;
-    changed++;
+  for (const id of added) {
     g.postings[id].push(a);
+    d.info[id] += HOLDER;
+    d.rarity[2 * id] = -1;
   }
+  const changed = removed.length + added.length;
   if (oldIds.length === 0 && ids.length > 0) g.population++;
   if (oldIds.length > 0 && ids.length === 0) g.population--;
   g.keys[a] = ids;
@@ -302,14 +393,37 @@ export function valueBits(m: number, holders: number, population: number, cap: n
 }
 
 /** The rarity of a key in bits for population `n` (= max(population, minPopulation)), cached. */
-function rarityOf(g: LinkGraph, d: Derived, keyId: number, n: number): number {
-  const holders = g.postings[keyId].length;
-  if (d.rarityPopulation[keyId] === n && d.rarityHolders[keyId] === holders) return d.rarity[keyId];
-  const spec = KINDS[d.kind[keyId]];
+function rarityOf(d: Derived, keyId: number, n: number): number {
+  return rarityByInfo(d, keyId, d.info[keyId], n);
+}
+
+/**
+ * `rarityOf` given the key's `Derived.info`. Rarity depends only on the kind, the holder count
+ * and the population, so rare keys (most of them) read a small table valid for one population;
+ * keys with RARITY_TABLE holders or more keep their own cache entry.
+ */
+function rarityByInfo(d: Derived, keyId: number, info: number, n: number): number {
+  const holders = info >>> HOLDER_BITS;
+  const kind = info & (HOLDER - 1);
+  if (holders < RARITY_TABLE) {
+    if (d.tablePopulation !== n) {
+      d.table.fill(Number.NaN);
+      d.tablePopulation = n;
+    }
+    const at = kind * RARITY_TABLE + holders;
+    const cached = d.table[at];
+    if (!Number.isNaN(cached)) return cached;
+    const spec = KINDS[kind];
+    const bits = valueBits(spec.m, holders, n, spec.cap);
+    d.table[at] = bits;
+    return bits;
+  }
+  const at = 2 * keyId;
+  if (d.rarity[at] === n) return d.rarity[at + 1];
+  const spec = KINDS[kind];
   const bits = valueBits(spec.m, holders, n, spec.cap);
-  d.rarity[keyId] = bits;
-  d.rarityHolders[keyId] = holders;
-  d.rarityPopulation[keyId] = n;
+  d.rarity[at] = n;
+  d.rarity[at + 1] = bits;
   return bits;
 }
 
@@ -338,6 +452,75 @@ function usageShare(count: number, volume: number): number {
   return volume > 0 ? Math.min(1, count / volume) : Math.min(1, count / 8);
 }
 
+/** A view with room for `size` keys in each part. */
+function emptyView(size: number): ScoringView {
+  return {
+    profiles: 0,
+    profileIds: new Int32Array(size),
+    profileKind: new Int8Array(size),
+    profileShare: new Float64Array(size),
+    profileRarity: new Float64Array(size),
+    profileWeight: new Float64Array(size),
+    plain: 0,
+    plainIds: new Int32Array(size),
+    plainKind: new Int8Array(size),
+    plainShare: new Float64Array(size),
+    traffic: 0,
+  };
+}
+
+/** The scoring view of account `a` in the graph's current state (built at most once per epoch). */
+function viewOf(g: LinkGraph, d: Derived, a: number): ScoringView {
+  if (d.viewsEpoch !== d.epoch) {
+    d.viewsEpoch = d.epoch;
+    d.viewsUsed = 0;
+  }
+  if (a < d.viewStamp.length && d.viewStamp[a] === d.epoch) return d.views[d.viewSlot[a]];
+  if (a >= d.viewStamp.length) {
+    d.viewStamp = grown(d.viewStamp, a + 1, (n) => new Float64Array(n));
+    d.viewSlot = grown(d.viewSlot, a + 1, (n) => new Int32Array(n));
+  }
+  const keys = g.keys[a];
+  const counts = g.counts[a];
+  const volume = g.volume[a];
+  const size = keys.length;
+  const slot = d.viewsUsed++;
+  let v = d.views[slot];
+  if (v === undefined || v.plainIds.length < size) {
+    v = emptyView(Math.max(size, 64));
+    d.views[slot] = v;
+  }
+  const pop = Math.max(g.population, g.config.minPopulation);
+  let profiles = 0;
+  let plain = 0;
+  for (let i = 0; i < size; i++) {
+    const id = keys[i];
+    const info = d.info[id];
+    const k = info & (HOLDER - 1);
+    const share = usageShare(counts[i], volume);
+    if (PROFILE[k]) {
+      const rarity = rarityByInfo(d, id, info, pop);
+      v.profileIds[profiles] = id;
+      v.profileKind[profiles] = k;
+      v.profileShare[profiles] = share;
+      v.profileRarity[profiles] = rarity;
+      v.profileWeight[profiles] = share * rarity;
+      profiles++;
+    } else {
+      v.plainIds[plain] = id;
+      v.plainKind[plain] = k;
+      v.plainShare[plain] = share;
+      plain++;
+    }
+  }
+  v.profiles = profiles;
+  v.plain = plain;
+  v.traffic = volume || sumOf(counts);
+  d.viewSlot[a] = slot;
+  d.viewStamp[a] = d.epoch;
+  return v;
+}
+
 /**
  * Scratch of one pair score (reused: scoring is synchronous and never re-entered). Per kind:
  * the bits of each shared value (`bits[k][0..count[k])`), usage-profile sums, and after
@@ -355,6 +538,19 @@ const SCRATCH = {
   amplified: false,
 };
 
+/** Adds a shared value of kind `k` to the evidence being collected. */
+function noteValue(
+  g: LinkGraph,
+  values: ({ value: string; holders: number }[] | undefined)[],
+  k: number,
+  id: number,
+): void {
+  const v = { value: g.keyText[id].slice(2), holders: g.postings[id].length };
+  const vl = values[k];
+  if (vl) vl.push(v);
+  else values[k] = [v];
+}
+
 /**
  * Scores a pair into SCRATCH and returns its weight; `values`, when given, collects each kind's
  * shared values for evidence.
@@ -366,72 +562,92 @@ function scoreInto(
   values: ({ value: string; holders: number }[] | undefined)[] | null,
 ): number {
   const d = derived(g);
-  const kinds = d.kind;
   const { bits: bitsByKind, count, profMin, profMax, profShared, total, present } = SCRATCH;
-  const ka = g.keys[a];
-  const kb = g.keys[b];
-  const ca = g.counts[a];
-  const cb = g.counts[b];
-  const va = g.volume[a];
-  const vb = g.volume[b];
-  const design = Math.max(g.design[a], g.design[b]) * g.config.sharedByDesignBits;
-  const floor = g.config.valueFloor;
-  const pop = Math.max(g.population, g.config.minPopulation);
+  const va = viewOf(g, d, a);
+  const vb = viewOf(g, d, b);
   const n = KINDS.length;
   count.fill(0);
-  // Weighted Jaccard of template and bucket usage: sum of min / sum of max of (share x rarity).
+  // Kinds are independent (a key id has one kind), so each part is merged on its own: the values
+  // of one kind still come in key-id order, as in a single merge of the two sorted key lists.
+  // Plain keys count only when both accounts hold them.
+  const design = Math.max(g.design[a], g.design[b]) * g.config.sharedByDesignBits;
+  const floor = g.config.valueFloor;
+  const addressShare = g.config.addressShare;
+  const pop = Math.max(g.population, g.config.minPopulation);
+  const pa = va.plainIds;
+  const pb = vb.plainIds;
+  const ma = va.plain;
+  const mb = vb.plain;
+  let i = 0;
+  let j = 0;
+  while (i < ma && j < mb) {
+    const x = pa[i];
+    const y = pb[j];
+    if (x < y) {
+      i++;
+      continue;
+    }
+    if (x > y) {
+      j++;
+      continue;
+    }
+    const k = va.plainKind[i];
+    let bits = Math.max(0, rarityOf(d, x, pop) - floor);
+    if (ADDRESS[k]) {
+      bits = Math.max(0, bits - design);
+      // A traffic address counts in full only when both accounts really use it: a household
+      // IP that a rotating proxy pool passed through a few times is no shared infrastructure.
+      if (TRAFFIC_ADDRESS[k]) {
+        const used = Math.min(va.plainShare[i], vb.plainShare[j]);
+        bits *= Math.min(1, used / addressShare);
+      }
+    }
+    if (bits > 0) {
+      bitsByKind[k][count[k]++] = bits;
+      if (values !== null) noteValue(g, values, k, x);
+    }
+    i++;
+    j++;
+  }
+  // Weighted Jaccard of template and bucket usage: sum of min / sum of max of (share x rarity),
+  // from a merge of the two sorted profile key lists.
   profMin.fill(0);
   profMax.fill(0);
   profShared.fill(0);
-  let i = 0;
-  let j = 0;
-  while (i < ka.length || j < kb.length) {
-    if (j >= kb.length || (i < ka.length && ka[i] < kb[j])) {
-      const k = kinds[ka[i]];
-      if (PROFILE[k]) profMax[k] += usageShare(ca[i], va) * rarityOf(g, d, ka[i], pop);
+  const ka = va.profileIds;
+  const kb = vb.profileIds;
+  const na = va.profiles;
+  const nb = vb.profiles;
+  i = 0;
+  j = 0;
+  while (i < na && j < nb) {
+    const x = ka[i];
+    const y = kb[j];
+    if (x < y) {
+      profMax[va.profileKind[i]] += va.profileWeight[i];
       i++;
-    } else if (i >= ka.length || ka[i] > kb[j]) {
-      const k = kinds[kb[j]];
-      if (PROFILE[k]) profMax[k] += usageShare(cb[j], vb) * rarityOf(g, d, kb[j], pop);
+    } else if (x > y) {
+      profMax[vb.profileKind[j]] += vb.profileWeight[j];
       j++;
     } else {
-      const id = ka[i];
-      const k = kinds[id];
-      const rarity = rarityOf(g, d, id, pop);
-      let bits: number;
-      if (PROFILE[k]) {
-        const sa = usageShare(ca[i], va);
-        const sb = usageShare(cb[j], vb);
-        const shared = Math.min(sa, sb);
-        bits = shared * rarity;
-        profShared[k] += shared;
-        profMin[k] += bits;
-        profMax[k] += Math.max(sa, sb) * rarity;
-      } else {
-        bits = Math.max(0, rarity - floor);
-        if (ADDRESS[k]) {
-          bits = Math.max(0, bits - design);
-          // A traffic address counts in full only when both accounts really use it: a household
-          // IP that a rotating proxy pool passed through a few times is no shared infrastructure.
-          if (TRAFFIC_ADDRESS[k]) {
-            const used = Math.min(usageShare(ca[i], va), usageShare(cb[j], vb));
-            bits *= Math.min(1, used / g.config.addressShare);
-          }
-        }
-        if (bits > 0) bitsByKind[k][count[k]++] = bits;
-      }
-      if (values !== null && bits > 0) {
-        const v = { value: g.keyText[id].slice(2), holders: g.postings[id].length };
-        const vl = values[k];
-        if (vl) vl.push(v);
-        else values[k] = [v];
-      }
+      const k = va.profileKind[i];
+      const rarity = va.profileRarity[i];
+      const sa = va.profileShare[i];
+      const sb = vb.profileShare[j];
+      const shared = Math.min(sa, sb);
+      const bits = shared * rarity;
+      profShared[k] += shared;
+      profMin[k] += bits;
+      profMax[k] += Math.max(sa, sb) * rarity;
+      if (values !== null && bits > 0) noteValue(g, values, k, x);
       i++;
       j++;
     }
   }
+  for (; i < na; i++) profMax[va.profileKind[i]] += va.profileWeight[i];
+  for (; j < nb; j++) profMax[vb.profileKind[j]] += vb.profileWeight[j];
   // A usage profile needs some traffic behind it: full weight from 8 exchanges on both sides.
-  const evidence = Math.min(1, Math.min(va || sumOf(ca), vb || sumOf(cb)) / 8);
+  const evidence = Math.min(1, Math.min(va.traffic, vb.traffic) / 8);
   for (let k = 0; k < n; k++) {
     if (PROFILE[k] && profMin[k] > 0) {
       // Similar profiles made of what half the world sends are no shared programme: below
@@ -554,7 +770,7 @@ function candidates(g: LinkGraph, a: number): number[] {
   };
   const pop = Math.max(g.population, cfg.minPopulation);
   for (const id of g.keys[a]) {
-    const bits = rarityOf(g, d, id, pop);
+    const bits = rarityOf(d, id, pop);
     if (bits < 1) continue;
     const p = g.postings[id];
     if (p.length <= cfg.fullPostings) {

@@ -23,6 +23,36 @@ export function keyOf(kind: LinkKind, value: string): string {
   return `${KIND[kind].code}|${value}`;
 }
 
+/** Scratch of `topValues`: the values kept and their counts, best first. */
+const TOP_VALUES: string[] = [];
+const TOP_COUNTS: number[] = [];
+
+/**
+ * Puts the `top` most used values of a count record (non-empty values with a positive count;
+ * most used first, ties by value) into TOP_VALUES / TOP_COUNTS and returns how many. The same
+ * values in the same order as sorting all entries and keeping the first `top`, without building
+ * entry arrays: an insertion into a list of at most `top`.
+ */
+function topValues(counts: Record<string, number>, top: number): number {
+  let size = 0;
+  for (const v in counts) {
+    const n = counts[v];
+    if (v === '' || !(n > 0)) continue;
+    let at = size;
+    if (size < top) size++;
+    else if (n < TOP_COUNTS[top - 1] || (n === TOP_COUNTS[top - 1] && v > TOP_VALUES[top - 1])) continue;
+    else at = top - 1;
+    while (at > 0 && (n > TOP_COUNTS[at - 1] || (n === TOP_COUNTS[at - 1] && v < TOP_VALUES[at - 1]))) {
+      TOP_VALUES[at] = TOP_VALUES[at - 1];
+      TOP_COUNTS[at] = TOP_COUNTS[at - 1];
+      at--;
+    }
+    TOP_VALUES[at] = v;
+    TOP_COUNTS[at] = n;
+  }
+  return size;
+}
+
 /** The linking keys of an account summary (pure; the same summary always gives the same keys). */
 export function linkKeys(s: AccountSummary): AccountKeys {
   const found = new Map<string, number>();
@@ -41,12 +71,8 @@ export function linkKeys(s: AccountSummary): AccountKeys {
   one('org', s.org);
   if (id.signupTs !== null) one('signup-burst', Math.floor(id.signupTs / HOUR));
   const many = (kind: LinkKind, counts: Record<string, number>, extra?: string | null) => {
-    const top = KIND[kind].top;
-    const entries = Object.entries(counts)
-      .filter(([v, n]) => v !== '' && n > 0)
-      .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
-      .slice(0, top);
-    for (const [v, n] of entries) found.set(keyOf(kind, v), n);
+    const n = topValues(counts, KIND[kind].top);
+    for (let i = 0; i < n; i++) found.set(keyOf(kind, TOP_VALUES[i]), TOP_COUNTS[i]);
     if (extra && !found.has(keyOf(kind, extra))) found.set(keyOf(kind, extra), 1);
   };
   many('ip', s.ips);

@@ -1,0 +1,87 @@
+import { describe, expect, it } from 'vitest';
+import type { AccountSummary } from '../core/types.js';
+import { makeSummary } from '../detectors/fixture-kit.js';
+import { keyOf, linkKeys } from './keys.js';
+import { KIND, type LinkKind } from './kinds.js';
+
+const HOUR = 3_600_000;
+
+/** The most used values of a count record by the plain definition: sort every entry, keep the first `top`. */
+function referenceTop(counts: Record<string, number>, top: number): [string, number][] {
+  return Object.entries(counts)
+    .filter(([v, n]) => v !== '' && n > 0)
+    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+    .slice(0, top);
+}
+
+/** A count record with ties, empty values, non-positive counts and integer-like values. */
+function randomCounts(random: () => number, size: number): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (let i = 0; i < size; i++) {
+    const r = random();
+    const value =
+      r < 0.05 ? '' : r < 0.25 ? String(Math.floor(random() * 500)) : `v-${Math.floor(random() * 60)}`;
+    const c = random();
+    out[value] = c < 0.05 ? 0 : c < 0.08 ? -3 : 1 + Math.floor(random() * 6);
+  }
+  return out;
+}
+
+function rng(seed: number): () => number {
+  let t = seed >>> 0;
+  return () => {
+    t = (t + 0x6d2b79f5) >>> 0;
+    let x = Math.imul(t ^ (t >>> 15), 1 | t);
+    x = (x + Math.imul(x ^ (x >>> 7), 61 | x)) ^ x;
+    return ((x ^ (x >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+describe('linkKeys', () => {
+  it('keeps the most used values of each multi-valued kind, ties by value, as sorting all would', () => {
+    const random = rng(3);
+    const fields: [keyof AccountSummary, LinkKind][] = [
+      ['ips', 'ip'],
+      ['prefixes', 'prefix'],
+      ['userAgents', 'user-agent'],
+      ['sdkSets', 'sdk'],
+      ['templates', 'template'],
+      ['bands', 'band'],
+    ];
+    for (let round = 0; round < 300; round++) {
+      const patch: Record<string, Record<string, number>> = {};
+      for (const [field] of fields) patch[field] = randomCounts(random, Math.floor(random() * 40));
+      const s = makeSummary('a', patch);
+      const keys = linkKeys(s);
+      const expected = new Map<string, number>();
+      for (const [field, kind] of fields)
+        for (const [v, n] of referenceTop(s[field] as Record<string, number>, KIND[kind].top))
+          expected.set(keyOf(kind, v), n);
+      const got = new Map(keys.keys.map((k, i) => [k, keys.counts[i]]));
+      expect(got).toEqual(expected);
+      expect(keys.keys).toEqual([...keys.keys].sort());
+    }
+  });
+
+  it('adds the sign-up ASN and JA4 once, and model pivots long after the first exchange', () => {
+    const t = Date.UTC(2026, 3, 1);
+    const s = makeSummary('a', {
+      identity: {
+        ja4: 'ja4-x',
+        signupNet: { country: 'SG', asn: 64512, asOrg: 'x', class: 'hosting', prefix: '203.0.113.0/24' },
+      },
+      asns: { '64512': 7, '64513': 2 },
+      ja4s: { 'ja4-y': 3 },
+      firstSeen: t,
+      modelFirstUse: { m1: t, m2: t + 30 * HOUR },
+    });
+    const keys = linkKeys(s);
+    const count = (k: string) => keys.counts[keys.keys.indexOf(k)];
+    expect(count(keyOf('asn', '64512'))).toBe(7);
+    expect(count(keyOf('ja4', 'ja4-x'))).toBe(1);
+    expect(count(keyOf('ja4', 'ja4-y'))).toBe(3);
+    expect(keys.keys.filter((k) => k.startsWith('v|'))).toEqual([
+      keyOf('model-pivot', `m2@${Math.floor((t + 30 * HOUR) / (6 * HOUR))}`),
+    ]);
+  });
+});
