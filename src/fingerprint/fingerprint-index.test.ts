@@ -28,6 +28,25 @@ describe('fingerprint index', () => {
     expect(index.bucket('1:bb')).toBeNull();
   });
 
+  it('promotes a key with the accounts of both sightings, one account or two, whatever accountsPerKey', () => {
+    for (const accountsPerKey of [1, 2, 32]) {
+      const index = createFingerprintIndex({ doorkeeperSlots: 1024, accountsPerKey });
+      index.add('a', 1000, fp('same'));
+      index.add('a', 2000, fp('same'));
+      index.add('a', 1000, fp('pair'));
+      index.add('b', 2000, fp('pair'));
+      index.add('c', 3000, fp('pair'));
+      expect(index.template('same')).toMatchObject({ exchanges: 2, accounts: 1, exact: true });
+      expect(index.template('same')!.topAccounts).toEqual([{ account: 'a', exchanges: 2 }]);
+      const pair = index.template('pair')!;
+      expect(pair).toMatchObject({ exchanges: 3, accounts: 3, exact: accountsPerKey >= 3 });
+      // space-saving once full: the first weakest account's room and count go to the newcomer
+      const top = { 1: 'c:3', 2: 'c:2 b:1', 32: 'a:1 b:1 c:1' }[accountsPerKey];
+      expect(pair.topAccounts.map((a) => `${a.account}:${a.exchanges}`).join(' ')).toBe(top);
+      expect(index.account('b').templates.map((k) => k.key)).toEqual(['pair']);
+    }
+  });
+
   it('keeps real epoch-millisecond times exactly through the doorkeeper', () => {
     const t0 = Date.parse('2026-04-22T10:11:12.345Z');
     const index = createFingerprintIndex({ doorkeeperSlots: 1024 });

@@ -315,16 +315,19 @@ function build(opts: Required<FingerprintIndexOptions>, json: FingerprintIndexJS
     const firstAccount = door[r + 1];
     const firstTs = (door[r + 3] & ~PROMOTED) * TWO_32 + (door[r + 2] >>> 0);
     door[r] = 0;
+    // the two sightings' accounts, as `addAccount` would list them, in arrays of that length (an
+    // array grown by `push` reserves 17 slots, and most keys have two or three accounts)
+    const two = account !== firstAccount && opts.accountsPerKey >= 2;
     const promoted: Entry = {
       id: internal,
       exchanges: 2,
       first: Math.min(firstTs, ts),
       last: Math.max(firstTs, ts),
-      ids: [firstAccount],
-      counts: [1],
+      ids: two ? [firstAccount, account] : [firstAccount],
+      counts: two ? [1, 1] : [1],
       hll: null,
     };
-    addAccount(promoted, account);
+    if (!two) addAccount(promoted, account);
     entriesOf(kind).set(key, promoted);
     door[r + 3] |= PROMOTED;
     remember(firstAccount, internal, 1);
