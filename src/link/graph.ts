@@ -196,14 +196,10 @@ interface Derived {
   rarity: Float64Array;
   /** Candidate priority per account id (all zero between calls). */
   prio: Float64Array;
-  /** Bumped by every `setAccountKeys`: a view built in the same epoch is still exact. */
+  /** Bumped by every `setAccountKeys`: rarities computed in the same epoch are still exact. */
   epoch: number;
-  /** Scoring views built in the current epoch (reused across epochs), and per account id its view's slot in `views` and the epoch it was built in. */
-  views: ScoringView[];
-  viewsUsed: number;
-  viewsEpoch: number;
-  viewSlot: Int32Array;
-  viewStamp: Float64Array;
+  /** Per account id: its scoring view, once it was scored (see `viewOf`). */
+  views: (ScoringView | undefined)[];
 }
 
 /**
@@ -211,11 +207,14 @@ interface Derived {
  * (templates, buckets: compared as weighted profiles, so every one counts) with their kind, usage
  * share, rarity and share x rarity, and its other keys (which count only when shared) with their
  * kind and usage share. Both parts are sorted by key id and computed with the same expressions
- * as the plain definition from the graph's current state, so a view is exact while nothing in the
- * graph changed (`epoch`): while one tick re-links its accounts, an account is a candidate of
- * many of them and its view is built once instead of per pair.
+ * as the plain definition. The keys and shares depend on the account alone and are packed again
+ * only after `setAccountKeys` changed it (`packed` false); rarities depend on holder counts and
+ * the population, and are recomputed once per state of the graph (`epoch`): while one tick
+ * re-links its accounts, an account is a candidate of many of them.
  */
 interface ScoringView {
+  packed: boolean;
+  epoch: number;
   profiles: number;
   profileIds: Int32Array;
   profileKind: Int8Array;
@@ -255,10 +254,6 @@ function derived(g: LinkGraph): Derived {
       prio: new Float64Array(0),
       epoch: 1,
       views: [],
-      viewsUsed: 0,
-      viewsEpoch: 0,
-      viewSlot: new Int32Array(0),
-      viewStamp: new Float64Array(0),
     };
     derivedOf.set(g, d);
     for (let id = 0; id < g.keyText.length; id++)
@@ -346,6 +341,8 @@ export function setAccountKeys(
 ): number {
   const d = derived(g);
   d.epoch++;
+  const view = d.views[a];
+  if (view !== undefined) view.packed = false;
   g.design[a] = designShare;
   g.volume[a] = volume;
   const oldIds = g.keys[a];
@@ -452,72 +449,78 @@ function usageShare(count: number, volume: number): number {
   return volume > 0 ? Math.min(1, count / volume) : Math.min(1, count / 8);
 }
 
-/** A view with room for `size` keys in each part. */
-function emptyView(size: number): ScoringView {
+/** A view with room for `profiles` profile keys and `plain` other keys. */
+function emptyView(profiles: number, plain: number): ScoringView {
   return {
+    packed: false,
+    epoch: 0,
     profiles: 0,
-    profileIds: new Int32Array(size),
-    profileKind: new Int8Array(size),
-    profileShare: new Float64Array(size),
-    profileRarity: new Float64Array(size),
-    profileWeight: new Float64Array(size),
+    profileIds: new Int32Array(profiles),
+    profileKind: new Int8Array(profiles),
+    profileShare: new Float64Array(profiles),
+    profileRarity: new Float64Array(profiles),
+    profileWeight: new Float64Array(profiles),
     plain: 0,
-    plainIds: new Int32Array(size),
-    plainKind: new Int8Array(size),
-    plainShare: new Float64Array(size),
+    plainIds: new Int32Array(plain),
+    plainKind: new Int8Array(plain),
+    plainShare: new Float64Array(plain),
     traffic: 0,
   };
 }
 
-/** The scoring view of account `a` in the graph's current state (built at most once per epoch). */
+/** The scoring view of account `a` in the graph's current state. */
 function viewOf(g: LinkGraph, d: Derived, a: number): ScoringView {
-  if (d.viewsEpoch !== d.epoch) {
-    d.viewsEpoch = d.epoch;
-    d.viewsUsed = 0;
+  let v = d.views[a];
+  if (v === undefined || !v.packed) v = packView(g, d, a, v);
+  if (v.epoch !== d.epoch) {
+    const pop = Math.max(g.population, g.config.minPopulation);
+    for (let i = 0; i < v.profiles; i++) {
+      const id = v.profileIds[i];
+      const rarity = rarityByInfo(d, id, d.info[id], pop);
+      v.profileRarity[i] = rarity;
+      v.profileWeight[i] = v.profileShare[i] * rarity;
+    }
+    v.epoch = d.epoch;
   }
-  if (a < d.viewStamp.length && d.viewStamp[a] === d.epoch) return d.views[d.viewSlot[a]];
-  if (a >= d.viewStamp.length) {
-    d.viewStamp = grown(d.viewStamp, a + 1, (n) => new Float64Array(n));
-    d.viewSlot = grown(d.viewSlot, a + 1, (n) => new Int32Array(n));
-  }
+  return v;
+}
+
+/** Packs account `a`'s keys and usage shares into its view (reusing `old` when it has room). */
+function packView(g: LinkGraph, d: Derived, a: number, old: ScoringView | undefined): ScoringView {
   const keys = g.keys[a];
   const counts = g.counts[a];
   const volume = g.volume[a];
-  const size = keys.length;
-  const slot = d.viewsUsed++;
-  let v = d.views[slot];
-  if (v === undefined || v.plainIds.length < size) {
-    v = emptyView(Math.max(size, 64));
-    d.views[slot] = v;
-  }
-  const pop = Math.max(g.population, g.config.minPopulation);
   let profiles = 0;
-  let plain = 0;
-  for (let i = 0; i < size; i++) {
+  for (const id of keys) if (PROFILE[d.info[id] & (HOLDER - 1)]) profiles++;
+  const plain = keys.length - profiles;
+  const v =
+    old !== undefined && old.profileIds.length >= profiles && old.plainIds.length >= plain
+      ? old
+      : emptyView(profiles, plain);
+  d.views[a] = v;
+  profiles = 0;
+  let other = 0;
+  for (let i = 0; i < keys.length; i++) {
     const id = keys[i];
-    const info = d.info[id];
-    const k = info & (HOLDER - 1);
+    const k = d.info[id] & (HOLDER - 1);
     const share = usageShare(counts[i], volume);
     if (PROFILE[k]) {
-      const rarity = rarityByInfo(d, id, info, pop);
       v.profileIds[profiles] = id;
       v.profileKind[profiles] = k;
       v.profileShare[profiles] = share;
-      v.profileRarity[profiles] = rarity;
-      v.profileWeight[profiles] = share * rarity;
       profiles++;
     } else {
-      v.plainIds[plain] = id;
-      v.plainKind[plain] = k;
-      v.plainShare[plain] = share;
-      plain++;
+      v.plainIds[other] = id;
+      v.plainKind[other] = k;
+      v.plainShare[other] = share;
+      other++;
     }
   }
   v.profiles = profiles;
-  v.plain = plain;
+  v.plain = other;
   v.traffic = volume || sumOf(counts);
-  d.viewSlot[a] = slot;
-  d.viewStamp[a] = d.epoch;
+  v.packed = true;
+  v.epoch = 0;
   return v;
 }
 
@@ -754,7 +757,10 @@ function mix(x: number): number {
   return (h ^ (h >>> 16)) >>> 0;
 }
 
-/** Candidate partners of an account from its postings, with a rough priority (sum of bits). */
+/**
+ * Candidate partners of an account from its postings, with a rough priority (sum of bits): the
+ * `maxCandidates` best, in no particular order.
+ */
 function candidates(g: LinkGraph, a: number): number[] {
   // Candidates whose shared keys sum to well under an edge are not worth an exact score.
   const floor = edgeThreshold(g) * g.config.candidateFloor;
@@ -782,8 +788,11 @@ function candidates(g: LinkGraph, a: number): number[] {
   }
   const kept: number[] = [];
   for (const b of seen) if (prio[b] >= floor) kept.push(b);
-  kept.sort((x, y) => prio[y] - prio[x] || x - y);
-  if (kept.length > cfg.maxCandidates) kept.length = cfg.maxCandidates;
+  // Only the cut needs the order (the caller ranks what it scores by weight).
+  if (kept.length > cfg.maxCandidates) {
+    kept.sort((x, y) => prio[y] - prio[x] || x - y);
+    kept.length = cfg.maxCandidates;
+  }
   for (const b of seen) prio[b] = 0;
   return kept;
 }
