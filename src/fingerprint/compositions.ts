@@ -226,7 +226,7 @@ const BINDING_TABLE = Int32Array.from(
   BINDINGS.flatMap((x) => [x.word === 'a' ? x.from : ~x.from, x.to, x.mark, x.across ? 1 : 0]),
 );
 /** Every combination of every tag, flattened: roles of the first word, roles of the second. */
-const COMBO_TABLE = Int32Array.from(COMPOSITIONS.flatMap((c) => c.combos.flatMap(([a, b]) => [a, b])));
+const COMBO_TABLE = Int32Array.from(COMPOSITIONS.flatMap((c) => c.combos.flat()));
 
 /** The roles (second word) that veto some tag wherever they occur in the text. */
 export function anywhereVetoes(): number {

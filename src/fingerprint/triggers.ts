@@ -70,6 +70,7 @@ export const TW_STRONG = 1 << 0;
 export const T_ASCII = 1 << 29;
 /** Characters beyond ASCII that the normaliser or the concept scanner count as parts of words. */
 const WORD_BEYOND_ASCII =
+  // biome-ignore lint/suspicious/noMisleadingCharacterClass: code point ranges; the combining marks in them count as word parts on purpose
   /[\u00c0-\u024f\u0300-\u06ff\u0900-\u0e7f\u1100-\u11ff\u1e00-\u1fff\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]/;
 
 /** True when every word of a normalised text is plain ASCII (see `T_ASCII`). */
