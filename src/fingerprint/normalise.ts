@@ -710,6 +710,7 @@ let buffer = new Uint16Array(1024);
 let written = 0;
 const CUT_MARK = Array.from(' <…> ', (ch) => ch.charCodeAt(0));
 
+/** Appends one char code to the buffer (grown when full). */
 function put(c: number): void {
   if (written === buffer.length) {
     const bigger = new Uint16Array(buffer.length * 2);
