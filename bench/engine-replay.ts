@@ -1,0 +1,109 @@
+/**
+ * The campaign engine alone, on real tick inputs: `record` scans a world once and writes every
+ * tick's changed summaries (in the workers' wire format) to a file; `replay` feeds that file to
+ * the engine of the current tree and prints the CPU seconds inside its ticks and a hash of its
+ * campaigns and verdicts. Engine and link-graph speed work then takes seconds of engine time per
+ * try instead of a whole scan, and the hash says at once whether any result changed (two trees
+ * that replay the same file must print the same hash).
+ *
+ *   npx tsx bench/engine-replay.ts record --world DIR --out TICKS [--workers 2]
+ *   npx tsx bench/engine-replay.ts replay --ticks TICKS [--limit N]
+ *
+ * DIR holds exchanges.ndjson and accounts.ndjson (a `simulate` output). The recorded scan uses 2
+ * worker threads by default, as `scan` does on this machine: template ids depend on how accounts
+ * are partitioned, so a recording matches the `scan` command's results only with the same count.
+ */
+import { createHash } from 'node:crypto';
+import { closeSync, createReadStream, openSync, writeSync } from 'node:fs';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { parseArgs } from 'node:util';
+import type { AccountSummary, EpochMs } from '../src/core/types.js';
+import { DEFAULT_PIPELINE_CONFIG } from '../src/pipeline/config.js';
+import { summariesFromJson, summariesToJson } from '../src/pipeline/partition.js';
+import { engineFromConfig, scan } from '../src/pipeline/scan.js';
+import { machineLine, trackPeakMemory } from './machine.js';
+
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  options: {
+    world: { type: 'string' },
+    out: { type: 'string' },
+    ticks: { type: 'string' },
+    workers: { type: 'string', default: '2' },
+    limit: { type: 'string' },
+  },
+});
+
+/** CPU seconds of this thread so far (user + system). */
+function cpuSeconds(): number {
+  const used = process.cpuUsage();
+  return (used.user + used.system) / 1e6;
+}
+
+async function record(world: string, out: string, workers: number): Promise<void> {
+  const fd = openSync(out, 'w');
+  const engine = engineFromConfig(DEFAULT_PIPELINE_CONFIG);
+  let ticks = 0;
+  const tick = (changed: readonly AccountSummary[], now: EpochMs) => {
+    writeSync(fd, `${now}\t${summariesToJson(changed)}\n`);
+    ticks++;
+    return engine.tick(changed, now);
+  };
+  try {
+    await scan({
+      exchanges: join(world, 'exchanges.ndjson'),
+      accounts: join(world, 'accounts.ndjson'),
+      out: `${out}.scan`,
+      config: { ...DEFAULT_PIPELINE_CONFIG, workers },
+      parts: { engine: { ...engine, tick } },
+    });
+  } finally {
+    closeSync(fd);
+  }
+  console.log(`recorded ${ticks} ticks into ${out} (the scan's result is in ${out}.scan)`);
+}
+
+async function replay(file: string, limit: number): Promise<void> {
+  const engine = engineFromConfig(DEFAULT_PIPELINE_CONFIG);
+  const memory = trackPeakMemory();
+  let engineCpu = 0;
+  let decodeCpu = 0;
+  let ticks = 0;
+  let summaries = 0;
+  const lines = createInterface({ input: createReadStream(file), crlfDelay: Number.POSITIVE_INFINITY });
+  for await (const line of lines) {
+    if (ticks >= limit) break;
+    const tab = line.indexOf('\t');
+    let t = cpuSeconds();
+    const changed = summariesFromJson(line.slice(tab + 1));
+    decodeCpu += cpuSeconds() - t;
+    t = cpuSeconds();
+    engine.tick(changed, Number(line.slice(0, tab)));
+    engineCpu += cpuSeconds() - t;
+    ticks++;
+    summaries += changed.length;
+  }
+  const hash = createHash('sha256')
+    .update(JSON.stringify(engine.campaigns()))
+    .update(JSON.stringify(engine.verdicts()))
+    .digest('hex')
+    .slice(0, 16);
+  const peak = memory.stop();
+  console.log(machineLine());
+  console.log(
+    `${ticks} ticks, ${summaries} summaries: engine ${engineCpu.toFixed(1)} CPU-s, decoding summaries ${decodeCpu.toFixed(1)} CPU-s, peak RSS ${peak.rssMiB} MiB, result hash ${hash}`,
+  );
+}
+
+const [mode] = positionals;
+if (mode === 'record' && values.world && values.out)
+  await record(values.world, values.out, Number(values.workers));
+else if (mode === 'replay' && values.ticks)
+  await replay(values.ticks, values.limit ? Number(values.limit) : Number.POSITIVE_INFINITY);
+else {
+  console.error(
+    'usage: engine-replay.ts record --world DIR --out TICKS [--workers 2] | replay --ticks TICKS [--limit N]',
+  );
+  process.exitCode = 2;
+}
