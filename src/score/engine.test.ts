@@ -176,7 +176,7 @@ describe('stability and state', () => {
     expect(c.accounts).toContain('newcomer-0');
     const why = c.evidence.find((e) => e.kind === 'shared-programme');
     expect(why?.summary).toMatch(
-      /1 account flagged .* newcomer-0: 72% of its prompts follow 2 templates used mostly by flagged members \(e\.g\. template op5-tpl-a: 30 of its 32 other holders flagged\)/,
+      /1 account flagged .* newcomer-0: 72% of its prompts follow 2 templates used mostly by the campaign's accounts \(e\.g\. template op5-tpl-a: 30 of its 32 other holders flagged\)/,
     );
     // The graph hangs it on a few of the members that send the same templates.
     const hung = engine
@@ -184,6 +184,50 @@ describe('stability and state', () => {
       ?.edges.filter((e) => e.source === 'newcomer-0' || e.target === 'newcomer-0');
     expect(hung?.length).toBe(3);
     expect(hung?.every((e) => e.kinds.includes('template'))).toBe(true);
+  });
+
+  it('does not flag a subscriber whose home address the campaign exits through, but does flag a worker there', () => {
+    const engine = createCampaignEngine();
+    const attack = campaign('op10', 30);
+    engine.tick([...background(2500), ...attack], NOW);
+    expect(flagged(engine).size).toBe(30);
+    const chats: Record<string, number> = { 'popular-0': 20, 'popular-1': 20, 'popular-2': 20 };
+    const harvests: Record<string, number> = { 'op10-tpl-a': 20, 'op10-tpl-b': 20, 'op10-tpl-3': 20 };
+    // Two accounts on the campaign's residential exits: each shares two members' addresses, their
+    // prefixes and ISP. One chats with popular templates; the other sends the campaign's templates.
+    const [home, worker] = background(2502)
+      .slice(2500)
+      .map((s, i) => {
+        const [m1, m2] = [attack[2 * i], attack[2 * i + 9]];
+        return {
+          ...s,
+          account: i === 0 ? 'home-subscriber' : 'worker',
+          exchanges: 80,
+          ips: { ...m1.ips, ...m2.ips },
+          prefixes: { ...m1.prefixes, ...m2.prefixes },
+          asns: { ...m1.asns },
+          templates: i === 0 ? chats : harvests,
+        };
+      });
+    engine.tick([home, worker], NOW + 7 * 3_600_000);
+    const campaignId = engine.campaigns()[0].id;
+    expect(engine.clusterOf('home-subscriber')?.id).toBe(campaignId);
+    expect(engine.links('home-subscriber').length).toBeGreaterThanOrEqual(2);
+    expect([...flagged(engine)].filter((a) => !a.startsWith('op10-'))).toEqual(['worker']);
+  });
+
+  it('flags late members that send what the campaign sends before most of its holders are flagged', () => {
+    const engine = createCampaignEngine();
+    engine.tick([...background(2500), ...campaign('op11', 20)], NOW);
+    expect(flagged(engine).size).toBe(20);
+    // Forty more accounts of the operation join at once on the same templates: on each template
+    // fewer than half of the other holders are flagged, but nearly all are the campaign's.
+    const late = campaign('op11', 60)
+      .slice(20)
+      .map((s, i) => ({ ...s, account: `op11-late-${i}` }));
+    engine.tick(late, NOW + 3_600_000);
+    expect(engine.clusterOf('op11-late-0')?.id).toBe(engine.campaigns()[0].id);
+    expect([...flagged(engine)].filter((a) => a.startsWith('op11-late-')).length).toBe(40);
   });
 
   it('finds a follower that went quiet before its campaign was detected', () => {

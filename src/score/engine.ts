@@ -480,11 +480,13 @@ function engineOn(cfg: EngineConfig, st: State): CampaignEngine {
    */
   function flagMembers(c: CampaignState, now: EpochMs, result: TickResult, validated: boolean): void {
     const inside = new Set(c.members);
+    const holdersByValue = new Map<number, ValueHolders>();
     // At detection every member with two links in it is flagged. Later, a scoring that still puts
     // the whole cluster above the threshold flags members with a quarter of their link weight to
     // flagged accounts; between scorings a joiner needs two links and half its link weight to
     // them. A flag thus advances at most one layer per scoring and does not creep through a
-    // benign region that touches the campaign.
+    // benign region that touches the campaign. After detection, a member linked only by address
+    // and software whose prompts do not follow the campaign is left out (`offProgramme`).
     for (const a of c.members) {
       if (st.flags.has(a)) continue;
       let links = 0;
@@ -504,6 +506,7 @@ function engineOn(cfg: EngineConfig, st: State): CampaignEngine {
       const first = c.detectedAt === now;
       if (!first && validated && flaggedWeight < 0.25 * totalWeight) continue;
       if (!validated && (toFlagged < 2 || flaggedWeight < 0.5 * totalWeight)) continue;
+      if (!first && offProgramme(a, c, holdersByValue) && !operatorLinked(a, inside)) continue;
       st.flags.set(a, { at: now, campaign: c.id });
       result.flagged++;
     }
@@ -547,9 +550,10 @@ function engineOn(cfg: EngineConfig, st: State): CampaignEngine {
 
   /**
    * Flags an account whose prompt traffic follows one detected campaign's programme: at least
-   * `PROGRAMME_SHARE` of its template traffic goes to templates used mostly by flagged members of
-   * that campaign (see `mostlyFlagged`), each template's traffic weighted by the share of its other
-   * holders that are, from at least `PROGRAMME_MIN_VALUES` such templates. Accounts on rotating
+   * `PROGRAMME_SHARE` of its template traffic goes to templates used mostly by that campaign's
+   * accounts, flagged or members not flagged yet (see `mostlyCampaign`), each template's traffic
+   * weighted by the share of its other holders that are, from at least `PROGRAMME_MIN_VALUES` such
+   * templates. This also flags the campaign's own members that a scoring has not reached yet. Accounts on rotating
    * residential proxies and short-lived replacements share no address or instrument, and each pair
    * of them agrees on too little to make an edge; what gives them away is that they send what the
    * flagged campaign sends. A popular template that a campaign also sends has more unflagged
@@ -574,7 +578,7 @@ function engineOn(cfg: EngineConfig, st: State): CampaignEngine {
       c.satellites ??= [];
       c.satellites.push([
         a,
-        `${pct}% of its prompts follow ${best.values} templates used mostly by flagged members (e.g. template ${best.example})`,
+        `${pct}% of its prompts follow ${best.values} templates used mostly by the campaign's accounts (e.g. template ${best.example})`,
         'programme',
       ]);
     }
@@ -594,17 +598,58 @@ function engineOn(cfg: EngineConfig, st: State): CampaignEngine {
         if (seen.has(keyId) || !isProgrammeKey(st.g.keyText[keyId])) continue;
         seen.add(keyId);
         const h = valueHolders(keyId, holdersByValue);
-        if (!mostlyFlagged(h.flagged.get(c.id) ?? 0, h.holders - 1)) continue;
+        if (!mostlyCampaign(h.flagged.get(c.id) ?? 0, h.side.get(c.id) ?? 0, h.holders - 1)) continue;
         for (const b of st.g.postings[keyId]) if (!st.flags.has(b)) audience.add(b);
       }
     }
     return [...audience];
   }
 
+  /**
+   * Whether an account's prompts visibly do not follow a campaign's programme: of at least
+   * `PROGRAMME_MIN_EXCHANGES` exchanges on templates shared with two or more accounts, under
+   * `OFF_PROGRAMME_SHARE` go to templates held mostly by the campaign's side. A subscriber whose
+   * home address a campaign's residential proxies pass through links to its members by address,
+   * ISP, mail domain and bank, but chats like everyone else; a campaign's own accounts, paraphrased
+   * or aged, share its templates or send templates nobody else does (which do not count).
+   */
+  function offProgramme(a: number, c: CampaignState, holdersByValue: Map<number, ValueHolders>): boolean {
+    const keys = st.g.keys[a];
+    const counts = st.g.counts[a];
+    const own = campaignSideOf(a) === c.id ? 1 : 0;
+    let volume = 0;
+    let following = 0;
+    for (let k = 0; k < keys.length; k++) {
+      if (!isProgrammeKey(st.g.keyText[keys[k]])) continue;
+      const h = valueHolders(keys[k], holdersByValue);
+      const others = h.holders - 1;
+      if (others < 2) continue;
+      volume += counts[k];
+      const side = (h.side.get(c.id) ?? 0) - own;
+      if (side >= PROGRAMME_VALUE_SIDE * others) following += (counts[k] * side) / others;
+    }
+    return volume >= PROGRAMME_MIN_EXCHANGES && following < OFF_PROGRAMME_SHARE * volume;
+  }
+
+  /**
+   * Whether an account links to a flagged member of the campaign by something an operator shares
+   * by running accounts (an instrument, a device, an organisation, prompts), rather than only by
+   * where it connects from and what software it uses.
+   */
+  function operatorLinked(a: number, inside: Set<number>): boolean {
+    for (const [b] of neighbours(st.g, a)) {
+      if (!inside.has(b) || !st.flags.has(b)) continue;
+      for (const part of scorePair(st.g, a, b).parts)
+        if (OPERATOR_KINDS.has(part.kind) && part.bits >= 1) return true;
+    }
+    return false;
+  }
+
   /** An account's strongest programme share with one campaign, if it reaches the bar. */
   function programmeShare(a: number, holdersByValue: Map<number, ValueHolders>): ProgrammeShare | null {
     const keys = st.g.keys[a];
     const counts = st.g.counts[a];
+    const ownCampaign = campaignSideOf(a);
     let volume = 0;
     const weighted = new Map<string, number>();
     const values = new Map<string, number>();
@@ -616,15 +661,18 @@ function engineOn(cfg: EngineConfig, st: State): CampaignEngine {
       const h = valueHolders(keys[k], holdersByValue);
       const others = h.holders - 1;
       for (const [campaign, flagged] of h.flagged) {
-        if (!mostlyFlagged(flagged, others)) continue;
-        const part = (counts[k] * flagged) / others;
+        // the account itself is not one of the other holders
+        const side = (h.side.get(campaign) ?? 0) - (ownCampaign === campaign ? 1 : 0);
+        if (!mostlyCampaign(flagged, side, others)) continue;
+        const part = (counts[k] * side) / others;
         weighted.set(campaign, (weighted.get(campaign) ?? 0) + part);
         values.set(campaign, (values.get(campaign) ?? 0) + 1);
         const top = example.get(campaign);
         if (!top || part > top[0])
           example.set(campaign, [
             part,
-            `${key.slice(2)}: ${Math.round(flagged)} of its ${others} other holders flagged`,
+            `${key.slice(2)}: ${Math.round(flagged)} of its ${others} other holders flagged` +
+              (side > flagged ? `, ${Math.round(side - flagged)} more in the campaign` : ''),
           ]);
       }
     }
@@ -650,13 +698,29 @@ function engineOn(cfg: EngineConfig, st: State): CampaignEngine {
     const posting = st.g.postings[keyId];
     const step = Math.max(1, posting.length / PROGRAMME_SAMPLE);
     const flagged = new Map<string, number>();
+    const side = new Map<string, number>();
     for (let x = 0; x < posting.length; x += step) {
-      const flag = st.flags.get(posting[Math.floor(x)]);
+      const b = posting[Math.floor(x)];
+      const flag = st.flags.get(b);
       if (flag) flagged.set(flag.campaign, (flagged.get(flag.campaign) ?? 0) + step);
+      const campaign = flag?.campaign ?? campaignSideOf(b);
+      if (campaign !== null) side.set(campaign, (side.get(campaign) ?? 0) + step);
     }
-    const h = { holders: posting.length, flagged };
+    const h = { holders: posting.length, flagged, side };
     cache.set(keyId, h);
     return h;
+  }
+
+  /**
+   * The campaign an account is on the side of: the one whose flag it carries, or else the
+   * detected campaign (one that may flag) whose cluster it is a member of; null for neither.
+   */
+  function campaignSideOf(a: number): string | null {
+    const flag = st.flags.get(a);
+    if (flag) return flag.campaign;
+    const id = st.clusters.clusterOf.get(a);
+    const c = id === undefined ? undefined : st.campaigns.get(id);
+    return c && mayFlag(c) ? c.id : null;
   }
 
   /** The accounts a campaign flagged beside its cluster that still carry its flag, and why. */
@@ -983,15 +1047,21 @@ const SATELLITE_MIN_FLAGGED = 2;
  * unflagged accounts 0.28 or more (docs/detection.md).
  */
 const PROGRAMME_SHARE = 0.25;
+/** Link kinds an operator shares by running accounts, as opposed to where they connect from. */
+const OPERATOR_KINDS: ReadonlySet<LinkKind> = new Set(['payment', 'device', 'org', 'template', 'band']);
+/** Below this programme share of its shared-template traffic, a linked member is off the campaign's programme. */
+const OFF_PROGRAMME_SHARE = 0.02;
 /** Kept template traffic an account needs before its share means anything. */
 const PROGRAMME_MIN_EXCHANGES = 16;
 /**
  * Templates that must contribute, each with this many flagged holders of the campaign making at
- * least this share of its other holders.
+ * least the first share of its other holders, and its side (flagged or unflagged members) at
+ * least the second.
  */
 const PROGRAMME_MIN_VALUES = 2;
 const PROGRAMME_MIN_FLAGGED = 3;
-const PROGRAMME_VALUE_FLAGGED = 0.5;
+const PROGRAMME_VALUE_FLAGGED_MIN = 0.25;
+const PROGRAMME_VALUE_SIDE = 0.5;
 /** Members a programme follower hangs on in a campaign's graph. */
 const PROGRAMME_GRAPH_LINKS = 3;
 /** Holders read per value to estimate its flagged share. */
@@ -1011,12 +1081,19 @@ interface ProgrammeShare {
 }
 
 /**
- * Whether a template's flagged holders of one campaign make it that campaign's: enough of them,
- * and most of its other holders. A popular template that a large campaign also sends has many
- * flagged holders too, but more unflagged ones.
+ * Whether a template is one campaign's: enough of its holders carry the campaign's flag (at least
+ * a quarter of the other holders), and most of its other holders are on the campaign's side
+ * (flagged, or members of its cluster not flagged yet). A popular template that a large campaign
+ * also sends has many flagged holders too, but more holders outside the campaign; and unflagged
+ * members alone, a benign region that merged into the cluster, cannot make a template the
+ * campaign's.
  */
-function mostlyFlagged(flagged: number, otherHolders: number): boolean {
-  return flagged >= PROGRAMME_MIN_FLAGGED && flagged >= PROGRAMME_VALUE_FLAGGED * otherHolders;
+function mostlyCampaign(flagged: number, side: number, otherHolders: number): boolean {
+  return (
+    flagged >= PROGRAMME_MIN_FLAGGED &&
+    flagged >= PROGRAMME_VALUE_FLAGGED_MIN * otherHolders &&
+    side >= PROGRAMME_VALUE_SIDE * otherHolders
+  );
 }
 
 /** Whether a key is a programme value. */
@@ -1041,7 +1118,9 @@ const SATELLITE_EVIDENCE = [
 /** A value's holder count and its flagged holders by campaign. */
 interface ValueHolders {
   holders: number;
+  /** Per campaign: holders carrying its flag, and holders on its side (flagged or unflagged members). */
   flagged: Map<string, number>;
+  side: Map<string, number>;
 }
 
 function idOrder(id: string): number {

@@ -254,7 +254,7 @@ const EXPLANATIONS: Record<string, string> = {
   'shared-instrument':
     'Accounts flagged beside the linked group: each pays with a card or uses a device that flagged members of this campaign use, and they are most of its users.',
   'shared-programme':
-    'Accounts flagged beside the linked group: a large share of each one’s prompts follow templates that are sent mostly by flagged members of this campaign.',
+    'Accounts flagged because a large share of each one’s prompts follow templates that are sent mostly by this campaign’s accounts (flagged, or in its linked group): replacements that share no address or instrument, and members a link-by-link flag has not reached yet.',
 };
 
 /** Short titles of evidence kinds whose names read poorly on their own. */
