@@ -216,18 +216,21 @@ interface ScoringView {
   packed: boolean;
   epoch: number;
   profiles: number;
-  profileIds: Int32Array;
-  profileKind: Int8Array;
-  profileShare: Float64Array;
-  profileRarity: Float64Array;
-  profileWeight: Float64Array;
   plain: number;
-  plainIds: Int32Array;
-  plainKind: Int8Array;
-  plainShare: Float64Array;
+  /**
+   * One record per key in one array (one allocation per account; a pair score reads two views
+   * from start to end): first the profile keys, PROFILE_RECORD numbers each (key id, kind, usage
+   * share, rarity, share x rarity), then from `plainStart` the other keys, PLAIN_RECORD numbers
+   * each (key id, kind, usage share).
+   */
+  data: Float64Array;
+  plainStart: number;
   /** Its volume, or the sum of its use counts when the volume is unknown (for `evidence`). */
   traffic: number;
 }
+
+const PROFILE_RECORD = 5;
+const PLAIN_RECORD = 3;
 
 const derivedOf = new WeakMap<LinkGraph, Derived>();
 
@@ -449,36 +452,19 @@ function usageShare(count: number, volume: number): number {
   return volume > 0 ? Math.min(1, count / volume) : Math.min(1, count / 8);
 }
 
-/** A view with room for `profiles` profile keys and `plain` other keys. */
-function emptyView(profiles: number, plain: number): ScoringView {
-  return {
-    packed: false,
-    epoch: 0,
-    profiles: 0,
-    profileIds: new Int32Array(profiles),
-    profileKind: new Int8Array(profiles),
-    profileShare: new Float64Array(profiles),
-    profileRarity: new Float64Array(profiles),
-    profileWeight: new Float64Array(profiles),
-    plain: 0,
-    plainIds: new Int32Array(plain),
-    plainKind: new Int8Array(plain),
-    plainShare: new Float64Array(plain),
-    traffic: 0,
-  };
-}
-
 /** The scoring view of account `a` in the graph's current state. */
 function viewOf(g: LinkGraph, d: Derived, a: number): ScoringView {
   let v = d.views[a];
   if (v === undefined || !v.packed) v = packView(g, d, a, v);
   if (v.epoch !== d.epoch) {
     const pop = Math.max(g.population, g.config.minPopulation);
-    for (let i = 0; i < v.profiles; i++) {
-      const id = v.profileIds[i];
+    const data = v.data;
+    const end = v.profiles * PROFILE_RECORD;
+    for (let r = 0; r < end; r += PROFILE_RECORD) {
+      const id = data[r];
       const rarity = rarityByInfo(d, id, d.info[id], pop);
-      v.profileRarity[i] = rarity;
-      v.profileWeight[i] = v.profileShare[i] * rarity;
+      data[r + 3] = rarity;
+      data[r + 4] = data[r + 2] * rarity;
     }
     v.epoch = d.epoch;
   }
@@ -493,31 +479,43 @@ function packView(g: LinkGraph, d: Derived, a: number, old: ScoringView | undefi
   let profiles = 0;
   for (const id of keys) if (PROFILE[d.info[id] & (HOLDER - 1)]) profiles++;
   const plain = keys.length - profiles;
-  const v =
-    old !== undefined && old.profileIds.length >= profiles && old.plainIds.length >= plain
+  const size = profiles * PROFILE_RECORD + plain * PLAIN_RECORD;
+  const v: ScoringView =
+    old !== undefined && old.data.length >= size
       ? old
-      : emptyView(profiles, plain);
+      : {
+          packed: false,
+          epoch: 0,
+          profiles: 0,
+          plain: 0,
+          // Room for a few more keys, so that re-keying rarely needs a new array.
+          data: new Float64Array(size + 8 * PROFILE_RECORD),
+          plainStart: 0,
+          traffic: 0,
+        };
   d.views[a] = v;
-  profiles = 0;
-  let other = 0;
+  const data = v.data;
+  let p = 0;
+  let q = profiles * PROFILE_RECORD;
   for (let i = 0; i < keys.length; i++) {
     const id = keys[i];
     const k = d.info[id] & (HOLDER - 1);
     const share = usageShare(counts[i], volume);
     if (PROFILE[k]) {
-      v.profileIds[profiles] = id;
-      v.profileKind[profiles] = k;
-      v.profileShare[profiles] = share;
-      profiles++;
+      data[p] = id;
+      data[p + 1] = k;
+      data[p + 2] = share;
+      p += PROFILE_RECORD;
     } else {
-      v.plainIds[other] = id;
-      v.plainKind[other] = k;
-      v.plainShare[other] = share;
-      other++;
+      data[q] = id;
+      data[q + 1] = k;
+      data[q + 2] = share;
+      q += PLAIN_RECORD;
     }
   }
   v.profiles = profiles;
-  v.plain = other;
+  v.plain = plain;
+  v.plainStart = profiles * PROFILE_RECORD;
   v.traffic = volume || sumOf(counts);
   v.packed = true;
   v.epoch = 0;
@@ -577,31 +575,31 @@ function scoreInto(
   const floor = g.config.valueFloor;
   const addressShare = g.config.addressShare;
   const pop = Math.max(g.population, g.config.minPopulation);
-  const pa = va.plainIds;
-  const pb = vb.plainIds;
-  const ma = va.plain;
-  const mb = vb.plain;
-  let i = 0;
-  let j = 0;
-  while (i < ma && j < mb) {
-    const x = pa[i];
-    const y = pb[j];
+  const da = va.data;
+  const db = vb.data;
+  let i = va.plainStart;
+  let j = vb.plainStart;
+  let endA = i + va.plain * PLAIN_RECORD;
+  let endB = j + vb.plain * PLAIN_RECORD;
+  while (i < endA && j < endB) {
+    const x = da[i];
+    const y = db[j];
     if (x < y) {
-      i++;
+      i += PLAIN_RECORD;
       continue;
     }
     if (x > y) {
-      j++;
+      j += PLAIN_RECORD;
       continue;
     }
-    const k = va.plainKind[i];
+    const k = da[i + 1];
     let bits = Math.max(0, rarityOf(d, x, pop) - floor);
     if (ADDRESS[k]) {
       bits = Math.max(0, bits - design);
       // A traffic address counts in full only when both accounts really use it: a household
       // IP that a rotating proxy pool passed through a few times is no shared infrastructure.
       if (TRAFFIC_ADDRESS[k]) {
-        const used = Math.min(va.plainShare[i], vb.plainShare[j]);
+        const used = Math.min(da[i + 2], db[j + 2]);
         bits *= Math.min(1, used / addressShare);
       }
     }
@@ -609,46 +607,47 @@ function scoreInto(
       bitsByKind[k][count[k]++] = bits;
       if (values !== null) noteValue(g, values, k, x);
     }
-    i++;
-    j++;
+    i += PLAIN_RECORD;
+    j += PLAIN_RECORD;
   }
   // Weighted Jaccard of template and bucket usage: sum of min / sum of max of (share x rarity),
   // from a merge of the two sorted profile key lists.
-  profMin.fill(0);
-  profMax.fill(0);
-  profShared.fill(0);
-  const ka = va.profileIds;
-  const kb = vb.profileIds;
-  const na = va.profiles;
-  const nb = vb.profiles;
+  for (let k = 0; k < n; k++) {
+    if (!PROFILE[k]) continue;
+    profMin[k] = 0;
+    profMax[k] = 0;
+    profShared[k] = 0;
+  }
   i = 0;
   j = 0;
-  while (i < na && j < nb) {
-    const x = ka[i];
-    const y = kb[j];
+  endA = va.profiles * PROFILE_RECORD;
+  endB = vb.profiles * PROFILE_RECORD;
+  while (i < endA && j < endB) {
+    const x = da[i];
+    const y = db[j];
     if (x < y) {
-      profMax[va.profileKind[i]] += va.profileWeight[i];
-      i++;
+      profMax[da[i + 1]] += da[i + 4];
+      i += PROFILE_RECORD;
     } else if (x > y) {
-      profMax[vb.profileKind[j]] += vb.profileWeight[j];
-      j++;
+      profMax[db[j + 1]] += db[j + 4];
+      j += PROFILE_RECORD;
     } else {
-      const k = va.profileKind[i];
-      const rarity = va.profileRarity[i];
-      const sa = va.profileShare[i];
-      const sb = vb.profileShare[j];
+      const k = da[i + 1];
+      const rarity = da[i + 3];
+      const sa = da[i + 2];
+      const sb = db[j + 2];
       const shared = Math.min(sa, sb);
       const bits = shared * rarity;
       profShared[k] += shared;
       profMin[k] += bits;
       profMax[k] += Math.max(sa, sb) * rarity;
       if (values !== null && bits > 0) noteValue(g, values, k, x);
-      i++;
-      j++;
+      i += PROFILE_RECORD;
+      j += PROFILE_RECORD;
     }
   }
-  for (; i < na; i++) profMax[va.profileKind[i]] += va.profileWeight[i];
-  for (; j < nb; j++) profMax[vb.profileKind[j]] += vb.profileWeight[j];
+  for (; i < endA; i += PROFILE_RECORD) profMax[da[i + 1]] += da[i + 4];
+  for (; j < endB; j += PROFILE_RECORD) profMax[db[j + 1]] += db[j + 4];
   // A usage profile needs some traffic behind it: full weight from 8 exchanges on both sides.
   const evidence = Math.min(1, Math.min(va.traffic, vb.traffic) / 8);
   for (let k = 0; k < n; k++) {
