@@ -9,10 +9,10 @@
  *
  * Speed: scoring pairs is the campaign engine's hot loop. Each key id carries its kind ordinal and
  * holder count in one typed array; rarities come from a table by kind and holder count for the
- * current population; each account's keys are packed once per state of the graph into a scoring
- * view (profile keys with their weights, other keys with their usage shares), so the many pairs
- * one tick scores merge typed arrays instead of looking every key up; candidate priorities
- * accumulate in a typed array over account ids. None of this changes a score: the same values
+ * current population; each account scored keeps a scoring view (its keys and usage shares, packed
+ * again when it is re-keyed; its profile keys' rarities, refreshed once per state of the graph), so
+ * the many pairs one tick scores merge flat arrays instead of looking every key up; candidate
+ * priorities accumulate in a typed array over account ids. None of this changes a score: the same values
  * are added in the same order as the plain definition (src/link/scoring-cache.test.ts holds the
  * cached scores to it bit for bit).
  */
