@@ -553,11 +553,12 @@ function engineOn(cfg: EngineConfig, st: State): CampaignEngine {
    * `PROGRAMME_SHARE` of its template traffic goes to templates used mostly by that campaign's
    * accounts, flagged or members not flagged yet (see `mostlyCampaign`), each template's traffic
    * weighted by the share of its other holders that are, from at least `PROGRAMME_MIN_VALUES` such
-   * templates. This also flags the campaign's own members that a scoring has not reached yet. Accounts on rotating
-   * residential proxies and short-lived replacements share no address or instrument, and each pair
-   * of them agrees on too little to make an edge; what gives them away is that they send what the
-   * flagged campaign sends. A popular template that a campaign also sends has more unflagged
-   * holders than flagged ones and does not count, so its ordinary users stay below the bar.
+   * templates. Accounts on rotating residential proxies and short-lived replacements share no
+   * address or instrument, and each pair of them agrees on too little to make an edge; what gives
+   * them away is that they send what the campaign sends. The rule also reaches the campaign's own
+   * members that one-layer-per-scoring flagging has not reached yet. A popular template that a
+   * campaign also sends has more holders outside it than on its side and does not count, so its
+   * ordinary users stay below the bar.
    */
   function flagProgrammeFollowers(
     accounts: Iterable<number>,
@@ -1115,7 +1116,7 @@ const SATELLITE_EVIDENCE = [
   },
 ] as const;
 
-/** A value's holder count and its flagged holders by campaign. */
+/** A value's holder count, and its flagged and campaign-side holders by campaign. */
 interface ValueHolders {
   holders: number;
   /** Per campaign: holders carrying its flag, and holders on its side (flagged or unflagged members). */
