@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { mulberry32 } from '../core/random.js';
 import type { AccountSummary } from '../core/types.js';
 import { makeSummary } from '../detectors/fixture-kit.js';
 import { keyOf, linkKeys } from './keys.js';
@@ -27,19 +28,9 @@ function randomCounts(random: () => number, size: number): Record<string, number
   return out;
 }
 
-function rng(seed: number): () => number {
-  let t = seed >>> 0;
-  return () => {
-    t = (t + 0x6d2b79f5) >>> 0;
-    let x = Math.imul(t ^ (t >>> 15), 1 | t);
-    x = (x + Math.imul(x ^ (x >>> 7), 61 | x)) ^ x;
-    return ((x ^ (x >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 describe('linkKeys', () => {
   it('keeps the most used values of each multi-valued kind, ties by value, as sorting all would', () => {
-    const random = rng(3);
+    const random = mulberry32(3);
     const fields: [keyof AccountSummary, LinkKind][] = [
       ['ips', 'ip'],
       ['prefixes', 'prefix'],

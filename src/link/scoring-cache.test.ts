@@ -6,6 +6,7 @@
  * accounts than the rarity table covers. A changed input that is not rescored fails them.
  */
 import { describe, expect, it } from 'vitest';
+import { mulberry32 } from '../core/random.js';
 import {
   accountId,
   createLinkGraph,
@@ -101,17 +102,6 @@ function referenceScore(g: LinkGraph, a: number, b: number): PairScore {
   };
 }
 
-/** A small deterministic generator (mulberry32). */
-function rng(seed: number): () => number {
-  let t = seed >>> 0;
-  return () => {
-    t = (t + 0x6d2b79f5) >>> 0;
-    let x = Math.imul(t ^ (t >>> 15), 1 | t);
-    x = (x + Math.imul(x ^ (x >>> 7), 61 | x)) ^ x;
-    return ((x ^ (x >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** Random keys from small vocabularies (so accounts share values), with counts. */
 function randomKeys(random: () => number, vocabulary: number): AccountKeys {
   const found = new Map<string, number>();
@@ -148,7 +138,7 @@ function expectSameScore(actual: PairScore, expected: PairScore): void {
 
 describe('cached pair scores', () => {
   it('equal the plain definition bit for bit while keys, holders and the population change', () => {
-    const random = rng(7);
+    const random = mulberry32(7);
     const g = createLinkGraph({ minPopulation: 20 });
     const names = Array.from({ length: 120 }, (_, i) => `acct-${i}`);
     const rekey = (name: string) =>
@@ -243,7 +233,7 @@ describe('cached pair scores', () => {
   });
 
   it('relinking gives the same edges as a graph with no caches', () => {
-    const random = rng(11);
+    const random = mulberry32(11);
     const g = createLinkGraph({ minPopulation: 20 });
     for (let step = 0; step < 300; step++) {
       const name = `acct-${Math.floor(random() * 80)}`;
