@@ -111,6 +111,75 @@ describe('fingerprint index', () => {
     expect(index.stats().keys).toBeLessThanOrEqual(100);
   });
 
+  it('drops the least shared, least used keys first, the earliest promoted among equals', () => {
+    const index = createFingerprintIndex({ maxKeys: 10, doorkeeperSlots: 1 << 12 });
+    // k0..k4 used by two accounts, k5..k9 by one; k5 then gets a third exchange
+    for (let k = 0; k < 10; k++) {
+      index.add('x', k, fp(`k${k}`));
+      index.add(k < 5 ? 'y' : 'x', k, fp(`k${k}`));
+    }
+    index.add('x', 20, fp('k5'));
+    index.add('z', 30, fp('k10'));
+    index.add('z', 31, fp('k10')); // the 11th key: one of the ten is dropped (maxKeys / 10)
+    const kept = index.toJSON().keys.map(([key]) => key);
+    expect(kept).toEqual(['t:k0', 't:k1', 't:k2', 't:k3', 't:k4', 't:k5', 't:k7', 't:k8', 't:k9', 't:k10']);
+    expect(index.template('k6')).toBeNull();
+    expect(index.template('k5')).toMatchObject({ exchanges: 3, accounts: 1 });
+  });
+
+  it('finds every key after its table grows and after pruning compacts it', () => {
+    const index = createFingerprintIndex({ maxKeys: 2500, doorkeeperSlots: 1 << 16 });
+    for (let k = 0; k < 3000; k++) {
+      index.add(`a${k % 13}`, k, fp(`t${k}`, [`0:${k}`]));
+      index.add(`a${(k + 1) % 13}`, k + 1, fp(`t${k}`, k % 3 === 0 ? [`0:${k}`] : []));
+    }
+    const keys = index.toJSON().keys;
+    expect(keys.length).toBeLessThanOrEqual(2500);
+    expect(keys.length).toBe(index.stats().keys);
+    for (const [key, exchanges] of keys) {
+      const stats = key.startsWith('t:') ? index.template(key.slice(2)) : index.bucket(key.slice(2));
+      expect(stats?.exchanges).toBe(exchanges);
+    }
+    expect(index.template('t2999')).toMatchObject({ exchanges: 2, accounts: 2 });
+    expect(index.bucket('0:2997')).toMatchObject({ exchanges: 2, accounts: 2 });
+    expect(index.bucket('0:2998')).toBeNull(); // seen once
+  });
+
+  it("keeps an account's heaviest shared keys when its list is full", () => {
+    const index = createFingerprintIndex({ keysPerAccount: 3, doorkeeperSlots: 1024 });
+    for (const [key, times] of [
+      ['heavy', 3],
+      ['light', 1],
+      ['mid', 2],
+    ] as const)
+      for (let i = 0; i <= times; i++) index.add(i === 0 ? 'other' : 'a', i, fp(key));
+    index.add('other', 10, fp('new'));
+    index.add('a', 11, fp('new')); // a's list is full: 'new' replaces the weakest of the oldest, 'light'
+    index.add('other', 12, fp('late'));
+    index.add('a', 13, fp('late')); // then 'late' replaces 'new' (1 exchange, as weak as the newcomer)
+    expect(index.account('a').templates.map((k) => `${k.key}:${k.exchanges}`)).toEqual([
+      'heavy:3',
+      'mid:2',
+      'late:1',
+    ]);
+    // other's list held heavy, light and mid once each: the first of the weakest left each time
+    expect(
+      index
+        .account('other')
+        .templates.map((k) => k.key)
+        .sort(),
+    ).toEqual(['late', 'mid', 'new']);
+  });
+
+  it('refuses a serialised index listing a key twice', () => {
+    const index = createFingerprintIndex({ doorkeeperSlots: 256 });
+    index.add('a', 1, fp('t'));
+    index.add('b', 2, fp('t'));
+    const json = index.toJSON();
+    json.keys.push(json.keys[0]);
+    expect(() => fingerprintIndexFromJSON(json)).toThrow(/t:t is listed twice/);
+  });
+
   it('round-trips through JSON', () => {
     const index = createFingerprintIndex({ accountsPerKey: 4, doorkeeperSlots: 256 });
     for (let i = 0; i < 20; i++) index.add(`a${i % 7}`, i * 10, fp(`t${i % 3}`, [`0:${i % 2}`]));

@@ -13,7 +13,12 @@
  *   the heaviest accounts stay exact) and counts the distinct tail with a HyperLogLog.
  * - At most `maxKeys` entries (the least shared, least used ones are dropped first) and at most
  *   `keysPerAccount` shared keys remembered per account.
- * `toJSON()` / `fingerprintIndexFromJSON()` round-trip the whole state.
+ * - Entries live in flat arrays (typed arrays for the numbers) behind an open-addressing table
+ *   keyed by the key hash the doorkeeper already uses, and an account's shared keys in three
+ *   parallel arrays: a sighting touches a few array slots instead of `Map`s and an object per key,
+ *   and the garbage collector has far fewer long-lived objects to trace.
+ * `toJSON()` / `fingerprintIndexFromJSON()` round-trip the whole state (format version 1, the same
+ * as before the flat layout: snapshots written by either read in the other).
  */
 import type { EpochMs, Fingerprint } from '../core/types.js';
 import { hashString } from './hash.js';
@@ -92,32 +97,6 @@ export interface FingerprintIndexJSON {
   doorkeeper: { records: string };
 }
 
-interface Entry {
-  /** The key with its kind prefix ('t:' or 'b:'), as serialised and kept in account lists. */
-  id: string;
-  exchanges: number;
-  first: number;
-  last: number;
-  /**
-   * The accounts kept exactly, in the order they came in (space-saving once full): account
-   * indices and their exchanges, two small integer arrays of at most `accountsPerKey` (no map,
-   * no per-account objects: most keys have two or three accounts).
-   */
-  ids: number[];
-  counts: number[];
-  hll: Uint8Array | null;
-}
-
-/** An entry's account list from (account, exchanges) pairs. */
-function accountList(pairs: [number, number][]): Pick<Entry, 'ids' | 'counts'> {
-  return { ids: pairs.map((p) => p[0]), counts: pairs.map((p) => p[1]) };
-}
-
-/** The (account, exchanges) pairs of an entry, in insertion order. */
-function accountPairs(entry: Entry): [number, number][] {
-  return entry.ids.map((account, i) => [account, entry.counts[i]]);
-}
-
 const DEFAULTS: Required<FingerprintIndexOptions> = {
   accountsPerKey: 32,
   keysPerAccount: 256,
@@ -135,6 +114,14 @@ const TWO_32 = 4294967296;
 /** When an account's list of shared keys is full, a new key replaces the weakest of this many oldest. */
 const EVICTION_SAMPLE = 16;
 const PROMOTED = 1 << 30;
+/** Kind bit of an entry (and of its table slot): set for a band key, clear for a template. */
+const KIND_BAND = 1 << 30;
+
+/** `fresh` holding `old`'s values at its start. */
+function grown<T extends Int32Array | Float64Array>(old: T, fresh: T): T {
+  fresh.set(old);
+  return fresh;
+}
 
 function kindOf(internal: string): KeyKind {
   return internal.charCodeAt(0) === 116 ? 'template' : 'band';
@@ -171,18 +158,46 @@ function build(opts: Required<FingerprintIndexOptions>, json: FingerprintIndexJS
   /** Hash of each account id, for the HyperLogLogs. */
   const accountHashes: number[] = [];
   const accountIds = new Map<string, number>();
-  const accountKeys: Map<string, number>[] = [];
-  /** Promoted keys by kind, keyed by the bare key (no prefix to concatenate on the hot path). */
-  const templateEntries = new Map<string, Entry>();
-  const bandEntries = new Map<string, Entry>();
-  const entriesOf = (kind: string) => (kind === 't:' ? templateEntries : bandEntries);
-  const entryOf = (internal: string) => entriesOf(internal.slice(0, 2)).get(internal.slice(2));
-  const allEntries = () => [...templateEntries.values(), ...bandEntries.values()];
-  const keyCount = () => templateEntries.size + bandEntries.size;
+  // Per account, the promoted keys it used, in the order they came (the eviction sample is the
+  // oldest): key hash, this account's exchanges and key id. A lookup scans the account's hashes (at
+  // most `keysPerAccount` small integers, usually a few dozen) and compares ids only on a match.
+  const accountKeyHashes: number[][] = [];
+  const accountKeyCounts: number[][] = [];
+  const accountKeyIds: string[][] = [];
+
+  // Promoted keys ("entries"), numbered densely in promotion order (pruning compacts them and
+  // keeps the order), field by field in flat arrays: no object per key, no `Map` lookup per
+  // sighting, little for the garbage collector to trace.
+  let entryCount = 0;
+  let entryRoom = 1024;
+  /** Key hash (`keyHash`) of each entry. */
+  let entryHash = new Int32Array(entryRoom);
+  /** KIND_BAND for a band key, 0 for a template. */
+  let entryKind = new Int32Array(entryRoom);
+  /** Exchanges, first and last event time of each entry, three numbers an entry. */
+  let entryTimes = new Float64Array(entryRoom * 3);
+  /** The bare key, as the caller passes it. */
+  const entryKey: string[] = [];
+  /** The key with its kind prefix ('t:' or 'b:'), as serialised and kept in account lists. */
+  const entryId: string[] = [];
+  /**
+   * The accounts kept exactly, in the order they came in (space-saving once full): account index
+   * and exchanges interleaved, at most `accountsPerKey` pairs (most keys have two or three).
+   */
+  const entryAccounts: number[][] = [];
+  /** HyperLogLog of all the key's accounts, once more than `accountsPerKey` came. */
+  const entryHll: (Uint8Array | null)[] = [];
+  /**
+   * Open-addressing table (linear probing) from key hash to entry: two int32 a slot, the key hash
+   * and `entry + 1` with the kind bit (0 = empty), so a probe reads one cache line.
+   */
+  let table = new Int32Array(2048 * 2);
+  let tableMask = 2047;
+
   /**
    * The doorkeeper, one 16-byte record per slot so a lookup touches one cache line: key hash
    * (0 = empty), account, event time as two 32-bit halves; bit 30 of the high half is set when a
-   * promoted key may hash to the slot (never cleared: a stale bit only costs a map lookup).
+   * promoted key may hash to the slot (never cleared: a stale bit only costs a table lookup).
    */
   let door = new Int32Array(slots * 4);
   /** Key hashes of the exchange being added (scratch). */
@@ -191,24 +206,106 @@ function build(opts: Required<FingerprintIndexOptions>, json: FingerprintIndexJS
   // biome-ignore lint/correctness/noUnusedVariables: written only to keep the prefetching loads
   let touchedSink = 0;
 
+  /** The entry of a key, or -1. */
+  function lookup(kind: number, key: string, h: number): number {
+    for (let at = (h & tableMask) * 2; ; at = (at + 2) & (tableMask * 2 + 1)) {
+      const tag = table[at + 1];
+      if (tag === 0) return -1;
+      if (table[at] === h && (tag & KIND_BAND) === kind) {
+        const entry = (tag & ~KIND_BAND) - 1;
+        if (entryKey[entry] === key) return entry;
+      }
+    }
+  }
+
+  function place(entry: number): void {
+    const h = entryHash[entry];
+    let at = (h & tableMask) * 2;
+    while (table[at + 1] !== 0) at = (at + 2) & (tableMask * 2 + 1);
+    table[at] = h;
+    table[at + 1] = (entry + 1) | entryKind[entry];
+  }
+
+  /** Rebuilds the table for the current entries, at most a quarter full. */
+  function rebuildTable(): void {
+    let size = 2048;
+    while (size < entryCount * 4) size *= 2;
+    table = new Int32Array(size * 2);
+    tableMask = size - 1;
+    for (let e = 0; e < entryCount; e++) place(e);
+  }
+
+  /** Appends an entry and returns its number (the caller fills its account list). */
+  function addEntry(
+    kind: number,
+    key: string,
+    id: string,
+    h: number,
+    exchanges: number,
+    first: number,
+    last: number,
+    accounts: number[],
+  ): number {
+    if (entryCount === entryRoom) {
+      entryRoom *= 2;
+      entryHash = grown(entryHash, new Int32Array(entryRoom));
+      entryKind = grown(entryKind, new Int32Array(entryRoom));
+      entryTimes = grown(entryTimes, new Float64Array(entryRoom * 3));
+    }
+    const entry = entryCount++;
+    entryHash[entry] = h;
+    entryKind[entry] = kind;
+    entryTimes[entry * 3] = exchanges;
+    entryTimes[entry * 3 + 1] = first;
+    entryTimes[entry * 3 + 2] = last;
+    entryKey[entry] = key;
+    entryId[entry] = id;
+    entryAccounts[entry] = accounts;
+    entryHll[entry] = null;
+    if (entryCount * 2 > tableMask + 1) rebuildTable();
+    else place(entry);
+    return entry;
+  }
+
+  /** The entry of a key with its kind prefix, or -1. */
+  function entryOf(internal: string): number {
+    const prefix = internal.slice(0, 2);
+    const key = internal.slice(2);
+    return lookup(prefix === 't:' ? 0 : KIND_BAND, key, keyHash(prefix, key));
+  }
+
+  /** Entry numbers, templates first, each kind in promotion order (the order `toJSON` lists). */
+  function allEntries(): number[] {
+    const order: number[] = [];
+    for (let e = 0; e < entryCount; e++) if (entryKind[e] === 0) order.push(e);
+    for (let e = 0; e < entryCount; e++) if (entryKind[e] !== 0) order.push(e);
+    return order;
+  }
+
   if (json !== null) {
     json.accounts.forEach((name, i) => {
       accountNames.push(name);
       accountHashes.push(hashString(name));
       accountIds.set(name, i);
-      accountKeys.push(new Map());
+      accountKeyHashes.push([]);
+      accountKeyCounts.push([]);
+      accountKeyIds.push([]);
     });
-    for (const [key, exchanges, first, last, accounts, hll] of json.keys) {
-      entriesOf(key.slice(0, 2)).set(key.slice(2), {
-        id: key,
-        exchanges,
-        first,
-        last,
-        ...accountList(accounts),
-        hll: hll === null ? null : fromBase64(hll, (b) => new Uint8Array(b)),
-      });
+    for (const [id, exchanges, first, last, accounts, hll] of json.keys) {
+      const prefix = id.slice(0, 2);
+      const key = id.slice(2);
+      const kind = prefix === 't:' ? 0 : KIND_BAND;
+      const h = keyHash(prefix, key);
+      const entry = lookup(kind, key, h);
+      if (entry >= 0) throw new TypeError(`key ${id} is listed twice`);
+      addEntry(kind, key, id, h, exchanges, first, last, accounts.flat());
+      entryHll[entryCount - 1] = hll === null ? null : fromBase64(hll, (b) => new Uint8Array(b));
     }
-    for (const [account, list] of json.accountKeys) accountKeys[account] = new Map(list);
+    for (const [account, list] of json.accountKeys) {
+      accountKeyHashes[account] = list.map(([id]) => keyHash(id.slice(0, 2), id.slice(2)));
+      accountKeyCounts[account] = list.map((pair) => pair[1]);
+      accountKeyIds[account] = list.map((pair) => pair[0]);
+    }
     door = fromBase64(json.doorkeeper.records, (b) => new Int32Array(b));
     if (door.length !== slots * 4) throw new TypeError('doorkeeper size does not match doorkeeperSlots');
   }
@@ -220,87 +317,117 @@ function build(opts: Required<FingerprintIndexOptions>, json: FingerprintIndexJS
       accountNames.push(account);
       accountHashes.push(hashString(account));
       accountIds.set(account, id);
-      accountKeys.push(new Map());
+      accountKeyHashes.push([]);
+      accountKeyCounts.push([]);
+      accountKeyIds.push([]);
     }
     return id;
   }
 
-  function remember(account: number, key: string, count: number): void {
-    const list = accountKeys[account];
-    const had = list.get(key);
-    if (had !== undefined) {
-      list.set(key, had + count);
-      return;
+  /** Counts `count` exchanges of an account on an entry in the account's list of shared keys. */
+  function remember(account: number, entry: number, count: number): void {
+    const hashes = accountKeyHashes[account];
+    const counts = accountKeyCounts[account];
+    const ids = accountKeyIds[account];
+    const h = entryHash[entry];
+    const id = entryId[entry];
+    const size = hashes.length;
+    for (let i = 0; i < size; i++) {
+      if (hashes[i] === h && ids[i] === id) {
+        counts[i] += count;
+        return;
+      }
     }
-    if (list.size >= opts.keysPerAccount) {
+    if (size >= opts.keysPerAccount) {
       // replace the weakest of the oldest few (bounded work per key; heavy keys stay)
-      let weakest = '';
+      let weakest = -1;
       let weakestCount = Number.POSITIVE_INFINITY;
-      let seen = 0;
-      for (const [k, c] of list) {
-        if (c < weakestCount) {
-          weakest = k;
-          weakestCount = c;
+      const sample = Math.min(size, EVICTION_SAMPLE);
+      for (let i = 0; i < sample; i++) {
+        if (counts[i] < weakestCount) {
+          weakest = i;
+          weakestCount = counts[i];
         }
-        if (++seen === EVICTION_SAMPLE) break;
       }
       if (weakestCount > count) return;
-      list.delete(weakest);
+      hashes.splice(weakest, 1);
+      counts.splice(weakest, 1);
+      ids.splice(weakest, 1);
     }
-    list.set(key, count);
+    hashes.push(h);
+    counts.push(count);
+    ids.push(id);
   }
 
-  function addAccount(entry: Entry, account: number): void {
-    const { ids, counts } = entry;
-    const size = ids.length;
+  function addAccount(entry: number, account: number): void {
+    const list = entryAccounts[entry];
+    const size = list.length;
     let at = 0;
-    while (at < size && ids[at] !== account) at++;
-    if (entry.hll !== null) hllAdd(entry.hll, accountHashes[account]);
+    while (at < size && list[at] !== account) at += 2;
+    let hll = entryHll[entry];
+    if (hll !== null) hllAdd(hll, accountHashes[account]);
     if (at < size) {
-      counts[at]++;
+      list[at + 1]++;
       return;
     }
-    if (size < opts.accountsPerKey) {
-      ids.push(account);
-      counts.push(1);
+    if (size < opts.accountsPerKey * 2) {
+      list.push(account, 1);
       return;
     }
-    if (entry.hll === null) {
-      entry.hll = createHll(opts.hllPrecision);
-      for (let i = 0; i < size; i++) hllAdd(entry.hll, accountHashes[ids[i]]);
-      hllAdd(entry.hll, accountHashes[account]);
+    if (hll === null) {
+      hll = entryHll[entry] = createHll(opts.hllPrecision);
+      for (let i = 0; i < size; i += 2) hllAdd(hll, accountHashes[list[i]]);
+      hllAdd(hll, accountHashes[account]);
     }
     // space-saving: the first of the weakest makes room, and its count goes to the newcomer
     let weakest = 0;
-    for (let i = 1; i < size; i++) if (counts[i] < counts[weakest]) weakest = i;
-    const weakestCount = counts[weakest];
-    for (let i = weakest; i < size - 1; i++) {
-      ids[i] = ids[i + 1];
-      counts[i] = counts[i + 1];
-    }
-    ids[size - 1] = account;
-    counts[size - 1] = weakestCount + 1;
+    for (let i = 2; i < size; i += 2) if (list[i + 1] < list[weakest + 1]) weakest = i;
+    const weakestCount = list[weakest + 1];
+    for (let i = weakest; i < size - 2; i++) list[i] = list[i + 2];
+    list[size - 2] = account;
+    list[size - 1] = weakestCount + 1;
   }
 
+  /** Drops the least shared, least used tenth of the entries (ties: the earlier promoted). */
   function prune(): void {
     const ranked = allEntries().sort(
-      (a, b) => distinct(a) - distinct(b) || a.exchanges - b.exchanges || a.last - b.last,
+      (a, b) =>
+        distinct(a) - distinct(b) ||
+        entryTimes[a * 3] - entryTimes[b * 3] ||
+        entryTimes[a * 3 + 2] - entryTimes[b * 3 + 2],
     );
     const drop = Math.max(1, Math.floor(opts.maxKeys / 10));
-    for (let i = 0; i < drop; i++) entriesOf(ranked[i].id.slice(0, 2)).delete(ranked[i].id.slice(2));
+    const dropped = new Uint8Array(entryCount);
+    for (let i = 0; i < drop; i++) dropped[ranked[i]] = 1;
+    let kept = 0;
+    for (let e = 0; e < entryCount; e++) {
+      if (dropped[e] === 1) continue;
+      entryHash[kept] = entryHash[e];
+      entryKind[kept] = entryKind[e];
+      entryTimes.copyWithin(kept * 3, e * 3, e * 3 + 3);
+      entryKey[kept] = entryKey[e];
+      entryId[kept] = entryId[e];
+      entryAccounts[kept] = entryAccounts[e];
+      entryHll[kept] = entryHll[e];
+      kept++;
+    }
+    entryCount = kept;
+    for (const list of [entryKey, entryId, entryAccounts, entryHll]) list.length = kept;
+    rebuildTable();
   }
 
   /** Records one sighting of a key whose hash (`keyHash`) is h. */
-  function see(kind: string, key: string, h: number, account: number, ts: number): void {
+  function see(kind: number, key: string, h: number, account: number, ts: number): void {
     const r = (h & (slots - 1)) * 4;
     if ((door[r + 3] & PROMOTED) !== 0) {
-      const entry = entriesOf(kind).get(key);
-      if (entry !== undefined) {
-        entry.exchanges++;
-        if (ts < entry.first) entry.first = ts;
-        if (ts > entry.last) entry.last = ts;
+      const entry = lookup(kind, key, h);
+      if (entry >= 0) {
+        const t = entry * 3;
+        entryTimes[t]++;
+        if (ts < entryTimes[t + 1]) entryTimes[t + 1] = ts;
+        if (ts > entryTimes[t + 2]) entryTimes[t + 2] = ts;
         addAccount(entry, account);
-        remember(account, entry.id, 1);
+        remember(account, entry, 1);
         return;
       }
     }
@@ -311,50 +438,57 @@ function build(opts: Required<FingerprintIndexOptions>, json: FingerprintIndexJS
       door[r + 3] = (door[r + 3] & PROMOTED) | Math.floor(ts / TWO_32);
       return;
     }
-    const internal = kind + key;
+    const internal = (kind === 0 ? 't:' : 'b:') + key;
     const firstAccount = door[r + 1];
     const firstTs = (door[r + 3] & ~PROMOTED) * TWO_32 + (door[r + 2] >>> 0);
     door[r] = 0;
-    // the two sightings' accounts, as `addAccount` would list them, in arrays of that length (an
+    // the two sightings' accounts, as `addAccount` would list them, in an array of that length (an
     // array grown by `push` reserves 17 slots, and most keys have two or three accounts)
     const two = account !== firstAccount && opts.accountsPerKey >= 2;
-    const promoted: Entry = {
-      id: internal,
-      exchanges: 2,
-      first: Math.min(firstTs, ts),
-      last: Math.max(firstTs, ts),
-      ids: two ? [firstAccount, account] : [firstAccount],
-      counts: two ? [1, 1] : [1],
-      hll: null,
-    };
-    if (!two) addAccount(promoted, account);
-    entriesOf(kind).set(key, promoted);
+    const accounts = two ? [firstAccount, 1, account, 1] : [firstAccount, 1];
+    const entry = addEntry(kind, key, internal, h, 2, Math.min(firstTs, ts), Math.max(firstTs, ts), accounts);
+    if (!two) addAccount(entry, account);
     door[r + 3] |= PROMOTED;
-    remember(firstAccount, internal, 1);
-    remember(account, internal, 1);
-    if (keyCount() > opts.maxKeys) prune();
+    remember(firstAccount, entry, 1);
+    remember(account, entry, 1);
+    if (entryCount > opts.maxKeys) prune();
   }
 
-  function distinct(entry: Entry): number {
-    return entry.hll === null ? entry.ids.length : Math.max(entry.ids.length, hllCount(entry.hll));
+  /** Distinct accounts of an entry (exact, or the HyperLogLog's estimate once it has one). */
+  function distinct(entry: number): number {
+    const hll = entryHll[entry];
+    const exact = entryAccounts[entry].length / 2;
+    return hll === null ? exact : Math.max(exact, hllCount(hll));
   }
 
-  function statsOf(internal: string): KeyStats | null {
-    const entry = entryOf(internal);
-    if (entry === undefined) return null;
+  /** The (account, exchanges) pairs of an entry, in insertion order. */
+  function accountPairs(entry: number): [number, number][] {
+    const list = entryAccounts[entry];
+    const pairs: [number, number][] = [];
+    for (let i = 0; i < list.length; i += 2) pairs.push([list[i], list[i + 1]]);
+    return pairs;
+  }
+
+  function statsOf(entry: number): KeyStats {
+    const internal = entryId[entry];
     return {
       key: internal.slice(2),
       kind: kindOf(internal),
-      exchanges: entry.exchanges,
+      exchanges: entryTimes[entry * 3],
       accounts: distinct(entry),
-      exact: entry.hll === null,
-      firstSeen: entry.first,
-      lastSeen: entry.last,
+      exact: entryHll[entry] === null,
+      firstSeen: entryTimes[entry * 3 + 1],
+      lastSeen: entryTimes[entry * 3 + 2],
       topAccounts: accountPairs(entry)
         .sort((a, b) => b[1] - a[1] || (accountNames[a[0]] < accountNames[b[0]] ? -1 : 1))
         .map(([a, c]) => ({ account: accountNames[a], exchanges: c })),
     };
   }
+
+  const statsOfKey = (internal: string) => {
+    const entry = entryOf(internal);
+    return entry < 0 ? null : statsOf(entry);
+  };
 
   return {
     add(account, ts, fp) {
@@ -368,18 +502,25 @@ function build(opts: Required<FingerprintIndexOptions>, json: FingerprintIndexJS
       let touched = template === 0 ? 0 : door[(template & (slots - 1)) * 4 + 3];
       for (let k = 0; k < bands.length; k++) touched |= door[(keyHashes[k] & (slots - 1)) * 4 + 3];
       touchedSink ^= touched;
-      if (template !== 0) see('t:', fp.template, template, id, ts);
-      for (let k = 0; k < bands.length; k++) see('b:', bands[k], keyHashes[k], id, ts);
+      if (template !== 0) see(0, fp.template, template, id, ts);
+      for (let k = 0; k < bands.length; k++) see(KIND_BAND, bands[k], keyHashes[k], id, ts);
     },
-    template: (id) => statsOf(`t:${id}`),
-    bucket: (bandKey) => statsOf(`b:${bandKey}`),
+    template: (id) => statsOfKey(`t:${id}`),
+    bucket: (bandKey) => statsOfKey(`b:${bandKey}`),
     account(account) {
       const result: AccountSharing = { account, templates: [], buckets: [] };
       const id = accountIds.get(account);
       if (id === undefined) return result;
-      for (const [internal, count] of accountKeys[id]) {
-        const entry = entryOf(internal);
-        if (entry === undefined) continue;
+      const ids = accountKeyIds[id];
+      for (let i = 0; i < ids.length; i++) {
+        const internal = ids[i];
+        const count = accountKeyCounts[id][i];
+        const entry = lookup(
+          internal.charCodeAt(0) === 116 ? 0 : KIND_BAND,
+          internal.slice(2),
+          accountKeyHashes[id][i],
+        );
+        if (entry < 0) continue;
         const others = Math.max(0, distinct(entry) - 1);
         if (others === 0) continue;
         const shared: SharedKey = {
@@ -387,7 +528,7 @@ function build(opts: Required<FingerprintIndexOptions>, json: FingerprintIndexJS
           kind: kindOf(internal),
           exchanges: count,
           otherAccounts: others,
-          totalExchanges: entry.exchanges,
+          totalExchanges: entryTimes[entry * 3],
         };
         (shared.kind === 'template' ? result.templates : result.buckets).push(shared);
       }
@@ -400,8 +541,8 @@ function build(opts: Required<FingerprintIndexOptions>, json: FingerprintIndexJS
     shared(minAccounts = 2, kind) {
       const out: KeyStats[] = [];
       for (const entry of allEntries()) {
-        if (kind !== undefined && kindOf(entry.id) !== kind) continue;
-        if (distinct(entry) >= minAccounts) out.push(statsOf(entry.id)!);
+        if (kind !== undefined && kindOf(entryId[entry]) !== kind) continue;
+        if (distinct(entry) >= minAccounts) out.push(statsOf(entry));
       }
       return out.sort(
         (a, b) => b.accounts - a.accounts || b.exchanges - a.exchanges || (a.key < b.key ? -1 : 1),
@@ -411,7 +552,7 @@ function build(opts: Required<FingerprintIndexOptions>, json: FingerprintIndexJS
       let used = 0;
       for (let i = 0; i < slots; i++) if (door[i * 4] !== 0) used++;
       return {
-        keys: keyCount(),
+        keys: entryCount,
         accounts: accountNames.length,
         doorkeeperSlots: slots,
         doorkeeperUsed: used,
@@ -423,15 +564,17 @@ function build(opts: Required<FingerprintIndexOptions>, json: FingerprintIndexJS
         options: opts,
         accounts: accountNames.slice(),
         keys: allEntries().map((e) => [
-          e.id,
-          e.exchanges,
-          e.first,
-          e.last,
+          entryId[e],
+          entryTimes[e * 3],
+          entryTimes[e * 3 + 1],
+          entryTimes[e * 3 + 2],
           accountPairs(e),
-          e.hll === null ? null : toBase64(e.hll),
+          entryHll[e] === null ? null : toBase64(entryHll[e]!),
         ]),
-        accountKeys: accountKeys
-          .map((list, i) => [i, [...list]] as [number, [string, number][]])
+        accountKeys: accountKeyIds
+          .map(
+            (ids, i) => [i, ids.map((id, k) => [id, accountKeyCounts[i][k]])] as [number, [string, number][]],
+          )
           .filter(([, list]) => list.length > 0),
         doorkeeper: {
           records: toBase64(door),
