@@ -171,6 +171,24 @@ describe('fingerprint index', () => {
     ).toEqual(['late', 'mid', 'new']);
   });
 
+  it("counts on in an account's list when its key is promoted again after pruning, or restored", () => {
+    const index = createFingerprintIndex({ maxKeys: 10, doorkeeperSlots: 1 << 12 });
+    index.add('a', 1, fp('kept'));
+    index.add('b', 2, fp('kept'));
+    // ten more keys of two accounts, used later: 'kept' is the least recently used and is pruned
+    for (let k = 0; k < 10; k++) for (const account of ['x', 'y']) index.add(account, 10 + k, fp(`k${k}`));
+    expect(index.template('kept')).toBeNull();
+    index.add('c', 30, fp('kept'));
+    index.add('a', 31, fp('kept')); // promoted again: a's old line for 'kept' counts on
+    expect(index.toJSON().accountKeys.find(([account]) => account === 0)?.[1]).toEqual([['t:kept', 2]]);
+    const restored = fingerprintIndexFromJSON(JSON.parse(JSON.stringify(index)));
+    restored.add('a', 32, fp('kept'));
+    expect(restored.toJSON().accountKeys.find(([account]) => account === 0)?.[1]).toEqual([['t:kept', 3]]);
+    expect(restored.account('a').templates).toEqual([
+      { key: 'kept', kind: 'template', exchanges: 3, otherAccounts: 1, totalExchanges: 3 },
+    ]);
+  });
+
   it('refuses a serialised index listing a key twice', () => {
     const index = createFingerprintIndex({ doorkeeperSlots: 256 });
     index.add('a', 1, fp('t'));

@@ -159,10 +159,11 @@ function build(opts: Required<FingerprintIndexOptions>, json: FingerprintIndexJS
   const accountHashes: number[] = [];
   const accountIds = new Map<string, number>();
   // Per account, the promoted keys it used, in the order they came (the eviction sample is the
-  // oldest): key hash, this account's exchanges and key id. A lookup scans the account's hashes (at
-  // most `keysPerAccount` small integers, usually a few dozen) and compares ids only on a match.
-  const accountKeyHashes: number[][] = [];
-  const accountKeyCounts: number[][] = [];
+  // oldest): three numbers a key in one array (key hash, serial of the entry last matched, this
+  // account's exchanges) and the key ids beside it. A lookup scans the account's numbers (at most
+  // `keysPerAccount` keys, usually a few dozen); hash and serial equal is the same entry, so the ids
+  // are read only when a key was promoted again after pruning (or on a hash collision).
+  const accountItems: number[][] = [];
   const accountKeyIds: string[][] = [];
 
   // Promoted keys ("entries"), numbered densely in promotion order (pruning compacts them and
@@ -174,6 +175,9 @@ function build(opts: Required<FingerprintIndexOptions>, json: FingerprintIndexJS
   let entryHash = new Int32Array(entryRoom);
   /** KIND_BAND for a band key, 0 for a template. */
   let entryKind = new Int32Array(entryRoom);
+  /** A number no other entry had or will have (account lists recognise their entry by it). */
+  let entrySerial = new Float64Array(entryRoom);
+  let serials = 0;
   /** Exchanges, first and last event time of each entry, three numbers an entry. */
   let entryTimes = new Float64Array(entryRoom * 3);
   /** The bare key, as the caller passes it. */
@@ -250,11 +254,13 @@ function build(opts: Required<FingerprintIndexOptions>, json: FingerprintIndexJS
       entryRoom *= 2;
       entryHash = grown(entryHash, new Int32Array(entryRoom));
       entryKind = grown(entryKind, new Int32Array(entryRoom));
+      entrySerial = grown(entrySerial, new Float64Array(entryRoom));
       entryTimes = grown(entryTimes, new Float64Array(entryRoom * 3));
     }
     const entry = entryCount++;
     entryHash[entry] = h;
     entryKind[entry] = kind;
+    entrySerial[entry] = serials++;
     entryTimes[entry * 3] = exchanges;
     entryTimes[entry * 3 + 1] = first;
     entryTimes[entry * 3 + 2] = last;
@@ -287,8 +293,7 @@ function build(opts: Required<FingerprintIndexOptions>, json: FingerprintIndexJS
       accountNames.push(name);
       accountHashes.push(hashString(name));
       accountIds.set(name, i);
-      accountKeyHashes.push([]);
-      accountKeyCounts.push([]);
+      accountItems.push([]);
       accountKeyIds.push([]);
     });
     for (const [id, exchanges, first, last, accounts, hll] of json.keys) {
@@ -302,8 +307,12 @@ function build(opts: Required<FingerprintIndexOptions>, json: FingerprintIndexJS
       entryHll[entryCount - 1] = hll === null ? null : fromBase64(hll, (b) => new Uint8Array(b));
     }
     for (const [account, list] of json.accountKeys) {
-      accountKeyHashes[account] = list.map(([id]) => keyHash(id.slice(0, 2), id.slice(2)));
-      accountKeyCounts[account] = list.map((pair) => pair[1]);
+      // serial -1 matches no entry: the first sighting compares ids and adopts the entry's serial
+      accountItems[account] = list.flatMap(([id, count]) => [
+        keyHash(id.slice(0, 2), id.slice(2)),
+        -1,
+        count,
+      ]);
       accountKeyIds[account] = list.map((pair) => pair[0]);
     }
     door = fromBase64(json.doorkeeper.records, (b) => new Int32Array(b));
@@ -317,8 +326,7 @@ function build(opts: Required<FingerprintIndexOptions>, json: FingerprintIndexJS
       accountNames.push(account);
       accountHashes.push(hashString(account));
       accountIds.set(account, id);
-      accountKeyHashes.push([]);
-      accountKeyCounts.push([]);
+      accountItems.push([]);
       accountKeyIds.push([]);
     }
     return id;
@@ -326,37 +334,35 @@ function build(opts: Required<FingerprintIndexOptions>, json: FingerprintIndexJS
 
   /** Counts `count` exchanges of an account on an entry in the account's list of shared keys. */
   function remember(account: number, entry: number, count: number): void {
-    const hashes = accountKeyHashes[account];
-    const counts = accountKeyCounts[account];
-    const ids = accountKeyIds[account];
+    const items = accountItems[account];
     const h = entryHash[entry];
-    const id = entryId[entry];
-    const size = hashes.length;
-    for (let i = 0; i < size; i++) {
-      if (hashes[i] === h && ids[i] === id) {
-        counts[i] += count;
+    const serial = entrySerial[entry];
+    const size = items.length;
+    for (let i = 0; i < size; i += 3) {
+      if (items[i] === h && (items[i + 1] === serial || accountKeyIds[account][i / 3] === entryId[entry])) {
+        items[i + 1] = serial;
+        items[i + 2] += count;
         return;
       }
     }
-    if (size >= opts.keysPerAccount) {
+    const ids = accountKeyIds[account];
+    if (ids.length >= opts.keysPerAccount) {
       // replace the weakest of the oldest few (bounded work per key; heavy keys stay)
       let weakest = -1;
       let weakestCount = Number.POSITIVE_INFINITY;
-      const sample = Math.min(size, EVICTION_SAMPLE);
-      for (let i = 0; i < sample; i++) {
-        if (counts[i] < weakestCount) {
-          weakest = i;
-          weakestCount = counts[i];
+      const sample = Math.min(ids.length, EVICTION_SAMPLE);
+      for (let k = 0; k < sample; k++) {
+        if (items[k * 3 + 2] < weakestCount) {
+          weakest = k;
+          weakestCount = items[k * 3 + 2];
         }
       }
       if (weakestCount > count) return;
-      hashes.splice(weakest, 1);
-      counts.splice(weakest, 1);
+      items.splice(weakest * 3, 3);
       ids.splice(weakest, 1);
     }
-    hashes.push(h);
-    counts.push(count);
-    ids.push(id);
+    items.push(h, serial, count);
+    ids.push(entryId[entry]);
   }
 
   function addAccount(entry: number, account: number): void {
@@ -404,6 +410,7 @@ function build(opts: Required<FingerprintIndexOptions>, json: FingerprintIndexJS
       if (dropped[e] === 1) continue;
       entryHash[kept] = entryHash[e];
       entryKind[kept] = entryKind[e];
+      entrySerial[kept] = entrySerial[e];
       entryTimes.copyWithin(kept * 3, e * 3, e * 3 + 3);
       entryKey[kept] = entryKey[e];
       entryId[kept] = entryId[e];
@@ -514,11 +521,11 @@ function build(opts: Required<FingerprintIndexOptions>, json: FingerprintIndexJS
       const ids = accountKeyIds[id];
       for (let i = 0; i < ids.length; i++) {
         const internal = ids[i];
-        const count = accountKeyCounts[id][i];
+        const count = accountItems[id][i * 3 + 2];
         const entry = lookup(
           internal.charCodeAt(0) === 116 ? 0 : KIND_BAND,
           internal.slice(2),
-          accountKeyHashes[id][i],
+          accountItems[id][i * 3],
         );
         if (entry < 0) continue;
         const others = Math.max(0, distinct(entry) - 1);
@@ -573,7 +580,8 @@ function build(opts: Required<FingerprintIndexOptions>, json: FingerprintIndexJS
         ]),
         accountKeys: accountKeyIds
           .map(
-            (ids, i) => [i, ids.map((id, k) => [id, accountKeyCounts[i][k]])] as [number, [string, number][]],
+            (ids, i) =>
+              [i, ids.map((id, k) => [id, accountItems[i][k * 3 + 2]])] as [number, [string, number][]],
           )
           .filter(([, list]) => list.length > 0),
         doorkeeper: {

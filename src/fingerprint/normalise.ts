@@ -575,7 +575,8 @@ export function scan(prompt: string, options: BoundOptions = {}): TokenStream {
   stream.count = 0;
   stream.joinedCount = 0;
   stream.lineBreakCount = 0;
-  stream.codeTexts.clear();
+  // (clearing a Map allocates a new table even when it is empty, and most prompts have no code)
+  if (stream.codeTexts.size !== 0) stream.codeTexts.clear();
   stream.newlines = 0;
   stream.codeBlocks = 0;
   stream.scripts.fill(0);
