@@ -196,6 +196,8 @@ interface Derived {
   rarity: Float64Array;
   /** Candidate priority per account id (all zero between calls). */
   prio: Float64Array;
+  /** Per account id, BOUND_STRIDE numbers of what it may share with the account being re-linked (see `candidates`; all zero between calls). */
+  reach: Float64Array;
   /** Bumped by every `setAccountKeys`: rarities computed in the same epoch are still exact. */
   epoch: number;
   /** Per account id: its scoring view, once it was scored (see `viewOf`). */
@@ -227,6 +229,8 @@ interface ScoringView {
   plainStart: number;
   /** Its volume, or the sum of its use counts when the volume is unknown (for `evidence`). */
   traffic: number;
+  /** Per profile kind (PROFILE_SLOT): the sum of share x rarity of its keys of that kind, refreshed with the rarities. */
+  mass: Float64Array;
 }
 
 const PROFILE_RECORD = 5;
@@ -255,6 +259,7 @@ function derived(g: LinkGraph): Derived {
       tablePopulation: -1,
       rarity: new Float64Array(0),
       prio: new Float64Array(0),
+      reach: new Float64Array(0),
       epoch: 1,
       views: [],
     };
@@ -441,6 +446,9 @@ function isProfileKind(kind: LinkKind): boolean {
 /** Kind ordinal by one-letter code (index into KINDS). */
 const ORDINAL: Record<string, number> = Object.fromEntries(KINDS.map((k, i) => [k.code, i]));
 const PROFILE: boolean[] = KINDS.map((k) => isProfileKind(k.kind));
+/** Kind ordinals of the profile kinds, and each kind's index among them (-1: not a profile kind). */
+const PROFILE_KINDS: number[] = KINDS.flatMap((_, i) => (PROFILE[i] ? [i] : []));
+const PROFILE_SLOT: number[] = KINDS.map((_, i) => PROFILE_KINDS.indexOf(i));
 const ANCHOR: boolean[] = KINDS.map((k) => ANCHOR_KINDS.has(k.kind));
 const ADDRESS: boolean[] = KINDS.map((k) => ADDRESS_KINDS.has(k.kind));
 /** Addresses an account uses for traffic (several per account), as opposed to its one sign-up address. */
@@ -459,12 +467,16 @@ function viewOf(g: LinkGraph, d: Derived, a: number): ScoringView {
   if (v.epoch !== d.epoch) {
     const pop = Math.max(g.population, g.config.minPopulation);
     const data = v.data;
+    const mass = v.mass;
+    mass.fill(0);
     const end = v.profiles * PROFILE_RECORD;
     for (let r = 0; r < end; r += PROFILE_RECORD) {
       const id = data[r];
       const rarity = rarityByInfo(d, id, d.info[id], pop);
+      const weighted = data[r + 2] * rarity;
       data[r + 3] = rarity;
-      data[r + 4] = data[r + 2] * rarity;
+      data[r + 4] = weighted;
+      mass[PROFILE_SLOT[data[r + 1]]] += weighted;
     }
     v.epoch = d.epoch;
   }
@@ -492,6 +504,7 @@ function packView(g: LinkGraph, d: Derived, a: number, old: ScoringView | undefi
           data: new Float64Array(size + 8 * PROFILE_RECORD),
           plainStart: 0,
           traffic: 0,
+          mass: old?.mass ?? new Float64Array(PROFILE_KINDS.length),
         };
   d.views[a] = v;
   const data = v.data;
@@ -554,13 +567,17 @@ function noteValue(
 
 /**
  * Scores a pair into SCRATCH and returns its weight; `values`, when given, collects each kind's
- * shared values for evidence.
+ * shared values for evidence. Profiles are scored first: when `plainBound` (an upper bound of
+ * what the plain keys can add, see `candidates`) cannot lift them to `threshold`, it returns -1
+ * at once (the pair is no edge; SCRATCH is then incomplete).
  */
 function scoreInto(
   g: LinkGraph,
   a: number,
   b: number,
   values: ({ value: string; holders: number }[] | undefined)[] | null,
+  plainBound = Number.POSITIVE_INFINITY,
+  threshold = 0,
 ): number {
   const d = derived(g);
   const { bits: bitsByKind, count, profMin, profMax, profShared, total, present } = SCRATCH;
@@ -568,48 +585,6 @@ function scoreInto(
   const vb = viewOf(g, d, b);
   const n = KINDS.length;
   count.fill(0);
-  // Kinds are independent (a key id has one kind), so each part is merged on its own: the values
-  // of one kind still come in key-id order, as in a single merge of the two sorted key lists.
-  // Plain keys count only when both accounts hold them.
-  const design = Math.max(g.design[a], g.design[b]) * g.config.sharedByDesignBits;
-  const floor = g.config.valueFloor;
-  const addressShare = g.config.addressShare;
-  const pop = Math.max(g.population, g.config.minPopulation);
-  const da = va.data;
-  const db = vb.data;
-  let i = va.plainStart;
-  let j = vb.plainStart;
-  let endA = i + va.plain * PLAIN_RECORD;
-  let endB = j + vb.plain * PLAIN_RECORD;
-  while (i < endA && j < endB) {
-    const x = da[i];
-    const y = db[j];
-    if (x < y) {
-      i += PLAIN_RECORD;
-      continue;
-    }
-    if (x > y) {
-      j += PLAIN_RECORD;
-      continue;
-    }
-    const k = da[i + 1];
-    let bits = Math.max(0, rarityOf(d, x, pop) - floor);
-    if (ADDRESS[k]) {
-      bits = Math.max(0, bits - design);
-      // A traffic address counts in full only when both accounts really use it: a household
-      // IP that a rotating proxy pool passed through a few times is no shared infrastructure.
-      if (TRAFFIC_ADDRESS[k]) {
-        const used = Math.min(da[i + 2], db[j + 2]);
-        bits *= Math.min(1, used / addressShare);
-      }
-    }
-    if (bits > 0) {
-      bitsByKind[k][count[k]++] = bits;
-      if (values !== null) noteValue(g, values, k, x);
-    }
-    i += PLAIN_RECORD;
-    j += PLAIN_RECORD;
-  }
   // Weighted Jaccard of template and bucket usage: sum of min / sum of max of (share x rarity),
   // from a merge of the two sorted profile key lists.
   for (let k = 0; k < n; k++) {
@@ -618,10 +593,12 @@ function scoreInto(
     profMax[k] = 0;
     profShared[k] = 0;
   }
-  i = 0;
-  j = 0;
-  endA = va.profiles * PROFILE_RECORD;
-  endB = vb.profiles * PROFILE_RECORD;
+  const da = va.data;
+  const db = vb.data;
+  let i = 0;
+  let j = 0;
+  let endA = va.profiles * PROFILE_RECORD;
+  let endB = vb.profiles * PROFILE_RECORD;
   while (i < endA && j < endB) {
     const x = da[i];
     const y = db[j];
@@ -658,6 +635,53 @@ function scoreInto(
       bitsByKind[k][0] = (KINDS[k].cap * evidence * specific * profMin[k]) / profMax[k];
       count[k] = 1;
     }
+  }
+  if (plainBound < Number.POSITIVE_INFINITY) {
+    // What the profiles give is known now: if the plain keys cannot make up the rest, stop.
+    let profiles = 0;
+    for (let k = 0; k < n; k++)
+      if (PROFILE[k] && count[k] > 0) profiles += Math.min(bitsByKind[k][0], KINDS[k].cap);
+    if (profiles + plainBound + BOUND_SLACK * (1 + profiles + plainBound) < threshold) return -1;
+  }
+  // Kinds are independent (a key id has one kind), so each part is merged on its own: the values
+  // of one kind still come in key-id order, as in a single merge of the two sorted key lists.
+  // Plain keys count only when both accounts hold them.
+  const design = Math.max(g.design[a], g.design[b]) * g.config.sharedByDesignBits;
+  const floor = g.config.valueFloor;
+  const addressShare = g.config.addressShare;
+  const pop = Math.max(g.population, g.config.minPopulation);
+  i = va.plainStart;
+  j = vb.plainStart;
+  endA = i + va.plain * PLAIN_RECORD;
+  endB = j + vb.plain * PLAIN_RECORD;
+  while (i < endA && j < endB) {
+    const x = da[i];
+    const y = db[j];
+    if (x < y) {
+      i += PLAIN_RECORD;
+      continue;
+    }
+    if (x > y) {
+      j += PLAIN_RECORD;
+      continue;
+    }
+    const k = da[i + 1];
+    let bits = Math.max(0, rarityOf(d, x, pop) - floor);
+    if (ADDRESS[k]) {
+      bits = Math.max(0, bits - design);
+      // A traffic address counts in full only when both accounts really use it: a household
+      // IP that a rotating proxy pool passed through a few times is no shared infrastructure.
+      if (TRAFFIC_ADDRESS[k]) {
+        const used = Math.min(da[i + 2], db[j + 2]);
+        bits *= Math.min(1, used / addressShare);
+      }
+    }
+    if (bits > 0) {
+      bitsByKind[k][count[k]++] = bits;
+      if (values !== null) noteValue(g, values, k, x);
+    }
+    i += PLAIN_RECORD;
+    j += PLAIN_RECORD;
   }
   let core = 0;
   let timing = 0;
@@ -757,16 +781,53 @@ function mix(x: number): number {
 }
 
 /**
- * Candidate partners of an account from its postings, with a rough priority (sum of bits): the
- * `maxCandidates` best, in no particular order.
+ * Per account id reached from the postings of the account being re-linked, BOUND_STRIDE numbers in
+ * `Derived.reach`: the sum of max(0, rarity - valueFloor) over the plain keys it shares with it,
+ * then per profile kind the re-linked account's share x rarity summed over the keys they share,
+ * then per profile kind the largest rarity of those keys.
  */
-function candidates(g: LinkGraph, a: number): number[] {
-  // Candidates whose shared keys sum to well under an edge are not worth an exact score.
-  const floor = edgeThreshold(g) * g.config.candidateFloor;
+const BOUND_STRIDE = 1 + 2 * PROFILE_KINDS.length;
+
+/**
+ * The same for the keys whose postings were sampled or skipped (held by many accounts, or rarer
+ * than a bit): any candidate may share them, so every bound counts them in full.
+ */
+const UNSEEN = {
+  plain: 0,
+  mass: new Float64Array(PROFILE_KINDS.length),
+  rarity: new Float64Array(PROFILE_KINDS.length),
+};
+
+/** Margin added to an upper bound before comparing it with the edge threshold (rounding). */
+const BOUND_SLACK = 1e-9;
+
+/**
+ * Whether `upperBound` holds under this configuration: each step of a pair score it leaves out
+ * must only lower the score (diminishing factors of at most 1, address discounts that subtract
+ * and scale down).
+ */
+function boundsHold(cfg: LinkConfig): boolean {
+  return (
+    cfg.diminishing <= 1 && cfg.sharedByDesignBits >= 0 && cfg.addressShare > 0 && cfg.profileRarityBits > 0
+  );
+}
+
+/**
+ * Scans account `a`'s postings: the candidate priority of each account reached (sum of the
+ * rarities of the keys shared with it, the postings of common values sampled) into `Derived.prio`,
+ * what an upper bound of its pair score needs into `Derived.reach`, and the keys not scanned in
+ * full into UNSEEN. Returns the accounts reached; the caller zeroes their `prio` and `reach`.
+ */
+function scanPostings(g: LinkGraph, d: Derived, a: number): number[] {
   const cfg = g.config;
-  const d = derived(g);
   if (d.prio.length < g.names.length) d.prio = grown(d.prio, g.names.length, (n) => new Float64Array(n));
-  const prio = d.prio;
+  if (d.reach.length < g.names.length * BOUND_STRIDE)
+    d.reach = grown(d.reach, g.names.length * BOUND_STRIDE, (n) => new Float64Array(n));
+  const { prio, reach } = d;
+  const slots = PROFILE_KINDS.length;
+  UNSEEN.plain = 0;
+  UNSEEN.mass.fill(0);
+  UNSEEN.rarity.fill(0);
   const seen: number[] = [];
   const add = (b: number, bits: number) => {
     if (b === a) return;
@@ -774,17 +835,85 @@ function candidates(g: LinkGraph, a: number): number[] {
     prio[b] += bits;
   };
   const pop = Math.max(g.population, cfg.minPopulation);
-  for (const id of g.keys[a]) {
+  const keys = g.keys[a];
+  const counts = g.counts[a];
+  const volume = g.volume[a];
+  // A shared address loses at least this account's shared-by-design discount.
+  const design = g.design[a] * cfg.sharedByDesignBits;
+  for (let x = 0; x < keys.length; x++) {
+    const id = keys[x];
     const bits = rarityOf(d, id, pop);
-    if (bits < 1) continue;
+    // This key's most in a pair score: plain keys at most their bits over the floor; a profile
+    // key adds its share x rarity to what the two profiles can have in common.
+    const kind = d.info[id] & (HOLDER - 1);
+    const slot = PROFILE_SLOT[kind];
+    const plain = slot < 0 ? Math.max(0, bits - cfg.valueFloor - (ADDRESS[kind] ? design : 0)) : 0;
+    const weighted = slot < 0 ? 0 : usageShare(counts[x], volume) * bits;
     const p = g.postings[id];
-    if (p.length <= cfg.fullPostings) {
-      for (const b of p) add(b, bits);
+    if (bits < 1 || p.length > cfg.fullPostings) {
+      if (slot < 0) UNSEEN.plain += plain;
+      else {
+        UNSEEN.mass[slot] += weighted;
+        if (UNSEEN.rarity[slot] < bits) UNSEEN.rarity[slot] = bits;
+      }
+      if (bits < 1) continue;
+      for (let k = Math.max(0, p.length - cfg.recentSamples); k < p.length; k++) add(p[k], bits);
+      for (let k = 0; k < cfg.hashedSamples; k++) add(p[mix(a * 7919 + id * 131 + k) % p.length], bits);
       continue;
     }
-    for (let k = Math.max(0, p.length - cfg.recentSamples); k < p.length; k++) add(p[k], bits);
-    for (let k = 0; k < cfg.hashedSamples; k++) add(p[mix(a * 7919 + id * 131 + k) % p.length], bits);
+    for (const b of p) {
+      if (b === a) continue;
+      add(b, bits);
+      const at = b * BOUND_STRIDE;
+      if (slot < 0) reach[at] += plain;
+      else {
+        reach[at + 1 + slot] += weighted;
+        if (reach[at + 1 + slots + slot] < bits) reach[at + 1 + slots + slot] = bits;
+      }
+    }
   }
+  return seen;
+}
+
+/**
+ * An upper bound of the weight of pair (a, b), from `scanPostings(g, d, a)` (`va` = a's view):
+ * plain kinds at most the sum of their shared keys' bits over the floor; each profile kind at most
+ * its cap x evidence x the largest rarity it shares over `profileRarityBits` x a bound of the
+ * weighted Jaccard: with S the mass the two share (at most what a shares, and each side's mass
+ * Pa, Pb), sum of min / sum of max = S / (Pa + Pb - S).
+ */
+function upperBound(g: LinkGraph, d: Derived, va: ScoringView, b: number): number {
+  const reach = d.reach;
+  const at = b * BOUND_STRIDE;
+  const slots = PROFILE_KINDS.length;
+  const vb = viewOf(g, d, b);
+  let bound = reach[at] + UNSEEN.plain;
+  const evidence = Math.min(1, Math.min(va.traffic, vb.traffic) / 8);
+  for (let s = 0; s < slots; s++) {
+    const shared = Math.min(reach[at + 1 + s] + UNSEEN.mass[s], va.mass[s], vb.mass[s]);
+    if (!(shared > 0)) continue;
+    const jaccard = Math.min(1, shared / (va.mass[s] + vb.mass[s] - shared));
+    const rarest = Math.max(reach[at + 1 + slots + s], UNSEEN.rarity[s]);
+    const specific = Math.min(1, rarest / g.config.profileRarityBits);
+    bound += KINDS[PROFILE_KINDS[s]].cap * evidence * specific * jaccard;
+  }
+  return bound + BOUND_SLACK * (1 + bound);
+}
+
+/**
+ * Candidate partners of an account from its postings, with a rough priority (sum of bits): the
+ * `maxCandidates` best, in no particular order, less those whose upper bound (`upperBound`)
+ * is under the edge threshold (most candidates cannot be an edge, and the bound costs a fraction
+ * of an exact score); PLAIN_BOUNDS gets what each one's plain keys can add at most.
+ */
+function candidates(g: LinkGraph, a: number): number[] {
+  const cfg = g.config;
+  const d = derived(g);
+  const threshold = edgeThreshold(g);
+  // Candidates whose shared keys sum to well under an edge are not worth an exact score.
+  const floor = threshold * cfg.candidateFloor;
+  const seen = scanPostings(g, d, a);
+  const prio = d.prio;
   const kept: number[] = [];
   for (const b of seen) if (prio[b] >= floor) kept.push(b);
   // Only the cut needs the order (the caller ranks what it scores by weight).
@@ -792,8 +921,47 @@ function candidates(g: LinkGraph, a: number): number[] {
     kept.sort((x, y) => prio[y] - prio[x] || x - y);
     kept.length = cfg.maxCandidates;
   }
-  for (const b of seen) prio[b] = 0;
+  const plainBounds = PLAIN_BOUNDS;
+  plainBounds.length = 0;
+  if (boundsHold(cfg) && kept.length > 0) {
+    const va = viewOf(g, d, a);
+    let w = 0;
+    for (const b of kept) {
+      if (upperBound(g, d, va, b) < threshold) continue;
+      kept[w++] = b;
+      plainBounds.push(d.reach[b * BOUND_STRIDE] + UNSEEN.plain);
+    }
+    kept.length = w;
+  } else for (const _ of kept) plainBounds.push(Number.POSITIVE_INFINITY);
+  clearScan(d, seen);
   return kept;
+}
+
+/** Per candidate returned by the last `candidates` call: an upper bound of what its plain keys add. */
+const PLAIN_BOUNDS: number[] = [];
+
+/** Zeroes what `scanPostings` left in `prio` and `reach` for the accounts it reached. */
+function clearScan(d: Derived, seen: readonly number[]): void {
+  const { prio, reach } = d;
+  for (const b of seen) {
+    prio[b] = 0;
+    reach.fill(0, b * BOUND_STRIDE, (b + 1) * BOUND_STRIDE);
+  }
+}
+
+/**
+ * The upper bounds `candidates` uses for pair (a, b): of its weight, and of what its plain (not
+ * profile) kinds add; Infinity when the configuration gives none. For tests: neither may ever be
+ * under the pair's exact score.
+ */
+export function pairScoreBounds(g: LinkGraph, a: number, b: number): { weight: number; plain: number } {
+  if (!boundsHold(g.config)) return { weight: Number.POSITIVE_INFINITY, plain: Number.POSITIVE_INFINITY };
+  const d = derived(g);
+  const seen = scanPostings(g, d, a);
+  const weight = upperBound(g, d, viewOf(g, d, a), b);
+  const plain = d.reach[b * BOUND_STRIDE] + UNSEEN.plain;
+  clearScan(d, seen);
+  return { weight, plain };
 }
 
 /**
@@ -803,8 +971,10 @@ function candidates(g: LinkGraph, a: number): number[] {
 export function relinkAccount(g: LinkGraph, a: number): number[] {
   const scored: [number, number][] = [];
   const threshold = edgeThreshold(g);
-  for (const b of candidates(g, a)) {
-    const weight = scoreInto(g, a, b, null);
+  const found = candidates(g, a);
+  for (let c = 0; c < found.length; c++) {
+    const b = found[c];
+    const weight = scoreInto(g, a, b, null, PLAIN_BOUNDS[c], threshold);
     if (scratchIsEdge(g, weight, threshold)) scored.push([b, weight]);
   }
   scored.sort((x, y) => y[1] - x[1] || x[0] - y[0]);

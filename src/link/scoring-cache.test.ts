@@ -10,10 +10,12 @@ import { mulberry32 } from '../core/random.js';
 import {
   accountId,
   createLinkGraph,
+  edgeThreshold,
   type LinkGraph,
   linkGraphFromJSON,
   linkGraphToJSON,
   type PairScore,
+  pairScoreBounds,
   relinkAccount,
   scorePair,
   setAccountKeys,
@@ -230,6 +232,45 @@ describe('cached pair scores', () => {
     setAccountKeys(g, accountId(g, 'bg-1'), { keys: [common, keyOf('ip', 'ip-1')], counts: [3, 3] }, 0, 6);
     expectSameScore(scorePair(g, a, b), referenceScore(g, a, b));
     expect(domainBits()).toBe(before);
+  });
+
+  it('the bounds that spare exact scores are never under a pair’s weight or its plain part', () => {
+    const random = mulberry32(23);
+    // Small postings scanned in full and large ones sampled; some traffic from shared-by-design
+    // networks; some accounts with no known volume.
+    const g = createLinkGraph({ minPopulation: 20, fullPostings: 6 });
+    const names = Array.from({ length: 90 }, (_, i) => `acct-${i}`);
+    let checked = 0;
+    let spared = 0;
+    for (let step = 0; step < 300; step++) {
+      const name = names[Math.floor(random() * names.length)];
+      setAccountKeys(
+        g,
+        accountId(g, name),
+        randomKeys(random, 10),
+        random() < 0.3 ? random() : 0,
+        random() < 0.15 ? 0 : 1 + Math.floor(random() * 60),
+      );
+      if (step < 40) continue;
+      const threshold = edgeThreshold(g);
+      for (let p = 0; p < 8; p++) {
+        const a = Math.floor(random() * g.names.length);
+        const b = Math.floor(random() * g.names.length);
+        if (a === b) continue;
+        const exact = scorePair(g, a, b);
+        const plain = exact.parts
+          .filter((part) => part.kind !== 'template' && part.kind !== 'band')
+          .reduce((t, part) => t + part.bits, 0);
+        const bounds = pairScoreBounds(g, a, b);
+        expect(bounds.weight).toBeGreaterThanOrEqual(exact.weight);
+        expect(bounds.plain).toBeGreaterThanOrEqual(plain);
+        checked++;
+        if (bounds.weight < threshold) spared++;
+      }
+    }
+    expect(checked).toBeGreaterThan(1500);
+    // The bound is tight enough to spare most pairs here (else it would be no use).
+    expect(spared).toBeGreaterThan(checked / 2);
   });
 
   it('relinking gives the same edges as a graph with no caches', () => {
