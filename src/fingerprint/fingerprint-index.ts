@@ -116,12 +116,30 @@ const EVICTION_SAMPLE = 16;
 const PROMOTED = 1 << 30;
 /** Kind bit of an entry (and of its table slot): set for a band key, clear for a template. */
 const KIND_BAND = 1 << 30;
-
-/** `fresh` holding `old`'s values at its start. */
-function grown<T extends Int32Array | Float64Array>(old: T, fresh: T): T {
-  fresh.set(old);
-  return fresh;
-}
+/**
+ * An entry's numeric record, eight numbers (64 bytes, one cache line): exchanges, first and last
+ * event time, serial (a number no other entry had or will have: account lists recognise their
+ * entry by it), key hash (`keyHash`), kind (KIND_BAND or 0).
+ */
+const RECORD = 8;
+const D_EXCHANGES = 0;
+const D_FIRST = 1;
+const D_LAST = 2;
+const D_SERIAL = 3;
+const D_HASH = 4;
+const D_KIND = 5;
+/**
+ * An entry's references, four in a row: the bare key as the caller passes it; the key with its
+ * kind prefix ('t:' or 'b:'), as serialised and kept in account lists; the accounts kept exactly,
+ * in the order they came in (space-saving once full), account index and exchanges interleaved, at
+ * most `accountsPerKey` pairs (most keys have two or three); the HyperLogLog of all the key's
+ * accounts once more than `accountsPerKey` came, else null.
+ */
+const REFS = 4;
+const R_KEY = 0;
+const R_ID = 1;
+const R_ACCOUNTS = 2;
+const R_HLL = 3;
 
 function kindOf(internal: string): KeyKind {
   return internal.charCodeAt(0) === 116 ? 'template' : 'band';
@@ -167,30 +185,20 @@ function build(opts: Required<FingerprintIndexOptions>, json: FingerprintIndexJS
   const accountKeyIds: string[][] = [];
 
   // Promoted keys ("entries"), numbered densely in promotion order (pruning compacts them and
-  // keeps the order), field by field in flat arrays: no object per key, no `Map` lookup per
-  // sighting, little for the garbage collector to trace.
+  // keeps the order), in two flat arrays: no object per key, no `Map` lookup per sighting, little
+  // for the garbage collector to trace. A sighting reads one 64-byte numeric record and one run of
+  // four references, not a cache line per field.
   let entryCount = 0;
   let entryRoom = 1024;
-  /** Key hash (`keyHash`) of each entry. */
-  let entryHash = new Int32Array(entryRoom);
-  /** KIND_BAND for a band key, 0 for a template. */
-  let entryKind = new Int32Array(entryRoom);
-  /** A number no other entry had or will have (account lists recognise their entry by it). */
-  let entrySerial = new Float64Array(entryRoom);
+  /** Numeric record of each entry, `RECORD` numbers: see the `D_` offsets. */
+  let entryData = new Float64Array(entryRoom * RECORD);
+  /** References of each entry, `REFS` a entry: see the `R_` offsets. */
+  const entryRefs: (string | number[] | Uint8Array | null)[] = [];
   let serials = 0;
-  /** Exchanges, first and last event time of each entry, three numbers an entry. */
-  let entryTimes = new Float64Array(entryRoom * 3);
-  /** The bare key, as the caller passes it. */
-  const entryKey: string[] = [];
-  /** The key with its kind prefix ('t:' or 'b:'), as serialised and kept in account lists. */
-  const entryId: string[] = [];
-  /**
-   * The accounts kept exactly, in the order they came in (space-saving once full): account index
-   * and exchanges interleaved, at most `accountsPerKey` pairs (most keys have two or three).
-   */
-  const entryAccounts: number[][] = [];
-  /** HyperLogLog of all the key's accounts, once more than `accountsPerKey` came. */
-  const entryHll: (Uint8Array | null)[] = [];
+  const keyOf = (entry: number) => entryRefs[entry * REFS + R_KEY] as string;
+  const idOf = (entry: number) => entryRefs[entry * REFS + R_ID] as string;
+  const accountsOf = (entry: number) => entryRefs[entry * REFS + R_ACCOUNTS] as number[];
+  const hllOf = (entry: number) => entryRefs[entry * REFS + R_HLL] as Uint8Array | null;
   /**
    * Open-addressing table (linear probing) from key hash to entry: two int32 a slot, the key hash
    * and `entry + 1` with the kind bit (0 = empty), so a probe reads one cache line.
@@ -217,17 +225,17 @@ function build(opts: Required<FingerprintIndexOptions>, json: FingerprintIndexJS
       if (tag === 0) return -1;
       if (table[at] === h && (tag & KIND_BAND) === kind) {
         const entry = (tag & ~KIND_BAND) - 1;
-        if (entryKey[entry] === key) return entry;
+        if (keyOf(entry) === key) return entry;
       }
     }
   }
 
   function place(entry: number): void {
-    const h = entryHash[entry];
+    const h = entryData[entry * RECORD + D_HASH];
     let at = (h & tableMask) * 2;
     while (table[at + 1] !== 0) at = (at + 2) & (tableMask * 2 + 1);
     table[at] = h;
-    table[at + 1] = (entry + 1) | entryKind[entry];
+    table[at + 1] = (entry + 1) | entryData[entry * RECORD + D_KIND];
   }
 
   /** Rebuilds the table for the current entries, at most a quarter full. */
@@ -252,22 +260,19 @@ function build(opts: Required<FingerprintIndexOptions>, json: FingerprintIndexJS
   ): number {
     if (entryCount === entryRoom) {
       entryRoom *= 2;
-      entryHash = grown(entryHash, new Int32Array(entryRoom));
-      entryKind = grown(entryKind, new Int32Array(entryRoom));
-      entrySerial = grown(entrySerial, new Float64Array(entryRoom));
-      entryTimes = grown(entryTimes, new Float64Array(entryRoom * 3));
+      const data = new Float64Array(entryRoom * RECORD);
+      data.set(entryData);
+      entryData = data;
     }
     const entry = entryCount++;
-    entryHash[entry] = h;
-    entryKind[entry] = kind;
-    entrySerial[entry] = serials++;
-    entryTimes[entry * 3] = exchanges;
-    entryTimes[entry * 3 + 1] = first;
-    entryTimes[entry * 3 + 2] = last;
-    entryKey[entry] = key;
-    entryId[entry] = id;
-    entryAccounts[entry] = accounts;
-    entryHll[entry] = null;
+    const d = entry * RECORD;
+    entryData[d + D_EXCHANGES] = exchanges;
+    entryData[d + D_FIRST] = first;
+    entryData[d + D_LAST] = last;
+    entryData[d + D_SERIAL] = serials++;
+    entryData[d + D_HASH] = h;
+    entryData[d + D_KIND] = kind;
+    entryRefs.push(key, id, accounts, null);
     if (entryCount * 2 > tableMask + 1) rebuildTable();
     else place(entry);
     return entry;
@@ -283,8 +288,8 @@ function build(opts: Required<FingerprintIndexOptions>, json: FingerprintIndexJS
   /** Entry numbers, templates first, each kind in promotion order (the order `toJSON` lists). */
   function allEntries(): number[] {
     const order: number[] = [];
-    for (let e = 0; e < entryCount; e++) if (entryKind[e] === 0) order.push(e);
-    for (let e = 0; e < entryCount; e++) if (entryKind[e] !== 0) order.push(e);
+    for (let e = 0; e < entryCount; e++) if (entryData[e * RECORD + D_KIND] === 0) order.push(e);
+    for (let e = 0; e < entryCount; e++) if (entryData[e * RECORD + D_KIND] !== 0) order.push(e);
     return order;
   }
 
@@ -304,7 +309,8 @@ function build(opts: Required<FingerprintIndexOptions>, json: FingerprintIndexJS
       const entry = lookup(kind, key, h);
       if (entry >= 0) throw new TypeError(`key ${id} is listed twice`);
       addEntry(kind, key, id, h, exchanges, first, last, accounts.flat());
-      entryHll[entryCount - 1] = hll === null ? null : fromBase64(hll, (b) => new Uint8Array(b));
+      entryRefs[(entryCount - 1) * REFS + R_HLL] =
+        hll === null ? null : fromBase64(hll, (b) => new Uint8Array(b));
     }
     for (const [account, list] of json.accountKeys) {
       // serial -1 matches no entry: the first sighting compares ids and adopts the entry's serial
@@ -333,13 +339,12 @@ function build(opts: Required<FingerprintIndexOptions>, json: FingerprintIndexJS
   }
 
   /** Counts `count` exchanges of an account on an entry in the account's list of shared keys. */
-  function remember(account: number, entry: number, count: number): void {
+  function remember(account: number, entry: number, h: number, count: number): void {
     const items = accountItems[account];
-    const h = entryHash[entry];
-    const serial = entrySerial[entry];
+    const serial = entryData[entry * RECORD + D_SERIAL];
     const size = items.length;
     for (let i = 0; i < size; i += 3) {
-      if (items[i] === h && (items[i + 1] === serial || accountKeyIds[account][i / 3] === entryId[entry])) {
+      if (items[i] === h && (items[i + 1] === serial || accountKeyIds[account][i / 3] === idOf(entry))) {
         items[i + 1] = serial;
         items[i + 2] += count;
         return;
@@ -362,15 +367,15 @@ function build(opts: Required<FingerprintIndexOptions>, json: FingerprintIndexJS
       ids.splice(weakest, 1);
     }
     items.push(h, serial, count);
-    ids.push(entryId[entry]);
+    ids.push(idOf(entry));
   }
 
   function addAccount(entry: number, account: number): void {
-    const list = entryAccounts[entry];
+    const list = accountsOf(entry);
     const size = list.length;
     let at = 0;
     while (at < size && list[at] !== account) at += 2;
-    let hll = entryHll[entry];
+    let hll = hllOf(entry);
     if (hll !== null) hllAdd(hll, accountHashes[account]);
     if (at < size) {
       list[at + 1]++;
@@ -381,7 +386,8 @@ function build(opts: Required<FingerprintIndexOptions>, json: FingerprintIndexJS
       return;
     }
     if (hll === null) {
-      hll = entryHll[entry] = createHll(opts.hllPrecision);
+      hll = createHll(opts.hllPrecision);
+      entryRefs[entry * REFS + R_HLL] = hll;
       for (let i = 0; i < size; i += 2) hllAdd(hll, accountHashes[list[i]]);
       hllAdd(hll, accountHashes[account]);
     }
@@ -399,8 +405,8 @@ function build(opts: Required<FingerprintIndexOptions>, json: FingerprintIndexJS
     const ranked = allEntries().sort(
       (a, b) =>
         distinct(a) - distinct(b) ||
-        entryTimes[a * 3] - entryTimes[b * 3] ||
-        entryTimes[a * 3 + 2] - entryTimes[b * 3 + 2],
+        entryData[a * RECORD + D_EXCHANGES] - entryData[b * RECORD + D_EXCHANGES] ||
+        entryData[a * RECORD + D_LAST] - entryData[b * RECORD + D_LAST],
     );
     const drop = Math.max(1, Math.floor(opts.maxKeys / 10));
     const dropped = new Uint8Array(entryCount);
@@ -408,18 +414,12 @@ function build(opts: Required<FingerprintIndexOptions>, json: FingerprintIndexJS
     let kept = 0;
     for (let e = 0; e < entryCount; e++) {
       if (dropped[e] === 1) continue;
-      entryHash[kept] = entryHash[e];
-      entryKind[kept] = entryKind[e];
-      entrySerial[kept] = entrySerial[e];
-      entryTimes.copyWithin(kept * 3, e * 3, e * 3 + 3);
-      entryKey[kept] = entryKey[e];
-      entryId[kept] = entryId[e];
-      entryAccounts[kept] = entryAccounts[e];
-      entryHll[kept] = entryHll[e];
+      entryData.copyWithin(kept * RECORD, e * RECORD, (e + 1) * RECORD);
+      for (let k = 0; k < REFS; k++) entryRefs[kept * REFS + k] = entryRefs[e * REFS + k];
       kept++;
     }
     entryCount = kept;
-    for (const list of [entryKey, entryId, entryAccounts, entryHll]) list.length = kept;
+    entryRefs.length = kept * REFS;
     rebuildTable();
   }
 
@@ -429,12 +429,12 @@ function build(opts: Required<FingerprintIndexOptions>, json: FingerprintIndexJS
     if ((door[r + 3] & PROMOTED) !== 0) {
       const entry = lookup(kind, key, h);
       if (entry >= 0) {
-        const t = entry * 3;
-        entryTimes[t]++;
-        if (ts < entryTimes[t + 1]) entryTimes[t + 1] = ts;
-        if (ts > entryTimes[t + 2]) entryTimes[t + 2] = ts;
+        const d = entry * RECORD;
+        entryData[d + D_EXCHANGES]++;
+        if (ts < entryData[d + D_FIRST]) entryData[d + D_FIRST] = ts;
+        if (ts > entryData[d + D_LAST]) entryData[d + D_LAST] = ts;
         addAccount(entry, account);
-        remember(account, entry, 1);
+        remember(account, entry, h, 1);
         return;
       }
     }
@@ -456,36 +456,37 @@ function build(opts: Required<FingerprintIndexOptions>, json: FingerprintIndexJS
     const entry = addEntry(kind, key, internal, h, 2, Math.min(firstTs, ts), Math.max(firstTs, ts), accounts);
     if (!two) addAccount(entry, account);
     door[r + 3] |= PROMOTED;
-    remember(firstAccount, entry, 1);
-    remember(account, entry, 1);
+    remember(firstAccount, entry, h, 1);
+    remember(account, entry, h, 1);
     if (entryCount > opts.maxKeys) prune();
   }
 
   /** Distinct accounts of an entry (exact, or the HyperLogLog's estimate once it has one). */
   function distinct(entry: number): number {
-    const hll = entryHll[entry];
-    const exact = entryAccounts[entry].length / 2;
+    const hll = hllOf(entry);
+    const exact = accountsOf(entry).length / 2;
     return hll === null ? exact : Math.max(exact, hllCount(hll));
   }
 
   /** The (account, exchanges) pairs of an entry, in insertion order. */
   function accountPairs(entry: number): [number, number][] {
-    const list = entryAccounts[entry];
+    const list = accountsOf(entry);
     const pairs: [number, number][] = [];
     for (let i = 0; i < list.length; i += 2) pairs.push([list[i], list[i + 1]]);
     return pairs;
   }
 
   function statsOf(entry: number): KeyStats {
-    const internal = entryId[entry];
+    const internal = idOf(entry);
+    const d = entry * RECORD;
     return {
       key: internal.slice(2),
       kind: kindOf(internal),
-      exchanges: entryTimes[entry * 3],
+      exchanges: entryData[d + D_EXCHANGES],
       accounts: distinct(entry),
-      exact: entryHll[entry] === null,
-      firstSeen: entryTimes[entry * 3 + 1],
-      lastSeen: entryTimes[entry * 3 + 2],
+      exact: hllOf(entry) === null,
+      firstSeen: entryData[d + D_FIRST],
+      lastSeen: entryData[d + D_LAST],
       topAccounts: accountPairs(entry)
         .sort((a, b) => b[1] - a[1] || (accountNames[a[0]] < accountNames[b[0]] ? -1 : 1))
         .map(([a, c]) => ({ account: accountNames[a], exchanges: c })),
@@ -535,7 +536,7 @@ function build(opts: Required<FingerprintIndexOptions>, json: FingerprintIndexJS
           kind: kindOf(internal),
           exchanges: count,
           otherAccounts: others,
-          totalExchanges: entryTimes[entry * 3],
+          totalExchanges: entryData[entry * RECORD + D_EXCHANGES],
         };
         (shared.kind === 'template' ? result.templates : result.buckets).push(shared);
       }
@@ -548,7 +549,7 @@ function build(opts: Required<FingerprintIndexOptions>, json: FingerprintIndexJS
     shared(minAccounts = 2, kind) {
       const out: KeyStats[] = [];
       for (const entry of allEntries()) {
-        if (kind !== undefined && kindOf(entryId[entry]) !== kind) continue;
+        if (kind !== undefined && kindOf(idOf(entry)) !== kind) continue;
         if (distinct(entry) >= minAccounts) out.push(statsOf(entry));
       }
       return out.sort(
@@ -570,14 +571,18 @@ function build(opts: Required<FingerprintIndexOptions>, json: FingerprintIndexJS
         version: 1,
         options: opts,
         accounts: accountNames.slice(),
-        keys: allEntries().map((e) => [
-          entryId[e],
-          entryTimes[e * 3],
-          entryTimes[e * 3 + 1],
-          entryTimes[e * 3 + 2],
-          accountPairs(e),
-          entryHll[e] === null ? null : toBase64(entryHll[e]!),
-        ]),
+        keys: allEntries().map((e) => {
+          const hll = hllOf(e);
+          const d = e * RECORD;
+          return [
+            idOf(e),
+            entryData[d + D_EXCHANGES],
+            entryData[d + D_FIRST],
+            entryData[d + D_LAST],
+            accountPairs(e),
+            hll === null ? null : toBase64(hll),
+          ];
+        }),
         accountKeys: accountKeyIds
           .map(
             (ids, i) =>
