@@ -17,7 +17,7 @@ import { UndirectedGraph } from 'graphology';
 import louvainModule from 'graphology-communities-louvain';
 import { mulberry32 } from '../core/random.js';
 import type { EpochMs } from '../core/types.js';
-import { type LinkGraph, neighbours } from '../link/graph.js';
+import { type LinkGraph, neighbourIds, neighbours } from '../link/graph.js';
 
 /** Clustering parameters (documented in docs/detection.md). */
 export interface ClusterConfig {
@@ -91,7 +91,7 @@ function component(g: LinkGraph, start: number, seen: Set<number>, cap: number):
   const out = [start];
   seen.add(start);
   for (let k = 0; k < out.length && out.length < cap; k++) {
-    for (const b of neighbours(g, out[k]).keys()) {
+    for (const b of neighbourIds(g, out[k])) {
       if (!seen.has(b)) {
         seen.add(b);
         out.push(b);
@@ -111,7 +111,7 @@ export function connectedParts(g: LinkGraph, nodes: number[]): number[][] {
     const part = [s];
     seen.add(s);
     for (let k = 0; k < part.length; k++) {
-      for (const b of neighbours(g, part[k]).keys()) {
+      for (const b of neighbourIds(g, part[k])) {
         if (inside.has(b) && !seen.has(b)) {
           seen.add(b);
           part.push(b);

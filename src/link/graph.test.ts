@@ -7,6 +7,7 @@ import {
   explainPair,
   isEdge,
   type LinkGraph,
+  neighbourIds,
   neighbours,
   relinkAccount,
   scorePair,
@@ -228,6 +229,11 @@ describe('incremental index and edges', () => {
     expect(g.outN[a].length).toBeLessThanOrEqual(g.config.maxNeighbours + g.config.spreadNeighbours);
     expect(neighbours(g, a).size).toBeGreaterThanOrEqual(g.outN[a].length);
     for (const b of neighbours(g, a).keys()) expect(g.names[b].startsWith('op-')).toBe(true);
+    // The id list lists the same neighbours in the same order (clustering walks it).
+    for (let i = 0; i < 80; i++) {
+      const id = g.ids.get(`op-${i}`) as number;
+      expect(neighbourIds(g, id)).toEqual([...neighbours(g, id).keys()]);
+    }
   });
 
   it('removing a value updates its postings and drops edges that relied on it', () => {

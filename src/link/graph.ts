@@ -196,6 +196,8 @@ interface Derived {
   rarity: Float64Array;
   /** Candidate priority per account id (all zero between calls). */
   prio: Float64Array;
+  /** The accounts `scanPostings` reached, in the order first reached. */
+  seen: Int32Array;
   /** Per account id, BOUND_STRIDE numbers of what it may share with the account being re-linked (see `candidates`; all zero between calls). */
   reach: Float64Array;
   /** Bumped by every `setAccountKeys`: rarities computed in the same epoch are still exact. */
@@ -205,36 +207,34 @@ interface Derived {
 }
 
 /**
- * What pair scoring reads of one account, packed and split in two: its usage-profile keys
- * (templates, buckets: compared as weighted profiles, so every one counts) with their kind, usage
- * share, rarity and share x rarity, and its other keys (which count only when shared) with their
- * kind and usage share. Both parts are sorted by key id and computed with the same expressions
- * as the plain definition. The keys and shares depend on the account alone and are packed again
- * only after `setAccountKeys` changed it (`packed` false); rarities depend on holder counts and
- * the population, and are recomputed once per state of the graph (`epoch`): while one tick
- * re-links its accounts, an account is a candidate of many of them.
+ * What pair scoring reads of one account, packed: its usage-profile keys (templates, buckets:
+ * compared as weighted profiles, so every one counts) one run per kind, with their usage share
+ * and rarity, then its other keys (which count only when shared) with their usage share. Each run
+ * is sorted by key id, and the values are computed with the same expressions as the plain
+ * definition. The keys and shares depend on the account alone and are packed again only after
+ * `setAccountKeys` changed it (`packed` false); rarities depend on holder counts and the
+ * population, and are recomputed once per state of the graph (`epoch`): while one tick re-links
+ * its accounts, an account is a candidate of many of them.
  */
 interface ScoringView {
   packed: boolean;
   epoch: number;
-  profiles: number;
-  plain: number;
   /**
    * One record per key in one array (one allocation per account; a pair score reads two views
-   * from start to end): first the profile keys, PROFILE_RECORD numbers each (key id, kind, usage
-   * share, rarity, share x rarity), then from `plainStart` the other keys, PLAIN_RECORD numbers
-   * each (key id, kind, usage share).
+   * from start to end): per profile kind (PROFILE_KINDS order) PROFILE_RECORD numbers per key (key
+   * id, usage share, rarity), then the other keys, PLAIN_RECORD numbers each (key id, usage share).
    */
   data: Float64Array;
-  plainStart: number;
+  /** Where each run ends: profile kind s's run is data[runs[s]..runs[s + 1]), the plain keys' is the last. */
+  runs: Int32Array;
   /** Its volume, or the sum of its use counts when the volume is unknown (for `evidence`). */
   traffic: number;
-  /** Per profile kind (PROFILE_SLOT): the sum of share x rarity of its keys of that kind, refreshed with the rarities. */
+  /** Per profile kind: the sum of share x rarity of its keys of that kind, refreshed with the rarities. */
   mass: Float64Array;
 }
 
-const PROFILE_RECORD = 5;
-const PLAIN_RECORD = 3;
+const PROFILE_RECORD = 3;
+const PLAIN_RECORD = 2;
 
 const derivedOf = new WeakMap<LinkGraph, Derived>();
 
@@ -259,6 +259,7 @@ function derived(g: LinkGraph): Derived {
       tablePopulation: -1,
       rarity: new Float64Array(0),
       prio: new Float64Array(0),
+      seen: new Int32Array(0),
       reach: new Float64Array(0),
       epoch: 1,
       views: [],
@@ -408,6 +409,18 @@ function rarityOf(d: Derived, keyId: number, n: number): number {
  * keys with RARITY_TABLE holders or more keep their own cache entry.
  */
 function rarityByInfo(d: Derived, keyId: number, info: number, n: number): number {
+  // The common case (a tabled holder count already computed) is kept small so that it is inlined
+  // where it is called: a rarity returned from a call is a heap-allocated number.
+  const holders = info >>> HOLDER_BITS;
+  if (holders < RARITY_TABLE && d.tablePopulation === n) {
+    const cached = d.table[(info & (HOLDER - 1)) * RARITY_TABLE + holders];
+    if (!Number.isNaN(cached)) return cached;
+  }
+  return computeRarity(d, keyId, info, n);
+}
+
+/** `rarityByInfo` when the table or the key's own entry does not have it yet (fills them). */
+function computeRarity(d: Derived, keyId: number, info: number, n: number): number {
   const holders = info >>> HOLDER_BITS;
   const kind = info & (HOLDER - 1);
   if (holders < RARITY_TABLE) {
@@ -466,17 +479,16 @@ function viewOf(g: LinkGraph, d: Derived, a: number): ScoringView {
   if (v === undefined || !v.packed) v = packView(g, d, a, v);
   if (v.epoch !== d.epoch) {
     const pop = Math.max(g.population, g.config.minPopulation);
-    const data = v.data;
-    const mass = v.mass;
-    mass.fill(0);
-    const end = v.profiles * PROFILE_RECORD;
-    for (let r = 0; r < end; r += PROFILE_RECORD) {
-      const id = data[r];
-      const rarity = rarityByInfo(d, id, d.info[id], pop);
-      const weighted = data[r + 2] * rarity;
-      data[r + 3] = rarity;
-      data[r + 4] = weighted;
-      mass[PROFILE_SLOT[data[r + 1]]] += weighted;
+    const { data, runs, mass } = v;
+    for (let slot = 0; slot < PROFILE_KINDS.length; slot++) {
+      let sum = 0;
+      for (let r = runs[slot]; r < runs[slot + 1]; r += PROFILE_RECORD) {
+        const id = data[r];
+        const rarity = rarityByInfo(d, id, d.info[id], pop);
+        data[r + 2] = rarity;
+        sum += data[r + 1] * rarity;
+      }
+      mass[slot] = sum;
     }
     v.epoch = d.epoch;
   }
@@ -488,65 +500,67 @@ function packView(g: LinkGraph, d: Derived, a: number, old: ScoringView | undefi
   const keys = g.keys[a];
   const counts = g.counts[a];
   const volume = g.volume[a];
-  let profiles = 0;
-  for (const id of keys) if (PROFILE[d.info[id] & (HOLDER - 1)]) profiles++;
-  const plain = keys.length - profiles;
-  const size = profiles * PROFILE_RECORD + plain * PLAIN_RECORD;
+  const slots = PROFILE_KINDS.length;
+  const runs = old?.runs ?? new Int32Array(slots + 2);
+  // Records per run first, then each run's end.
+  runs.fill(0);
+  for (const id of keys) runs[PROFILE_SLOT[d.info[id] & (HOLDER - 1)] + 1]++;
+  // runs[0] counts plain keys (PROFILE_SLOT -1), runs[s + 1] profile kind s's.
+  const plain = runs[0];
+  runs[0] = 0;
+  for (let slot = 0; slot < slots; slot++) runs[slot + 1] = runs[slot] + runs[slot + 1] * PROFILE_RECORD;
+  runs[slots + 1] = runs[slots] + plain * PLAIN_RECORD;
+  const size = runs[slots + 1];
   const v: ScoringView =
     old !== undefined && old.data.length >= size
       ? old
       : {
           packed: false,
           epoch: 0,
-          profiles: 0,
-          plain: 0,
           // Room for a few more keys, so that re-keying rarely needs a new array.
           data: new Float64Array(size + 8 * PROFILE_RECORD),
-          plainStart: 0,
+          runs,
           traffic: 0,
-          mass: old?.mass ?? new Float64Array(PROFILE_KINDS.length),
+          mass: old?.mass ?? new Float64Array(slots),
         };
   d.views[a] = v;
   const data = v.data;
-  let p = 0;
-  let q = profiles * PROFILE_RECORD;
+  // Fill each run from its start, keys in id order.
+  const at = PACK_CURSORS;
+  for (let slot = 0; slot <= slots; slot++) at[slot] = runs[slot];
   for (let i = 0; i < keys.length; i++) {
     const id = keys[i];
-    const k = d.info[id] & (HOLDER - 1);
+    const slot = PROFILE_SLOT[d.info[id] & (HOLDER - 1)];
     const share = usageShare(counts[i], volume);
-    if (PROFILE[k]) {
-      data[p] = id;
-      data[p + 1] = k;
-      data[p + 2] = share;
-      p += PROFILE_RECORD;
+    if (slot >= 0) {
+      const r = at[slot];
+      data[r] = id;
+      data[r + 1] = share;
+      at[slot] = r + PROFILE_RECORD;
     } else {
-      data[q] = id;
-      data[q + 1] = k;
-      data[q + 2] = share;
-      q += PLAIN_RECORD;
+      const r = at[slots];
+      data[r] = id;
+      data[r + 1] = share;
+      at[slots] = r + PLAIN_RECORD;
     }
   }
-  v.profiles = profiles;
-  v.plain = plain;
-  v.plainStart = profiles * PROFILE_RECORD;
   v.traffic = volume || sumOf(counts);
   v.packed = true;
   v.epoch = 0;
   return v;
 }
 
+/** Write positions of `packView`, one per run. */
+const PACK_CURSORS: number[] = [];
+
 /**
  * Scratch of one pair score (reused: scoring is synchronous and never re-entered). Per kind:
- * the bits of each shared value (`bits[k][0..count[k])`), usage-profile sums, and after
- * `scoreInto` the kind's total and whether it takes part.
+ * the bits of each shared value (`bits[k][0..count[k])`), and after `scoreInto` the kind's total
+ * and whether it takes part.
  */
 const SCRATCH = {
   bits: KINDS.map(() => [] as number[]),
   count: new Int32Array(KINDS.length),
-  profMin: new Float64Array(KINDS.length),
-  profMax: new Float64Array(KINDS.length),
-  /** Sum over shared values of the smaller usage share (profMin / profShared = their mean rarity). */
-  profShared: new Float64Array(KINDS.length),
   total: new Float64Array(KINDS.length),
   present: new Uint8Array(KINDS.length),
   amplified: false,
@@ -580,80 +594,77 @@ function scoreInto(
   threshold = 0,
 ): number {
   const d = derived(g);
-  const { bits: bitsByKind, count, profMin, profMax, profShared, total, present } = SCRATCH;
+  const { bits: bitsByKind, count, total, present } = SCRATCH;
   const va = viewOf(g, d, a);
   const vb = viewOf(g, d, b);
   const n = KINDS.length;
   count.fill(0);
-  // Weighted Jaccard of template and bucket usage: sum of min / sum of max of (share x rarity),
-  // from a merge of the two sorted profile key lists.
-  for (let k = 0; k < n; k++) {
-    if (!PROFILE[k]) continue;
-    profMin[k] = 0;
-    profMax[k] = 0;
-    profShared[k] = 0;
-  }
+  // Weighted Jaccard of template and bucket usage, per kind: sum of min / sum of max of
+  // (share x rarity), from a merge of the two accounts' sorted runs of that kind.
   const da = va.data;
   const db = vb.data;
-  let i = 0;
-  let j = 0;
-  let endA = va.profiles * PROFILE_RECORD;
-  let endB = vb.profiles * PROFILE_RECORD;
-  while (i < endA && j < endB) {
-    const x = da[i];
-    const y = db[j];
-    if (x < y) {
-      profMax[da[i + 1]] += da[i + 4];
-      i += PROFILE_RECORD;
-    } else if (x > y) {
-      profMax[db[j + 1]] += db[j + 4];
-      j += PROFILE_RECORD;
-    } else {
-      const k = da[i + 1];
-      const rarity = da[i + 3];
-      const sa = da[i + 2];
-      const sb = db[j + 2];
-      const shared = Math.min(sa, sb);
-      const bits = shared * rarity;
-      profShared[k] += shared;
-      profMin[k] += bits;
-      profMax[k] += Math.max(sa, sb) * rarity;
-      if (values !== null && bits > 0) noteValue(g, values, k, x);
-      i += PROFILE_RECORD;
-      j += PROFILE_RECORD;
-    }
-  }
-  for (; i < endA; i += PROFILE_RECORD) profMax[da[i + 1]] += da[i + 4];
-  for (; j < endB; j += PROFILE_RECORD) profMax[db[j + 1]] += db[j + 4];
   // A usage profile needs some traffic behind it: full weight from 8 exchanges on both sides.
   const evidence = Math.min(1, Math.min(va.traffic, vb.traffic) / 8);
-  for (let k = 0; k < n; k++) {
-    if (PROFILE[k] && profMin[k] > 0) {
+  for (let slot = 0; slot < PROFILE_KINDS.length; slot++) {
+    const k = PROFILE_KINDS[slot];
+    let min = 0;
+    let max = 0;
+    let sharedUse = 0;
+    let i = va.runs[slot];
+    let j = vb.runs[slot];
+    const endA = va.runs[slot + 1];
+    const endB = vb.runs[slot + 1];
+    while (i < endA && j < endB) {
+      const x = da[i];
+      const y = db[j];
+      if (x < y) {
+        max += da[i + 1] * da[i + 2];
+        i += PROFILE_RECORD;
+      } else if (x > y) {
+        max += db[j + 1] * db[j + 2];
+        j += PROFILE_RECORD;
+      } else {
+        const rarity = da[i + 2];
+        const sa = da[i + 1];
+        const sb = db[j + 1];
+        const shared = Math.min(sa, sb);
+        const bits = shared * rarity;
+        sharedUse += shared;
+        min += bits;
+        max += Math.max(sa, sb) * rarity;
+        if (values !== null && bits > 0) noteValue(g, values, k, x);
+        i += PROFILE_RECORD;
+        j += PROFILE_RECORD;
+      }
+    }
+    for (; i < endA; i += PROFILE_RECORD) max += da[i + 1] * da[i + 2];
+    for (; j < endB; j += PROFILE_RECORD) max += db[j + 1] * db[j + 2];
+    if (min > 0) {
       // Similar profiles made of what half the world sends are no shared programme: below
       // `profileRarityBits` of mean rarity, the kind's cap shrinks in proportion.
-      const specific = Math.min(1, profMin[k] / profShared[k] / g.config.profileRarityBits);
-      bitsByKind[k][0] = (KINDS[k].cap * evidence * specific * profMin[k]) / profMax[k];
+      const specific = Math.min(1, min / sharedUse / g.config.profileRarityBits);
+      bitsByKind[k][0] = (KINDS[k].cap * evidence * specific * min) / max;
       count[k] = 1;
     }
   }
   if (plainBound < Number.POSITIVE_INFINITY) {
     // What the profiles give is known now: if the plain keys cannot make up the rest, stop.
     let profiles = 0;
-    for (let k = 0; k < n; k++)
-      if (PROFILE[k] && count[k] > 0) profiles += Math.min(bitsByKind[k][0], KINDS[k].cap);
+    for (const k of PROFILE_KINDS) if (count[k] > 0) profiles += Math.min(bitsByKind[k][0], KINDS[k].cap);
     if (profiles + plainBound + BOUND_SLACK * (1 + profiles + plainBound) < threshold) return -1;
   }
-  // Kinds are independent (a key id has one kind), so each part is merged on its own: the values
-  // of one kind still come in key-id order, as in a single merge of the two sorted key lists.
-  // Plain keys count only when both accounts hold them.
+  // Plain keys count only when both accounts hold them: one merge of the two plain runs (a key id
+  // has one kind, so each kind's values still come in key-id order, as in a single merge of the
+  // two sorted key lists).
   const design = Math.max(g.design[a], g.design[b]) * g.config.sharedByDesignBits;
   const floor = g.config.valueFloor;
   const addressShare = g.config.addressShare;
   const pop = Math.max(g.population, g.config.minPopulation);
-  i = va.plainStart;
-  j = vb.plainStart;
-  endA = i + va.plain * PLAIN_RECORD;
-  endB = j + vb.plain * PLAIN_RECORD;
+  const last = PROFILE_KINDS.length;
+  let i = va.runs[last];
+  let j = vb.runs[last];
+  const endA = va.runs[last + 1];
+  const endB = vb.runs[last + 1];
   while (i < endA && j < endB) {
     const x = da[i];
     const y = db[j];
@@ -665,14 +676,15 @@ function scoreInto(
       j += PLAIN_RECORD;
       continue;
     }
-    const k = da[i + 1];
-    let bits = Math.max(0, rarityOf(d, x, pop) - floor);
+    const info = d.info[x];
+    const k = info & (HOLDER - 1);
+    let bits = Math.max(0, rarityByInfo(d, x, info, pop) - floor);
     if (ADDRESS[k]) {
       bits = Math.max(0, bits - design);
       // A traffic address counts in full only when both accounts really use it: a household
       // IP that a rotating proxy pool passed through a few times is no shared infrastructure.
       if (TRAFFIC_ADDRESS[k]) {
-        const used = Math.min(da[i + 2], db[j + 2]);
+        const used = Math.min(da[i + 1], db[j + 1]);
         bits *= Math.min(1, used / addressShare);
       }
     }
@@ -816,22 +828,24 @@ function boundsHold(cfg: LinkConfig): boolean {
  * Scans account `a`'s postings: the candidate priority of each account reached (sum of the
  * rarities of the keys shared with it, the postings of common values sampled) into `Derived.prio`,
  * what an upper bound of its pair score needs into `Derived.reach`, and the keys not scanned in
- * full into UNSEEN. Returns the accounts reached; the caller zeroes their `prio` and `reach`.
+ * full into UNSEEN. Returns how many accounts it reached (listed in `Derived.seen`); the caller
+ * zeroes their `prio` and `reach` (`clearScan`).
  */
-function scanPostings(g: LinkGraph, d: Derived, a: number): number[] {
+function scanPostings(g: LinkGraph, d: Derived, a: number): number {
   const cfg = g.config;
   if (d.prio.length < g.names.length) d.prio = grown(d.prio, g.names.length, (n) => new Float64Array(n));
   if (d.reach.length < g.names.length * BOUND_STRIDE)
     d.reach = grown(d.reach, g.names.length * BOUND_STRIDE, (n) => new Float64Array(n));
-  const { prio, reach } = d;
+  if (d.seen.length < g.names.length) d.seen = grown(d.seen, g.names.length, (n) => new Int32Array(n));
+  const { prio, reach, seen } = d;
+  let reached = 0;
   const slots = PROFILE_KINDS.length;
   UNSEEN.plain = 0;
   UNSEEN.mass.fill(0);
   UNSEEN.rarity.fill(0);
-  const seen: number[] = [];
   const add = (b: number, bits: number) => {
     if (b === a) return;
-    if (prio[b] === 0) seen.push(b);
+    if (prio[b] === 0) seen[reached++] = b;
     prio[b] += bits;
   };
   const pop = Math.max(g.population, cfg.minPopulation);
@@ -872,29 +886,46 @@ function scanPostings(g: LinkGraph, d: Derived, a: number): number[] {
       }
     }
   }
-  return seen;
+  return reached;
 }
 
 /**
- * An upper bound of the weight of pair (a, b), from `scanPostings(g, d, a)` (`va` = a's view):
+ * Upper bounds of the weight of pair (a, b), from `scanPostings(g, d, a)` (`va` = a's view):
  * plain kinds at most the sum of their shared keys' bits over the floor; each profile kind at most
  * its cap x evidence x the largest rarity it shares over `profileRarityBits` x a bound of the
- * weighted Jaccard: with S the mass the two share (at most what a shares, and each side's mass
- * Pa, Pb), sum of min / sum of max = S / (Pa + Pb - S).
+ * weighted Jaccard. With S the mass the two share (at most what a shares, and at most each side's
+ * mass Pa, Pb), sum of min / sum of max is S / (Pa + Pb - S) (`upperBound`), itself at most S / Pa
+ * (`quickBound`, which needs nothing of b's view: refreshing that is the costly part).
  */
+function quickBound(g: LinkGraph, d: Derived, va: ScoringView, b: number): number {
+  return profileBound(g, d, va, b, null);
+}
+
+/** See `quickBound`. */
 function upperBound(g: LinkGraph, d: Derived, va: ScoringView, b: number): number {
+  return profileBound(g, d, va, b, viewOf(g, d, b));
+}
+
+/** `quickBound` without b's view (`vb` null), `upperBound` with it. */
+function profileBound(g: LinkGraph, d: Derived, va: ScoringView, b: number, vb: ScoringView | null): number {
   const reach = d.reach;
   const at = b * BOUND_STRIDE;
   const slots = PROFILE_KINDS.length;
-  const vb = viewOf(g, d, b);
+  // Without b's view: its traffic is its volume when known (see `packView`), else evidence is at most 1.
+  const volume = g.volume[b];
+  const traffic = vb !== null ? vb.traffic : volume > 0 ? volume : Number.POSITIVE_INFINITY;
+  const evidence = Math.min(1, Math.min(va.traffic, traffic) / 8);
   let bound = reach[at] + UNSEEN.plain;
-  const evidence = Math.min(1, Math.min(va.traffic, vb.traffic) / 8);
   for (let s = 0; s < slots; s++) {
-    const shared = Math.min(reach[at + 1 + s] + UNSEEN.mass[s], va.mass[s], vb.mass[s]);
+    const pa = va.mass[s];
+    const pb = vb !== null ? vb.mass[s] : Number.POSITIVE_INFINITY;
+    const shared = Math.min(reach[at + 1 + s] + UNSEEN.mass[s], pa, pb);
     if (!(shared > 0)) continue;
-    const jaccard = Math.min(1, shared / (va.mass[s] + vb.mass[s] - shared));
-    const rarest = Math.max(reach[at + 1 + slots + s], UNSEEN.rarity[s]);
-    const specific = Math.min(1, rarest / g.config.profileRarityBits);
+    const jaccard = Math.min(1, vb !== null ? shared / (pa + pb - shared) : shared / pa);
+    const specific = Math.min(
+      1,
+      Math.max(reach[at + 1 + slots + s], UNSEEN.rarity[s]) / g.config.profileRarityBits,
+    );
     bound += KINDS[PROFILE_KINDS[s]].cap * evidence * specific * jaccard;
   }
   return bound + BOUND_SLACK * (1 + bound);
@@ -912,10 +943,10 @@ function candidates(g: LinkGraph, a: number): number[] {
   const threshold = edgeThreshold(g);
   // Candidates whose shared keys sum to well under an edge are not worth an exact score.
   const floor = threshold * cfg.candidateFloor;
-  const seen = scanPostings(g, d, a);
-  const prio = d.prio;
+  const reached = scanPostings(g, d, a);
+  const { prio, seen } = d;
   const kept: number[] = [];
-  for (const b of seen) if (prio[b] >= floor) kept.push(b);
+  for (let r = 0; r < reached; r++) if (prio[seen[r]] >= floor) kept.push(seen[r]);
   // Only the cut needs the order (the caller ranks what it scores by weight).
   if (kept.length > cfg.maxCandidates) {
     kept.sort((x, y) => prio[y] - prio[x] || x - y);
@@ -927,13 +958,13 @@ function candidates(g: LinkGraph, a: number): number[] {
     const va = viewOf(g, d, a);
     let w = 0;
     for (const b of kept) {
-      if (upperBound(g, d, va, b) < threshold) continue;
+      if (quickBound(g, d, va, b) < threshold || upperBound(g, d, va, b) < threshold) continue;
       kept[w++] = b;
       plainBounds.push(d.reach[b * BOUND_STRIDE] + UNSEEN.plain);
     }
     kept.length = w;
   } else for (const _ of kept) plainBounds.push(Number.POSITIVE_INFINITY);
-  clearScan(d, seen);
+  clearScan(d, reached);
   return kept;
 }
 
@@ -941,27 +972,35 @@ function candidates(g: LinkGraph, a: number): number[] {
 const PLAIN_BOUNDS: number[] = [];
 
 /** Zeroes what `scanPostings` left in `prio` and `reach` for the accounts it reached. */
-function clearScan(d: Derived, seen: readonly number[]): void {
-  const { prio, reach } = d;
-  for (const b of seen) {
+function clearScan(d: Derived, reached: number): void {
+  const { prio, reach, seen } = d;
+  for (let r = 0; r < reached; r++) {
+    const b = seen[r];
     prio[b] = 0;
     reach.fill(0, b * BOUND_STRIDE, (b + 1) * BOUND_STRIDE);
   }
 }
 
 /**
- * The upper bounds `candidates` uses for pair (a, b): of its weight, and of what its plain (not
- * profile) kinds add; Infinity when the configuration gives none. For tests: neither may ever be
- * under the pair's exact score.
+ * The upper bounds `candidates` uses for pair (a, b): of its weight (`quick` without b's view,
+ * `weight` with it), and of what its plain (not profile) kinds add; Infinity when the
+ * configuration gives none. For tests: none may ever be under the pair's exact score.
  */
-export function pairScoreBounds(g: LinkGraph, a: number, b: number): { weight: number; plain: number } {
-  if (!boundsHold(g.config)) return { weight: Number.POSITIVE_INFINITY, plain: Number.POSITIVE_INFINITY };
+export function pairScoreBounds(
+  g: LinkGraph,
+  a: number,
+  b: number,
+): { quick: number; weight: number; plain: number } {
+  const none = Number.POSITIVE_INFINITY;
+  if (!boundsHold(g.config)) return { quick: none, weight: none, plain: none };
   const d = derived(g);
-  const seen = scanPostings(g, d, a);
-  const weight = upperBound(g, d, viewOf(g, d, a), b);
+  const reached = scanPostings(g, d, a);
+  const va = viewOf(g, d, a);
+  const quick = quickBound(g, d, va, b);
+  const weight = upperBound(g, d, va, b);
   const plain = d.reach[b * BOUND_STRIDE] + UNSEEN.plain;
-  clearScan(d, seen);
-  return { weight, plain };
+  clearScan(d, reached);
+  return { quick, weight, plain };
 }
 
 /**
@@ -1010,6 +1049,14 @@ export function neighbours(g: LinkGraph, a: number): Map<number, number> {
     const at = g.outN[b].indexOf(a);
     if (at >= 0) out.set(b, g.outW[b][at]);
   }
+  return out;
+}
+
+/** The ids of `neighbours(g, a)`, in the same order, without building a map. */
+export function neighbourIds(g: LinkGraph, a: number): number[] {
+  const on = g.outN[a];
+  const out = on.slice();
+  for (const b of g.inn[a]) if (!on.includes(b) && g.outN[b].includes(a)) out.push(b);
   return out;
 }
 

@@ -262,6 +262,7 @@ describe('cached pair scores', () => {
           .filter((part) => part.kind !== 'template' && part.kind !== 'band')
           .reduce((t, part) => t + part.bits, 0);
         const bounds = pairScoreBounds(g, a, b);
+        expect(bounds.quick).toBeGreaterThanOrEqual(exact.weight);
         expect(bounds.weight).toBeGreaterThanOrEqual(exact.weight);
         expect(bounds.plain).toBeGreaterThanOrEqual(plain);
         checked++;
