@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { createFingerprintIndex, fingerprintIndexFromJSON } from './fingerprint-index.js';
 
@@ -187,6 +188,25 @@ describe('fingerprint index', () => {
     expect(restored.account('a').templates).toEqual([
       { key: 'kept', kind: 'template', exchanges: 3, otherAccounts: 1, totalExchanges: 3 },
     ]);
+  });
+
+  it('loads a snapshot written by the Map-based index (4829a20) and answers as that code did after more exchanges', () => {
+    // test-support/index-snapshot-v1.json: a small evicting index (pruned keys, HyperLogLogs, full
+    // account lists) saved by the earlier code, and what that code answered after restoring it and
+    // adding 16 more exchanges
+    const fixture = JSON.parse(
+      readFileSync(new URL('./test-support/index-snapshot-v1.json', import.meta.url), 'utf8'),
+    );
+    const restored = fingerprintIndexFromJSON(fixture.snapshot);
+    expect(JSON.parse(JSON.stringify(restored))).toEqual(fixture.snapshot);
+    const T = 1776816000000;
+    for (let i = 24; i < 40; i++)
+      restored.add(`acct-${i % 7}`, T + i * 1000, fp(`t${i % 5}`, [`0:b${i % 3}`, `1:c${i % 4}`]));
+    expect(JSON.parse(JSON.stringify(restored.toJSON()))).toEqual(fixture.after.json);
+    expect(['acct-0', 'acct-1', 'acct-5', 'acct-6'].map((a) => restored.account(a))).toEqual(
+      fixture.after.accounts,
+    );
+    expect(restored.shared(1)).toEqual(fixture.after.shared);
   });
 
   it('refuses a serialised index listing a key twice', () => {
