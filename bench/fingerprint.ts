@@ -196,6 +196,13 @@ line('scan + OPH MinHash + band keys', REF_N, bandRun, ` | ${params.bands} bands
 line('  + insert (Map of key -> ids)', REF_N, lshRun);
 line('  + insert (fingerprint index)', REF_N, indexRun);
 line('scan + template miner', REF_N, minerRun, ` | templates ${fmt(minerOnly.size)}`);
+// Per-stage costs as differences of two rates of the same run: a busy machine slows every row of
+// a run alike, so a difference moves less between runs than the rates themselves do (with the
+// default best of 3; a single cold run mixes in the compiler's warm-up).
+const usEach = (n: number, r: Run) => (r.cpu / n) * 1e6;
+console.log(
+  `  stage costs within this run (us a prompt): index inside the full path ${(usEach(N, full) - usEach(N, mined)).toFixed(2)}, index insert ${(usEach(REF_N, indexRun) - usEach(REF_N, bandRun)).toFixed(2)}, MinHash + band keys ${(usEach(REF_N, bandRun) - usEach(REF_N, scanRun)).toFixed(2)}, miner ${(usEach(REF_N, minerRun) - usEach(REF_N, scanRun)).toFixed(2)}, scan ${usEach(REF_N, scanRun).toFixed(2)}`,
+);
 
 // ---------------------------------------------------------------- hashing and language id options
 console.log(
