@@ -113,6 +113,30 @@ describe('rarity weighting (Fellegi-Sunter)', () => {
     expect(templateBits('c', 'd')).toBeGreaterThan(10);
   });
 
+  it('prompts nobody else sends do not dilute a programme two accounts share', () => {
+    // A paraphrasing operator: 20 accounts send the same two templates, and each also sends
+    // reworded prompts that become templates of its own. Two developers share one template and
+    // otherwise send templates other developers send too: their profiles really differ.
+    const own = (x: string) =>
+      Object.fromEntries(Array.from({ length: 6 }, (_, i) => [`${x}-reworded-${i}`, 2]));
+    const crew = Array.from({ length: 20 }, (_, i) =>
+      makeSummary(i === 0 ? 'a' : i === 1 ? 'b' : `crew-${i}`, {
+        templates: { 'programme-1': 2, 'programme-2': 2, ...own(`crew-${i}`) },
+      }),
+    );
+    const developers = Array.from({ length: 40 }, (_, i) =>
+      makeSummary(i === 0 ? 'c' : i === 1 ? 'd' : `dev-${i}`, {
+        templates: { [`common-${i % 8}`]: 4, [`common-${(i + 3) % 8}`]: 4, 'shared-snippet': i < 2 ? 2 : 0 },
+      }),
+    );
+    const g = graphWith([...crew, ...developers]);
+    const templateBits = (x: string, y: string) =>
+      scorePair(g, g.ids.get(x) as number, g.ids.get(y) as number).parts.find((p) => p.kind === 'template')
+        ?.bits ?? 0;
+    expect(templateBits('a', 'b')).toBeGreaterThan(10);
+    expect(templateBits('c', 'd')).toBeLessThan(6);
+  });
+
   it('a popular template weighs less than a private one, and one use less than many', () => {
     const g = graphWith([
       makeSummary('a', { templates: { 'popular-tpl': 20, 'private-tpl': 20 } }),

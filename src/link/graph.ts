@@ -484,9 +484,11 @@ function viewOf(g: LinkGraph, d: Derived, a: number): ScoringView {
       let sum = 0;
       for (let r = runs[slot]; r < runs[slot + 1]; r += PROFILE_RECORD) {
         const id = data[r];
-        const rarity = rarityByInfo(d, id, d.info[id], pop);
+        const info = d.info[id];
+        const rarity = rarityByInfo(d, id, info, pop);
         data[r + 2] = rarity;
-        sum += data[r + 1] * rarity;
+        // A template or bucket nobody else holds says nothing about any pair (see `scoreInto`).
+        if (info >>> HOLDER_BITS > 1) sum += data[r + 1] * rarity;
       }
       mass[slot] = sum;
     }
@@ -600,7 +602,10 @@ function scoreInto(
   const n = KINDS.length;
   count.fill(0);
   // Weighted Jaccard of template and bucket usage, per kind: sum of min / sum of max of
-  // (share x rarity), from a merge of the two accounts' sorted runs of that kind.
+  // (share x rarity), from a merge of the two accounts' sorted runs of that kind. Values only one
+  // account in the whole graph holds (an operator's reworded prompts, anyone's one-off questions)
+  // stay out of the sum of max: they say nothing about the pair, and counting them let a
+  // paraphrasing operator dilute every pair's agreement to a few bits.
   const da = va.data;
   const db = vb.data;
   // A usage profile needs some traffic behind it: full weight from 8 exchanges on both sides.
@@ -618,10 +623,10 @@ function scoreInto(
       const x = da[i];
       const y = db[j];
       if (x < y) {
-        max += da[i + 1] * da[i + 2];
+        if (d.info[x] >>> HOLDER_BITS > 1) max += da[i + 1] * da[i + 2];
         i += PROFILE_RECORD;
       } else if (x > y) {
-        max += db[j + 1] * db[j + 2];
+        if (d.info[y] >>> HOLDER_BITS > 1) max += db[j + 1] * db[j + 2];
         j += PROFILE_RECORD;
       } else {
         const rarity = da[i + 2];
@@ -637,8 +642,8 @@ function scoreInto(
         j += PROFILE_RECORD;
       }
     }
-    for (; i < endA; i += PROFILE_RECORD) max += da[i + 1] * da[i + 2];
-    for (; j < endB; j += PROFILE_RECORD) max += db[j + 1] * db[j + 2];
+    for (; i < endA; i += PROFILE_RECORD) if (d.info[da[i]] >>> HOLDER_BITS > 1) max += da[i + 1] * da[i + 2];
+    for (; j < endB; j += PROFILE_RECORD) if (d.info[db[j]] >>> HOLDER_BITS > 1) max += db[j + 1] * db[j + 2];
     if (min > 0) {
       // Similar profiles made of what half the world sends are no shared programme: below
       // `profileRarityBits` of mean rarity, the kind's cap shrinks in proportion.

@@ -2,3 +2,4 @@
 export * from './graph.js';
 export * from './keys.js';
 export * from './kinds.js';
+export * from './template-sets.js';

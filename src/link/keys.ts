@@ -94,3 +94,14 @@ export function linkKeys(s: AccountSummary): AccountKeys {
   const keys = [...found.keys()].sort();
   return { keys, counts: keys.map((k) => found.get(k) as number) };
 }
+
+/** `keys` with one more key (use count 1), kept sorted; the same keys when it is already there. */
+export function withKey(keys: AccountKeys, key: string): AccountKeys {
+  let at = 0;
+  while (at < keys.keys.length && keys.keys[at] < key) at++;
+  if (keys.keys[at] === key) return keys;
+  return {
+    keys: [...keys.keys.slice(0, at), key, ...keys.keys.slice(at)],
+    counts: [...keys.counts.slice(0, at), 1, ...keys.counts.slice(at)],
+  };
+}

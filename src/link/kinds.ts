@@ -29,6 +29,7 @@ export type LinkKind =
   | 'prefix'
   | 'template'
   | 'band'
+  | 'template-set'
   | 'signup-burst'
   | 'model-pivot';
 
@@ -65,6 +66,14 @@ export const KINDS: readonly KindSpec[] = [
   { kind: 'org', code: 'o', label: 'organisation', m: 0.3, cap: 10, top: 1 },
   { kind: 'template', code: 't', label: 'prompt template', m: 0.8, cap: 14, top: 10 },
   { kind: 'band', code: 'b', label: 'near-duplicate prompt bucket (LSH band)', m: 0.8, cap: 8, top: 16 },
+  {
+    kind: 'template-set',
+    code: 'g',
+    label: 'template set (templates one group of accounts sends together)',
+    m: 0.8,
+    cap: 8,
+    top: 1,
+  },
   { kind: 'signup-burst', code: 'h', label: 'sign-up hour', m: 0.5, cap: 4, top: 1 },
   {
     kind: 'model-pivot',
@@ -90,7 +99,7 @@ export const AMPLIFIER_KINDS: ReadonlySet<LinkKind> = new Set(['signup-burst', '
 
 /**
  * Kinds that can anchor a link: values an operator's accounts share because one operator runs
- * them (instruments, devices, addresses, organisation, prompt programme). The other kinds (card
+ * them (instruments, devices, addresses, organisation, prompt programme and template sets). The other kinds (card
  * BIN, ASN, TLS fingerprint, user agent, SDK, email domain and shape, timing) are demographic:
  * customers of one bank, ISP, browser or webmail agree on them by the thousand, so they only
  * strengthen a link that an anchor already supports.
@@ -105,6 +114,7 @@ export const ANCHOR_KINDS: ReadonlySet<LinkKind> = new Set([
   'org',
   'template',
   'band',
+  'template-set',
 ]);
 
 /** Kinds that are network addresses (discounted when the network is shared by design). */

@@ -47,10 +47,13 @@ function referenceScore(g: LinkGraph, a: number, b: number): PairScore {
   let j = 0;
   while (i < ka.length || j < kb.length) {
     if (j >= kb.length || (i < ka.length && ka[i] < kb[j])) {
-      if (profile(kindOf(ka[i]))) profMax[kindOf(ka[i])] += share(ca[i], va) * rarity(ka[i]);
+      // a value only this account holds says nothing about the pair
+      if (profile(kindOf(ka[i])) && g.postings[ka[i]].length > 1)
+        profMax[kindOf(ka[i])] += share(ca[i], va) * rarity(ka[i]);
       i++;
     } else if (i >= ka.length || ka[i] > kb[j]) {
-      if (profile(kindOf(kb[j]))) profMax[kindOf(kb[j])] += share(cb[j], vb) * rarity(kb[j]);
+      if (profile(kindOf(kb[j])) && g.postings[kb[j]].length > 1)
+        profMax[kindOf(kb[j])] += share(cb[j], vb) * rarity(kb[j]);
       j++;
     } else {
       const k = kindOf(ka[i]);

@@ -216,6 +216,53 @@ describe('stability and state', () => {
     expect([...flagged(engine)].filter((a) => !a.startsWith('op10-'))).toEqual(['worker']);
   });
 
+  it('does not flag a close-knit team whose one member shares a campaign exit', () => {
+    const engine = createCampaignEngine();
+    const attack = campaign('op12', 45);
+    // Four colleagues work from the same templates; one of them lives behind one of the
+    // campaign's residential exits. The team is one group, joined to the campaign by that member,
+    // and falls in the campaign's cluster when it is detected.
+    const teamTemplates = { 'team-plan': 30, 'team-review': 30, 'team-deploy': 30 };
+    const team = background(2504)
+      .slice(2500)
+      .map((s, i) => ({
+        ...s,
+        account: `team-${i}`,
+        exchanges: 90,
+        templates: teamTemplates,
+        // their own office network and sign-up details, shared with no one else
+        identity: {
+          ...s.identity,
+          paymentFingerprint: `team-pay-${i}`,
+          signupIp: `192.0.2.${10 + i}`,
+          signupNet: {
+            country: 'US',
+            asn: 64800,
+            asOrg: 'Office ISP',
+            class: 'isp' as const,
+            prefix: '192.0.2.0/24',
+          },
+        },
+        ips: { [`192.0.2.${10 + i}`]: 90 },
+        prefixes: { '192.0.2.0/24': 90 },
+        ...(i === 0
+          ? {
+              ips: attack[0].ips,
+              prefixes: attack[0].prefixes,
+              asns: attack[0].asns,
+              ja4s: attack[0].ja4s,
+              userAgents: attack[0].userAgents,
+            }
+          : {}),
+      }));
+    engine.tick([...background(2500), ...attack, ...team], NOW);
+    const campaignId = engine.clusterOf('op12-0')?.id;
+    expect(engine.campaigns().map((c) => c.id)).toContain(campaignId);
+    expect(engine.clusterOf('team-3')?.id).toBe(campaignId);
+    expect([...flagged(engine)].filter((a) => a.startsWith('op12-')).length).toBe(45);
+    expect([...flagged(engine)].filter((a) => a.startsWith('team-'))).toEqual([]);
+  });
+
   it('flags late members that send what the campaign sends before most of its holders are flagged', () => {
     const engine = createCampaignEngine();
     engine.tick([...background(2500), ...campaign('op11', 20)], NOW);

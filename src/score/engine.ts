@@ -38,10 +38,12 @@ import {
   scorePair,
   setAccountKeys,
 } from '../link/graph.js';
-import { keyOf, linkKeys } from '../link/keys.js';
+import { type AccountKeys, keyOf, linkKeys, withKey } from '../link/keys.js';
 import { KIND, type LinkKind } from '../link/kinds.js';
+import { findTemplateSets } from '../link/template-sets.js';
 import { residencyVerdict } from '../residency/index.js';
 import { attribute, type Footprint, footprintOf } from './attribution.js';
+import { bridgedCore } from './bridges.js';
 import { checkEngineConfig } from './config.js';
 import { scoreCluster } from './score.js';
 import { DEFAULT_WEIGHTS, type ScoreWeights } from './weights.js';
@@ -68,6 +70,8 @@ export interface EngineConfig {
   rescoreEveryMs: number;
   /** Edges returned by `graph()` at most (the strongest). */
   graphEdgeLimit: number;
+  /** Template sets (src/link/template-sets.ts) are found again this often in event time. */
+  templateSetEveryMs: number;
   /** Called after each cluster scoring (calibration and diagnostics; must not change anything). */
   onScored?: (event: ScoredEvent) => void;
 }
@@ -99,6 +103,7 @@ export const DEFAULT_ENGINE_CONFIG: EngineConfig = {
   maxRelinkPerTick: 50_000,
   rescoreEveryMs: HOUR,
   graphEdgeLimit: 2_000,
+  templateSetEveryMs: 3 * HOUR,
 };
 
 /** What one tick did. */
@@ -213,6 +218,9 @@ export interface EngineJSON {
   relinkQueue: number[];
   campaigns: CampaignState[];
   flags: [number, { at: EpochMs; campaign: string }][];
+  /** Account -> its template set, and when template sets were last found (absent in older states). */
+  templateSetOf?: [number, string][];
+  templateSetsAt?: EpochMs | null;
 }
 
 interface State {
@@ -226,6 +234,8 @@ interface State {
   relinkQueue: Set<number>;
   campaigns: Map<string, CampaignState>;
   flags: Map<number, { at: EpochMs; campaign: string }>;
+  templateSetOf: Map<number, string>;
+  templateSetsAt: EpochMs | null;
 }
 
 /**
@@ -278,6 +288,8 @@ export function createCampaignEngine(config: Partial<EngineConfig> = {}): Campai
     relinkQueue: new Set(),
     campaigns: new Map(),
     flags: new Map(),
+    templateSetOf: new Map(),
+    templateSetsAt: null,
   });
 }
 
@@ -301,6 +313,8 @@ export function restoreCampaignEngine(json: EngineJSON, config: Partial<EngineCo
     relinkQueue: new Set(json.relinkQueue),
     campaigns: new Map(json.campaigns.map((c) => [c.id, c])),
     flags: new Map(json.flags),
+    templateSetOf: new Map(json.templateSetOf ?? []),
+    templateSetsAt: json.templateSetsAt ?? null,
   });
 }
 
@@ -339,7 +353,7 @@ function engineOn(cfg: EngineConfig, st: State): CampaignEngine {
       const identityChanged = stamp !== st.stamps[id];
       st.stamps[id] = stamp;
       const before = st.g.keys[id].length;
-      const changedKeys = setAccountKeys(st.g, id, linkKeys(s), designShare(s), s.exchanges);
+      const changedKeys = setAccountKeys(st.g, id, keysOf(id, s), designShare(s), s.exchanges);
       // Re-link on a new identity or a material change of the key set, not on tail churn.
       if (
         never ||
@@ -350,6 +364,35 @@ function engineOn(cfg: EngineConfig, st: State): CampaignEngine {
       }
     }
     return touchedMembers;
+  }
+
+  /** An account's linking keys: those of its summary, and its template set if it has one. */
+  function keysOf(a: number, s: AccountSummary): AccountKeys {
+    const keys = linkKeys(s);
+    const set = st.templateSetOf.get(a);
+    if (set === undefined) return keys;
+    return withKey(keys, keyOf('template-set', set));
+  }
+
+  /**
+   * Finds the template sets again (every `templateSetEveryMs` of event time) and re-keys the
+   * accounts whose set changed, queueing them for re-linking.
+   */
+  function refreshTemplateSets(now: EpochMs): void {
+    if (st.templateSetsAt !== null && now - st.templateSetsAt < cfg.templateSetEveryMs) return;
+    st.templateSetsAt = now;
+    const next = new Map<number, string>();
+    for (const p of findTemplateSets(st.g)) for (const a of p.accounts) next.set(a, p.id);
+    const changed = new Set<number>();
+    for (const [a, id] of next) if (st.templateSetOf.get(a) !== id) changed.add(a);
+    for (const a of st.templateSetOf.keys()) if (!next.has(a)) changed.add(a);
+    st.templateSetOf = next;
+    for (const a of [...changed].sort((x, y) => x - y)) {
+      const s = st.summaries[a];
+      if (!s) continue;
+      setAccountKeys(st.g, a, keysOf(a, s), designShare(s), s.exchanges);
+      st.relinkQueue.add(a);
+    }
   }
 
   function relink(): { relinked: number; touched: Set<number> } {
@@ -481,11 +524,15 @@ function engineOn(cfg: EngineConfig, st: State): CampaignEngine {
   function flagMembers(c: CampaignState, now: EpochMs, result: TickResult, validated: boolean): void {
     const inside = new Set(c.members);
     const holdersByValue = new Map<number, ValueHolders>();
+    const first = c.detectedAt === now;
+    // A group hanging on the rest by a single link waits for a second one.
+    const core = bridgedCore(c.members, (a) => neighbours(st.g, a));
     // At detection every member with two links in it is flagged. Later, a scoring that still puts
     // the whole cluster above the threshold flags members with a quarter of their link weight to
     // flagged accounts; between scorings a joiner needs two links and half its link weight to
     // them. A flag thus advances at most one layer per scoring and does not creep through a
-    // benign region that touches the campaign. After detection, a member linked only by address
+    // benign region that touches the campaign. Members cut off from the largest part of the
+    // cluster by a single link (`bridgedCore`) are not flagged. After detection, a member linked only by address
     // and software whose prompts do not follow the campaign is left out (`offProgramme`).
     for (const a of c.members) {
       if (st.flags.has(a)) continue;
@@ -503,7 +550,7 @@ function engineOn(cfg: EngineConfig, st: State): CampaignEngine {
         }
       }
       if (c.members.length > 2 && links < 2) continue;
-      const first = c.detectedAt === now;
+      if (!core.has(a)) continue;
       if (!first && validated && flaggedWeight < 0.25 * totalWeight) continue;
       if (!validated && (toFlagged < 2 || flaggedWeight < 0.5 * totalWeight)) continue;
       if (!first && offProgramme(a, c, holdersByValue) && !operatorLinked(a, inside)) continue;
@@ -805,6 +852,7 @@ function engineOn(cfg: EngineConfig, st: State): CampaignEngine {
         campaigns: 0,
       };
       const touchedMembers = ingest(changed, now);
+      refreshTemplateSets(now);
       const { relinked, touched } = relink();
       result.relinked = relinked;
       result.pendingRelinks = st.relinkQueue.size;
@@ -979,6 +1027,8 @@ function engineOn(cfg: EngineConfig, st: State): CampaignEngine {
         relinkQueue: [...st.relinkQueue],
         campaigns: [...st.campaigns.values()],
         flags: [...st.flags],
+        templateSetOf: [...st.templateSetOf],
+        templateSetsAt: st.templateSetsAt,
       };
     },
   };
@@ -1049,7 +1099,14 @@ const SATELLITE_MIN_FLAGGED = 2;
  */
 const PROGRAMME_SHARE = 0.25;
 /** Link kinds an operator shares by running accounts, as opposed to where they connect from. */
-const OPERATOR_KINDS: ReadonlySet<LinkKind> = new Set(['payment', 'device', 'org', 'template', 'band']);
+const OPERATOR_KINDS: ReadonlySet<LinkKind> = new Set([
+  'payment',
+  'device',
+  'org',
+  'template',
+  'band',
+  'template-set',
+]);
 /** Below this programme share of its shared-template traffic, a linked member is off the campaign's programme. */
 const OFF_PROGRAMME_SHARE = 0.02;
 /** Kept template traffic an account needs before its share means anything. */

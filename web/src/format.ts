@@ -200,6 +200,8 @@ const EXPLANATIONS: Record<string, string> = {
   org: 'They belong to the same declared organisation.',
   template: 'They send the same prompt templates: one script, many keys. Popular templates weigh little.',
   band: 'They send near-duplicate prompts (same MinHash/LSH bucket), even when reworded.',
+  'template-set':
+    'They send templates of one set that the same group of accounts sends together, as one script split over many keys does; a set of thousands of accounts weighs little.',
   'signup-burst': 'They were created within the same hour; this counts only alongside other shared traits.',
   'model-pivot':
     'They started using the same new model within hours of each other; counts only alongside other traits.',
