@@ -56,10 +56,12 @@ export interface TemplateSet {
 export function findTemplateSets(g: LinkGraph, config: Partial<TemplateSetConfig> = {}): TemplateSet[] {
   const cfg = { ...DEFAULT_TEMPLATE_SET_CONFIG, ...config };
   const prefix = `${KIND.template.code}|`;
+  const code = prefix.charCodeAt(0);
   const maxHolders = Math.max(cfg.minMaxHolders, cfg.maxHolderShare * g.population);
+  // Holder counts first: most keys are held by one account or by very many.
   const eligible = (id: number) => {
-    const n = g.postings[id]?.length ?? 0;
-    return n >= cfg.minHolders && n <= maxHolders && g.keyText[id]?.startsWith(prefix) === true;
+    const n = g.postings[id].length;
+    return n >= cfg.minHolders && n <= maxHolders && g.keyText[id].charCodeAt(0) === code;
   };
   // How many accounts hold each pair of eligible templates (key ids are below keyText.length).
   const stride = g.keyText.length;
@@ -67,7 +69,7 @@ export function findTemplateSets(g: LinkGraph, config: Partial<TemplateSetConfig
   const held: number[] = [];
   for (let a = 0; a < g.keys.length; a++) {
     held.length = 0;
-    for (const id of g.keys[a] ?? []) if (eligible(id)) held.push(id);
+    for (const id of g.keys[a]) if (eligible(id)) held.push(id);
     for (let x = 0; x < held.length; x++)
       for (let y = x + 1; y < held.length; y++) {
         const pair = held[x] * stride + held[y];

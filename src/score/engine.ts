@@ -525,14 +525,14 @@ function engineOn(cfg: EngineConfig, st: State): CampaignEngine {
     const inside = new Set(c.members);
     const holdersByValue = new Map<number, ValueHolders>();
     const first = c.detectedAt === now;
-    // A group hanging on the rest by a single link waits for a second one.
-    const core = bridgedCore(c.members, (a) => neighbours(st.g, a));
+    // A group hanging on the rest by a single link waits for a second one (found when first needed).
+    let core: Set<number> | null = null;
     // At detection every member with two links in it is flagged. Later, a scoring that still puts
     // the whole cluster above the threshold flags members with a quarter of their link weight to
     // flagged accounts; between scorings a joiner needs two links and half its link weight to
     // them. A flag thus advances at most one layer per scoring and does not creep through a
-    // benign region that touches the campaign. Members cut off from the largest part of the
-    // cluster by a single link (`bridgedCore`) are not flagged. After detection, a member linked only by address
+    // benign region that touches the campaign. A group cut off from the densest part of the
+    // cluster by a single link (`bridgedCore`) is not flagged. After detection, a member linked only by address
     // and software whose prompts do not follow the campaign is left out (`offProgramme`).
     for (const a of c.members) {
       if (st.flags.has(a)) continue;
@@ -550,9 +550,10 @@ function engineOn(cfg: EngineConfig, st: State): CampaignEngine {
         }
       }
       if (c.members.length > 2 && links < 2) continue;
-      if (!core.has(a)) continue;
       if (!first && validated && flaggedWeight < 0.25 * totalWeight) continue;
       if (!validated && (toFlagged < 2 || flaggedWeight < 0.5 * totalWeight)) continue;
+      core ??= bridgedCore(c.members, (x) => neighbours(st.g, x));
+      if (!core.has(a)) continue;
       if (!first && offProgramme(a, c, holdersByValue) && !operatorLinked(a, inside)) continue;
       st.flags.set(a, { at: now, campaign: c.id });
       result.flagged++;
