@@ -99,10 +99,10 @@ export const AMPLIFIER_KINDS: ReadonlySet<LinkKind> = new Set(['signup-burst', '
 
 /**
  * Kinds that can anchor a link: values an operator's accounts share because one operator runs
- * them (instruments, devices, addresses, organisation, prompt programme and template sets). The other kinds (card
- * BIN, ASN, TLS fingerprint, user agent, SDK, email domain and shape, timing) are demographic:
- * customers of one bank, ISP, browser or webmail agree on them by the thousand, so they only
- * strengthen a link that an anchor already supports.
+ * them (instruments, devices, addresses, organisation, prompt programme and template sets). The
+ * other kinds (card BIN, ASN, TLS fingerprint, user agent, SDK, email domain and shape, timing)
+ * are demographic: customers of one bank, ISP, browser or webmail agree on them by the thousand,
+ * so they only strengthen a link that an anchor already supports.
  */
 export const ANCHOR_KINDS: ReadonlySet<LinkKind> = new Set([
   'payment',
