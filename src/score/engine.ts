@@ -353,7 +353,7 @@ function engineOn(cfg: EngineConfig, st: State): CampaignEngine {
       const identityChanged = stamp !== st.stamps[id];
       st.stamps[id] = stamp;
       const before = st.g.keys[id].length;
-      const changedKeys = setAccountKeys(st.g, id, keysOf(id, s), designShare(s), s.exchanges);
+      const changedKeys = setAccountKeys(st.g, id, accountKeysOf(id, s), designShare(s), s.exchanges);
       // Re-link on a new identity or a material change of the key set, not on tail churn.
       if (
         never ||
@@ -367,7 +367,7 @@ function engineOn(cfg: EngineConfig, st: State): CampaignEngine {
   }
 
   /** An account's linking keys: those of its summary, and its template set if it has one. */
-  function keysOf(a: number, s: AccountSummary): AccountKeys {
+  function accountKeysOf(a: number, s: AccountSummary): AccountKeys {
     const keys = linkKeys(s);
     const set = st.templateSetOf.get(a);
     if (set === undefined) return keys;
@@ -390,7 +390,7 @@ function engineOn(cfg: EngineConfig, st: State): CampaignEngine {
     for (const a of [...changed].sort((x, y) => x - y)) {
       const s = st.summaries[a];
       if (!s) continue;
-      setAccountKeys(st.g, a, keysOf(a, s), designShare(s), s.exchanges);
+      setAccountKeys(st.g, a, accountKeysOf(a, s), designShare(s), s.exchanges);
       st.relinkQueue.add(a);
     }
   }
