@@ -14,7 +14,8 @@
  * link weight per account; ties: the one holding the smallest member id) are taken out. Smaller
  * pieces stay: a sparsely linked campaign is a tree of single accounts, and a lone account on one
  * link is already judged by its own links. `linked(a)` lists a's neighbours in the whole graph
- * with the link weights; only those among `members` count.
+ * with the link weights, symmetrically (as the link graph's `neighbours` does); only those among
+ * `members` count.
  */
 export function bridgedCore(
   members: readonly number[],
@@ -34,11 +35,6 @@ export function bridgedCore(
       adjacency[i].push(j);
       strength[i] += w;
     }
-  // Links are symmetric here: keep each once per side.
-  for (let i = 0; i < n; i++) {
-    for (const j of adjacency[i]) if (!adjacency[j].includes(i)) adjacency[j].push(i);
-  }
-  for (const list of adjacency) list.sort((x, y) => x - y);
   const bridges = findBridges(adjacency);
   // Components without the bridges.
   const group = new Int32Array(n).fill(-1);
