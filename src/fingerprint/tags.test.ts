@@ -7,6 +7,18 @@ import { NUM, scan } from './normalise.js';
 import { capabilityTags, extractionTags } from './tags.js';
 import { paraphraseSet } from './test-support/paraphrases.js';
 import {
+  PA_AN_AGENT,
+  PA_CURRENT_PAGE,
+  PA_TOOL_RESULT,
+  PN_CODE,
+  PN_WRITING,
+  PR_EXPLAIN_WHY,
+  PR_STEP_BY_STEP,
+  PR_TRUE_OR_FALSE,
+  PR_WHICH_OF_THE_FOLLOWING,
+  PT_CALL_THE,
+  PT_JSON_SCHEMA,
+  PT_USE_THE,
   SURE_AGENTIC,
   SURE_MATH_SYMBOLS,
   SURE_REASONING,
@@ -375,6 +387,79 @@ describe('cue words and proofs of the reasoning, agentic, translation and math p
     'Donne la traduction de ce mot.',
     'Here is the <tool_result>{"ok": true}</tool_result>, continue.',
   ])('%s: same tags as running every pattern (a gate closed, or no first word)', (prompt) => {
+    const { gated, patterns } = bothWays(prompt);
+    expect(gated).toEqual(patterns);
+  });
+});
+
+describe('adjacent pattern words (Triggers.pairs)', () => {
+  const bothWays = (prompt: string) => {
+    const s = scan(prompt);
+    const triggers = triggersOf(s);
+    const ctx = {
+      tools: 0,
+      turns: 1,
+      chars: prompt.length,
+      codeBlocks: s.codeBlocks,
+      cot: false,
+      numbers: s.masks[NUM],
+    };
+    return {
+      gated: capabilityTags(s.text, { ...ctx, triggers }),
+      patterns: capabilityTags(s.text, {
+        ...ctx,
+        triggers: { words: triggers.words & ~T_ASCII, punct: triggers.punct },
+      }),
+      triggers,
+    };
+  };
+
+  it.each([
+    ['Here is the tool\nresult you asked for.', 'agentic', PA_TOOL_RESULT],
+    ['Run the tool, then read the "tool output" below.', 'agentic', PA_TOOL_RESULT],
+    ['The tool\u202fresults are in.', 'agentic', PA_TOOL_RESULT],
+    ['You are an AI agent with a browser.', 'agentic', PA_AN_AGENT],
+    ['Look at the current web page first.', 'agentic', PA_CURRENT_PAGE],
+    ['Which of the following is larger?', 'reasoning', PR_WHICH_OF_THE_FOLLOWING],
+    ['True or false: whales are fish.', 'reasoning', PR_TRUE_OR_FALSE],
+    ['Go step by step through it.', 'reasoning', PR_STEP_BY_STEP],
+    ['Use the search tool for this.', 'tool-use', PT_USE_THE],
+    ['Please call the lookup function now.', 'tool-use', PT_CALL_THE],
+    ['The json\n  schema is attached.', 'tool-use', PT_JSON_SCHEMA],
+    ['Please write an e-mail to my boss.', 'writing', PN_WRITING],
+    ['Help me write my cover letter today.', 'writing', PN_WRITING],
+    ['Please review `this` code for bugs.', 'coding', PN_CODE],
+  ] as const)('%s -> %s, the pair found', (prompt, tag, pair) => {
+    const { gated, patterns, triggers } = bothWays(prompt);
+    expect(triggers.pairs! & pair).not.toBe(0);
+    expect(gated).toContain(tag);
+    expect(gated).toEqual(patterns);
+  });
+
+  it.each([
+    ['The tool: results are in.', PA_TOOL_RESULT],
+    ['You are a real estate agent in Paris.', PA_AN_AGENT],
+    ['Which one of the following is not? Pick.', PR_WHICH_OF_THE_FOLLOWING],
+    ['It is true, or at least not false.', PR_TRUE_OR_FALSE],
+    ['Take a step, by the way, then a step.', PR_STEP_BY_STEP],
+    ['Explain: why not?', PR_EXPLAIN_WHY],
+    ['Use their tool, or call them, the function is yours.', PT_USE_THE | PT_CALL_THE],
+    ['Write it down, and after a long pause of many words, a poem.', PN_WRITING],
+    ['Explain the weather today, then show me your favourite code.', PN_CODE],
+  ] as const)('%s: the words apart, the pattern not run, the same tags', (prompt, pair) => {
+    const { gated, patterns, triggers } = bothWays(prompt);
+    expect(triggers.pairs! & pair).toBe(0);
+    expect(gated).toEqual(patterns);
+  });
+
+  it.each([
+    'Write it down. A poem follows.',
+    'A 2tool results line, and tool2 results too.',
+    'tool_result',
+    'Escribe una historia, no write-up needed.',
+    'Ich schreibe einen Brief.',
+    'the tool-results and function-call are listed',
+  ])('%s: same tags as running every pattern', (prompt) => {
     const { gated, patterns } = bothWays(prompt);
     expect(gated).toEqual(patterns);
   });

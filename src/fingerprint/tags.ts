@@ -43,6 +43,8 @@ import {
   asciiWords,
   P_CODE,
   P_MATH,
+  PN_CODE,
+  PN_WRITING,
   reasoningPossible,
   SURE_AGENTIC,
   SURE_MATH_SYMBOLS,
@@ -340,13 +342,18 @@ export function capabilityTags(text: string, ctx: CapabilityContext): Capability
   const partners = !all && (words & T_ASCII) !== 0;
   // cue words of the reasoning and agentic patterns (absent in older callers' triggers: no gate)
   const cues = partners ? ctx.triggers?.cues : undefined;
+  // adjacent pattern words and near verb-noun pairs (absent in older callers' triggers: no gate)
+  const pairs = partners ? ctx.triggers?.pairs : undefined;
   const sure = ctx.triggers?.sure ?? 0;
   const coding =
     ctx.codeBlocks > 0 ||
     (all ? CODE_WORDS.test(text) : (words & T_CODE) !== 0) ||
     ((all || (words & T_CODE_SYNTAX) !== 0) && CODE_LINE.test(text)) ||
     ((all || (punct & P_CODE) !== 0) && CODE_PUNCT.test(text)) ||
-    (may(T_CODE_NOUN) && (!partners || (words & T_CODE_VERB) !== 0) && CODE_TASK.test(text));
+    (may(T_CODE_NOUN) &&
+      (!partners || (words & T_CODE_VERB) !== 0) &&
+      (pairs === undefined || (pairs & PN_CODE) !== 0) &&
+      CODE_TASK.test(text));
   if (coding) tags.push('coding');
   const numberWords = all ? NUMBER_WORDS.test(text) : (words & T_NUMBER_WORD) !== 0;
   const numeric = ctx.numbers > 0 || numberWords || (all && /[一二三四五六七八九十]/.test(text));
@@ -357,12 +364,13 @@ export function capabilityTags(text: string, ctx: CapabilityContext): Capability
       (all ? MATH_WEAK.test(text) : (words & T_MATH_WEAK) !== 0));
   if (!coding && math) tags.push('math');
   const toolUse =
-    ctx.tools > 0 || (may(T_TOOL) && (!partners || toolPhrasePossible(words)) && TOOL_WORDS.test(text));
+    ctx.tools > 0 ||
+    (may(T_TOOL) && (!partners || toolPhrasePossible(words, pairs)) && TOOL_WORDS.test(text));
   if (toolUse) tags.push('tool-use');
   if (
     (may(T_AGENT) &&
       ((sure & SURE_AGENTIC) !== 0 ||
-        ((cues === undefined || agenticPossible(cues)) && AGENT_WORDS.test(text)))) ||
+        ((cues === undefined || agenticPossible(cues, pairs)) && AGENT_WORDS.test(text)))) ||
     (toolUse && ctx.turns >= 3)
   )
     tags.push('agentic');
@@ -372,13 +380,19 @@ export function capabilityTags(text: string, ctx: CapabilityContext): Capability
     ctx.cot ||
     (may(T_REASONING) &&
       ((sure & SURE_REASONING) !== 0 ||
-        ((cues === undefined || reasoningPossible(cues, text)) && REASONING_WORDS.test(text))))
+        ((cues === undefined || reasoningPossible(cues, text, pairs)) && REASONING_WORDS.test(text))))
   )
     tags.push('reasoning');
   if (
     may(T_WRITING) &&
     (!partners || (words & T_WRITING_NOUN) !== 0) &&
-    ((sure & SURE_WRITING) !== 0 || WRITING_WORDS.test(text))
+    ((sure & SURE_WRITING) !== 0 ||
+      // on plain-ASCII text: an English verb and noun close enough, or the ASCII es/de verbs
+      ((pairs === undefined ||
+        (pairs & PN_WRITING) !== 0 ||
+        text.includes('escribe') ||
+        text.includes('schreib')) &&
+        WRITING_WORDS.test(text)))
   )
     tags.push('writing');
   if (

@@ -93,8 +93,18 @@ const PARTNERS =
   TW_SCHEMA |
   TW_STRONG;
 
-/** True when the words can make a tool-use phrase (necessary for the pattern in tags.ts). */
-export function toolPhrasePossible(words: number): boolean {
+/**
+ * True when the words can make a tool-use phrase (necessary for the pattern in tags.ts); with the
+ * adjacent pairs of the text (`Triggers.pairs`), the two-word phrases need their words side by side.
+ */
+export function toolPhrasePossible(words: number, pairs?: number): boolean {
+  if (pairs !== undefined)
+    return (
+      (words & TW_STRONG) !== 0 ||
+      (pairs & (PT_FUNCTION_CALL | PT_TOOL_CALL | PT_AVAILABLE_TOOLS | PT_JSON_SCHEMA)) !== 0 ||
+      ((pairs & PT_CALL_THE) !== 0 && (words & (TW_FUNCTION | TW_TOOL | TW_API)) !== 0) ||
+      ((pairs & PT_USE_THE) !== 0 && (words & TW_TOOL) !== 0)
+    );
   return (
     (words & TW_STRONG) !== 0 ||
     ((words & TW_CALL) !== 0 && (words & (TW_FUNCTION | TW_TOOL | TW_API)) !== 0) ||
@@ -197,7 +207,25 @@ const CUES: [number, string][] = [
  * `raisonnement`, `razonamiento`, `schlussfolger`) and the rare `brain teaser` are answered by
  * `(a)` and by substring searches.
  */
-export function reasoningPossible(cues: number, text: string): boolean {
+export function reasoningPossible(cues: number, text: string, pairs?: number): boolean {
+  if (pairs !== undefined)
+    return (
+      (cues & (R_STRONG | R_OPTION_A)) !== 0 ||
+      (pairs &
+        (PR_STEP_BY_STEP |
+          PR_WHICH_OF_THE_FOLLOWING |
+          PR_TRUE_OR_FALSE |
+          PR_EXPLAIN_WHY |
+          PR_VALID_ARGUMENT |
+          PR_CONCLUSION_FOLLOWS)) !==
+        0 ||
+      text.includes('teaser') ||
+      text.includes('logik') ||
+      text.includes('logique') ||
+      text.includes('razonamiento') ||
+      text.includes('raisonnement') ||
+      text.includes('schlussfolger')
+    );
   return (
     (cues & (R_STRONG | R_STEP | R_OPTION_A)) !== 0 ||
     (cues & (R_WHICH | R_FOLLOWING)) === (R_WHICH | R_FOLLOWING) ||
@@ -259,8 +287,27 @@ export function translationPossible(cues: number, text: string): boolean {
   return text.includes('traduc');
 }
 
-/** True when the cue words can make the agentic pattern match on plain-ASCII text. */
-export function agenticPossible(cues: number): boolean {
+/**
+ * True when the cue words can make the agentic pattern match on plain-ASCII text; with the
+ * adjacent pairs of the text (`Triggers.pairs`), the two-word phrases need their words side by
+ * side and `agent` needs `a`, `an`, `ai` or `autonomous` before it (`you are an ai agent`).
+ */
+export function agenticPossible(cues: number, pairs?: number): boolean {
+  if (pairs !== undefined)
+    return (
+      (pairs &
+        (PA_OBSERVATION |
+          PA_ACTION_INPUT |
+          PA_TOOL_RESULT |
+          PA_FUNCTION_RESULT |
+          PA_ENVIRONMENT_STATE |
+          PA_ACCESSIBILITY_TREE |
+          PA_CURRENT_PAGE |
+          PA_NEXT_ACTION |
+          PA_TERMINAL_OUTPUT |
+          PA_AN_AGENT)) !==
+      0
+    );
   return (
     (cues & A_STRONG) !== 0 ||
     (cues & (A_ACTION | A_INPUT)) === (A_ACTION | A_INPUT) ||
@@ -436,6 +483,178 @@ const PHRASES = HINTS.phrases.map(({ hashes, a, b }) => {
 });
 const SYMBOLS = symbolHints();
 
+/**
+ * Adjacent words of the capability patterns (`Triggers.pairs`): on plain-ASCII text a pattern
+ * alternative `A\s+B` can only match where word B follows word A across whitespace alone. When
+ * the pass meets a table word that ends such a phrase (B, wherever it occurs: as a token, inside a
+ * joined word or a placeholder), it reads the word before it in the text, as the pattern does:
+ * at least one `\s` character back, then a maximal run of `\w`, compared by hash (a collision only
+ * loosens the gate). So a pattern runs only when one of its phrases is really there, not when
+ * its words merely occur somewhere; words not in the table cost nothing more.
+ */
+export const PA_OBSERVATION = 1 << 0;
+export const PA_ACTION_INPUT = 1 << 1;
+export const PA_TOOL_RESULT = 1 << 2;
+export const PA_FUNCTION_RESULT = 1 << 3;
+export const PA_ENVIRONMENT_STATE = 1 << 4;
+export const PA_ACCESSIBILITY_TREE = 1 << 5;
+export const PA_CURRENT_PAGE = 1 << 6;
+export const PA_NEXT_ACTION = 1 << 7;
+export const PA_TERMINAL_OUTPUT = 1 << 8;
+export const PA_AN_AGENT = 1 << 9;
+export const PR_WHICH_OF_THE_FOLLOWING = 1 << 10;
+export const PR_TRUE_OR_FALSE = 1 << 11;
+export const PR_CONCLUSION_FOLLOWS = 1 << 12;
+export const PR_VALID_ARGUMENT = 1 << 13;
+export const PR_STEP_BY_STEP = 1 << 14;
+export const PR_EXPLAIN_WHY = 1 << 15;
+export const PT_FUNCTION_CALL = 1 << 16;
+export const PT_TOOL_CALL = 1 << 17;
+export const PT_AVAILABLE_TOOLS = 1 << 18;
+export const PT_JSON_SCHEMA = 1 << 19;
+/** `call the` and `use the` (`call\s+the\s+(?:\w+\s+)?function`, `use\s+the\s+(?:\w+\s+)?tool`). */
+export const PT_CALL_THE = 1 << 20;
+export const PT_USE_THE = 1 << 21;
+/** A writing noun starts at most 40 characters after a writing verb ends (the writing pattern's `[^.\n]{0,40}`). */
+export const PN_WRITING = 1 << 22;
+/** A code noun starts at most 40 characters after a code verb ends (the coding-task pattern's). */
+export const PN_CODE = 1 << 23;
+
+/**
+ * Phrases: (bit, the words before the last one, nearest first, the last words). No words before:
+ * the last word alone (`observation`, `tool_result`); several phrases may share a bit.
+ */
+const PHRASE_RULES: [number, string, string][] = [
+  [PA_OBSERVATION, '', 'observation tool_result'],
+  [PA_ACTION_INPUT, 'action', 'input'],
+  [PA_TOOL_RESULT, 'tool', 'result results output outputs response responses'],
+  [PA_FUNCTION_RESULT, 'function', 'result output'],
+  [PA_ENVIRONMENT_STATE, 'environment', 'feedback state'],
+  [PA_ACCESSIBILITY_TREE, 'accessibility', 'tree'],
+  [PA_CURRENT_PAGE, 'current', 'page webpage'],
+  [PA_CURRENT_PAGE, 'web current', 'page'],
+  [PA_NEXT_ACTION, 'next', 'action'],
+  [PA_TERMINAL_OUTPUT, 'terminal', 'output'],
+  [PA_AN_AGENT, 'a', 'agent'],
+  [PA_AN_AGENT, 'an', 'agent'],
+  [PA_AN_AGENT, 'ai', 'agent'],
+  [PA_AN_AGENT, 'autonomous', 'agent'],
+  [PR_WHICH_OF_THE_FOLLOWING, 'the of which', 'following'],
+  [PR_TRUE_OR_FALSE, 'or true', 'false'],
+  [PR_CONCLUSION_FOLLOWS, 'conclusion', 'follows'],
+  [PR_VALID_ARGUMENT, 'valid', 'argument'],
+  [PR_STEP_BY_STEP, 'by step', 'step'],
+  [PR_EXPLAIN_WHY, 'explain', 'why'],
+  [PT_FUNCTION_CALL, 'function', 'call calling'],
+  [PT_TOOL_CALL, 'tool', 'call calls'],
+  [PT_AVAILABLE_TOOLS, 'available', 'tools functions'],
+  [PT_JSON_SCHEMA, 'json', 'schema'],
+];
+/** Per slot of a last word: its phrases (bit, hashes of the words before it, nearest first). */
+const phrasesEnding: ({ bit: number; before: number[] }[] | undefined)[] = new Array(SIZE);
+for (const [bit, before, lasts] of PHRASE_RULES) {
+  const hashes = before === '' ? [] : before.split(' ').map((word) => hashString(word));
+  for (const word of lasts.split(' ')) {
+    const slot = recordFor(hashString(word)) >> 2;
+    const list = phrasesEnding[slot] ?? [];
+    list.push({ bit, before: hashes });
+    phrasesEnding[slot] = list;
+  }
+}
+/** Per slot: verb and noun of the writing and coding-task patterns (a noun here is a word the pattern's noun can start with). */
+const NEAR_WRITING_VERB = 1;
+const NEAR_WRITING_NOUN = 2;
+const NEAR_CODE_VERB = 4;
+const NEAR_CODE_NOUN = 8;
+/** Table-only: the slot ends a phrase (`phrasesEnding`). */
+const PHRASE_END = 16;
+/** `call` and `use`, read with the word after them (`the`). */
+const CALL_WORD = 32;
+const USE_WORD = 64;
+const THE = hashString('the');
+const pairRoles = new Uint8Array(SIZE);
+for (const [role, list] of [
+  [NEAR_WRITING_VERB, 'write compose draft rewrite edit proofread polish'],
+  [
+    NEAR_WRITING_NOUN,
+    // `e-mail` and `cover letter` start with the words `e` and `cover`
+    'story poem essay email e letter blog article speech song lyrics post cover paragraph tweet slogan headline novel chapter script haiku limerick review',
+  ],
+  [
+    NEAR_CODE_VERB,
+    'write fix debug implement refactor optimize optimise review explain convert translate complete',
+  ],
+  [NEAR_CODE_NOUN, 'code function script program query class method snippet module endpoint'],
+] as [number, string][]) {
+  for (const word of list.split(' ')) pairRoles[recordFor(hashString(word)) >> 2] |= role;
+}
+for (let slot = 0; slot < SIZE; slot++) if (phrasesEnding[slot] !== undefined) pairRoles[slot] |= PHRASE_END;
+pairRoles[recordFor(hashString('call')) >> 2] |= CALL_WORD;
+pairRoles[recordFor(hashString('use')) >> 2] |= USE_WORD;
+
+/** The phrases found so far, where the last writing and code verbs ended. */
+let pairFlags = 0;
+let writingVerbAt = -1000;
+let codeVerbAt = -1000;
+
+/** Where the word found by `wordBefore` starts. */
+let wordBeforeStart = 0;
+
+/**
+ * Hash of the word before text[at] as `A\s+` reads it (at least one `\s`, then a maximal run of
+ * `\w` ending there), its start in `wordBeforeStart`; 0 when there is none.
+ */
+function wordBefore(text: string, at: number): number {
+  let k = at - 1;
+  // (`isSpaceLike` also skips control characters, which `\s` does not: that only loosens the gate)
+  while (k >= 0 && isSpaceLike(text.charCodeAt(k))) k--;
+  if (k === at - 1 || k < 0 || !isPatternWordChar(text.charCodeAt(k))) return 0;
+  const end = k + 1;
+  while (k > 0 && isPatternWordChar(text.charCodeAt(k - 1))) k--;
+  wordBeforeStart = k;
+  let h = FNV_OFFSET;
+  for (let j = k; j < end; j++) h = Math.imul(h ^ text.charCodeAt(j), FNV_PRIME);
+  return fmix32(h);
+}
+
+/** Hash of the word after text[at] as `\s+A` reads it (at least one `\s`, then a maximal run of `\w`); 0 when there is none. */
+function wordAfter(text: string, at: number): number {
+  let k = at;
+  while (k < text.length && isSpaceLike(text.charCodeAt(k))) k++;
+  if (k === at) return 0;
+  let h = FNV_OFFSET;
+  for (; k < text.length; k++) {
+    const c = text.charCodeAt(k);
+    if (!isPatternWordChar(c)) break;
+    h = Math.imul(h ^ c, FNV_PRIME);
+  }
+  return fmix32(h);
+}
+
+/** Notes the table word text[start, end) in `slot` in the phrases and verb-noun distances. */
+function pairWord(text: string, slot: number, start: number, end: number): void {
+  const roles = pairRoles[slot];
+  if (roles === 0) return;
+  if ((roles & PHRASE_END) !== 0) {
+    for (const { bit, before } of phrasesEnding[slot]!) {
+      if ((pairFlags & bit) !== 0) continue;
+      let at = start;
+      let k = 0;
+      for (; k < before.length; k++) {
+        if (wordBefore(text, at) !== before[k]) break;
+        at = wordBeforeStart;
+      }
+      if (k === before.length) pairFlags |= bit;
+    }
+  }
+  if ((roles & CALL_WORD) !== 0 && wordAfter(text, end) === THE) pairFlags |= PT_CALL_THE;
+  if ((roles & USE_WORD) !== 0 && wordAfter(text, end) === THE) pairFlags |= PT_USE_THE;
+  if ((roles & NEAR_WRITING_NOUN) !== 0 && start - writingVerbAt <= 40) pairFlags |= PN_WRITING;
+  if ((roles & NEAR_CODE_NOUN) !== 0 && start - codeVerbAt <= 40) pairFlags |= PN_CODE;
+  if ((roles & NEAR_WRITING_VERB) !== 0) writingVerbAt = end;
+  if ((roles & NEAR_CODE_VERB) !== 0) codeVerbAt = end;
+}
+
 const HOW = hashString('how');
 const HOW_MATH = new Set(['many', 'much'].map((w) => hashString(w)));
 const HOW_WEAK = new Set(['long', 'old', 'far', 'fast', 'tall', 'often'].map((w) => hashString(w)));
@@ -453,6 +672,8 @@ export interface Triggers {
   cues?: number;
   /** Pattern matches proven on the tokens (`SURE_*`). */
   sure?: number;
+  /** Adjacent pattern words and near verb-noun pairs found (`PA_*`, `PR_*`, `PT_*`, `PN_*`); absent: not collected. */
+  pairs?: number;
 }
 
 /** True when only spaces, tabs, `#`, `<` or `/` stand between the line start and `start`. */
@@ -575,6 +796,7 @@ function spanRoles(text: string, from: number, to: number): void {
   while (i < to) {
     const c = text.charCodeAt(i);
     if ((c >= 97 && c <= 122) || c === 95 || (c >= 65 && c <= 90)) {
+      const wordStart = i;
       let h = FNV_OFFSET;
       for (; i < to; i++) {
         const d = text.charCodeAt(i);
@@ -591,6 +813,7 @@ function spanRoles(text: string, from: number, to: number): void {
         innerFlags |= f;
         cueFlags |= cueRecords[slot];
         if ((f & MARKUP_NAME) !== 0) markupAt(text, i);
+        pairWord(text, slot, wordStart, i);
       }
       continue;
     }
@@ -720,6 +943,9 @@ export function triggersOf(s: TokenStream): Triggers {
   sureFlags = 0;
   writingVerbEnd = -1;
   terminalEnd = -1;
+  pairFlags = 0;
+  writingVerbAt = -1000;
+  codeVerbAt = -1000;
   const { lineBreaks } = s;
   let nextBreak = s.lineBreakCount > 0 ? lineBreaks[0] : -1;
   let breakAt = 0;
@@ -746,6 +972,8 @@ export function triggersOf(s: TokenStream): Triggers {
         if ((f & MARKUP_NAME) !== 0) markupAt(text, end);
         cueFlags |= cueRecords[slot];
         if (proofs[slot] !== 0) proveByWord(text, start, end, slot);
+        // a joined word's own hash is no pattern word: its words are read by spanRoles
+        if (t !== nextJoined) pairWord(text, slot, start, end);
       }
       if (t === nextJoined) {
         // `don't`, `step-by-step`: the concept scanner reads the words on both sides of the connector
@@ -816,5 +1044,12 @@ export function triggersOf(s: TokenStream): Triggers {
   if (composes) words |= T_EXTRACTION;
   words |= innerFlags & PARTNERS;
   if (s.ascii || asciiWords(text)) words |= T_ASCII;
-  return { words, punct, spans: composes ? admittedSpans() : null, cues: cueFlags, sure: sureFlags };
+  return {
+    words,
+    punct,
+    spans: composes ? admittedSpans() : null,
+    cues: cueFlags,
+    sure: sureFlags,
+    pairs: pairFlags,
+  };
 }
