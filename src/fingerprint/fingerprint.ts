@@ -154,10 +154,11 @@ function complete(
     ? exchange.system.slice(0, SYSTEM_CHARS).normalize('NFKC').toLowerCase()
     : '';
   const tagText = system ? `${system}\n${s.text}` : s.text;
-  const language = detectLanguage(s);
+  // A Latin-script prompt without a system prompt: the trigger pass also gives the language
+  let triggers = system === '' && latinOnly(s) ? triggersOf(s) : null;
+  const language = triggers !== null ? (triggers.latinLanguage as string) : detectLanguage(s);
   // The trigger table covers English (and es/fr/de words); anything else runs every regex gate.
-  const covered = system === '' && (language === 'en' || language === 'und') && latinOnly(s);
-  const triggers = covered ? triggersOf(s) : null;
+  if (language !== 'en' && language !== 'und') triggers = null;
   const extraction =
     triggers === null
       ? extractionTags(tagText)

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { detectLanguage } from './language.js';
-import { CYRILLIC, scan } from './normalise.js';
+import { CYRILLIC, LATIN, scan } from './normalise.js';
+import { paraphraseSet } from './test-support/paraphrases.js';
+import { triggersOf } from './triggers.js';
 
 const lang = (text: string) => detectLanguage(scan(text));
 
@@ -40,5 +42,39 @@ describe('language identification', () => {
     expect(lang('请解释这段代码的作用：```python\nprint("hello world")\n``` 为什么输出是这样的？')).toBe(
       'zh',
     );
+  });
+});
+
+describe('the stopword votes counted in the trigger pass (triggers.ts)', () => {
+  it('give the language detectLanguage gives a stream whose letters are all Latin', () => {
+    const texts = [
+      'What is the capital of France and why is it famous?',
+      '¿Cuál es la capital de Francia y por qué es famosa?',
+      'Quelle est la capitale de la France et pourquoi est-elle célèbre ?',
+      'Was ist die Hauptstadt von Frankreich und warum ist sie berühmt?',
+      'Hoe werkt dit? Ik weet het niet, en jij?',
+      'Dlaczego to nie jest takie proste?',
+      'Bu nasıl olur, neden böyle?',
+      'yang dan di ini itu',
+      'the la',
+      'der',
+      '',
+      '12345 67',
+      'xyzzy',
+      'def f(x): return x + 1',
+      // more than 300 words: only the first 300 vote
+      `${'el la de que '.repeat(80)}${'the and is are of '.repeat(100)}`,
+      ...paraphraseSet().map((r) => r.text),
+    ];
+    let latin = 0;
+    for (const text of texts) {
+      const s = scan(text);
+      const others = s.scripts.reduce((sum, n, k) => (k === LATIN ? sum : sum + n), 0);
+      if (others !== 0) continue;
+      latin++;
+      const expected = detectLanguage(s);
+      expect(triggersOf(s).latinLanguage, text).toBe(expected);
+    }
+    expect(latin).toBeGreaterThan(100);
   });
 });

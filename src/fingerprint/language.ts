@@ -60,8 +60,20 @@ LANGS.forEach((lang, bit) => {
   }
 });
 
-const MAX_WORDS = 300;
+/** Latin-script text votes with its first this many word tokens. */
+export const LANGUAGE_WORDS = 300;
 const scores = new Int32Array(LANGS.length);
+
+/**
+ * Every stopword hash with the bit mask of the languages that use it (bit k: the k-th language of
+ * `latinVerdict`), for a table that looks the words up in another pass (triggers.ts).
+ */
+export function stopwordMasks(): { hash: number; mask: number }[] {
+  const out: { hash: number; mask: number }[] = [];
+  for (let slot = 0; slot < SIZE; slot++)
+    if (masks[slot] !== 0) out.push({ hash: keys[slot], mask: masks[slot] });
+  return out;
+}
 
 /** Scripts that decide the language by themselves, in order of precedence on ties (after Latin and CJK). */
 const SCRIPT_LANGUAGES: [number, string][] = [
@@ -111,12 +123,20 @@ function latinLanguage(s: TokenStream): string {
   scores.fill(0);
   let words = 0;
   const { kinds, hashes } = s;
-  for (let t = 0; t < s.count && words < MAX_WORDS; t++) {
+  for (let t = 0; t < s.count && words < LANGUAGE_WORDS; t++) {
     if (kinds[t] !== WORD) continue;
     words++;
     for (let mask = masks[slotOf(hashes[t])]; mask !== 0; mask &= mask - 1)
       scores[31 - Math.clz32(mask & -mask)]++;
   }
+  return latinVerdict(scores, words);
+}
+
+/**
+ * The language of Latin-script text from its stopword votes (`scores[k]`: the words of the k-th
+ * language among its first `words` word tokens, at most `LANGUAGE_WORDS`), or 'und'.
+ */
+export function latinVerdict(scores: Int32Array, words: number): string {
   let first = 0;
   for (let bit = 1; bit < LANGS.length; bit++) if (scores[bit] > scores[first]) first = bit;
   let second = -1;

@@ -25,7 +25,8 @@ import './concept-lexicon.js';
 import { anywhereVetoes, composable } from './compositions.js';
 import { symbolHints, wordHints } from './concepts.js';
 import { FNV_OFFSET, FNV_PRIME, fmix32, hashString } from './hash.js';
-import { ELIDED, ID, PUNCT, STR, type TokenStream, URL, WORD } from './normalise.js';
+import { LANGUAGE_WORDS, latinVerdict, stopwordMasks } from './language.js';
+import { ELIDED, ID, LATIN, PUNCT, STR, type TokenStream, URL, WORD } from './normalise.js';
 
 /** Word flags (capability cues). */
 export const T_CODE = 16;
@@ -592,6 +593,20 @@ for (let slot = 0; slot < SIZE; slot++) if (phrasesEnding[slot] !== undefined) p
 pairRoles[recordFor(hashString('call')) >> 2] |= CALL_WORD;
 pairRoles[recordFor(hashString('use')) >> 2] |= USE_WORD;
 
+/**
+ * The language stopwords (language.ts) in the same table, so the pass that reads every word for
+ * its trigger flags also counts the votes of the Latin-script language identifier (its first
+ * `LANGUAGE_WORDS` word tokens): one lookup a word instead of a second pass with a second table.
+ * A slot that is only a stopword has no trigger record (`triggerSlots`), so it costs a vote and
+ * nothing more.
+ */
+const triggerSlots = new Uint8Array(SIZE);
+for (let slot = 0; slot < SIZE; slot++) if (keys[slot] !== 0) triggerSlots[slot] = 1;
+const stopMasks = new Int32Array(SIZE);
+for (const { hash, mask } of stopwordMasks()) stopMasks[recordFor(hash) >> 2] = mask;
+const languageScores = new Int32Array(32);
+let languageWords = 0;
+
 /** The phrases found so far, where the last writing and code verbs ended. */
 let pairFlags = 0;
 let writingVerbAt = -1000;
@@ -674,6 +689,12 @@ export interface Triggers {
   sure?: number;
   /** Adjacent pattern words and near verb-noun pairs found (`PA_*`, `PR_*`, `PT_*`, `PN_*`); absent: not collected. */
   pairs?: number;
+  /**
+   * The language by the stopword votes of the first word tokens, as `detectLanguage` (language.ts)
+   * decides it for a stream whose letters are all Latin script ('und' without letters); for other
+   * streams it means nothing.
+   */
+  latinLanguage?: string;
 }
 
 /** True when only spaces, tabs, `#`, `<` or `/` stand between the line start and `start`. */
@@ -804,7 +825,7 @@ function spanRoles(text: string, from: number, to: number): void {
         h = Math.imul(h ^ d, FNV_PRIME);
       }
       const slot = slotOf(fmix32(h));
-      if (keys[slot] !== 0) {
+      if (triggerSlots[slot] !== 0) {
         const r = slot * 4;
         const f = records[r];
         spanA |= records[r + 1];
@@ -944,6 +965,8 @@ export function triggersOf(s: TokenStream): Triggers {
   writingVerbEnd = -1;
   terminalEnd = -1;
   pairFlags = 0;
+  languageScores.fill(0);
+  languageWords = 0;
   writingVerbAt = -1000;
   codeVerbAt = -1000;
   const { lineBreaks } = s;
@@ -961,7 +984,12 @@ export function triggersOf(s: TokenStream): Triggers {
     if (kind === WORD) {
       const hash = hashes[t];
       const slot = slotOf(hash);
-      if (keys[slot] !== 0) {
+      if (languageWords < LANGUAGE_WORDS) {
+        languageWords++;
+        for (let mask = stopMasks[slot]; mask !== 0; mask &= mask - 1)
+          languageScores[31 - Math.clz32(mask & -mask)]++;
+      }
+      if (triggerSlots[slot] !== 0) {
         const r = slot * 4;
         const f = records[r];
         // code syntax words gate a line-anchored pattern: only count them at a line start
@@ -1051,5 +1079,6 @@ export function triggersOf(s: TokenStream): Triggers {
     cues: cueFlags,
     sure: sureFlags,
     pairs: pairFlags,
+    latinLanguage: s.scripts[LATIN] === 0 ? 'und' : latinVerdict(languageScores, languageWords),
   };
 }
