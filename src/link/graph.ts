@@ -204,7 +204,19 @@ interface Derived {
   epoch: number;
   /** Per account id: its scoring view, once it was scored (see `viewOf`). */
   views: (ScoringView | undefined)[];
+  /**
+   * Per account id, META numbers about its scoring view, all the bounds read of it: the epoch
+   * its rarities were last refreshed in (a view refreshed in the current epoch is packed and
+   * exact), its traffic, and per profile kind its mass (the sum of share x rarity of its keys of
+   * that kind). One small record per account, so bounding a candidate does not reach its view.
+   */
+  meta: Float64Array;
 }
+
+/** Numbers per account in `Derived.meta`: epoch, traffic, then one mass per profile kind. */
+const META_EPOCH = 0;
+const META_TRAFFIC = 1;
+const META_MASS = 2;
 
 /**
  * What pair scoring reads of one account, packed: its usage-profile keys (templates, buckets:
@@ -229,8 +241,6 @@ interface ScoringView {
   runs: Int32Array;
   /** Its volume, or the sum of its use counts when the volume is unknown (for `evidence`). */
   traffic: number;
-  /** Per profile kind: the sum of share x rarity of its keys of that kind, refreshed with the rarities. */
-  mass: Float64Array;
 }
 
 const PROFILE_RECORD = 3;
@@ -263,6 +273,7 @@ function derived(g: LinkGraph): Derived {
       reach: new Float64Array(0),
       epoch: 1,
       views: [],
+      meta: new Float64Array(0),
     };
     derivedOf.set(g, d);
     for (let id = 0; id < g.keyText.length; id++)
@@ -462,6 +473,7 @@ const PROFILE: boolean[] = KINDS.map((k) => isProfileKind(k.kind));
 /** Kind ordinals of the profile kinds, and each kind's index among them (-1: not a profile kind). */
 const PROFILE_KINDS: number[] = KINDS.flatMap((_, i) => (PROFILE[i] ? [i] : []));
 const PROFILE_SLOT: number[] = KINDS.map((_, i) => PROFILE_KINDS.indexOf(i));
+const META = META_MASS + PROFILE_KINDS.length;
 const ANCHOR: boolean[] = KINDS.map((k) => ANCHOR_KINDS.has(k.kind));
 const ADDRESS: boolean[] = KINDS.map((k) => ADDRESS_KINDS.has(k.kind));
 /** Addresses an account uses for traffic (several per account), as opposed to its one sign-up address. */
@@ -479,7 +491,10 @@ function viewOf(g: LinkGraph, d: Derived, a: number): ScoringView {
   if (v === undefined || !v.packed) v = packView(g, d, a, v);
   if (v.epoch !== d.epoch) {
     const pop = Math.max(g.population, g.config.minPopulation);
-    const { data, runs, mass } = v;
+    const { data, runs } = v;
+    if (d.meta.length < (a + 1) * META) d.meta = grown(d.meta, (a + 1) * META, (n) => new Float64Array(n));
+    const meta = d.meta;
+    const at = a * META;
     for (let slot = 0; slot < PROFILE_KINDS.length; slot++) {
       let sum = 0;
       for (let r = runs[slot]; r < runs[slot + 1]; r += PROFILE_RECORD) {
@@ -490,11 +505,20 @@ function viewOf(g: LinkGraph, d: Derived, a: number): ScoringView {
         // A template or bucket nobody else holds says nothing about any pair (see `scoreInto`).
         if (info >>> HOLDER_BITS > 1) sum += data[r + 1] * rarity;
       }
-      mass[slot] = sum;
+      meta[at + META_MASS + slot] = sum;
     }
+    meta[at + META_TRAFFIC] = v.traffic;
+    meta[at + META_EPOCH] = d.epoch;
     v.epoch = d.epoch;
   }
   return v;
+}
+
+/** Where account `a`'s numbers start in `Derived.meta`, refreshed to the graph's current state. */
+function metaOf(g: LinkGraph, d: Derived, a: number): number {
+  const at = a * META;
+  if (d.meta[at + META_EPOCH] !== d.epoch) viewOf(g, d, a);
+  return at;
 }
 
 /** Packs account `a`'s keys and usage shares into its view (reusing `old` when it has room). */
@@ -523,7 +547,6 @@ function packView(g: LinkGraph, d: Derived, a: number, old: ScoringView | undefi
           data: new Float64Array(size + 8 * PROFILE_RECORD),
           runs,
           traffic: 0,
-          mass: old?.mass ?? new Float64Array(slots),
         };
   d.views[a] = v;
   const data = v.data;
@@ -902,31 +925,35 @@ function scanPostings(g: LinkGraph, d: Derived, a: number): number {
  * mass Pa, Pb), sum of min / sum of max is S / (Pa + Pb - S) (`upperBound`), itself at most S / Pa
  * (`quickBound`, which needs nothing of b's view: refreshing that is the costly part).
  */
-function quickBound(g: LinkGraph, d: Derived, va: ScoringView, b: number): number {
-  return profileBound(g, d, va, b, null);
+function quickBound(g: LinkGraph, d: Derived, am: number, b: number): number {
+  return profileBound(g, d, am, b, -1);
 }
 
 /** See `quickBound`. */
-function upperBound(g: LinkGraph, d: Derived, va: ScoringView, b: number): number {
-  return profileBound(g, d, va, b, viewOf(g, d, b));
+function upperBound(g: LinkGraph, d: Derived, am: number, b: number): number {
+  return profileBound(g, d, am, b, metaOf(g, d, b));
 }
 
-/** `quickBound` without b's view (`vb` null), `upperBound` with it. */
-function profileBound(g: LinkGraph, d: Derived, va: ScoringView, b: number, vb: ScoringView | null): number {
+/**
+ * `quickBound` without b's view (`bm` -1), `upperBound` with it; `am`, `bm`: where a's and b's
+ * numbers start in `Derived.meta` (both refreshed).
+ */
+function profileBound(g: LinkGraph, d: Derived, am: number, b: number, bm: number): number {
   const reach = d.reach;
+  const meta = d.meta;
   const at = b * BOUND_STRIDE;
   const slots = PROFILE_KINDS.length;
   // Without b's view: its traffic is its volume when known (see `packView`), else evidence is at most 1.
   const volume = g.volume[b];
-  const traffic = vb !== null ? vb.traffic : volume > 0 ? volume : Number.POSITIVE_INFINITY;
-  const evidence = Math.min(1, Math.min(va.traffic, traffic) / 8);
+  const traffic = bm >= 0 ? meta[bm + META_TRAFFIC] : volume > 0 ? volume : Number.POSITIVE_INFINITY;
+  const evidence = Math.min(1, Math.min(meta[am + META_TRAFFIC], traffic) / 8);
   let bound = reach[at] + UNSEEN.plain;
   for (let s = 0; s < slots; s++) {
-    const pa = va.mass[s];
-    const pb = vb !== null ? vb.mass[s] : Number.POSITIVE_INFINITY;
+    const pa = meta[am + META_MASS + s];
+    const pb = bm >= 0 ? meta[bm + META_MASS + s] : Number.POSITIVE_INFINITY;
     const shared = Math.min(reach[at + 1 + s] + UNSEEN.mass[s], pa, pb);
     if (!(shared > 0)) continue;
-    const jaccard = Math.min(1, vb !== null ? shared / (pa + pb - shared) : shared / pa);
+    const jaccard = Math.min(1, bm >= 0 ? shared / (pa + pb - shared) : shared / pa);
     const specific = Math.min(
       1,
       Math.max(reach[at + 1 + slots + s], UNSEEN.rarity[s]) / g.config.profileRarityBits,
@@ -960,10 +987,10 @@ function candidates(g: LinkGraph, a: number): number[] {
   const plainBounds = PLAIN_BOUNDS;
   plainBounds.length = 0;
   if (boundsHold(cfg) && kept.length > 0) {
-    const va = viewOf(g, d, a);
+    const am = metaOf(g, d, a);
     let w = 0;
     for (const b of kept) {
-      if (quickBound(g, d, va, b) < threshold || upperBound(g, d, va, b) < threshold) continue;
+      if (quickBound(g, d, am, b) < threshold || upperBound(g, d, am, b) < threshold) continue;
       kept[w++] = b;
       plainBounds.push(d.reach[b * BOUND_STRIDE] + UNSEEN.plain);
     }
@@ -982,7 +1009,7 @@ function clearScan(d: Derived, reached: number): void {
   for (let r = 0; r < reached; r++) {
     const b = seen[r];
     prio[b] = 0;
-    reach.fill(0, b * BOUND_STRIDE, (b + 1) * BOUND_STRIDE);
+    for (let at = b * BOUND_STRIDE, end = at + BOUND_STRIDE; at < end; at++) reach[at] = 0;
   }
 }
 
@@ -1000,9 +1027,9 @@ export function pairScoreBounds(
   if (!boundsHold(g.config)) return { quick: none, weight: none, plain: none };
   const d = derived(g);
   const reached = scanPostings(g, d, a);
-  const va = viewOf(g, d, a);
-  const quick = quickBound(g, d, va, b);
-  const weight = upperBound(g, d, va, b);
+  const am = metaOf(g, d, a);
+  const quick = quickBound(g, d, am, b);
+  const weight = upperBound(g, d, am, b);
   const plain = d.reach[b * BOUND_STRIDE] + UNSEEN.plain;
   clearScan(d, reached);
   return { quick, weight, plain };
@@ -1064,6 +1091,19 @@ export function neighbourIds(g: LinkGraph, a: number): number[] {
   for (const b of g.inn[a]) if (!on.includes(b) && g.outN[b].includes(a)) out.push(b);
   return out;
 }
+
+/**
+ * Per key id, its holder count and kind in one number: holders x KEY_INFO_HOLDER + the kind's
+ * index in KINDS (released ids hold 0). For passes over the whole graph (template sets): one
+ * typed-array read per key instead of reaching its postings. Read-only; valid until the graph
+ * next changes.
+ */
+export function keyInfo(g: LinkGraph): Int32Array {
+  return derived(g).info;
+}
+
+/** See `keyInfo`. */
+export const KEY_INFO_HOLDER = HOLDER;
 
 /** How many accounts hold a key (0 when unknown). */
 export function holders(g: LinkGraph, key: string): number {

@@ -12,8 +12,8 @@
  * Pure and deterministic, computed from the graph's template postings (the engine re-runs it
  * every few hours of event time and re-keys the accounts whose set changed).
  */
-import type { LinkGraph } from './graph.js';
-import { KIND } from './kinds.js';
+import { KEY_INFO_HOLDER, keyInfo, type LinkGraph } from './graph.js';
+import { KIND, KINDS } from './kinds.js';
 
 /** Parameters of template-set finding (documented in docs/detection.md). */
 export interface TemplateSetConfig {
@@ -56,25 +56,47 @@ export interface TemplateSet {
 export function findTemplateSets(g: LinkGraph, config: Partial<TemplateSetConfig> = {}): TemplateSet[] {
   const cfg = { ...DEFAULT_TEMPLATE_SET_CONFIG, ...config };
   const prefix = `${KIND.template.code}|`;
-  const code = prefix.charCodeAt(0);
+  const templateKind = KINDS.indexOf(KIND.template);
   const maxHolders = Math.max(cfg.minMaxHolders, cfg.maxHolderShare * g.population);
-  // Holder counts first: most keys are held by one account or by very many.
+  // Kind and holder count from one read per key (this pass reads every key of every account).
+  const info = keyInfo(g);
   const eligible = (id: number) => {
-    const n = g.postings[id].length;
-    return n >= cfg.minHolders && n <= maxHolders && g.keyText[id].charCodeAt(0) === code;
+    const x = info[id];
+    if (x % KEY_INFO_HOLDER !== templateKind) return false;
+    const n = Math.floor(x / KEY_INFO_HOLDER);
+    return n >= cfg.minHolders && n <= maxHolders;
   };
-  // How many accounts hold each pair of eligible templates (key ids are below keyText.length).
-  const stride = g.keyText.length;
-  const common = new Map<number, number>();
+  // Each account's eligible templates under dense local numbers, in key-id order...
+  const local = new Map<number, number>();
+  const global: number[] = [];
   const held: number[] = [];
+  const heldEnd: number[] = [];
   for (let a = 0; a < g.keys.length; a++) {
-    held.length = 0;
-    for (const id of g.keys[a]) if (eligible(id)) held.push(id);
-    for (let x = 0; x < held.length; x++)
-      for (let y = x + 1; y < held.length; y++) {
+    for (const id of g.keys[a]) {
+      if (!eligible(id)) continue;
+      let x = local.get(id);
+      if (x === undefined) {
+        x = global.length;
+        local.set(id, x);
+        global.push(id);
+      }
+      held.push(x);
+    }
+    heldEnd.push(held.length);
+  }
+  // ...then how many accounts hold each pair, keyed (earlier, later) in the account's key-id
+  // order. Local numbers keep the keys small integers (cheap map keys while they fit); the groups
+  // found below do not depend on the order the pairs are met in.
+  const stride = global.length;
+  const common = new Map<number, number>();
+  let start = 0;
+  for (const end of heldEnd) {
+    for (let x = start; x < end; x++)
+      for (let y = x + 1; y < end; y++) {
         const pair = held[x] * stride + held[y];
         common.set(pair, (common.get(pair) ?? 0) + 1);
       }
+    start = end;
   }
   // Templates whose holders overlap are joined (union-find over key ids).
   const parent = new Map<number, number>();
@@ -86,8 +108,9 @@ export function findTemplateSets(g: LinkGraph, config: Partial<TemplateSetConfig
   };
   for (const [pair, n] of common) {
     if (n < cfg.minCommon) continue;
-    const x = Math.floor(pair / stride);
-    const y = pair - x * stride;
+    const lx = Math.floor(pair / stride);
+    const x = global[lx];
+    const y = global[pair - lx * stride];
     const overlap = n / (g.postings[x].length + g.postings[y].length - n);
     if (overlap < cfg.minOverlap) continue;
     const rx = root(x);
