@@ -186,6 +186,38 @@ describe('stability and state', () => {
     expect(hung?.every((e) => e.kinds.includes('template'))).toBe(true);
   });
 
+  it('flags a slow account that sends a template set of flagged members, not a developer who sends a few of them', () => {
+    const engine = createCampaignEngine();
+    // The campaign's script: three templates every member sends, beside its usual ones.
+    const script = { 'op7-tpl-x': 12, 'op7-tpl-y': 9, 'op7-tpl-z': 6 };
+    const attack = campaign('op7', 30).map((s) => ({ ...s, templates: { ...s.templates, ...script } }));
+    engine.tick([...background(2500), ...attack], NOW);
+    expect(flagged(engine).size).toBe(30);
+    const [slow, developer] = background(2502)
+      .slice(2500)
+      .map((s, i) => ({ ...s, account: `newcomer-${i}` }));
+    engine.tick(
+      [
+        // Behind its own proxy and card: five prompts, two from the script, three reworded.
+        { ...slow, templates: { 'op7-tpl-x': 1, 'op7-tpl-z': 1, 'own-1': 1, 'own-2': 1, 'own-3': 1 } },
+        // A developer who sent two of the script's prompts among many that others send too.
+        { ...developer, templates: { 'op7-tpl-x': 2, 'op7-tpl-y': 2, 'popular-0': 20, 'popular-1': 10 } },
+      ],
+      NOW + 3 * 3_600_000,
+    );
+    expect([...flagged(engine)].filter((a) => a.startsWith('newcomer-'))).toEqual(['newcomer-0']);
+    const [c] = engine.campaigns();
+    const why = c.evidence.find((e) => e.kind === 'shared-programme');
+    expect(why?.summary).toMatch(
+      /newcomer-0: sends templates of the set template op7-tpl-\w belongs to, as do 30 flagged members of 31 other holders/,
+    );
+    // The graph hangs it on members that send the same templates.
+    const hung = engine
+      .graph(c.id)
+      ?.edges.filter((e) => e.source === 'newcomer-0' || e.target === 'newcomer-0');
+    expect(hung?.length).toBeGreaterThan(0);
+  });
+
   it('does not flag a subscriber whose home address the campaign exits through, but does flag a worker there', () => {
     const engine = createCampaignEngine();
     const attack = campaign('op10', 30);

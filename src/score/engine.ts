@@ -376,10 +376,10 @@ function engineOn(cfg: EngineConfig, st: State): CampaignEngine {
 
   /**
    * Finds the template sets again (every `templateSetEveryMs` of event time) and re-keys the
-   * accounts whose set changed, queueing them for re-linking.
+   * accounts whose set changed, queueing them for re-linking; returns the accounts that joined one.
    */
-  function refreshTemplateSets(now: EpochMs): void {
-    if (st.templateSetsAt !== null && now - st.templateSetsAt < cfg.templateSetEveryMs) return;
+  function refreshTemplateSets(now: EpochMs): number[] {
+    if (st.templateSetsAt !== null && now - st.templateSetsAt < cfg.templateSetEveryMs) return [];
     st.templateSetsAt = now;
     const next = new Map<number, string>();
     for (const p of findTemplateSets(st.g)) for (const a of p.accounts) next.set(a, p.id);
@@ -393,6 +393,7 @@ function engineOn(cfg: EngineConfig, st: State): CampaignEngine {
       setAccountKeys(st.g, a, accountKeysOf(a, s), designShare(s), s.exchanges);
       st.relinkQueue.add(a);
     }
+    return [...next.keys()].filter((a) => changed.has(a));
   }
 
   function relink(): { relinked: number; touched: Set<number> } {
@@ -565,15 +566,25 @@ function engineOn(cfg: EngineConfig, st: State): CampaignEngine {
    * detected campaign: at least `SATELLITE_MIN_FLAGGED` of them, and at least half of the
    * instrument's other holders. Short-lived replacement accounts often send too little to link on
    * their own, but an operator reuses its cards and machines, while a household's shared computer
-   * or card holds no flagged account. The campaign lists the account, and its evidence says why.
+   * or card holds no flagged account. A template set counts the same way, for an account that
+   * also sends `SET_FOLLOWING_SHARE` of its shared-template traffic to the campaign's templates:
+   * it sends what the campaign's flagged members send together, and little else anyone shares
+   * (slow accounts behind rotating proxies send too little for a link of their own, but their few
+   * prompts come from the script; a developer who sends a few of a campaign's coding prompts
+   * sends many more that others send too). The campaign lists the account, and its evidence says why.
    */
-  function flagSatellites(accounts: Iterable<number>, now: EpochMs, result: TickResult): void {
+  function flagSatellites(
+    accounts: Iterable<number>,
+    now: EpochMs,
+    result: TickResult,
+    holdersByValue: Map<number, ValueHolders>,
+  ): void {
     if (st.flags.size === 0) return;
     for (const a of accounts) {
       if (st.flags.has(a)) continue;
       for (const keyId of st.g.keys[a]) {
         const key = st.g.keyText[keyId];
-        const kind = instrumentKind(key);
+        const kind = satelliteKind(key);
         if (!kind) continue;
         const others = st.g.postings[keyId].filter((b) => b !== a);
         const flaggedBy = new Map<string, number>();
@@ -586,11 +597,25 @@ function engineOn(cfg: EngineConfig, st: State): CampaignEngine {
           [];
         const c = id === undefined ? undefined : st.campaigns.get(id);
         if (!c || n === undefined || !mayFlag(c)) continue;
+        if (kind === 'template-set') {
+          const { volume, following } = programmeFollowing(a, c, holdersByValue);
+          if (following < SET_FOLLOWING_SHARE * volume) continue;
+        }
         st.flags.set(a, { at: now, campaign: c.id });
         result.flagged++;
         const held = `${n} flagged member${n === 1 ? '' : 's'} of ${others.length} other holder${others.length === 1 ? '' : 's'}`;
         c.satellites ??= [];
-        c.satellites.push([a, `${KIND[kind].label} ${key.slice(key.indexOf('|') + 1)} shared with ${held}`]);
+        if (kind === 'template-set')
+          c.satellites.push([
+            a,
+            `sends templates of the set template ${key.slice(key.indexOf('|') + 1)} belongs to, as do ${held}`,
+            'programme',
+          ]);
+        else
+          c.satellites.push([
+            a,
+            `${KIND[kind].label} ${key.slice(key.indexOf('|') + 1)} shared with ${held}`,
+          ]);
         break;
       }
     }
@@ -663,6 +688,20 @@ function engineOn(cfg: EngineConfig, st: State): CampaignEngine {
    * or aged, share its templates or send templates nobody else does (which do not count).
    */
   function offProgramme(a: number, c: CampaignState, holdersByValue: Map<number, ValueHolders>): boolean {
+    const { volume, following } = programmeFollowing(a, c, holdersByValue);
+    return volume >= PROGRAMME_MIN_EXCHANGES && following < OFF_PROGRAMME_SHARE * volume;
+  }
+
+  /**
+   * An account's traffic on templates shared with two or more accounts (`volume`), and how much of
+   * it goes to templates held mostly by the campaign's side, each weighted by that side's share of
+   * the other holders (`following`).
+   */
+  function programmeFollowing(
+    a: number,
+    c: CampaignState,
+    holdersByValue: Map<number, ValueHolders>,
+  ): { volume: number; following: number } {
     const keys = st.g.keys[a];
     const counts = st.g.counts[a];
     const own = campaignSideOf(a) === c.id ? 1 : 0;
@@ -677,7 +716,7 @@ function engineOn(cfg: EngineConfig, st: State): CampaignEngine {
       const side = (h.side.get(c.id) ?? 0) - own;
       if (side >= PROGRAMME_VALUE_SIDE * others) following += (counts[k] * side) / others;
     }
-    return volume >= PROGRAMME_MIN_EXCHANGES && following < OFF_PROGRAMME_SHARE * volume;
+    return { volume, following };
   }
 
   /**
@@ -853,7 +892,7 @@ function engineOn(cfg: EngineConfig, st: State): CampaignEngine {
         campaigns: 0,
       };
       const touchedMembers = ingest(changed, now);
-      refreshTemplateSets(now);
+      const joinedSets = refreshTemplateSets(now);
       const { relinked, touched } = relink();
       result.relinked = relinked;
       result.pendingRelinks = st.relinkQueue.size;
@@ -892,8 +931,14 @@ function engineOn(cfg: EngineConfig, st: State): CampaignEngine {
         scored.push(c);
         result.scored++;
       }
-      flagSatellites(touchedMembers, now, result);
+      // An account that joined a template set is checked even if it sent nothing this tick.
       const holdersByValue = new Map<number, ValueHolders>();
+      flagSatellites(
+        joinedSets.length ? new Set([...touchedMembers, ...joinedSets]) : touchedMembers,
+        now,
+        result,
+        holdersByValue,
+      );
       const audience = new Set(touchedMembers);
       for (const c of scored)
         if (mayFlag(c)) for (const a of programmeAudience(c, holdersByValue)) audience.add(a);
@@ -946,7 +991,9 @@ function engineOn(cfg: EngineConfig, st: State): CampaignEngine {
         const coHolders = new Set<number>();
         for (const keyId of st.g.keys[s]) {
           const key = st.g.keyText[keyId];
-          const shared = what === 'programme' ? isProgrammeKey(key) : instrumentKind(key) !== undefined;
+          const kind = satelliteKind(key);
+          const shared =
+            what === 'programme' ? isProgrammeKey(key) || kind === 'template-set' : kind !== undefined;
           if (!shared) continue;
           for (const b of st.g.postings[keyId]) if (inside.has(b)) coHolders.add(b);
         }
@@ -1080,18 +1127,28 @@ function engineOn(cfg: EngineConfig, st: State): CampaignEngine {
   return engine;
 }
 
-/** Instruments an operator reuses across its accounts and households do not share with one. */
-const INSTRUMENT_KINDS: readonly LinkKind[] = ['payment', 'device'];
-/** The key prefix of each instrument kind (built once: the check runs on every touched key). */
-const INSTRUMENT_PREFIXES = INSTRUMENT_KINDS.map((kind) => ({ kind, prefix: `${KIND[kind].code}|` }));
+/**
+ * Keys whose holders a flagged majority makes satellites: instruments an operator reuses across its
+ * accounts and households do not share with one, and template sets (see `flagSatellites`).
+ */
+const SATELLITE_KINDS: readonly LinkKind[] = ['payment', 'device', 'template-set'];
+/** The key prefix of each satellite kind (built once: the check runs on every touched key). */
+const SATELLITE_PREFIXES = SATELLITE_KINDS.map((kind) => ({ kind, prefix: `${KIND[kind].code}|` }));
 
-/** The instrument kind of a key, if it is one. */
-function instrumentKind(key: string): LinkKind | undefined {
-  return INSTRUMENT_PREFIXES.find(({ prefix }) => key.startsWith(prefix))?.kind;
+/** The satellite kind of a key, if it is one. */
+function satelliteKind(key: string): LinkKind | undefined {
+  return SATELLITE_PREFIXES.find(({ prefix }) => key.startsWith(prefix))?.kind;
 }
 
 /** Flagged holders an instrument needs before it flags another holder. */
 const SATELLITE_MIN_FLAGGED = 2;
+/**
+ * The share of its shared-template traffic that a template set's holder must send to templates
+ * held mostly by the campaign's side before the set makes it a satellite. On `small` seeds 1-5
+ * the developers who send a few of a campaign's coding templates reached at most 0.26, the
+ * campaign's own slow accounts mostly 0.5 or more.
+ */
+const SET_FOLLOWING_SHARE = 0.4;
 
 /**
  * The programme rule (see `flagProgrammeFollowers`), set on the feb-2026 0.02 seed 2 tuning world
