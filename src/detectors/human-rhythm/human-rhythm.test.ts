@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { run } from '../test-support/run.js';
-import { people, roundTheClock } from './fixture.js';
+import { people, roundTheClock, startedToday, startedYesterday } from './fixture.js';
 import { humanRhythm } from './human-rhythm.js';
 
 describe('human-rhythm (benign-looking)', () => {
@@ -9,5 +9,11 @@ describe('human-rhythm (benign-looking)', () => {
   });
   it('does not pass a round-the-clock fleet as human', () => {
     expect(run(humanRhythm, roundTheClock).value).toBe(0);
+  });
+  it('does not read the hours a fleet has not lived through yet as its night', () => {
+    const today = run(humanRhythm, startedToday);
+    expect(today.value).toBe(0);
+    expect(today.summary).toMatch(/under a day of traffic/);
+    expect(run(humanRhythm, startedYesterday).value).toBe(0);
   });
 });
