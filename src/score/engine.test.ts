@@ -186,6 +186,27 @@ describe('stability and state', () => {
     expect(hung?.every((e) => e.kinds.includes('template'))).toBe(true);
   });
 
+  it('flags a slow account whose few prompts mostly follow the campaign, not one who tried two of them', () => {
+    const engine = createCampaignEngine();
+    engine.tick([...background(2500), ...campaign('op8', 30)], NOW);
+    expect(flagged(engine).size).toBe(30);
+    const [slow, tried] = background(2502)
+      .slice(2500)
+      .map((s, i) => ({ ...s, account: `newcomer-${i}` }));
+    engine.tick(
+      [
+        // Six prompts in a day behind its own proxy: four from the script, two reworded.
+        { ...slow, templates: { 'op8-tpl-a': 2, 'op8-tpl-b': 2, 'own-1': 1, 'own-2': 1 } },
+        // Two of the script's prompts among six of its own.
+        { ...tried, templates: { 'op8-tpl-a': 1, 'op8-tpl-b': 1, 'own-3': 3, 'own-4': 3 } },
+      ],
+      NOW + 3_600_000,
+    );
+    expect([...flagged(engine)].filter((a) => a.startsWith('newcomer-'))).toEqual(['newcomer-0']);
+    const why = engine.campaigns()[0].evidence.find((e) => e.kind === 'shared-programme');
+    expect(why?.summary).toMatch(/newcomer-0: 65% of its prompts follow 2 templates/);
+  });
+
   it('flags a slow account that sends a template set of flagged members, not a developer who sends a few of them', () => {
     const engine = createCampaignEngine();
     // The campaign's script: three templates every member sends, beside its usual ones.

@@ -623,7 +623,8 @@ function engineOn(cfg: EngineConfig, st: State): CampaignEngine {
 
   /**
    * Flags an account whose prompt traffic follows one detected campaign's programme: at least
-   * `PROGRAMME_SHARE` of its template traffic goes to templates used mostly by that campaign's
+   * `PROGRAMME_SHARE` of its template traffic (`PROGRAMME_FEW_SHARE` for a slow account with less
+   * than `PROGRAMME_MIN_EXCHANGES` of it) goes to templates used mostly by that campaign's
    * accounts, flagged or members not flagged yet (see `mostlyCampaign`), each template's traffic
    * weighted by the share of its other holders that are, from at least `PROGRAMME_MIN_VALUES` such
    * templates. Accounts on rotating residential proxies and short-lived replacements share no
@@ -764,12 +765,14 @@ function engineOn(cfg: EngineConfig, st: State): CampaignEngine {
           ]);
       }
     }
-    if (volume < PROGRAMME_MIN_EXCHANGES) return null;
+    if (volume < PROGRAMME_FEW_EXCHANGES) return null;
+    // Fewer exchanges than a share means much on need a stronger share.
+    const bar = volume < PROGRAMME_MIN_EXCHANGES ? PROGRAMME_FEW_SHARE : PROGRAMME_SHARE;
     let best: ProgrammeShare | null = null;
     for (const [campaign, w] of [...weighted].sort((x, y) => (x[0] < y[0] ? -1 : 1))) {
       const share = w / volume;
       const n = values.get(campaign) ?? 0;
-      if (share < PROGRAMME_SHARE || n < PROGRAMME_MIN_VALUES || (best && share <= best.share)) continue;
+      if (share < bar || n < PROGRAMME_MIN_VALUES || (best && share <= best.share)) continue;
       best = { campaign, share, values: n, example: example.get(campaign)?.[1] ?? '' };
     }
     return best;
@@ -1167,8 +1170,16 @@ const OPERATOR_KINDS: ReadonlySet<LinkKind> = new Set([
 ]);
 /** Below this programme share of its shared-template traffic, a linked member is off the campaign's programme. */
 const OFF_PROGRAMME_SHARE = 0.02;
-/** Kept template traffic an account needs before its share means anything. */
+/** Kept template traffic an account needs before `PROGRAMME_SHARE` means anything. */
 const PROGRAMME_MIN_EXCHANGES = 16;
+/**
+ * A slow account with less template traffic than that (at least `PROGRAMME_FEW_EXCHANGES`) needs
+ * `PROGRAMME_FEW_SHARE`: on `small` seeds 1-5 and `feb-2026 --scale 0.02` seed 2, benign accounts
+ * with 4 to 15 such exchanges reached at most 0.2 (with one template), campaign accounts a median
+ * of 0.5-0.6.
+ */
+const PROGRAMME_FEW_EXCHANGES = 4;
+const PROGRAMME_FEW_SHARE = 0.4;
 /**
  * Templates that must contribute, each with this many flagged holders of the campaign making at
  * least the first share of its other holders, and its side (flagged or unflagged members) at
