@@ -218,11 +218,11 @@ export function reasoningPossible(cues: number, text: string, pairs?: number): b
           PR_TRUE_OR_FALSE |
           PR_EXPLAIN_WHY |
           PR_VALID_ARGUMENT |
-          PR_CONCLUSION_FOLLOWS)) !==
+          PR_CONCLUSION_FOLLOWS |
+          PR_BRAIN_TEASER)) !==
         0 ||
-      text.includes('teaser') ||
-      text.includes('logik') ||
-      text.includes('logique') ||
+      // substrings the pattern looks for inside words too (no `\b` before them)
+      (text.includes('logi') && (text.includes('logik') || text.includes('logique'))) ||
       text.includes('razonamiento') ||
       text.includes('raisonnement') ||
       text.includes('schlussfolger')
@@ -392,14 +392,18 @@ const WORDS: [number, string][] = [
 ];
 
 /**
- * The word table: open addressing over the word hash. The hashes sit in a compact array (32 KiB,
- * cache-resident: most words of a prompt are not in the table and only probe it; ~1,550 words
- * fill a fifth of it, so a miss reads ~1.3 slots); a word found has a 16-byte record beside it:
- * flags, extraction roles of the first and second word, common-word phrase bits. An empty slot
- * has hash 0 (no table word hashes to 0: checked).
+ * The word table: open addressing over the word hash. Each slot is a hash and an info word side
+ * by side in one compact array (64 KiB, cache-resident: most words of a prompt are not in the
+ * table and only probe it; ~2,000 words fill a quarter of it, so a miss reads ~1.3 slots, one
+ * cache line); the info word holds the languages of a stopword (language.ts, `STOP_MASK`) and
+ * whether the slot has a trigger record (`TRIGGER_SLOT`). A trigger word has a 16-byte record
+ * beside it: flags, extraction roles of the first and second word, common-word phrase bits. An
+ * empty slot has hash 0 (no table word hashes to 0: checked).
  */
 const SIZE = 1 << 13;
-const keys = new Int32Array(SIZE);
+const keys = new Int32Array(SIZE * 2);
+const STOP_MASK = 0xffff;
+const TRIGGER_SLOT = 1 << 16;
 const records = new Int32Array(SIZE * 4);
 /** Table-only flag (never returned): a reasoning-section name, markup before `>` or `:`. */
 const MARKUP_NAME = 1 << 30;
@@ -407,7 +411,7 @@ const MARKUP_NAME = 1 << 30;
 /** The slot of a word hash: its own, or the empty one where it would go. */
 function slotOf(hash: number): number {
   let slot = hash & (SIZE - 1);
-  while (keys[slot] !== 0 && keys[slot] !== hash) slot = (slot + 1) & (SIZE - 1);
+  while (keys[slot * 2] !== 0 && keys[slot * 2] !== hash) slot = (slot + 1) & (SIZE - 1);
   return slot;
 }
 
@@ -415,7 +419,7 @@ function slotOf(hash: number): number {
 function recordFor(hash: number): number {
   if (hash === 0) throw new RangeError('a trigger word hashes to 0, the empty-slot mark');
   const slot = slotOf(hash);
-  keys[slot] = hash;
+  keys[slot * 2] = hash;
   return slot * 4;
 }
 
@@ -520,6 +524,8 @@ export const PT_USE_THE = 1 << 21;
 export const PN_WRITING = 1 << 22;
 /** A code noun starts at most 40 characters after a code verb ends (the coding-task pattern's). */
 export const PN_CODE = 1 << 23;
+/** `brain teaser` (`brain\s*teaser`; `brainteaser` is a strong cue word of its own). */
+export const PR_BRAIN_TEASER = 1 << 24;
 
 /**
  * Phrases: (bit, the words before the last one, nearest first, the last words). No words before:
@@ -546,6 +552,7 @@ const PHRASE_RULES: [number, string, string][] = [
   [PR_VALID_ARGUMENT, 'valid', 'argument'],
   [PR_STEP_BY_STEP, 'by step', 'step'],
   [PR_EXPLAIN_WHY, 'explain', 'why'],
+  [PR_BRAIN_TEASER, 'brain', 'teaser'],
   [PT_FUNCTION_CALL, 'function', 'call calling'],
   [PT_TOOL_CALL, 'tool', 'call calls'],
   [PT_AVAILABLE_TOOLS, 'available', 'tools functions'],
@@ -597,13 +604,14 @@ pairRoles[recordFor(hashString('use')) >> 2] |= USE_WORD;
  * The language stopwords (language.ts) in the same table, so the pass that reads every word for
  * its trigger flags also counts the votes of the Latin-script language identifier (its first
  * `LANGUAGE_WORDS` word tokens): one lookup a word instead of a second pass with a second table.
- * A slot that is only a stopword has no trigger record (`triggerSlots`), so it costs a vote and
- * nothing more.
+ * A slot that is only a stopword has no trigger record (no `TRIGGER_SLOT`), so it costs a vote
+ * and nothing more.
  */
-const triggerSlots = new Uint8Array(SIZE);
-for (let slot = 0; slot < SIZE; slot++) if (keys[slot] !== 0) triggerSlots[slot] = 1;
-const stopMasks = new Int32Array(SIZE);
-for (const { hash, mask } of stopwordMasks()) stopMasks[recordFor(hash) >> 2] = mask;
+for (let slot = 0; slot < SIZE; slot++) if (keys[slot * 2] !== 0) keys[slot * 2 + 1] |= TRIGGER_SLOT;
+for (const { hash, mask } of stopwordMasks()) {
+  if ((mask & ~STOP_MASK) !== 0) throw new RangeError('more than 16 stopword languages');
+  keys[(recordFor(hash) >> 2) * 2 + 1] |= mask;
+}
 const languageScores = new Int32Array(32);
 let languageWords = 0;
 
@@ -825,7 +833,7 @@ function spanRoles(text: string, from: number, to: number): void {
         h = Math.imul(h ^ d, FNV_PRIME);
       }
       const slot = slotOf(fmix32(h));
-      if (triggerSlots[slot] !== 0) {
+      if ((keys[slot * 2 + 1] & TRIGGER_SLOT) !== 0) {
         const r = slot * 4;
         const f = records[r];
         spanA |= records[r + 1];
@@ -984,12 +992,13 @@ export function triggersOf(s: TokenStream): Triggers {
     if (kind === WORD) {
       const hash = hashes[t];
       const slot = slotOf(hash);
+      const info = keys[slot * 2 + 1];
       if (languageWords < LANGUAGE_WORDS) {
         languageWords++;
-        for (let mask = stopMasks[slot]; mask !== 0; mask &= mask - 1)
+        for (let mask = info & STOP_MASK; mask !== 0; mask &= mask - 1)
           languageScores[31 - Math.clz32(mask & -mask)]++;
       }
-      if (triggerSlots[slot] !== 0) {
+      if ((info & TRIGGER_SLOT) !== 0) {
         const r = slot * 4;
         const f = records[r];
         // code syntax words gate a line-anchored pattern: only count them at a line start
