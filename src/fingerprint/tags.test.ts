@@ -7,6 +7,8 @@ import { NUM, scan } from './normalise.js';
 import { capabilityTags, extractionTags } from './tags.js';
 import { paraphraseSet } from './test-support/paraphrases.js';
 import {
+  P_CODE_OPEN,
+  P_MATH_OPEN,
   PA_AN_AGENT,
   PA_CURRENT_PAGE,
   PA_TOOL_RESULT,
@@ -388,6 +390,56 @@ describe('cue words and proofs of the reasoning, agentic, translation and math p
     'Here is the <tool_result>{"ok": true}</tool_result>, continue.',
   ])('%s: same tags as running every pattern (a gate closed, or no first word)', (prompt) => {
     const { gated, patterns } = bothWays(prompt);
+    expect(gated).toEqual(patterns);
+  });
+});
+
+describe('math and code symbols read where they stand (P_MATH_OPEN, P_CODE_OPEN)', () => {
+  const bothWays = (prompt: string) => {
+    const s = scan(prompt);
+    const triggers = triggersOf(s);
+    const ctx = {
+      tools: 0,
+      turns: 1,
+      chars: prompt.length,
+      codeBlocks: s.codeBlocks,
+      cot: false,
+      numbers: s.masks[NUM],
+    };
+    return {
+      gated: capabilityTags(s.text, { ...ctx, triggers }),
+      patterns: capabilityTags(s.text, {
+        ...ctx,
+        triggers: { words: triggers.words & ~T_ASCII, punct: triggers.punct },
+      }),
+      triggers,
+    };
+  };
+
+  it.each([
+    ["Type 'a ≤ b' and then a + sign.", 'math'],
+    ['What is 2\u00a0+ 3 here?', 'math'],
+    ['Render \\frac{1}{2} + more please.', 'math'],
+    ['Price tags "$5 and $6" / each.', 'math'],
+    ['Use `x => x * 2` here; it is short.', 'coding'],
+    ['Fix this: if (ready)  {', 'coding'],
+    ['Write `a;`;\n  b = 1 then stop.', 'coding'],
+    ['Call it like this: f(x)=> y ; done.', 'coding'],
+  ] as const)('%s -> %s, same tags as running the patterns', (prompt, tag) => {
+    const { gated, patterns } = bothWays(prompt);
+    expect(gated).toContain(tag);
+    expect(gated).toEqual(patterns);
+  });
+
+  it.each([
+    'It costs 5 dollars + tax, i.e. more.',
+    'A sum = total of parts; nothing else.',
+    'Price: $5. Then later on, after a very long sentence of more than eighty characters, $6.',
+    'See <b>this</b> {note}; ok.',
+    "The path is 'a/b/c' and the rate is high.",
+  ])('%s: the patterns not run, the same tags', (prompt) => {
+    const { gated, patterns, triggers } = bothWays(prompt);
+    expect(triggers.punct & (P_MATH_OPEN | P_CODE_OPEN)).toBe(0);
     expect(gated).toEqual(patterns);
   });
 });

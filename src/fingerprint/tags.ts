@@ -42,7 +42,9 @@ import {
   agenticPossible,
   asciiWords,
   P_CODE,
+  P_CODE_OPEN,
   P_MATH,
+  P_MATH_OPEN,
   PN_CODE,
   PN_WRITING,
   reasoningPossible,
@@ -345,11 +347,15 @@ export function capabilityTags(text: string, ctx: CapabilityContext): Capability
   // adjacent pattern words and near verb-noun pairs (absent in older callers' triggers: no gate)
   const pairs = partners ? ctx.triggers?.pairs : undefined;
   const sure = ctx.triggers?.sure ?? 0;
+  // the pass checked every math and code symbol of the text (absent `pairs`: an older caller's triggers, no gate)
+  const symbolsRead = pairs !== undefined;
   const coding =
     ctx.codeBlocks > 0 ||
     (all ? CODE_WORDS.test(text) : (words & T_CODE) !== 0) ||
     ((all || (words & T_CODE_SYNTAX) !== 0) && CODE_LINE.test(text)) ||
-    ((all || (punct & P_CODE) !== 0) && CODE_PUNCT.test(text)) ||
+    ((all || (punct & P_CODE) !== 0) &&
+      (!symbolsRead || (punct & P_CODE_OPEN) !== 0) &&
+      CODE_PUNCT.test(text)) ||
     (may(T_CODE_NOUN) &&
       (!partners || (words & T_CODE_VERB) !== 0) &&
       (pairs === undefined || (pairs & PN_CODE) !== 0) &&
@@ -358,7 +364,9 @@ export function capabilityTags(text: string, ctx: CapabilityContext): Capability
   const numberWords = all ? NUMBER_WORDS.test(text) : (words & T_NUMBER_WORD) !== 0;
   const numeric = ctx.numbers > 0 || numberWords || (all && /[一二三四五六七八九十]/.test(text));
   const math =
-    ((all || (punct & P_MATH) !== 0) && ((sure & SURE_MATH_SYMBOLS) !== 0 || MATH_SYMBOLS.test(text))) ||
+    ((all || (punct & P_MATH) !== 0) &&
+      ((sure & SURE_MATH_SYMBOLS) !== 0 ||
+        ((!symbolsRead || (punct & P_MATH_OPEN) !== 0) && MATH_SYMBOLS.test(text)))) ||
     (numeric && (all ? MATH_WORDS.test(text) : (words & T_MATH) !== 0)) ||
     ((ctx.numbers >= 2 || (ctx.numbers >= 1 && numberWords)) &&
       (all ? MATH_WEAK.test(text) : (words & T_MATH_WEAK) !== 0));

@@ -125,6 +125,20 @@ export const T_EXTRACTION = 1 << 28;
 /** Punctuation flags. */
 export const P_CODE = 1;
 export const P_MATH = 2;
+/**
+ * The math-symbol pattern (tags.ts) could match: a `\\frac`-like command, or a digit, operator,
+ * digit whose spaces are not all ASCII, somewhere the pass could not prove it (set only when the
+ * match is not proven, `SURE_MATH_SYMBOLS`). Every `$`, `\\` and operator of the text is checked,
+ * in punctuation tokens and inside placeholders, so without it (and without a proof) the pattern
+ * cannot match: it is not run on plain-ASCII text.
+ */
+export const P_MATH_OPEN = 4;
+/**
+ * The code-punctuation pattern (tags.ts: `=>`, `) {`, a `;` ending a line before a word) occurs:
+ * every `>`, `{` and `;` of the text is checked where it stands, so without it the pattern is not
+ * run on plain-ASCII text.
+ */
+export const P_CODE_OPEN = 8;
 
 /**
  * Cue words of the reasoning and agentic patterns (tags.ts), in their own flags (`Triggers.cues`):
@@ -769,6 +783,79 @@ function proveByWord(text: string, start: number, end: number, slot: number): vo
   }
 }
 
+/** A LaTeX command of the math pattern (`\\(?:frac|sum|...)\b`), read at one backslash. */
+const MATH_COMMAND = /\\(?:frac|sum|int|sqrt|cdot|times|le|ge)\b/y;
+
+/** A Unicode space (the patterns' `\s` beyond ASCII) is the first non-ASCII-space character on either side of `at`. */
+function unicodeSpaceAround(text: string, at: number): boolean {
+  let k = at - 1;
+  while (k >= 0 && isAsciiSpace(text.charCodeAt(k))) k--;
+  const before = k >= 0 ? text.charCodeAt(k) : 0;
+  k = at + 1;
+  while (k < text.length && isAsciiSpace(text.charCodeAt(k))) k++;
+  const after = k < text.length ? text.charCodeAt(k) : 0;
+  return (before >= 128 && isSpaceLike(before)) || (after >= 128 && isSpaceLike(after));
+}
+
+/**
+ * What the character c at `at` opens (`P_MATH_OPEN`, `P_CODE_OPEN`), read from the text as the
+ * patterns read it: a math match through it that no proof settled (a command after a backslash,
+ * a `$...$` pair, an operator between digits, spaces beyond ASCII around an operator), or one of
+ * the code-punctuation sequences.
+ */
+function symbolOpens(text: string, at: number, c: number): number {
+  if (c === 36) return provesDollars(text, at) ? P_MATH_OPEN : 0;
+  if (c === 92) {
+    MATH_COMMAND.lastIndex = at;
+    return MATH_COMMAND.test(text) ? P_MATH_OPEN : 0;
+  }
+  if (c === 43 || c === 42 || c === 47 || c === 94 || c === 61)
+    return provesOperation(text, at, at + 1) || unicodeSpaceAround(text, at) ? P_MATH_OPEN : 0;
+  if (c === 215 || c === 247) return P_MATH_OPEN;
+  if (c === 62) return text.charCodeAt(at - 1) === 61 ? P_CODE_OPEN : 0;
+  if (c === 123) {
+    let k = at - 1;
+    while (k >= 0 && (text.charCodeAt(k) === 32 || text.charCodeAt(k) === 9)) k--;
+    return k >= 0 && text.charCodeAt(k) === 41 ? P_CODE_OPEN : 0;
+  }
+  if (c === 59) {
+    let k = at + 1;
+    while (text.charCodeAt(k) === 32 || text.charCodeAt(k) === 9) k++;
+    if (text.charCodeAt(k) !== 10) return 0;
+    k++;
+    while (text.charCodeAt(k) === 32 || text.charCodeAt(k) === 9) k++;
+    return isPatternWordChar(text.charCodeAt(k)) ? P_CODE_OPEN : 0;
+  }
+  return 0;
+}
+
+/** What the symbols inside text[start, end) (a placeholder's text) open. */
+function symbolsInside(text: string, start: number, end: number): number {
+  let opens = 0;
+  for (let k = start; k < end; k++) {
+    const c = text.charCodeAt(k);
+    // the math symbols the pattern matches alone (∑ ∫ √ ≤ ≥ ≠; π is a letter, never in plain-ASCII text)
+    if (c === 0x2211 || c === 0x222b || c === 0x221a || c === 0x2264 || c === 0x2265 || c === 0x2260)
+      opens |= P_MATH_OPEN;
+    else if (
+      c === 36 ||
+      c === 92 ||
+      c === 43 ||
+      c === 42 ||
+      c === 47 ||
+      c === 94 ||
+      c === 61 ||
+      c === 215 ||
+      c === 247 ||
+      c === 62 ||
+      c === 123 ||
+      c === 59
+    )
+      opens |= symbolOpens(text, k, c);
+  }
+  return opens;
+}
+
 /** The `(` at `at` opens `(a)`, the first of a list of options. */
 function optionA(text: string, at: number): boolean {
   return text.charCodeAt(at + 1) === 97 && text.charCodeAt(at + 2) === 41;
@@ -1047,7 +1134,9 @@ export function triggersOf(s: TokenStream): Triggers {
               : c !== 92 && (c < 0x2200 || c >= 0x2300) && provesOperation(text, start, end))
         )
           sureFlags |= SURE_MATH_SYMBOLS;
+        else if ((sureFlags & SURE_MATH_SYMBOLS) === 0 && c < 0x2200) punct |= symbolOpens(text, start, c);
       }
+      if (c === 62 || c === 123 || c === 59) punct |= symbolOpens(text, start, c);
       previous = 0;
       if (c === 40) {
         if (optionA(text, start)) {
@@ -1077,6 +1166,14 @@ export function triggersOf(s: TokenStream): Triggers {
   }
   endSentence(text.length);
   if (!composes) composes = composable(lastA, lastB, prevA, prevB);
+  // the symbols inside placeholders, only when they could still open a pattern the gates would run
+  if (
+    ((punct & P_MATH) !== 0 && (sureFlags & SURE_MATH_SYMBOLS) === 0 && (punct & P_MATH_OPEN) === 0) ||
+    ((punct & P_CODE) !== 0 && (punct & P_CODE_OPEN) === 0)
+  ) {
+    for (let t = 0; t < s.count; t++)
+      if (kinds[t] !== WORD && kinds[t] !== PUNCT) punct |= symbolsInside(text, starts[t], ends[t]);
+  }
   words &= ~MARKUP_NAME;
   if (composes) words |= T_EXTRACTION;
   words |= innerFlags & PARTNERS;
