@@ -316,27 +316,32 @@ describe('partner words of two-part capability patterns', () => {
   });
 });
 
-describe('cue words and proofs of the reasoning, agentic, translation and math patterns', () => {
-  /** Tags with the cue gates and proofs, and with every pattern run on its first trigger word. */
-  const bothWays = (prompt: string) => {
-    const s = scan(prompt);
-    const triggers = triggersOf(s);
-    const ctx = {
-      tools: 0,
-      turns: 1,
-      chars: prompt.length,
-      codeBlocks: s.codeBlocks,
-      cot: false,
-      numbers: s.masks[NUM],
-    };
-    const gated = capabilityTags(s.text, { ...ctx, triggers });
-    const patterns = capabilityTags(s.text, {
+/**
+ * A prompt's capability tags with the trigger gates as `fingerprint()` runs them, and with every
+ * pattern run on its first trigger word (the gates must never change a tag), and its triggers.
+ */
+function bothWays(prompt: string) {
+  const s = scan(prompt);
+  const triggers = triggersOf(s);
+  const ctx = {
+    tools: 0,
+    turns: 1,
+    chars: prompt.length,
+    codeBlocks: s.codeBlocks,
+    cot: false,
+    numbers: s.masks[NUM],
+  };
+  return {
+    gated: capabilityTags(s.text, { ...ctx, triggers }),
+    patterns: capabilityTags(s.text, {
       ...ctx,
       triggers: { words: triggers.words & ~T_ASCII, punct: triggers.punct },
-    });
-    return { gated, patterns, triggers };
+    }),
+    triggers,
   };
+}
 
+describe('cue words and proofs of the reasoning, agentic, translation and math patterns', () => {
   it.each([
     ['Which of the following is a mammal?\nOptions:\n(A) shark\n(B) whale', 'reasoning', SURE_REASONING],
     ['Solve this riddle: what has keys but no locks?', 'reasoning', SURE_REASONING],
@@ -395,27 +400,6 @@ describe('cue words and proofs of the reasoning, agentic, translation and math p
 });
 
 describe('math and code symbols read where they stand (P_MATH_OPEN, P_CODE_OPEN)', () => {
-  const bothWays = (prompt: string) => {
-    const s = scan(prompt);
-    const triggers = triggersOf(s);
-    const ctx = {
-      tools: 0,
-      turns: 1,
-      chars: prompt.length,
-      codeBlocks: s.codeBlocks,
-      cot: false,
-      numbers: s.masks[NUM],
-    };
-    return {
-      gated: capabilityTags(s.text, { ...ctx, triggers }),
-      patterns: capabilityTags(s.text, {
-        ...ctx,
-        triggers: { words: triggers.words & ~T_ASCII, punct: triggers.punct },
-      }),
-      triggers,
-    };
-  };
-
   it.each([
     ["Type 'a ≤ b' and then a + sign.", 'math'],
     ['What is 2\u00a0+ 3 here?', 'math'],
@@ -445,27 +429,6 @@ describe('math and code symbols read where they stand (P_MATH_OPEN, P_CODE_OPEN)
 });
 
 describe('adjacent pattern words (Triggers.pairs)', () => {
-  const bothWays = (prompt: string) => {
-    const s = scan(prompt);
-    const triggers = triggersOf(s);
-    const ctx = {
-      tools: 0,
-      turns: 1,
-      chars: prompt.length,
-      codeBlocks: s.codeBlocks,
-      cot: false,
-      numbers: s.masks[NUM],
-    };
-    return {
-      gated: capabilityTags(s.text, { ...ctx, triggers }),
-      patterns: capabilityTags(s.text, {
-        ...ctx,
-        triggers: { words: triggers.words & ~T_ASCII, punct: triggers.punct },
-      }),
-      triggers,
-    };
-  };
-
   it.each([
     ['Here is the tool\nresult you asked for.', 'agentic', PA_TOOL_RESULT],
     ['Run the tool, then read the "tool output" below.', 'agentic', PA_TOOL_RESULT],

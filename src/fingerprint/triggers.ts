@@ -829,29 +829,25 @@ function symbolOpens(text: string, at: number, c: number): number {
   return 0;
 }
 
+/** The math symbols the math-symbol pattern matches alone (∑ ∫ √ ≤ ≥ ≠; π is a letter, never in plain-ASCII text). */
+function isLoneMathSymbol(c: number): boolean {
+  return c === 0x2211 || c === 0x222b || c === 0x221a || c === 0x2264 || c === 0x2265 || c === 0x2260;
+}
+
+/** The characters the math-symbol pattern reads as operators: $ \ + * / ^ = × ÷. */
+function isMathOperator(c: number): boolean {
+  return (
+    c === 36 || c === 92 || c === 43 || c === 42 || c === 47 || c === 94 || c === 61 || c === 215 || c === 247
+  );
+}
+
 /** What the symbols inside text[start, end) (a placeholder's text) open. */
 function symbolsInside(text: string, start: number, end: number): number {
   let opens = 0;
   for (let k = start; k < end; k++) {
     const c = text.charCodeAt(k);
-    // the math symbols the pattern matches alone (∑ ∫ √ ≤ ≥ ≠; π is a letter, never in plain-ASCII text)
-    if (c === 0x2211 || c === 0x222b || c === 0x221a || c === 0x2264 || c === 0x2265 || c === 0x2260)
-      opens |= P_MATH_OPEN;
-    else if (
-      c === 36 ||
-      c === 92 ||
-      c === 43 ||
-      c === 42 ||
-      c === 47 ||
-      c === 94 ||
-      c === 61 ||
-      c === 215 ||
-      c === 247 ||
-      c === 62 ||
-      c === 123 ||
-      c === 59
-    )
-      opens |= symbolOpens(text, k, c);
+    if (isLoneMathSymbol(c)) opens |= P_MATH_OPEN;
+    else if (isMathOperator(c) || c === 62 || c === 123 || c === 59) opens |= symbolOpens(text, k, c);
   }
   return opens;
 }
@@ -1112,22 +1108,11 @@ export function triggersOf(s: TokenStream): Triggers {
     } else if (kind === PUNCT) {
       const c = text.charCodeAt(start);
       if (c === 123 || c === 125 || c === 59 || c === 62) punct |= P_CODE;
-      if (
-        c === 36 ||
-        c === 92 ||
-        c === 43 ||
-        c === 42 ||
-        c === 47 ||
-        c === 94 ||
-        c === 61 ||
-        c === 215 ||
-        c === 247 ||
-        (c >= 0x2200 && c < 0x2300)
-      ) {
+      if (isMathOperator(c) || (c >= 0x2200 && c < 0x2300)) {
         punct |= P_MATH;
         if (
           (sureFlags & SURE_MATH_SYMBOLS) === 0 &&
-          (c === 0x2211 || c === 0x222b || c === 0x221a || c === 0x2264 || c === 0x2265 || c === 0x2260
+          (isLoneMathSymbol(c)
             ? true
             : c === 36
               ? provesDollars(text, start)
