@@ -10,3 +10,17 @@ export function optionTaker(args: string[]): (name: string, fallback: string) =>
     return value;
   };
 }
+
+/** Reads `--name value` options: the value, else the fallback (undefined without one). */
+export interface OptionReader {
+  (name: string): string | undefined;
+  (name: string, fallback: string): string;
+}
+
+/** Returns a reader of `--name value` options from `args` (left as they are). */
+export function optionReader(args: readonly string[]): OptionReader {
+  return ((name: string, fallback?: string) => {
+    const at = args.indexOf(`--${name}`);
+    return at === -1 ? fallback : args[at + 1];
+  }) as OptionReader;
+}

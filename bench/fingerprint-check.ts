@@ -27,14 +27,12 @@ import {
   type MinerOptions,
 } from '../src/fingerprint/index.js';
 import { corporaDir } from '../src/fingerprint/test-support/corpus.js';
+import { optionReader } from './args.js';
 import { buildMix, loadMixCorpora } from './fingerprint-mix.js';
 import { machineLine } from './machine.js';
 
 const args = process.argv.slice(2);
-const option = (name: string, fallback?: string) => {
-  const at = args.indexOf(`--${name}`);
-  return at === -1 ? fallback : args[at + 1];
-};
+const option = optionReader(args);
 const N = Number(option('n', '40000'));
 const DUMP = option('dump');
 const AGAINST = option('against');

@@ -13,14 +13,12 @@ import { detectLanguage } from '../src/fingerprint/language.js';
 import { LATIN, scan, type TokenStream } from '../src/fingerprint/normalise.js';
 import { corporaDir } from '../src/fingerprint/test-support/corpus.js';
 import { type Triggers, triggersOf } from '../src/fingerprint/triggers.js';
+import { optionReader } from './args.js';
 import { buildMix, loadMixCorpora } from './fingerprint-mix.js';
 import { machineLine } from './machine.js';
 
 const args = process.argv.slice(2);
-const option = (name: string, fallback?: string) => {
-  const at = args.indexOf(`--${name}`);
-  return at === -1 ? fallback : args[at + 1];
-};
+const option = optionReader(args);
 const N = Number(option('n', '40000'));
 const REPEATS = Number(option('repeats', '6'));
 const dir = option('corpora') ?? corporaDir();

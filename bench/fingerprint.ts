@@ -36,14 +36,12 @@ import { createTemplateMiner } from '../src/fingerprint/miner.js';
 import { bandKeys, collisionProbability, minhash } from '../src/fingerprint/minhash.js';
 import { maskedText, PUNCT, scan, tokenText } from '../src/fingerprint/normalise.js';
 import { buildExtractionSet, corporaDir, scoreTags } from '../src/fingerprint/test-support/corpus.js';
+import { optionReader } from './args.js';
 import { buildMix, clipAtSentence, loadMixCorpora } from './fingerprint-mix.js';
 import { machineLine, trackPeakMemory } from './machine.js';
 
 const args = process.argv.slice(2);
-const option = (name: string, fallback?: string) => {
-  const at = args.indexOf(`--${name}`);
-  return at === -1 ? fallback : args[at + 1];
-};
+const option = optionReader(args);
 const N = Number(option('n', '100000'));
 const REF_N = Number(option('ref-n', '20000'));
 const DRAIN3 = option('drain3');

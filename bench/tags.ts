@@ -38,14 +38,12 @@ import {
   scoreTags,
 } from '../src/fingerprint/test-support/corpus.js';
 import { paraphraseSet } from '../src/fingerprint/test-support/paraphrases.js';
+import { optionReader } from './args.js';
 import { MIX_CORPORA } from './fingerprint-mix.js';
 import { machineLine, trackPeakMemory } from './machine.js';
 
 const args = process.argv.slice(2);
-const option = (name: string, fallback: string) => {
-  const at = args.indexOf(`--${name}`);
-  return at === -1 ? fallback : args[at + 1];
-};
+const option = optionReader(args);
 const N = Number(option('n', '20000'));
 const REPEATS = Number(option('repeats', '3'));
 const SRC = resolve(option('src', resolve(import.meta.dirname, '../src')));
