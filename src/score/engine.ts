@@ -766,7 +766,7 @@ function engineOn(cfg: EngineConfig, st: State): CampaignEngine {
       }
     }
     if (volume < PROGRAMME_FEW_EXCHANGES) return null;
-    // Fewer exchanges than a share means much on need a stronger share.
+    // Less template traffic than a share means much on needs a stronger share.
     const bar = volume < PROGRAMME_MIN_EXCHANGES ? PROGRAMME_FEW_SHARE : PROGRAMME_SHARE;
     let best: ProgrammeShare | null = null;
     for (const [campaign, w] of [...weighted].sort((x, y) => (x[0] < y[0] ? -1 : 1))) {
@@ -934,8 +934,8 @@ function engineOn(cfg: EngineConfig, st: State): CampaignEngine {
         scored.push(c);
         result.scored++;
       }
-      // An account that joined a template set is checked even if it sent nothing this tick.
       const holdersByValue = new Map<number, ValueHolders>();
+      // An account that joined a template set is checked even if it sent nothing this tick.
       flagSatellites(
         joinedSets.length ? new Set([...touchedMembers, ...joinedSets]) : touchedMembers,
         now,
@@ -996,7 +996,9 @@ function engineOn(cfg: EngineConfig, st: State): CampaignEngine {
           const key = st.g.keyText[keyId];
           const kind = satelliteKind(key);
           const shared =
-            what === 'programme' ? isProgrammeKey(key) || kind === 'template-set' : kind !== undefined;
+            what === 'programme'
+              ? isProgrammeKey(key) || kind === 'template-set'
+              : kind !== undefined && kind !== 'template-set';
           if (!shared) continue;
           for (const b of st.g.postings[keyId]) if (inside.has(b)) coHolders.add(b);
         }
