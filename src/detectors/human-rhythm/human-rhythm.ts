@@ -45,6 +45,7 @@ export const humanRhythm = defineDetector<Obs>({
     const all = hours.reduce((s, x) => s + x, 0);
     if (all < 50)
       return { value: 0, summary: 'too little traffic for a daily rhythm', facts: { exchanges: all } };
+    // Also when no first or last exchange is known (-Infinity): nothing to judge by.
     if (last - first < 24 * HOUR)
       return {
         value: 0,
@@ -52,7 +53,7 @@ export const humanRhythm = defineDetector<Obs>({
         facts: { hoursSeen: r3((last - first) / HOUR) },
       };
     // Traffic per hour lived, so hours of the day seen once more than others do not look busier.
-    const lived = Number.isFinite(first) ? hoursLived(first, last) : new Array(24).fill(1);
+    const lived = hoursLived(first, last);
     const rate = hours.map((x, h) => x / lived[h]);
     const total = rate.reduce((s, x) => s + x, 0);
     let quiet = Number.POSITIVE_INFINITY;
