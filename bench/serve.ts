@@ -14,7 +14,7 @@
  * (`npx tsx bench/serve.ts`) they run under tsx, whose module transform slows hot loops.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -179,6 +179,37 @@ function cpuSecondsOf(pid: number): number {
   return (Number(fields[11]) + Number(fields[12])) / 100;
 }
 
+/**
+ * CPU seconds of a process's live threads by thread name (the service names its threads:
+ * dw-parse, dw-store with DuckDB's threads, dw-detect with its partition workers; the HTTP
+ * thread and V8's and libuv's threads keep the names Node gives them).
+ */
+function threadCpuOf(pid: number): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const tid of readdirSync(`/proc/${pid}/task`)) {
+    try {
+      const stat = readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8');
+      const name =
+        Number(tid) === pid ? 'http (main)' : stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      out.set(name, (out.get(name) ?? 0) + (Number(fields[11]) + Number(fields[12])) / 100);
+    } catch {
+      // The thread ended meanwhile.
+    }
+  }
+  return out;
+}
+
+/** The CPU seconds each thread name used since `before` (threads that ended count in the process total only). */
+function threadCpuSince(before: Map<string, number>, pid: number): string {
+  return [...threadCpuOf(pid)]
+    .map(([name, seconds]) => [name, seconds - (before.get(name) ?? 0)] as const)
+    .filter(([, seconds]) => seconds >= 0.005)
+    .sort((a, b) => b[1] - a[1])
+    .map(([name, seconds]) => `${name} ${seconds.toFixed(2)}`)
+    .join(', ');
+}
+
 /** CPU seconds of this process's children that have exited (and were waited for), from /proc. */
 function exitedChildrenCpuSeconds(): number {
   const fields = readFileSync('/proc/self/stat', 'utf8').split(') ')[1].split(' ');
@@ -283,8 +314,10 @@ function postFromWorker(
   const bodies = roundBodies(0);
   server.child.kill('SIGUSR2');
   const cpuBefore = cpuSecondsOf(server.pid);
+  const threadsBefore = threadCpuOf(server.pid);
   const result = await post(server.url, token, bodies);
   const cpu = cpuSecondsOf(server.pid) - cpuBefore;
+  const threads = threadCpuSince(threadsBefore, server.pid);
   const eluLine = new Promise<string>((ok) =>
     server.child.stderr?.on('data', (chunk: Buffer) => {
       const match = /elu (\S+)/.exec(String(chunk));
@@ -296,6 +329,7 @@ function postFromWorker(
   console.log(
     `ingest path alone (no-op detection, DuckDB store): ${result.records} exchanges in ${result.seconds.toFixed(2)} s = ${Math.round(result.records / result.seconds)}/s wall (batches of ${batchSize}, ${concurrency} in flight, ${result.failures} failed); server CPU ${cpu.toFixed(2)} s = ${((cpu / result.records) * 1e5).toFixed(2)} CPU-s per 100k exchanges = ${Math.round(result.records / cpu)} exchanges per CPU-second; HTTP thread busy ${Math.round(Number(busy) * 100)}% of the time; load average ${loadAverage()}`,
   );
+  console.log(`  server CPU-s by thread: ${threads}`);
   await server.stop();
   rmSync(dir, { recursive: true, force: true });
 }
@@ -393,8 +427,10 @@ let totalCpu = 0;
 for (let round = 0; round < rounds; round++) {
   const bodies = roundBodies(round);
   const cpuBefore = cpuSeconds();
+  const threadsBefore = threadCpuOf(served.pid);
   const result = await ingest(bodies);
   const ackCpu = cpuSeconds() - cpuBefore;
+  const ackThreads = threadCpuSince(threadsBefore, served.pid);
   const lag = await settle();
   const appliedCpu = cpuSeconds() - cpuBefore;
   const flushed = await flush();
@@ -404,6 +440,9 @@ for (let round = 0; round < rounds; round++) {
   totalSeconds += result.seconds + lag + flushed;
   console.log(
     `ingest round ${round + 1}: ${result.records} exchanges acked in ${result.seconds.toFixed(2)} s = ${Math.round(result.records / result.seconds)}/s (batches of ${batchSize}, ${concurrency} in flight, ${result.failures} failed); detection applied all it was handed ${lag.toFixed(2)} s later, flushed (held records, last tick) ${flushed.toFixed(2)} s after that; server CPU ${ackCpu.toFixed(1)} s until acked, ${appliedCpu.toFixed(1)} s until applied, ${cpu.toFixed(1)} s until flushed; load average ${loadAverage()}`,
+  );
+  console.log(
+    `  server CPU-s by thread until acked: ${ackThreads}; until flushed: ${threadCpuSince(threadsBefore, served.pid)}`,
   );
 }
 console.log(

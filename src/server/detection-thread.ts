@@ -8,7 +8,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import type { AccountVerdict } from '../core/types.js';
 import type { PipelineConfig } from '../pipeline/config.js';
-import { DETECTION_NICE, lowerThreadPriority } from '../store/priority.js';
+import { DETECTION_NICE, lowerThreadPriority, nameThread } from '../store/priority.js';
 import type { ExchangeColumns } from '../store/types.js';
 import { createDetection } from './detection-default.js';
 import type { DetectionChanges, ThreadCall, ThreadReply } from './detection-worker.js';
@@ -20,6 +20,7 @@ if (port === null) throw new Error('server/detection-thread.ts must run in a wor
 // workers it starts (they inherit it), run at nice 10, so an inline risk lookup is not queued
 // behind detection's work when the cores are busy; detection catches up when they are idle.
 lowerThreadPriority(DETECTION_NICE);
+nameThread('dw-detect');
 const detection = createDetection(workerData as Partial<PipelineConfig>);
 
 /** Each campaign as last sent (its JSON), by id; each verdict as last sent, by account. */

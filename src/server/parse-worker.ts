@@ -3,7 +3,7 @@
  * exchanges off the HTTP thread and answers with their columns.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { lowerThreadPriority } from '../store/priority.js';
+import { lowerThreadPriority, nameThread } from '../store/priority.js';
 import { HttpError, parseAndPack } from './parse.js';
 import type { ParseReply, ParseRequest } from './parse-pool.js';
 
@@ -11,6 +11,7 @@ const port = parentPort;
 if (port === null) throw new Error('server/parse-worker.ts must run in a worker thread');
 const { maxRecords, nice } = workerData as { maxRecords: number; nice: number };
 lowerThreadPriority(nice);
+nameThread('dw-parse');
 
 port.on('message', ({ id, body }: ParseRequest) => {
   let reply: ParseReply;

@@ -8,7 +8,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { OperatorError } from '../core/errors.js';
 import { type DuckDbStoreOptions, openDuckDbStore } from './duckdb.js';
-import { lowerThreadPriority } from './priority.js';
+import { lowerThreadPriority, nameThread } from './priority.js';
 import type { Store } from './types.js';
 
 /** A call to the store thread. */
@@ -32,8 +32,9 @@ export interface ReplayAck {
 const port = parentPort;
 if (port === null) throw new Error('store/duckdb-thread.ts must run in a worker thread');
 const { path, options, nice } = workerData as { path: string; options: DuckDbStoreOptions; nice: number };
-// Before DuckDB starts its own threads, which inherit it.
+// Before DuckDB starts its own threads, which inherit both.
 lowerThreadPriority(nice);
+nameThread('dw-store');
 const acks = new Map<number, () => void>();
 
 const opened: Promise<Store> = openDuckDbStore(path, options);

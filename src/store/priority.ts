@@ -3,7 +3,7 @@
  * first; bulk ingest (parsing, storing) comes next and detection last. On Linux a thread can lower
  * its own priority (raise its nice value); the threads it starts later inherit it.
  */
-import { readlinkSync } from 'node:fs';
+import { readlinkSync, writeFileSync } from 'node:fs';
 import { setPriority } from 'node:os';
 
 /** Nice value of the threads of bulk ingest (parse workers, the store thread and DuckDB's threads). */
@@ -19,5 +19,18 @@ export function lowerThreadPriority(nice: number): void {
     if (Number.isInteger(tid) && tid > 0) setPriority(tid, nice);
   } catch {
     // Not Linux, or not permitted: the thread keeps its priority.
+  }
+}
+
+/**
+ * Names the calling thread (Linux: at most 15 bytes, shown by `top -H` and in
+ * `/proc/<pid>/task/<tid>/comm`; the threads it starts later inherit it), so a thread's CPU can be
+ * told from the others'. Elsewhere, or when not permitted, a no-op.
+ */
+export function nameThread(name: string): void {
+  try {
+    writeFileSync('/proc/thread-self/comm', name.slice(0, 15));
+  } catch {
+    // Not Linux: the thread keeps its name.
   }
 }
