@@ -20,7 +20,7 @@ port.on('message', ({ id, body }: ParseRequest) => {
     const batch = parseAndPack(buffer, maxRecords);
     // The texts' buffers move to the HTTP thread (no copy, nothing on its heap).
     const moved = [batch.lines.buffer, batch.ends.buffer];
-    if (batch.deflated) moved.push(batch.deflated.buffer);
+    if (batch.packed) moved.push(batch.packed.data.buffer);
     port.postMessage({ id, ok: true, batch } satisfies ParseReply, moved as ArrayBuffer[]);
     return;
   } catch (error) {

@@ -39,7 +39,7 @@ describe('parsing an NDJSON batch of exchanges', () => {
     expect(() => parseExchangeBatch(body, 2)).toThrow(/more than 2 records/);
   });
 
-  it('gives the same answer on a parse worker as inline, with the texts deflated', async () => {
+  it('gives the same answer on a parse worker as inline, with the texts packed', async () => {
     const lines = Array.from({ length: 2000 }, (_, i) => (i % 500 === 7 ? `{"id":"bad${i}"}` : good(i)));
     const body = Buffer.from(lines.join('\n'));
     expect(body.byteLength).toBeGreaterThan(64 * 1024);
@@ -49,7 +49,7 @@ describe('parsing an NDJSON batch of exchanges', () => {
       // The pool takes the body: it moves to the worker thread.
       const fromWorker = await pool.parse(Buffer.from(body));
       expect(fromWorker).toEqual(inline);
-      expect(fromWorker.deflated?.byteLength).toBeGreaterThan(0);
+      expect(fromWorker.packed?.data.byteLength).toBeGreaterThan(0);
       const small = createParsePool(1, 10);
       await expect(small.parse(Buffer.from(body))).rejects.toMatchObject({ status: 413 });
       await small.close();

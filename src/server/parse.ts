@@ -11,10 +11,10 @@
  * Pure and synchronous: the service runs it in a worker thread (`parse-pool.ts`) for big batches
  * and inline for small ones.
  */
-import { deflateRawSync } from 'node:zlib';
 import { decodeExchange } from '../core/schema.js';
 import type { InputIssue } from '../core/types.js';
 import { fastExchange } from '../pipeline/decode.js';
+import { packLinesSync } from '../store/blocks.js';
 import type { ExchangeColumns } from '../store/types.js';
 import { HttpError, ndjsonLines } from './body.js';
 
@@ -89,11 +89,10 @@ export function parseExchangeBatch(body: Buffer, maxRecords: number): ParsedBatc
   return { received: lines.length, rejected, ids, ts, accounts, lines: out, ends };
 }
 
-/** `parseExchangeBatch`, plus the good texts deflated for the store (done where the parsing runs). */
+/** `parseExchangeBatch`, plus the good texts packed for the store (done where the parsing runs). */
 export function parseAndPack(body: Buffer, maxRecords: number): ParsedBatch {
   const batch = parseExchangeBatch(body, maxRecords);
-  // A copy of its own, so it can move to another thread alone.
-  if (batch.ids.length > 0) batch.deflated = new Uint8Array(deflateRawSync(batch.lines, { level: 1 }));
+  if (batch.ids.length > 0) batch.packed = packLinesSync(batch.lines);
   return batch;
 }
 

@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { packLinesSync } from './blocks.js';
 import { openDuckDbStore } from './duckdb.js';
 import { MIGRATIONS } from './migrations.js';
 import { storeContract } from './test-support/contract.js';
@@ -57,26 +58,43 @@ describe('duckdb store specifics', () => {
     await expect(openDuckDbStore(path)).rejects.toThrow(/newer than this program/);
   });
 
-  it('keeps the block the caller deflated, duplicates included, and reads each row at its position', async () => {
+  it('keeps the block the caller packed, duplicates included, and reads each row at its position', async () => {
     const { deflateRawSync } = await import('node:zlib');
     const store = await openDuckDbStore(join(dir, 'packed.duckdb'), { threads: 1 });
     const text = (i: number) => `{"id":"k${i}","ts":${i},"account":"a${i % 3}","prompt":"p ${i}"}`;
-    const columns = (rows: number[], deflate: boolean) => {
-      const packed = linesOf(rows.map(text));
+    // Packed by the caller (brotli, or raw deflate as blocks were written before brotli), or not.
+    const columns = (rows: number[], pack: 'brotli' | 'deflate' | null) => {
+      const { lines, ends } = linesOf(rows.map(text));
+      const packed =
+        pack === 'brotli'
+          ? packLinesSync(lines)
+          : pack === 'deflate'
+            ? { encoding: 'deflate' as const, data: new Uint8Array(deflateRawSync(lines)) }
+            : undefined;
       return {
         ids: rows.map((i) => `k${i}`),
         ts: rows,
         accounts: rows.map((i) => `a${i % 3}`),
-        ...(deflate ? { lines: new Uint8Array(0), ends: packed.ends } : packed),
-        ...(deflate ? { deflated: new Uint8Array(deflateRawSync(packed.lines)) } : {}),
+        ...(packed ? { lines: new Uint8Array(0), ends, packed } : { lines, ends }),
       };
     };
-    expect((await store.appendExchangeColumns(columns([1, 2, 3], true))).fresh).toEqual([0, 1, 2]);
-    expect((await store.appendExchangeColumns(columns([3, 4, 5], true))).fresh).toEqual([1, 2]);
-    expect((await store.appendExchangeColumns(columns([5, 6, 2, 7], false))).fresh).toEqual([1, 3]);
+    expect((await store.appendExchangeColumns(columns([1, 2, 3], 'deflate'))).fresh).toEqual([0, 1, 2]);
+    expect((await store.appendExchangeColumns(columns([3, 4, 5], 'brotli'))).fresh).toEqual([1, 2]);
+    expect((await store.appendExchangeColumns(columns([5, 6, 2, 7], null))).fresh).toEqual([1, 3]);
+    expect((await store.appendExchangeColumns(columns([8, 7, 9], 'brotli'))).fresh).toEqual([0, 2]);
     const seen: string[] = [];
     await store.replay('exchanges', (batch) => void seen.push(...batch.map((x) => `${x.id}:${x.prompt}`)));
-    expect(seen).toEqual(['k1:p 1', 'k2:p 2', 'k3:p 3', 'k4:p 4', 'k5:p 5', 'k6:p 6', 'k7:p 7']);
+    expect(seen).toEqual([
+      'k1:p 1',
+      'k2:p 2',
+      'k3:p 3',
+      'k4:p 4',
+      'k5:p 5',
+      'k6:p 6',
+      'k7:p 7',
+      'k8:p 8',
+      'k9:p 9',
+    ]);
     await store.close();
   });
 

@@ -3,7 +3,7 @@
  *
  * Exchanges, the bulk of what is stored, are kept in two tables: `exchange_rows` (one row per
  * exchange: sequence number, id, event time, account, and where its text is) and
- * `exchange_blocks` (the JSON texts of one append, as received, deflated into one BLOB). Long
+ * `exchange_blocks` (the JSON texts of one append, as received, compressed into one BLOB, `blocks.ts`). Long
  * strings are what makes a DuckDB append slow (measured: 125k exchanges of 800 bytes each append
  * at ~25k/s as VARCHAR rows, and at over 300k/s without them), and JSON compresses about 5:1.
  * Idempotency by exchange id is an in-memory hash set (`id-set.ts`, loaded at open) instead of a
@@ -16,8 +16,6 @@
  * loop (staging rows) is paced (`pace.ts`) so inline requests never wait behind a whole group.
  */
 
-import { promisify } from 'node:util';
-import { deflateRaw, inflateRaw } from 'node:zlib';
 import {
   blobValue,
   type DuckDBBlobValue,
@@ -29,6 +27,7 @@ import {
 } from '@duckdb/node-api';
 import { OperatorError } from '../core/errors.js';
 import type { AccountEvent, AccountSummary, Exchange } from '../core/types.js';
+import { type PackedLines, packLines, unpackBlock } from './blocks.js';
 import { createIdSet, type IdSet } from './id-set.js';
 import { MIGRATIONS } from './migrations.js';
 import { pace } from './pace.js';
@@ -50,9 +49,6 @@ import {
   type WebhookRecord,
 } from './types.js';
 
-const deflateAsync = promisify(deflateRaw);
-const inflateAsync = promisify(inflateRaw);
-
 /** Options of the embedded store. */
 export interface DuckDbStoreOptions {
   /** Most rows merged into one group commit (default 50,000). */
@@ -68,7 +64,7 @@ type RecordTable = 'exchanges' | 'account_events';
 /**
  * Rows of one append as columns: key (exchange id or event key), time, account, and the JSON
  * texts: one string per account event; for exchanges, the newline-joined UTF-8 texts or their
- * deflated form (kept whole as the append's block).
+ * packed form (kept whole as the append's block).
  */
 interface Rows {
   keys: string[];
@@ -76,7 +72,7 @@ interface Rows {
   accounts: string[];
   texts?: string[];
   lines?: Uint8Array;
-  deflated?: Uint8Array;
+  packed?: PackedLines;
 }
 
 interface PendingWrite {
@@ -269,7 +265,7 @@ class DuckDbStore implements Store {
     return new Set(reader.getRowsJS().map((row) => row[0] as string));
   }
 
-  /** Writes one group of exchange appends in one transaction: rows, and one deflated block per append. */
+  /** Writes one group of exchange appends in one transaction: rows, and one packed block per append. */
   private async commitExchanges(group: PendingWrite[]): Promise<{ fresh: Set<number>; seq: number }[]> {
     const candidates: string[] = [];
     for (const write of group) for (const key of write.rows.keys) if (this.ids.has(key)) candidates.push(key);
@@ -286,11 +282,11 @@ class DuckDbStore implements Store {
       return indexes;
     });
     // Each append's texts are kept whole as one block (rows point at their position in it; the
-    // texts of duplicates stay unreferenced): the caller's deflated block when it made one (the
+    // texts of duplicates stay unreferenced): the caller's packed block when it made one (the
     // parse worker does), else compressed on libuv's thread pool, off the event loop.
     const blocks = await Promise.all(
       group.map((write, k) =>
-        fresh[k].length === 0 ? null : (write.rows.deflated ?? deflateAsync(write.rows.lines!, { level: 1 })),
+        fresh[k].length === 0 ? null : (write.rows.packed ?? packLines(write.rows.lines!)),
       ),
     );
     const seqBefore = this.seq.exchanges;
@@ -309,7 +305,7 @@ class DuckDbStore implements Store {
               continue;
             }
             const block = ++this.block;
-            blockRows.push([block, 'deflate', blobValue(data)]);
+            blockRows.push([block, data.encoding, blobValue(data.data)]);
             for (const i of fresh[k]) {
               rows.appendDouble(++this.seq.exchanges);
               rows.appendVarchar(write.rows.keys[i]);
@@ -418,7 +414,7 @@ class DuckDbStore implements Store {
       ts: batch.ts,
       accounts: batch.accounts,
       lines: batch.lines,
-      deflated: batch.deflated,
+      packed: batch.packed,
     });
     return { fresh: [...fresh].sort((a, b) => a - b), seq };
   }
@@ -463,7 +459,7 @@ class DuckDbStore implements Store {
         await onBatch(rows.map(([, record]) => JSON.parse(record)) as never, after);
       }
     }
-    // Exchanges: rows say which block and position; blocks are inflated once and kept while used.
+    // Exchanges: rows say which block and position; blocks are unpacked once and kept while used.
     let cached: { block: number; lines: string[] } | null = null;
     for (;;) {
       const rows = await this.serial(async () => {
@@ -485,12 +481,8 @@ class DuckDbStore implements Store {
           );
           return reader.getRows() as [number, string, DuckDBBlobValue][];
         });
-        for (const [block, encoding, data] of found) {
-          const bytes = Buffer.from(data.bytes);
-          const text =
-            encoding === 'deflate' ? (await inflateAsync(bytes)).toString('utf8') : bytes.toString('utf8');
-          blocks.set(Number(block), encoding === 'deflate' ? text.split('\n') : [text]);
-        }
+        for (const [block, encoding, data] of found)
+          blocks.set(Number(block), await unpackBlock(encoding, data.bytes));
       }
       const batch: Exchange[] = [];
       for (const [seq, block, pos] of rows) {

@@ -3,8 +3,8 @@
  * suite), with every call posted to the store thread (`duckdb-thread.ts`). What the DuckDB store
  * does synchronously (staging each row into the appender, flushing it, preparing statements)
  * then runs beside the HTTP thread instead of on it, so an inline risk lookup never waits behind
- * a group commit. Exchange columns cross without their texts when the caller deflated them (the
- * store keeps the deflated block as it is); everything else is copied by structured clone.
+ * a group commit. Exchange columns cross without their texts when the caller packed them (the
+ * store keeps the packed block as it is); everything else is copied by structured clone.
  */
 import { Worker } from 'node:worker_threads';
 import { OperatorError } from '../core/errors.js';
@@ -100,10 +100,10 @@ export async function openDuckDbStoreThread(
     (...args: unknown[]) =>
       call(method, args);
 
-  /** Exchange columns: the deflated block moves to the store thread when it owns its memory (the caller hands it over). */
+  /** Exchange columns: the packed block moves to the store thread when it owns its memory (the caller hands it over). */
   const appendColumns = (batch: ExchangeColumns) => {
-    const { deflated } = batch;
-    const moved = deflated && deflated.byteOffset === 0 && deflated.byteLength === deflated.buffer.byteLength;
+    const data = batch.packed?.data;
+    const moved = data && data.byteOffset === 0 && data.byteLength === data.buffer.byteLength;
     return call<{ fresh: number[]; seq: number }>(
       'appendExchangeColumns',
       [
@@ -111,14 +111,14 @@ export async function openDuckDbStoreThread(
           ids: batch.ids,
           ts: batch.ts,
           accounts: batch.accounts,
-          // The store keeps the deflated block as it is: the texts need not cross.
-          lines: deflated ? new Uint8Array(0) : batch.lines,
+          // The store keeps the packed block as it is: the texts need not cross.
+          lines: batch.packed ? new Uint8Array(0) : batch.lines,
           ends: new Uint32Array(0),
-          deflated,
+          packed: batch.packed,
         } satisfies ExchangeColumns,
       ],
       undefined,
-      moved ? [deflated.buffer as ArrayBuffer] : [],
+      moved ? [data.buffer as ArrayBuffer] : [],
     );
   };
 

@@ -8,6 +8,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { AccountEvent, AccountSummary, CampaignResult, EpochMs, Exchange } from '../core/types.js';
+import type { PackedLines } from './blocks.js';
 
 /** One entry of a campaign's history: first seen, escalated, reviewed. */
 export interface CampaignHistoryEntry {
@@ -107,11 +108,12 @@ export interface ExchangeColumns {
   /** Where text i ends in `lines` (exclusive); text i starts at `ends[i - 1] + 1` (0 for the first). */
   ends: Uint32Array;
   /**
-   * `lines` raw-deflated (`deflateRawSync(lines)`), when the caller made it on another thread:
-   * an adapter that compresses keeps it as is (and may then be handed no `lines` at all). The
-   * store takes it: an adapter on another thread moves it there (the caller must not reuse it).
+   * `lines` compressed (`packLinesSync(lines)`, `blocks.ts`), when the caller made it on another
+   * thread: an adapter that compresses keeps it as is (and may then be handed no `lines` at all).
+   * The store takes it: an adapter on another thread moves its data there (the caller must not
+   * reuse it).
    */
-  deflated?: Uint8Array;
+  packed?: PackedLines;
 }
 
 /** The JSON text of row `index` of exchange columns. */
