@@ -15,7 +15,7 @@
  * datasketch does (minimising the false-positive and false-negative areas under the curve).
  */
 import { combine, fmix32 } from './hash.js';
-import { ELIDED, PUNCT, type TokenStream } from './normalise.js';
+import type { TokenStream } from './normalise.js';
 
 const EMPTY = 0xffffffff;
 
@@ -81,8 +81,10 @@ const SHINGLE_START = 0x9e3779b9 | 0;
 /**
  * Computes the OPH MinHash signature of a token stream into `out` (length = slots, a power of two
  * between 16 and 1024). Returns the number of shingles (0 means an empty prompt: no signature).
- * One pass: the premixed values of the last two content words ride in locals, so each word is
- * premixed once and each shingle costs three steps and a finaliser.
+ * One pass over the content hashes the scan lists (`TokenStream.content`: no test per token for
+ * punctuation, whose random places made that test mispredict): the premixed values of the last two
+ * content words ride in locals, so each word is premixed once and each shingle costs three steps
+ * and a finaliser.
  */
 export function minhash(s: TokenStream, out: Uint32Array, seed = 0): number {
   const slots = out.length;
@@ -91,28 +93,23 @@ export function minhash(s: TokenStream, out: Uint32Array, seed = 0): number {
   if (work.length !== slots) work = new Int32Array(slots);
   const sig = work;
   sig.fill(HOLE);
-  const { kinds, maskTypes, hashes } = s;
-  const count = s.count;
-  let words = 0;
+  const { content } = s;
+  const words = s.contentCount;
   /** Bins holding a value (counted when a bin is first filled). */
   let filledBins = 0;
   // premixed values of the two content words before the current one
-  let m0 = 0;
-  let m1 = 0;
-  for (let t = 0; t < count; t++) {
-    // punctuation and the mark of a cut are not content
-    if (kinds[t] === PUNCT || maskTypes[t] === ELIDED) continue;
-    const m2 = premix(hashes[t]);
-    if (++words >= 3) {
-      // word 3-shingles: combine(combine(combine(0x9e3779b9, w0), w1), w2), one hash per shingle
-      const x = fmix32(step(step(step(SHINGLE_START, m0), m1), m2) ^ seed);
-      const bin = x >>> shift;
-      const value = x & valueMask;
-      // branch-free (the comparisons are unpredictable): bit 30 is set only in HOLE, never in a value
-      const held = sig[bin];
-      filledBins += (held >>> 30) & 1;
-      sig[bin] = Math.min(value, held);
-    }
+  let m0 = words > 0 ? premix(content[0]) : 0;
+  let m1 = words > 1 ? premix(content[1]) : 0;
+  for (let t = 2; t < words; t++) {
+    const m2 = premix(content[t]);
+    // word 3-shingles: combine(combine(combine(0x9e3779b9, w0), w1), w2), one hash per shingle
+    const x = fmix32(step(step(step(SHINGLE_START, m0), m1), m2) ^ seed);
+    const bin = x >>> shift;
+    const value = x & valueMask;
+    // branch-free (the comparisons are unpredictable): bit 30 is set only in HOLE, never in a value
+    const held = sig[bin];
+    filledBins += (held >>> 30) & 1;
+    sig[bin] = Math.min(value, held);
     m0 = m1;
     m1 = m2;
   }
@@ -123,7 +120,7 @@ export function minhash(s: TokenStream, out: Uint32Array, seed = 0): number {
   if (words < 3) {
     let h = 0x3c6ef372;
     if (words === 2) h = step(step(h, m0), m1);
-    else h = step(h, m1);
+    else h = step(h, m0);
     const x = fmix32(h ^ seed);
     sig[x >>> shift] = x & valueMask;
     filledBins = 1;

@@ -3,9 +3,11 @@ import {
   boundedMaskedText,
   boundText,
   detachedSlice,
+  ELIDED,
   joinTokens,
   maskedText,
   normalise,
+  PUNCT,
   scan,
   type TokenStream,
   tokenText,
@@ -174,6 +176,18 @@ describe('masked text written from char codes', () => {
       }
       expect(maskedText(scan(prompt))).toBe(reference(scan(prompt), Number.POSITIVE_INFINITY));
     }
+  });
+
+  it('lists the hashes of the content tokens (all but punctuation and the cut mark) in order', () => {
+    for (const prompt of samples) {
+      const s = scan(prompt);
+      const expected: number[] = [];
+      for (let t = 0; t < s.count; t++)
+        if (s.kinds[t] !== PUNCT && s.maskTypes[t] !== ELIDED) expected.push(s.hashes[t]);
+      expect(Array.from(s.content.subarray(0, s.contentCount)), prompt.slice(0, 40)).toEqual(expected);
+    }
+    // a bounded prompt: its cut mark is a token, not content
+    expect(scan(samples[samples.length - 1]).bounded).toBe(true);
   });
 
   it('writes masked texts longer than one chunk of char codes in full', () => {

@@ -104,6 +104,12 @@ export interface TokenStream {
    */
   lineBreaks: Int32Array;
   lineBreakCount: number;
+  /**
+   * The hashes of the content tokens in order (every token but punctuation and the mark of a cut),
+   * written as the scan pushes them, so MinHash's shingles read them without a test per token.
+   */
+  content: Int32Array;
+  contentCount: number;
 }
 
 let capacity = 1024;
@@ -127,6 +133,8 @@ const stream: TokenStream = {
   ascii: true,
   lineBreaks: new Int32Array(64),
   lineBreakCount: 0,
+  content: new Int32Array(capacity),
+  contentCount: 0,
 };
 
 /** Makes room for `tokens` tokens (a prompt never has more tokens than characters). */
@@ -146,6 +154,7 @@ function grow(): void {
   stream.maskTypes = copy(stream.maskTypes, (n) => new Uint8Array(n));
   stream.starts = copy(stream.starts, (n) => new Int32Array(n));
   stream.ends = copy(stream.ends, (n) => new Int32Array(n));
+  stream.content = copy(stream.content, (n) => new Int32Array(n));
 }
 
 function push(hash: number, kind: number, maskType: number, start: number, end: number): void {
@@ -155,6 +164,7 @@ function push(hash: number, kind: number, maskType: number, start: number, end: 
   stream.maskTypes[t] = maskType;
   stream.starts[t] = start;
   stream.ends[t] = end;
+  if (kind !== PUNCT && maskType !== ELIDED) stream.content[stream.contentCount++] = hash;
 }
 
 /** Notes a line break before token `next` (once per token). */
@@ -394,8 +404,9 @@ const PUNCT_HASHES = Int32Array.from({ length: 128 }, (_, c) => fmix32(c ^ 0x27d
  * else (numbers, ids, URLs, quotes, code, CJK, other scripts) goes to `scanOther`.
  */
 function scanRange(lower: string, from: number, to: number): void {
-  const { hashes, kinds, maskTypes, starts, ends } = stream;
+  const { hashes, kinds, maskTypes, starts, ends, content } = stream;
   let n = stream.count;
+  let contentCount = stream.contentCount;
   let latin = 0;
   let newlines = 0;
   let i = from;
@@ -426,7 +437,9 @@ function scanRange(lower: string, from: number, to: number): void {
           ) &&
           (camelCount === 0 || !hasCamel(i, j))
         ) {
-          hashes[n] = fmix32(h);
+          const hash = fmix32(h);
+          hashes[n] = hash;
+          content[contentCount++] = hash;
           kinds[n] = WORD;
           maskTypes[n] = 255;
           starts[n] = i;
@@ -455,10 +468,13 @@ function scanRange(lower: string, from: number, to: number): void {
       continue;
     }
     stream.count = n;
+    stream.contentCount = contentCount;
     i = scanOther(lower, i, from, to, c);
     n = stream.count;
+    contentCount = stream.contentCount;
   }
   stream.count = n;
+  stream.contentCount = contentCount;
   stream.scripts[LATIN] += latin;
   stream.newlines += newlines;
 }
@@ -573,6 +589,7 @@ function fold(text: string): string {
 /** Scans a prompt into the shared token stream (valid until the next call). */
 export function scan(prompt: string, options: BoundOptions = {}): TokenStream {
   stream.count = 0;
+  stream.contentCount = 0;
   stream.joinedCount = 0;
   stream.lineBreakCount = 0;
   // (clearing a Map allocates a new table even when it is empty, and most prompts have no code)
