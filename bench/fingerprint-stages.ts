@@ -1,6 +1,7 @@
 /**
- * Stage costs of the word passes of fingerprint(), on the bench mix (bench/fingerprint-mix.ts):
- * the scan alone, then the scan followed by the language identifier and the trigger pass the way
+ * Stage costs of fingerprint(), on the bench mix (bench/fingerprint-mix.ts): the scan alone; the
+ * scan followed by the template miner, and by MinHash and the band keys (the two the reference
+ * comparisons time); the scan followed by the language identifier and the trigger pass the way
  * fingerprint() runs them (one pass over the words gives both for a Latin-script prompt without
  * a system prompt), and the same two done as two passes (`detectLanguage`, then `triggersOf` for
  * the covered prompts). Each stage's cost is the difference of two loops' CPU time per prompt,
@@ -9,7 +10,10 @@
  *   npx tsc -p tsconfig.json && node dist-check/bench/fingerprint-stages.js [--corpora DIR] [--n 40000] [--repeats 6]
  */
 import os from 'node:os';
+import { resolveLsh } from '../src/fingerprint/fingerprint.js';
 import { detectLanguage } from '../src/fingerprint/language.js';
+import { createTemplateMiner } from '../src/fingerprint/miner.js';
+import { bandKeys, minhash } from '../src/fingerprint/minhash.js';
 import { LATIN, scan, type TokenStream } from '../src/fingerprint/normalise.js';
 import { corporaDir } from '../src/fingerprint/test-support/corpus.js';
 import { type Triggers, triggersOf } from '../src/fingerprint/triggers.js';
@@ -33,10 +37,20 @@ function latinOnly(s: TokenStream): boolean {
   return true;
 }
 
+const params = resolveLsh();
+const signature = new Uint32Array(params.slots);
 let sink = 0;
 const loops: Record<string, () => void> = {
   scan() {
     for (let i = 0; i < N; i++) sink += scan(mix[i]).count;
+  },
+  miner() {
+    const miner = createTemplateMiner();
+    for (let i = 0; i < N; i++) sink += miner.add(scan(mix[i])).size;
+  },
+  bands() {
+    for (let i = 0; i < N; i++)
+      if (minhash(scan(mix[i]), signature) > 0) sink += bandKeys(signature, params).length;
   },
   onePass() {
     for (let i = 0; i < N; i++) {
@@ -74,6 +88,12 @@ console.log(
     .join(' ')}`,
 );
 console.log(`  scan                                    ${best.scan.toFixed(2)} us a prompt`);
+console.log(
+  `  + template miner                        ${(best.miner - best.scan).toFixed(2)} us (scan + miner ${best.miner.toFixed(2)} us: the Drain3 comparison)`,
+);
+console.log(
+  `  + MinHash + band keys                   ${(best.bands - best.scan).toFixed(2)} us (scan + MinHash + band keys ${best.bands.toFixed(2)} us: the datasketch comparison)`,
+);
 console.log(
   `  + language + triggers, one pass         ${(best.onePass - best.scan).toFixed(2)} us (as fingerprint() runs them)`,
 );
