@@ -626,6 +626,23 @@ for (const { hash, mask } of stopwordMasks()) {
   if ((mask & ~STOP_MASK) !== 0) throw new RangeError('more than 16 stopword languages');
   keys[(recordFor(hash) >> 2) * 2 + 1] |= mask;
 }
+/**
+ * One bit per value of a hash's low 16 bits, set when some table word has them (8 KiB, in the
+ * first-level cache beside the pass's other data): most words of a prompt are not in the 64 KiB
+ * table, and ~97% of those are turned away here without reading it.
+ */
+const present = new Int32Array(1 << 11);
+for (let slot = 0; slot < SIZE; slot++) {
+  const hash = keys[slot * 2];
+  if (hash !== 0) present[(hash & 0xffff) >>> 5] |= 1 << (hash & 31);
+}
+/** The info word of a word hash (0 when it is not in the table), and its slot in `found`. */
+function infoOf(hash: number): number {
+  if (((present[(hash & 0xffff) >>> 5] >>> (hash & 31)) & 1) === 0) return 0;
+  found = slotOf(hash);
+  return keys[found * 2 + 1];
+}
+let found = 0;
 const languageScores = new Int32Array(32);
 let languageWords = 0;
 
@@ -915,8 +932,8 @@ function spanRoles(text: string, from: number, to: number): void {
         if (!((d >= 97 && d <= 122) || d === 95 || (d >= 48 && d <= 57) || (d >= 65 && d <= 90))) break;
         h = Math.imul(h ^ d, FNV_PRIME);
       }
-      const slot = slotOf(fmix32(h));
-      if ((keys[slot * 2 + 1] & TRIGGER_SLOT) !== 0) {
+      if ((infoOf(fmix32(h)) & TRIGGER_SLOT) !== 0) {
+        const slot = found;
         const r = slot * 4;
         const f = records[r];
         spanA |= records[r + 1];
@@ -1074,8 +1091,8 @@ export function triggersOf(s: TokenStream): Triggers {
     const kind = kinds[t];
     if (kind === WORD) {
       const hash = hashes[t];
-      const slot = slotOf(hash);
-      const info = keys[slot * 2 + 1];
+      const info = infoOf(hash);
+      const slot = found;
       if (languageWords < LANGUAGE_WORDS) {
         languageWords++;
         for (let mask = info & STOP_MASK; mask !== 0; mask &= mask - 1)
