@@ -144,7 +144,12 @@ const file = {
   comment: `Fitted by bench/calibrate-weights.ts (logistic regression, each weight kept on its documented side, bias capped at logit(0.05), ridge lambda ${lambda} towards the reviewed prior weights${priorFile ? ` of ${priorFile}` : ''}) on ${train.length} cluster scorings of ${byCluster.size} clusters from ${dirs.length} generated worlds (${dirs.join(', ')}); target = campaign share of the cluster's accounts; suspected threshold = lowest score keeping training benign false flags within ${budget * 100}%. Mean cross-entropy ${fit.loss.toFixed(4)}.`,
   bias: Math.round(fit.bias * 100) / 100,
   weights,
-  thresholds: { suspected: threshold, confirmed: Math.max(threshold, 0.95) },
+  thresholds: {
+    suspected: threshold,
+    confirmed: Math.max(threshold, 0.95),
+    // Reviewed, not fitted: how far a confirmed campaign's score may dip while it goes on flagging.
+    keep: priorWeights.thresholds.keep,
+  },
   minAccounts,
   minExchanges: DEFAULT_WEIGHTS.minExchanges,
   accountableCustomer: DEFAULT_WEIGHTS.accountableCustomer,

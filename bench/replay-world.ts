@@ -10,14 +10,20 @@ import { createStages } from '../src/pipeline/stages.js';
 import { residencyVerdict } from '../src/residency/index.js';
 import { type CampaignEngine, createCampaignEngine, type ScoredEvent } from '../src/score/index.js';
 
-/** Replays `DIR/exchanges.ndjson` and `DIR/accounts.ndjson`; every cluster scoring goes to `onScored`. */
+/**
+ * Replays `DIR/exchanges.ndjson` and `DIR/accounts.ndjson`; every cluster scoring goes to
+ * `onScored`. `workers` as in `scan`'s config: each partition mines its own templates, so a
+ * rare family's ids (and the campaigns) can depend on it; pass scan's default to see what it sees.
+ */
 export async function replayWorld(
   dir: string,
   out: string,
   onScored: (e: ScoredEvent) => void,
+  workers = 0,
 ): Promise<CampaignEngine> {
   const engine = createCampaignEngine({ residency: (input) => residencyVerdict(input), onScored });
   const fingerprinter = createFingerprinter();
+  // Worker partitions run the configured stages module; the calling thread runs these.
   const stages = {
     ...createStages(),
     fingerprint: (x: Parameters<typeof fingerprinter.fingerprint>[0]) => fingerprinter.fingerprint(x),
@@ -26,8 +32,8 @@ export async function replayWorld(
     exchanges: `${dir}/exchanges.ndjson`,
     accounts: `${dir}/accounts.ndjson`,
     out: `${dir}/${out}`,
-    config: { ...DEFAULT_PIPELINE_CONFIG, workers: 0 },
-    parts: { engine, stages },
+    config: { ...DEFAULT_PIPELINE_CONFIG, workers },
+    parts: workers > 0 ? { engine } : { engine, stages },
   });
   return engine;
 }

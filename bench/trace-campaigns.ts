@@ -6,11 +6,14 @@
  * mostly-benign clusters that scored highest (with their personas). This is the tool for asking
  * "why was this campaign detected late" or "what pulled these benign accounts in".
  *
- *   npx tsx bench/trace-campaigns.ts DIR [--every 6] [--benign 8]
+ *   npx tsx bench/trace-campaigns.ts DIR [--every 6] [--benign 8] [--workers N]
  *
+ * `--workers` defaults to scan's (one per core, at most 4), so the trace sees what `scan` does:
+ * each partition mines its own templates, and a rare family's ids can depend on the count.
  * DIR is a `simulate` output (labels.json is read only to annotate, never by the engine).
  */
 import { readFileSync } from 'node:fs';
+import { defaultWorkers } from '../src/cli/commands/scan.js';
 import { DEFAULT_WEIGHTS, type ScoredEvent } from '../src/score/index.js';
 import { optionTaker } from './args.js';
 import { replayWorld } from './replay-world.js';
@@ -19,9 +22,10 @@ const args = process.argv.slice(2);
 const opt = optionTaker(args);
 const everyHours = Number(opt('--every', '6'));
 const benignShown = Number(opt('--benign', '8'));
+const workers = Number(opt('--workers', String(defaultWorkers())));
 const dir = args[0];
 if (!dir) {
-  console.error('usage: npx tsx bench/trace-campaigns.ts DIR [--every 6] [--benign 8]');
+  console.error('usage: npx tsx bench/trace-campaigns.ts DIR [--every 6] [--benign 8] [--workers N]');
   process.exit(2);
 }
 
@@ -35,7 +39,7 @@ const labels = JSON.parse(readFileSync(`${dir}/labels.json`, 'utf8')) as {
 };
 
 const events: ScoredEvent[] = [];
-await replayWorld(dir, 'trace-scan', (e) => events.push({ ...e, values: { ...e.values } }));
+await replayWorld(dir, 'trace-scan', (e) => events.push({ ...e, values: { ...e.values } }), workers);
 
 const starts = new Map(labels.campaigns.map((c) => [c.id, Date.parse(c.start)]));
 const hours = (t: number, c: string) => ((t - (starts.get(c) ?? t)) / 3_600_000).toFixed(1);

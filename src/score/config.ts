@@ -48,7 +48,7 @@ const WeightsSchema = v.strictObject({
   comment: v.string('must be a string'),
   bias: Num,
   weights: v.record(v.string(), Num, 'must be an object of numbers'),
-  thresholds: v.strictObject({ suspected: Share, confirmed: Share }),
+  thresholds: v.strictObject({ suspected: Share, confirmed: Share, keep: v.optional(Share) }),
   minAccounts: NonNeg,
   minExchanges: NonNeg,
   smallCluster: v.optional(v.strictObject({ accounts: NonNeg, score: Share })),

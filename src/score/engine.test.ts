@@ -433,6 +433,37 @@ describe('flag propagation', () => {
     expect(strict.campaigns().length).toBe(0);
   });
 
+  it('a confirmed campaign whose score dips to `keep` while a few young members join goes on flagging', () => {
+    // Young members: the campaign's programme and exits, but little traffic yet and mostly chat,
+    // so the cluster as a whole scores a little lower once they are in.
+    const attack = campaign('op11', 24);
+    const young = campaign('op11', 30)
+      .slice(24)
+      .map((s) => ({
+        ...s,
+        exchanges: 20,
+        capabilities: { chat: 20 },
+        extraction: {},
+        sampling: { ...s.sampling, multiN: 0, logprobs: 0, seeded: 0, temperatures: [0.7], seeds: 0 },
+      }));
+    const run = (thresholds: typeof DEFAULT_WEIGHTS.thresholds) => {
+      const engine = createCampaignEngine({ weights: { ...DEFAULT_WEIGHTS, thresholds } });
+      engine.tick([...background(2500), ...attack], NOW);
+      const first = engine.campaigns()[0]?.score ?? 0;
+      engine.tick(young, NOW + 8 * 3_600_000);
+      const youngFlagged = [...flagged(engine)].filter((a) => young.some((s) => s.account === a));
+      return { first, after: engine.clusterOf('op11-0')?.score ?? 1, youngFlagged };
+    };
+    const probe = run(DEFAULT_WEIGHTS.thresholds);
+    expect(probe.after).toBeLessThan(probe.first);
+    // A threshold between the two scorings: detected at the first, under it at the second.
+    const suspected = (probe.first + probe.after) / 2;
+    const pausing = run({ suspected, confirmed: suspected });
+    expect(pausing.youngFlagged).toEqual([]);
+    const keeping = run({ suspected, confirmed: suspected, keep: probe.after - 0.001 });
+    expect(keeping.youngFlagged.length).toBe(young.length);
+  });
+
   it('a benign region merging into a detected campaign is not flagged when the whole scores under the threshold', () => {
     const engine = createCampaignEngine();
     const attack = campaign('op9', 20);

@@ -12,7 +12,11 @@ export interface ScoreWeights {
   bias: number;
   /** Detector id -> weight (negative for benign-looking detectors). */
   weights: Record<string, number>;
-  thresholds: { suspected: number; confirmed: number };
+  /**
+   * `keep`: a confirmed campaign goes on flagging members while its score stays at or above it
+   * (default `suspected`), so a dip while young members join does not pause its flags.
+   */
+  thresholds: { suspected: number; confirmed: number; keep?: number };
   minAccounts: number;
   minExchanges: number;
   /**
