@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { AccountSummary } from '../core/types.js';
+import { DETECTORS } from '../detectors/index.js';
 import { createCampaignEngine, restoreCampaignEngine } from './engine.js';
 import {
   background,
@@ -109,6 +110,37 @@ describe('stability and state', () => {
     const busier = (hours: number) => attack.map((s) => ({ ...s, exchanges: s.exchanges + hours }));
     for (let h = 1; h <= 7; h++) engine.tick(busier(h), NOW + h * 3_600_000);
     expect(scoredAt.map((t) => (t - NOW) / 3_600_000)).toEqual([0, 6]);
+  });
+
+  it('measures a detector the weights ignore only for a hook that reads every value, with the same results', () => {
+    let measured = 0;
+    const counting = (id: string) => ({
+      id,
+      title: 'counts its calls',
+      check: () => {
+        measured++;
+        return 0;
+      },
+      finalise: () => ({ value: 1, summary: 'always 1' }),
+    });
+    const detectors = [...DETECTORS, counting('ignored'), counting('weighted')];
+    const weights = {
+      ...DEFAULT_WEIGHTS,
+      weights: { ...DEFAULT_WEIGHTS.weights, ignored: 0, weighted: 0.01 },
+    };
+    const input = [...background(2500), ...campaign('op12', 30)];
+    const plain = createCampaignEngine({ detectors, weights });
+    plain.tick(input, NOW);
+    const withoutHook = measured;
+    measured = 0;
+    const values: Record<string, number>[] = [];
+    const hooked = createCampaignEngine({ detectors, weights, onScored: (e) => values.push(e.values) });
+    hooked.tick(input, NOW);
+    // The weighted one is measured in both; the ignored one only for the hook.
+    expect(measured).toBe(2 * withoutHook);
+    expect(values.every((v) => v.ignored === 1 && v.weighted === 1)).toBe(true);
+    expect(hooked.campaigns()).toEqual(plain.campaigns());
+    expect(hooked.verdicts()).toEqual(plain.verdicts());
   });
 
   it('flags a quiet account on a card or device of flagged members, not a household that shares one', () => {
