@@ -9,7 +9,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { getRequestListener } from '@hono/node-server';
 import type { PipelineConfig } from '../pipeline/config.js';
-import { INGEST_NICE } from '../store/priority.js';
+import { compileOnOwnThreads, INGEST_NICE } from '../store/priority.js';
 import { openDuckDbStoreThread } from '../store/threaded.js';
 import type { Store } from '../store/types.js';
 import type { Detection } from './detection.js';
@@ -65,6 +65,8 @@ export function storePath(dataDir: string): string {
 /** Opens the store, replays it into detection, and starts listening. */
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   mkdirSync(options.dataDir, { recursive: true });
+  // Before any worker starts: detection's and ingest's threads compile at their own priority.
+  compileOnOwnThreads();
   // The store runs on its own thread: its synchronous work (appender rows and flushes) stays off
   // the HTTP thread.
   // Priorities: the HTTP thread first, bulk ingest (store, parsing) next, detection last.

@@ -5,6 +5,7 @@
  */
 import { readlinkSync, writeFileSync } from 'node:fs';
 import { setPriority } from 'node:os';
+import { setFlagsFromString } from 'node:v8';
 
 /** Nice value of the threads of bulk ingest (parse workers, the store thread and DuckDB's threads). */
 export const INGEST_NICE = 5;
@@ -33,4 +34,16 @@ export function nameThread(name: string): void {
   } catch {
     // Not Linux: the thread keeps its name.
   }
+}
+
+/**
+ * Makes the worker threads started after this call compile their optimised code on their own
+ * thread instead of handing it to V8's shared platform threads, which run at nice 0 whichever
+ * thread asked: a replayed week (124k exchanges) had them compile ~3 CPU-s for detection's
+ * threads, beside the HTTP thread and at its priority. Each worker then compiles at its own
+ * priority (detection's at DETECTION_NICE). The calling thread's isolate exists already and keeps
+ * compiling on the platform threads (the HTTP thread's code is small and warms up at once).
+ */
+export function compileOnOwnThreads(): void {
+  setFlagsFromString('--no-concurrent-recompilation');
 }
