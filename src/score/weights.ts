@@ -14,7 +14,8 @@ export interface ScoreWeights {
   weights: Record<string, number>;
   /**
    * `keep`: a confirmed campaign goes on flagging members while its score stays at or above it
-   * (default `suspected`), so a dip while young members join does not pause its flags.
+   * and most of its members are flagged (default: `suspected`), so a dip while a few young
+   * members join does not pause its flags.
    */
   thresholds: { suspected: number; confirmed: number; keep?: number };
   minAccounts: number;
