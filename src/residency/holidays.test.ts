@@ -20,6 +20,14 @@ describe('holidays', () => {
     expect(isWeekend('2026-11-26')).toBe(false);
   });
 
+  it('tells weekends from the day number as the calendar does, before and after the epoch', () => {
+    for (let t = Date.UTC(1969, 11, 1); t < Date.UTC(2028, 0, 1); t += 86_400_000) {
+      const date = new Date(t).toISOString().slice(0, 10);
+      const day = new Date(t).getUTCDay();
+      expect(isWeekend(date), date).toBe(day === 0 || day === 6);
+    }
+  });
+
   it("measures activity on a country's weekday holidays against ordinary weekdays", () => {
     const cn = new Set(HOLIDAYS_2026.CN);
     const daily = days('2026-09-14', 35, (d) => (isWeekend(d) ? 2 : cn.has(d) ? 0 : 20));

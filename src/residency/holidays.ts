@@ -178,10 +178,35 @@ function range(start: string, count: number): string[] {
   return Array.from({ length: count }, (_, i) => new Date(first + i * 86_400_000).toISOString().slice(0, 10));
 }
 
+const DAY = 86_400_000;
+
+/** The 'YYYY-MM-DD' dates of the holiday tables parsed once (they are read at every verdict). */
+const parsedDates = new Map<string, number>();
+
+/** Epoch ms of a 'YYYY-MM-DD' date at 00:00 UTC. */
+function dayStart(date: string): number {
+  return Date.parse(`${date}T00:00:00Z`);
+}
+
+/** `dayStart` of a holiday table's date, parsed once. */
+function tableDay(date: string): number {
+  let t = parsedDates.get(date);
+  if (t === undefined) {
+    t = dayStart(date);
+    parsedDates.set(date, t);
+  }
+  return t;
+}
+
+/** Whether the UTC day starting at `t` is a Saturday or Sunday (the epoch's first day was a Thursday). */
+function weekendAt(t: number): boolean {
+  const day = (((Math.floor(t / DAY) + 4) % 7) + 7) % 7;
+  return day === 0 || day === 6;
+}
+
 /** Whether a 'YYYY-MM-DD' date is a Saturday or Sunday. */
 export function isWeekend(date: string): boolean {
-  const day = new Date(`${date}T00:00:00Z`).getUTCDay();
-  return day === 0 || day === 6;
+  return weekendAt(dayStart(date));
 }
 
 /** How an account's activity on one country's weekday holidays compares with its ordinary weekdays. */
@@ -228,20 +253,22 @@ export function holidayEffects(
 ): HolidayEffect[] {
   const dates = Object.keys(daily).sort();
   if (dates.length === 0) return [];
-  const first = Date.parse(`${dates[0]}T00:00:00Z`);
-  const last = Date.parse(`${dates[dates.length - 1]}T00:00:00Z`);
-  const anyHoliday = new Set<string>();
-  for (const country of countries) for (const d of table[country] ?? []) anyHoliday.add(d);
+  const first = dayStart(dates[0]);
+  const last = dayStart(dates[dates.length - 1]);
+  const anyHoliday = new Set<number>();
+  for (const country of countries) for (const d of table[country] ?? []) anyHoliday.add(tableDay(d));
+  // Ordinary weekdays of the window: counted by day, summed over the active ones only (counts
+  // are integers, so the order of the sums does not matter).
+  let baselineDays = 0;
+  for (let t = first; t <= last; t += DAY) if (!weekendAt(t) && !anyHoliday.has(t)) baselineDays++;
   let baselineSum = 0;
   let baselineSquares = 0;
-  let baselineDays = 0;
-  for (let t = first; t <= last; t += 86_400_000) {
-    const date = new Date(t).toISOString().slice(0, 10);
-    if (isWeekend(date) || anyHoliday.has(date)) continue;
-    const n = daily[date] ?? 0;
+  for (const date of dates) {
+    const t = dayStart(date);
+    if (weekendAt(t) || anyHoliday.has(t)) continue;
+    const n = daily[date];
     baselineSum += n;
     baselineSquares += n * n;
-    baselineDays++;
   }
   if (baselineDays < minBaselineDays || baselineSum === 0) return [];
   const baseline = baselineSum / baselineDays;
@@ -250,8 +277,8 @@ export function holidayEffects(
   const effects: HolidayEffect[] = [];
   for (const country of countries) {
     const inWindow = (table[country] ?? []).filter((d) => {
-      const t = Date.parse(`${d}T00:00:00Z`);
-      return t >= first && t <= last && !isWeekend(d);
+      const t = tableDay(d);
+      return t >= first && t <= last && !weekendAt(t);
     });
     if (inWindow.length < minDays) continue;
     const observed = inWindow.reduce((sum, d) => sum + (daily[d] ?? 0), 0);
