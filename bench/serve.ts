@@ -181,8 +181,9 @@ function cpuSecondsOf(pid: number): number {
 
 /**
  * CPU seconds of a process's live threads by thread name (the service names its threads:
- * dw-parse, dw-store with DuckDB's threads, dw-detect with its partition workers; the HTTP
- * thread and V8's and libuv's threads keep the names Node gives them).
+ * dw-parse, dw-store, dw-detect with its partition workers; the HTTP thread is the main thread;
+ * V8's platform threads, libuv's pool, where DuckDB runs its statements, and DuckDB's own threads
+ * are all named node).
  */
 function threadCpuOf(pid: number): Map<string, number> {
   const out = new Map<string, number>();

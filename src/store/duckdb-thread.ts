@@ -32,7 +32,8 @@ export interface ReplayAck {
 const port = parentPort;
 if (port === null) throw new Error('store/duckdb-thread.ts must run in a worker thread');
 const { path, options, nice } = workerData as { path: string; options: DuckDbStoreOptions; nice: number };
-// Before DuckDB starts its own threads, which inherit both.
+// The store thread's own priority and name. DuckDB runs its statements on libuv's thread pool and
+// starts its own threads from there, so those keep the pool's nice 0 (see docs/server.md).
 lowerThreadPriority(nice);
 nameThread('dw-store');
 const acks = new Map<number, () => void>();
