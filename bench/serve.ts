@@ -16,7 +16,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { Worker } from 'node:worker_threads';
 import autocannon from 'autocannon';
@@ -83,12 +83,12 @@ const batchSize = Number(values.batch);
 const concurrency = Number(values.concurrency);
 const riskRate = Number(values['risk-rate']);
 const riskSeconds = Number(values['risk-seconds']);
-/** Compiled (dist-check/bench/serve.js) or under tsx (bench/serve.ts): children run the same way. */
+/** Compiled (dist-check/bench/serve.js, or any other out dir) or under tsx (bench/serve.ts): children run the same way, from the same build. */
 const compiled = import.meta.url.endsWith('.js');
 const root = resolve(import.meta.dirname, compiled ? '../..' : '..');
 /** Node arguments that run a module of the repository (`src/cli/main.ts`, `bench/serve.ts`) the same way as this one. */
 const entry = (path: string): string[] =>
-  compiled ? [join(root, 'dist-check', path.replace(/\.ts$/, '.js'))] : ['--import', 'tsx', path];
+  compiled ? [join(import.meta.dirname, '..', path.replace(/\.ts$/, '.js'))] : ['--import', 'tsx', path];
 
 /** The 1, 5 and 15-minute load averages. */
 const loadAverage = () =>
@@ -98,7 +98,7 @@ const loadAverage = () =>
 console.log(machineLine());
 console.log(
   compiled
-    ? 'server and scan: compiled (dist-check)'
+    ? `server and scan: compiled (${relative(root, resolve(import.meta.dirname, '..'))})`
     : 'server and scan: under tsx (slower hot loops; run compiled for figures)',
 );
 console.log(`load average at start: ${loadAverage()}`);

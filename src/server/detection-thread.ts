@@ -8,7 +8,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import type { AccountVerdict } from '../core/types.js';
 import type { PipelineConfig } from '../pipeline/config.js';
-import { DETECTION_NICE, lowerThreadPriority, nameThread } from '../store/priority.js';
+import { DETECTION_NICE, idleThreadPriority, nameThread } from '../store/priority.js';
 import type { ExchangeColumns } from '../store/types.js';
 import { createDetection } from './detection-default.js';
 import type { DetectionChanges, ThreadCall, ThreadReply } from './detection-worker.js';
@@ -17,9 +17,10 @@ const port = parentPort;
 if (port === null) throw new Error('server/detection-thread.ts must run in a worker thread');
 
 // Detection yields the CPU to the HTTP thread and to ingest: this thread, and the partition
-// workers it starts (they inherit it), run at nice 10, so an inline risk lookup is not queued
-// behind detection's work when the cores are busy; detection catches up when they are idle.
-lowerThreadPriority(DETECTION_NICE);
+// workers it starts (they inherit it), run in SCHED_IDLE (else at nice 10), so an inline risk
+// lookup or an ingest batch takes a core from detection's work at once when the cores are busy;
+// detection catches up when they are idle.
+idleThreadPriority(DETECTION_NICE);
 nameThread('dw-detect');
 const detection = createDetection(workerData as Partial<PipelineConfig>);
 

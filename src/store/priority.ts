@@ -3,23 +3,69 @@
  * first; bulk ingest (parsing, storing) comes next and detection last. On Linux a thread can lower
  * its own priority (raise its nice value); the threads it starts later inherit it.
  */
-import { readlinkSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { readFileSync, readlinkSync, writeFileSync } from 'node:fs';
 import { setPriority } from 'node:os';
 import { setFlagsFromString } from 'node:v8';
 
 /** Nice value of the threads of bulk ingest (parse workers, the store thread and DuckDB's threads). */
 export const INGEST_NICE = 5;
-/** Nice value of detection's threads. */
+/** Nice value of detection's threads where they cannot run in SCHED_IDLE (`idleThreadPriority`). */
 export const DETECTION_NICE = 10;
+
+/** The calling thread's Linux thread id, or null elsewhere. */
+function threadId(): number | null {
+  try {
+    const tid = Number(readlinkSync('/proc/thread-self').split('/').pop());
+    return Number.isInteger(tid) && tid > 0 ? tid : null;
+  } catch {
+    return null;
+  }
+}
 
 /** Lowers the calling thread's priority to `nice` (Linux; elsewhere, or when not permitted, a no-op). */
 export function lowerThreadPriority(nice: number): void {
   if (nice <= 0) return;
+  const tid = threadId();
+  if (tid === null) return;
   try {
-    const tid = Number(readlinkSync('/proc/thread-self').split('/').pop());
-    if (Number.isInteger(tid) && tid > 0) setPriority(tid, nice);
+    setPriority(tid, nice);
   } catch {
-    // Not Linux, or not permitted: the thread keeps its priority.
+    // Not permitted: the thread keeps its priority.
+  }
+}
+
+/**
+ * Moves the calling thread to Linux's SCHED_IDLE class (the threads it starts later inherit it):
+ * it then runs only on a core no normal thread wants, and a normal thread that wakes up takes the
+ * core from it at once. A high nice value does not do that: the scheduler still lets the running
+ * thread finish a slice of up to a few ms before a waking one gets the core, and that wait is
+ * what an inline lookup's latency is made of when the cores are busy. Node has no call for it, so
+ * util-linux's `chrt` sets it (once per thread). Returns false, and lowers the thread to
+ * `fallbackNice` instead, where that is not possible (not Linux, no `chrt`, not permitted).
+ */
+export function idleThreadPriority(fallbackNice: number): boolean {
+  const tid = threadId();
+  if (tid === null) return false;
+  const set = spawnSync('chrt', ['--idle', '--pid', '0', String(tid)], { stdio: 'ignore', timeout: 5000 });
+  if (set.status === 0 && threadPolicy() === SCHED_IDLE) return true;
+  lowerThreadPriority(fallbackNice);
+  return false;
+}
+
+/** Linux's number for the SCHED_IDLE policy (`sched.h`). */
+export const SCHED_IDLE = 5;
+
+/** The calling thread's Linux scheduling policy (field 41 of its `stat`), or null elsewhere. */
+export function threadPolicy(): number | null {
+  try {
+    const stat = readFileSync('/proc/thread-self/stat', 'utf8');
+    // The fields after the command name, which is in parentheses and may hold spaces.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    const policy = Number(fields[41 - 3]);
+    return Number.isInteger(policy) ? policy : null;
+  } catch {
+    return null;
   }
 }
 
