@@ -8,6 +8,7 @@
  *
  *   npx tsx bench/engine-replay.ts record --world DIR --out TICKS [--workers 2]
  *   npx tsx bench/engine-replay.ts replay --ticks TICKS [--limit N]
+ *   node --expose-gc DIST/bench/engine-replay.js replay --ticks TICKS --heap   (live heap too)
  *
  * DIR holds exchanges.ndjson and accounts.ndjson (a `simulate` output). The recorded scan uses 2
  * worker threads by default, as `scan` does on this machine: template ids depend on how accounts
@@ -18,6 +19,7 @@ import { closeSync, createReadStream, openSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
+import { getHeapStatistics } from 'node:v8';
 import type { AccountSummary, EpochMs } from '../src/core/types.js';
 import { DEFAULT_PIPELINE_CONFIG } from '../src/pipeline/config.js';
 import { summariesFromJson, summariesToJson } from '../src/pipeline/partition.js';
@@ -32,6 +34,7 @@ const { values, positionals } = parseArgs({
     ticks: { type: 'string' },
     workers: { type: 'string', default: '2' },
     limit: { type: 'string' },
+    heap: { type: 'boolean', default: false },
   },
 });
 
@@ -64,13 +67,28 @@ async function record(world: string, out: string, workers: number): Promise<void
   console.log(`recorded ${ticks} ticks into ${out} (the scan's result is in ${out}.scan)`);
 }
 
-async function replay(file: string, limit: number): Promise<void> {
+/** MiB of the engine's thread's heap in use now. */
+const heapMiB = () => getHeapStatistics().used_heap_size / 2 ** 20;
+
+/**
+ * Live heap after a full collection (`--heap`: needs `node --expose-gc`), in MiB; the engine's
+ * share of the scan's memory, without the garbage V8 lets build up between major collections.
+ */
+function liveHeapMiB(): number {
+  const gc = (globalThis as { gc?: () => void }).gc;
+  if (gc === undefined) throw new Error('--heap needs node --expose-gc');
+  gc();
+  return heapMiB();
+}
+
+async function replay(file: string, limit: number, heap: boolean): Promise<void> {
   const engine = engineFromConfig(DEFAULT_PIPELINE_CONFIG);
   const memory = trackPeakMemory();
   let engineCpu = 0;
   let decodeCpu = 0;
   let ticks = 0;
   let summaries = 0;
+  let peakHeap = 0;
   const lines = createInterface({ input: createReadStream(file), crlfDelay: Number.POSITIVE_INFINITY });
   for await (const line of lines) {
     if (ticks >= limit) break;
@@ -82,6 +100,10 @@ async function replay(file: string, limit: number): Promise<void> {
     engine.tick(changed, Number(line.slice(0, tab)));
     engineCpu += cpuSeconds() - t;
     ticks++;
+    if (heap) {
+      peakHeap = Math.max(peakHeap, heapMiB());
+      if (ticks % 500 === 0) console.log(`tick ${ticks}: live heap ${liveHeapMiB().toFixed(0)} MiB`);
+    }
     summaries += changed.length;
   }
   const hash = createHash('sha256')
@@ -90,6 +112,10 @@ async function replay(file: string, limit: number): Promise<void> {
     .digest('hex')
     .slice(0, 16);
   const peak = memory.stop();
+  if (heap)
+    console.log(
+      `engine heap: ${liveHeapMiB().toFixed(0)} MiB live at the end, ${peakHeap.toFixed(0)} MiB in use at most between collections`,
+    );
   console.log(machineLine());
   console.log(
     `${ticks} ticks, ${summaries} summaries: engine ${engineCpu.toFixed(1)} CPU-s, decoding summaries ${decodeCpu.toFixed(1)} CPU-s, peak RSS ${peak.rssMiB} MiB, result hash ${hash}`,
@@ -100,10 +126,10 @@ const [mode] = positionals;
 if (mode === 'record' && values.world && values.out)
   await record(values.world, values.out, Number(values.workers));
 else if (mode === 'replay' && values.ticks)
-  await replay(values.ticks, values.limit ? Number(values.limit) : Number.POSITIVE_INFINITY);
+  await replay(values.ticks, values.limit ? Number(values.limit) : Number.POSITIVE_INFINITY, values.heap);
 else {
   console.error(
-    'usage: engine-replay.ts record --world DIR --out TICKS [--workers 2] | replay --ticks TICKS [--limit N]',
+    'usage: engine-replay.ts record --world DIR --out TICKS [--workers 2] | replay --ticks TICKS [--limit N] [--heap]',
   );
   process.exitCode = 2;
 }

@@ -1,0 +1,86 @@
+/**
+ * The heap cap of a long `scan`. V8 caps each isolate's heap at about 4 GiB by default, whatever
+ * the machine has, and `scan`'s campaign engine runs on the main thread with about 24-30 KB per
+ * account (summaries, link keys, clusters; docs/pipeline.md, "Memory"): a full-scale world (about
+ * 200,000 accounts) would need more than that cap and stop with "JavaScript heap out of memory"
+ * hours in. The main isolate's cap can only be set when Node starts, so `scan` runs itself again,
+ * once, with a cap of three quarters of the machine's memory (its worker threads inherit it),
+ * unless a cap was given (`node --max-old-space-size`, NODE_OPTIONS) or the default is already
+ * as large.
+ */
+import { spawn } from 'node:child_process';
+import { totalmem } from 'node:os';
+import { getHeapStatistics } from 'node:v8';
+
+/** Commands that hold a whole world's accounts in memory. */
+const LARGE_HEAP_COMMANDS = new Set(['scan']);
+/** Set in the environment of the process run again, so it never runs itself once more. */
+const RERUN_MARK = 'DISTILLWATCH_HEAP_CAP';
+const CAP_FLAG = '--max-old-space-size';
+
+/** What decides whether to run again (the process's own values, as parameters for tests). */
+export interface HeapContext {
+  /** The command line after `node main.js`. */
+  args: readonly string[];
+  execArgv: readonly string[];
+  env: Readonly<Record<string, string | undefined>>;
+  /** This isolate's heap cap and the machine's memory, in MiB. */
+  capMiB: number;
+  totalMiB: number;
+}
+
+/** The heap cap, in MiB, to run again with, or null to run in this process. */
+export function heapCapFor(context: HeapContext): number | null {
+  if (!LARGE_HEAP_COMMANDS.has(context.args[0] ?? '')) return null;
+  if (context.env[RERUN_MARK] !== undefined) return null;
+  const given = [...context.execArgv, ...(context.env.NODE_OPTIONS ?? '').split(/\s+/)];
+  if (given.some((arg) => arg.startsWith(CAP_FLAG) || arg.startsWith('--max_old_space_size'))) return null;
+  const cap = Math.floor(context.totalMiB * 0.75);
+  return cap > context.capMiB ? cap : null;
+}
+
+/**
+ * Runs this command again in a child process with a larger heap cap when `heapCapFor` asks for
+ * one; resolves with the child's exit code, or null when this process should run the command.
+ * The child shares the terminal (progress bar, Ctrl-C); SIGTERM and SIGHUP sent to this process
+ * are passed on, so a supervisor that stops it stops the scan.
+ */
+export function runWithHeapCap(args: readonly string[]): Promise<number> | null {
+  const cap = heapCapFor({
+    args,
+    execArgv: process.execArgv,
+    env: process.env,
+    capMiB: getHeapStatistics().heap_size_limit / 2 ** 20,
+    totalMiB: totalmem() / 2 ** 20,
+  });
+  if (cap === null) return null;
+  const child = spawn(
+    process.execPath,
+    [`${CAP_FLAG}=${cap}`, ...process.execArgv, process.argv[1] as string, ...args],
+    { stdio: 'inherit', env: { ...process.env, [RERUN_MARK]: String(cap) } },
+  );
+  const forward = (signal: NodeJS.Signals) => () => child.kill(signal);
+  const onTerm = forward('SIGTERM');
+  const onHup = forward('SIGHUP');
+  process.on('SIGTERM', onTerm);
+  process.on('SIGHUP', onHup);
+  // Ctrl-C reaches the whole process group: the child stops on its own, this one waits for it.
+  const onInt = () => undefined;
+  process.on('SIGINT', onInt);
+  return new Promise((resolve) => {
+    child.once('error', (error) => {
+      process.stderr.write(`distillwatch: cannot run with a larger heap (${error.message}); running as is\n`);
+      resolve(-1);
+    });
+    child.once('exit', (code, signal) => {
+      process.off('SIGTERM', onTerm);
+      process.off('SIGHUP', onHup);
+      process.off('SIGINT', onInt);
+      resolve(code ?? (signal === null ? 1 : 128 + signalNumber(signal)));
+    });
+  });
+}
+
+function signalNumber(signal: NodeJS.Signals): number {
+  return { SIGHUP: 1, SIGINT: 2, SIGKILL: 9, SIGTERM: 15 }[signal as string] ?? 1;
+}
