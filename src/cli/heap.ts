@@ -42,7 +42,7 @@ export function heapCapFor(context: HeapContext): number | null {
 /**
  * Runs this command again in a child process with a larger heap cap when `heapCapFor` asks for
  * one; resolves with the child's exit code, or null when this process should run the command.
- * The child shares the terminal (progress bar, Ctrl-C); SIGTERM and SIGHUP sent to this process
+ * The child shares the terminal (progress bar); SIGINT, SIGTERM and SIGHUP sent to this process
  * are passed on, so a supervisor that stops it stops the scan.
  */
 export function runWithHeapCap(args: readonly string[]): Promise<number> | null {
@@ -59,25 +59,20 @@ export function runWithHeapCap(args: readonly string[]): Promise<number> | null 
     [`${CAP_FLAG}=${cap}`, ...process.execArgv, process.argv[1] as string, ...args],
     { stdio: 'inherit', env: { ...process.env, [RERUN_MARK]: String(cap) } },
   );
-  const forward = (signal: NodeJS.Signals) => () => child.kill(signal);
-  const onTerm = forward('SIGTERM');
-  const onHup = forward('SIGHUP');
-  process.on('SIGTERM', onTerm);
-  process.on('SIGHUP', onHup);
-  // Ctrl-C reaches the whole process group: the child stops on its own, this one waits for it.
-  const onInt = () => undefined;
-  process.on('SIGINT', onInt);
+  // Signals sent to this process go to the child (Ctrl-C reaches both: scan stops at the first).
+  const forwarded: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
+  const forward = (signal: NodeJS.Signals) => child.kill(signal);
+  for (const signal of forwarded) process.on(signal, forward);
   return new Promise((resolve) => {
+    const done = (code: number) => {
+      for (const signal of forwarded) process.off(signal, forward);
+      resolve(code);
+    };
     child.once('error', (error) => {
       process.stderr.write(`distillwatch: cannot run with a larger heap (${error.message}); running as is\n`);
-      resolve(-1);
+      done(-1);
     });
-    child.once('exit', (code, signal) => {
-      process.off('SIGTERM', onTerm);
-      process.off('SIGHUP', onHup);
-      process.off('SIGINT', onInt);
-      resolve(code ?? (signal === null ? 1 : 128 + signalNumber(signal)));
-    });
+    child.once('exit', (code, signal) => done(code ?? (signal === null ? 1 : 128 + signalNumber(signal))));
   });
 }
 
