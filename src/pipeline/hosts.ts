@@ -6,6 +6,7 @@
  */
 import { Worker } from 'node:worker_threads';
 import type { StateLimits } from '../behaviour/index.js';
+import { summaryFromWire } from '../core/summary-wire.js';
 import type { AccountEvent, AccountSummary, EpochMs, Exchange } from '../core/types.js';
 import {
   createPartition,
@@ -14,7 +15,6 @@ import {
   type PartitionState,
   type PerEventStages,
   type SummaryPolicy,
-  summariesFromJson,
 } from './partition.js';
 
 /** A message to a partition host. */
@@ -29,7 +29,7 @@ export type HostMessage =
 
 /** A reply of a worker host. */
 export type HostReply =
-  | { type: 'report'; id: number; report: PartitionReport; changedJson: string }
+  | { type: 'report'; id: number; report: PartitionReport; changedWire: string[] }
   | { type: 'summaries'; id: number; summaries: AccountSummary[] }
   | { type: 'export'; id: number; state: PartitionState }
   | { type: 'import'; id: number }
@@ -168,7 +168,7 @@ export function workerHost(init: WorkerInit): PartitionHost {
         HostReply,
         { type: 'report' }
       >;
-      reply.report.changed = summariesFromJson(reply.changedJson);
+      reply.report.changed = reply.changedWire.map(summaryFromWire);
       return reply.report;
     },
     async summaries(accounts) {

@@ -15,6 +15,7 @@ import {
   summarise,
 } from '../behaviour/index.js';
 import { decodeAccountEvent, decodeExchange } from '../core/schema.js';
+import { fromWireObject, summaryToWire } from '../core/summary-wire.js';
 import type {
   AccountEvent,
   AccountSummary,
@@ -269,59 +270,12 @@ export function createPartition(
   };
 }
 
-/**
- * The summary fields holding top-K counts keyed by arbitrary values (IPs, hashes, user agents).
- * Across threads they travel as flat `[key, count, ...]` arrays: `JSON.parse` builds an object
- * with unseen keys by creating a hidden class per key sequence, a cost that grows with the number
- * of distinct values seen (at `alibaba-2026 --scale 0.05` it was 12% of the main thread).
- */
-const TOP_COUNT_FIELDS = [
-  'models',
-  'capabilities',
-  'extraction',
-  'templates',
-  'bands',
-  'languages',
-  'ips',
-  'prefixes',
-  'asns',
-  'ipCountries',
-  'directIpCountries',
-  'netClasses',
-  'userAgents',
-  'sdkSets',
-  'ja4s',
-  'clients',
-] as const satisfies readonly (keyof AccountSummary)[];
-
-/** Summaries as one JSON string for another thread (read back with `summariesFromJson`). */
+/** Summaries as one JSON array (the recorded ticks of bench/engine-replay), read back with `summariesFromJson`. */
 export function summariesToJson(summaries: readonly AccountSummary[]): string {
-  const wire = summaries.map((summary) => {
-    const out: Record<string, unknown> = { ...summary };
-    for (const field of TOP_COUNT_FIELDS) {
-      const counts = summary[field];
-      if (counts === undefined) continue;
-      const flat: (string | number)[] = [];
-      for (const key in counts) flat.push(key, counts[key]);
-      out[field] = flat;
-    }
-    return out;
-  });
-  return JSON.stringify(wire);
+  return `[${summaries.map(summaryToWire).join(',')}]`;
 }
 
 /** The summaries of `summariesToJson`: equal to the originals, key order included. */
 export function summariesFromJson(json: string): AccountSummary[] {
-  const wire = JSON.parse(json) as Record<string, unknown>[];
-  for (const summary of wire) {
-    for (const field of TOP_COUNT_FIELDS) {
-      const flat = summary[field] as (string | number)[] | undefined;
-      if (flat === undefined) continue;
-      // Filled without a prototype (a hash table from the start), then given the ordinary one.
-      const counts = Object.create(null) as Record<string, number>;
-      for (let i = 0; i < flat.length; i += 2) counts[flat[i]] = flat[i + 1] as number;
-      summary[field] = Object.setPrototypeOf(counts, Object.prototype);
-    }
-  }
-  return wire as unknown as AccountSummary[];
+  return (JSON.parse(json) as Record<string, unknown>[]).map(fromWireObject);
 }

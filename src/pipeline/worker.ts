@@ -3,8 +3,9 @@
  * in `workerData`, then applies the messages it receives, in order, to one partition.
  */
 import { parentPort, workerData } from 'node:worker_threads';
+import { summaryToWire } from '../core/summary-wire.js';
 import type { HostMessage, HostReply, WorkerInit } from './hosts.js';
-import { createPartition, type PerEventStages, summariesToJson } from './partition.js';
+import { createPartition, type PerEventStages } from './partition.js';
 
 const init = workerData as WorkerInit;
 const port = parentPort;
@@ -28,11 +29,12 @@ port.on('message', (message: HostMessage) => {
         reply({ type: 'ack', bytes: message.batch.bytes.byteLength });
         break;
       case 'report': {
-        // Summaries cross as one JSON string: far cheaper than structured cloning thousands of small objects.
+        // Summaries cross as JSON strings, one each: far cheaper than structured cloning thousands
+        // of small objects, and the engine can keep a summary as its string (core/summary-wire.ts).
         const report = partition.report(message.now, message.flush);
-        const changedJson = summariesToJson(report.changed);
+        const changedWire = report.changed.map(summaryToWire);
         report.changed = [];
-        reply({ type: 'report', id: message.id, report, changedJson });
+        reply({ type: 'report', id: message.id, report, changedWire });
         break;
       }
       case 'summaries':

@@ -12,6 +12,7 @@
 
 import { type ClusterConfig, type ClusterState, createClusterState, recluster } from '../cluster/cluster.js';
 import { residencyInputOf } from '../core/summary.js';
+import { parseSummary, takeWire } from '../core/summary-wire.js';
 import type {
   AccountSummary,
   AccountVerdict,
@@ -227,7 +228,12 @@ interface State {
   now: EpochMs | null;
   g: LinkGraph;
   clusters: ClusterState;
-  summaries: (AccountSummary | null)[];
+  /**
+   * Each account's latest summary: the object once something read it (`summaryOf`), else the
+   * wire JSON it came in as (core/summary-wire.ts), ~3.5 KB instead of ~13 KB: most accounts are
+   * never in a scored cluster, and the summaries were most of the engine's memory.
+   */
+  summaries: (AccountSummary | string | null)[];
   keyedAt: number[];
   keyedExchanges: number[];
   stamps: string[];
@@ -344,7 +350,9 @@ function engineOn(cfg: EngineConfig, st: State): CampaignEngine {
     const touchedMembers = new Set<number>();
     for (const s of changed) {
       const id = accountId(st.g, s.account);
-      st.summaries[id] = s;
+      const kept = st.summaries[id];
+      const wire = takeWire(s);
+      st.summaries[id] = typeof kept === 'object' && kept !== null ? s : (wire ?? s);
       touchedMembers.add(id);
       const stamp = identityStamp(s);
       const never = st.keyedAt[id] === undefined;
@@ -394,7 +402,7 @@ function engineOn(cfg: EngineConfig, st: State): CampaignEngine {
     for (const a of st.templateSetOf.keys()) if (!next.has(a)) changed.add(a);
     st.templateSetOf = next;
     for (const a of [...changed].sort((x, y) => x - y)) {
-      const s = st.summaries[a];
+      const s = summaryOf(a);
       if (!s) continue;
       setAccountKeys(st.g, a, accountKeysOf(a, s), designShare(s), s.exchanges);
       st.relinkQueue.add(a);
@@ -412,10 +420,17 @@ function engineOn(cfg: EngineConfig, st: State): CampaignEngine {
     return { relinked: order.length, touched };
   }
 
+  /** An account's latest summary, decoded and kept as an object from now on if it was a string. */
+  function summaryOf(a: number): AccountSummary | null | undefined {
+    const kept = st.summaries[a];
+    if (typeof kept !== 'string') return kept;
+    const s = parseSummary(kept);
+    st.summaries[a] = s;
+    return s;
+  }
+
   function membersOf(c: CampaignState): AccountSummary[] {
-    return c.members
-      .map((a) => st.summaries[a])
-      .filter((s): s is AccountSummary => s !== null && s !== undefined);
+    return c.members.map(summaryOf).filter((s): s is AccountSummary => s !== null && s !== undefined);
   }
 
   function rescore(c: CampaignState, now: EpochMs, result: TickResult): void {
@@ -1086,7 +1101,11 @@ function engineOn(cfg: EngineConfig, st: State): CampaignEngine {
           nextId: st.clusters.nextId,
           lastFull: [...st.clusters.lastFull],
         },
-        summaries: st.g.names.map((_, a) => st.summaries[a] ?? null),
+        summaries: st.g.names.map((_, a) => {
+          // Decoded for the snapshot only: reading them all must not turn every string into an object.
+          const kept = st.summaries[a];
+          return typeof kept === 'string' ? parseSummary(kept) : (kept ?? null);
+        }),
         keyedAt: st.keyedAt,
         keyedExchanges: st.keyedExchanges,
         stamps: st.stamps,
