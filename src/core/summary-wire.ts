@@ -32,7 +32,7 @@ const TOP_COUNT_FIELDS = [
 ] as const satisfies readonly (keyof AccountSummary)[];
 
 /** The wire object of a summary (top-K counts flattened), ready for `JSON.stringify`. */
-export function wireObject(summary: AccountSummary): Record<string, unknown> {
+function wireObject(summary: AccountSummary): Record<string, unknown> {
   const out: Record<string, unknown> = { ...summary };
   for (const field of TOP_COUNT_FIELDS) {
     const counts = summary[field];

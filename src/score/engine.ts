@@ -230,8 +230,8 @@ interface State {
   clusters: ClusterState;
   /**
    * Each account's latest summary: the object once something read it (`summaryOf`), else the
-   * wire JSON it came in as (core/summary-wire.ts), ~3.5 KB instead of ~13 KB: most accounts are
-   * never in a scored cluster, and the summaries were most of the engine's memory.
+   * wire JSON it came in as (core/summary-wire.ts), ~3.5 KB instead of ~13 KB: accounts in no
+   * scored cluster are never read (at 0.05 this took the engine's live heap from 244 to 191 MiB).
    */
   summaries: (AccountSummary | string | null)[];
   keyedAt: number[];
