@@ -20,10 +20,9 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { getHeapStatistics } from 'node:v8';
-import { summaryFromWire } from '../src/core/summary-wire.js';
+import { summaryFromWire, summaryToWire } from '../src/core/summary-wire.js';
 import type { AccountSummary, EpochMs } from '../src/core/types.js';
 import { DEFAULT_PIPELINE_CONFIG } from '../src/pipeline/config.js';
-import { summariesToJson } from '../src/pipeline/partition.js';
 import { engineFromConfig, scan } from '../src/pipeline/scan.js';
 import { machineLine, trackPeakMemory } from './machine.js';
 
@@ -50,7 +49,8 @@ async function record(world: string, out: string, workers: number): Promise<void
   const engine = engineFromConfig(DEFAULT_PIPELINE_CONFIG);
   let ticks = 0;
   const tick = (changed: readonly AccountSummary[], now: EpochMs) => {
-    writeSync(fd, `${now}\t${summariesToJson(changed)}\n`);
+    // A tick per line: its time, then its summaries' wire JSON as one array.
+    writeSync(fd, `${now}\t[${changed.map(summaryToWire).join(',')}]\n`);
     ticks++;
     return engine.tick(changed, now);
   };

@@ -50,7 +50,7 @@ export function summaryToWire(summary: AccountSummary): string {
 }
 
 /** Turns a parsed wire object into the summary, in place: equal to the original, key order included. */
-export function fromWireObject(wire: Record<string, unknown>): AccountSummary {
+function fromWireObject(wire: Record<string, unknown>): AccountSummary {
   for (const field of TOP_COUNT_FIELDS) {
     const flat = wire[field] as (string | number)[] | undefined;
     if (flat === undefined) continue;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { summaryFromWire, summaryToWire, takeWire } from '../core/summary-wire.js';
 import type { Exchange } from '../core/types.js';
-import { createPartition, type PerEventStages, summariesFromJson, summariesToJson } from './partition.js';
+import { createPartition, type PerEventStages } from './partition.js';
 
 const HOUR = 3_600_000;
 const stages: PerEventStages = { fingerprint: () => null, net: () => null, client: () => null };
@@ -80,11 +81,12 @@ describe('summaries across threads', () => {
     p.applyExchanges([ex('b', 0)]);
     const summaries = p.report(HOUR).changed;
     expect(Object.keys(summaries[0].asns)).toEqual(['7922', '16509']); // integer-like keys first
-    const json = summariesToJson(summaries);
-    expect(JSON.parse(json)[0].ips).toEqual(['10.0.0.1', 2, '192.168.1.9', 1, '7.7.7.7', 1]);
-    const back = summariesFromJson(json);
+    const wires = summaries.map(summaryToWire);
+    expect(JSON.parse(wires[0]).ips).toEqual(['10.0.0.1', 2, '192.168.1.9', 1, '7.7.7.7', 1]);
+    const back = wires.map(summaryFromWire);
     expect(JSON.stringify(back)).toBe(JSON.stringify(summaries));
     expect(back).toEqual(summaries);
     expect(Object.getPrototypeOf(back[0].ips)).toBe(Object.prototype);
+    expect(takeWire(back[1])).toBe(wires[1]);
   });
 });

@@ -15,7 +15,6 @@ import {
   summarise,
 } from '../behaviour/index.js';
 import { decodeAccountEvent, decodeExchange } from '../core/schema.js';
-import { fromWireObject, summaryToWire } from '../core/summary-wire.js';
 import type {
   AccountEvent,
   AccountSummary,
@@ -268,14 +267,4 @@ export function createPartition(
       }
     },
   };
-}
-
-/** Summaries as one JSON array (the recorded ticks of bench/engine-replay), read back with `summariesFromJson`. */
-export function summariesToJson(summaries: readonly AccountSummary[]): string {
-  return `[${summaries.map(summaryToWire).join(',')}]`;
-}
-
-/** The summaries of `summariesToJson`: equal to the originals, key order included. */
-export function summariesFromJson(json: string): AccountSummary[] {
-  return (JSON.parse(json) as Record<string, unknown>[]).map(fromWireObject);
 }

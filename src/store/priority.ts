@@ -35,6 +35,9 @@ export function lowerThreadPriority(nice: number): void {
   }
 }
 
+/** Linux's number for the SCHED_IDLE policy (`sched.h`). */
+export const SCHED_IDLE = 5;
+
 /**
  * Moves the calling thread to Linux's SCHED_IDLE class (the threads it starts later inherit it):
  * it then runs only on a core no normal thread wants, and a normal thread that wakes up takes the
@@ -52,9 +55,6 @@ export function idleThreadPriority(fallbackNice: number): boolean {
   lowerThreadPriority(fallbackNice);
   return false;
 }
-
-/** Linux's number for the SCHED_IDLE policy (`sched.h`). */
-export const SCHED_IDLE = 5;
 
 /** The calling thread's Linux scheduling policy (field 41 of its `stat`), or null elsewhere. */
 export function threadPolicy(): number | null {
@@ -87,7 +87,7 @@ export function nameThread(name: string): void {
  * thread instead of handing it to V8's shared platform threads, which run at nice 0 whichever
  * thread asked: a replayed week (124k exchanges) had them compile ~3 CPU-s for detection's
  * threads, beside the HTTP thread and at its priority. Each worker then compiles at its own
- * priority (detection's at DETECTION_NICE). The calling thread's isolate exists already and keeps
+ * priority (detection's in SCHED_IDLE). The calling thread's isolate exists already and keeps
  * compiling on the platform threads (the HTTP thread's code is small and warms up at once).
  */
 export function compileOnOwnThreads(): void {
