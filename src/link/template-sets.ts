@@ -66,11 +66,13 @@ export function findTemplateSets(g: LinkGraph, config: Partial<TemplateSetConfig
     const n = Math.floor(x / KEY_INFO_HOLDER);
     return n >= cfg.minHolders && n <= maxHolders;
   };
-  // Each account's eligible templates under dense local numbers, in key-id order...
+  // Each account's eligible templates under dense local numbers (account a's are
+  // held[heldStart[a]..heldStart[a + 1]))...
   const local = new Map<number, number>();
   const global: number[] = [];
-  const held: number[] = [];
-  const heldEnd: number[] = [];
+  const heldStart = new Int32Array(g.keys.length + 1);
+  let held = new Int32Array(1 << 16);
+  let heldLength = 0;
   for (let a = 0; a < g.keys.length; a++) {
     for (const id of g.keys[a]) {
       if (!eligible(id)) continue;
@@ -80,25 +82,27 @@ export function findTemplateSets(g: LinkGraph, config: Partial<TemplateSetConfig
         local.set(id, x);
         global.push(id);
       }
-      held.push(x);
-    }
-    heldEnd.push(held.length);
-  }
-  // ...then how many accounts hold each pair, keyed (earlier, later) in the account's key-id
-  // order. Local numbers keep the keys small integers (cheap map keys while they fit); the groups
-  // found below do not depend on the order the pairs are met in.
-  const stride = global.length;
-  const common = new Map<number, number>();
-  let start = 0;
-  for (const end of heldEnd) {
-    for (let x = start; x < end; x++)
-      for (let y = x + 1; y < end; y++) {
-        const pair = held[x] * stride + held[y];
-        common.set(pair, (common.get(pair) ?? 0) + 1);
+      if (heldLength === held.length) {
+        const more = new Int32Array(held.length * 2);
+        more.set(held);
+        held = more;
       }
-    start = end;
+      held[heldLength++] = x;
+    }
+    heldStart[a + 1] = heldLength;
   }
-  // Templates whose holders overlap are joined (union-find over key ids).
+  // ...and the accounts holding each template (template t's holders:
+  // holders[holderStart[t]..holderStart[t + 1])).
+  const templates = global.length;
+  const holderStart = new Int32Array(templates + 1);
+  for (let i = 0; i < heldLength; i++) holderStart[held[i] + 1]++;
+  for (let t = 0; t < templates; t++) holderStart[t + 1] += holderStart[t];
+  const holders = new Int32Array(heldLength);
+  const cursor = holderStart.slice(0, templates);
+  for (let a = 0; a < g.keys.length; a++)
+    for (let i = heldStart[a]; i < heldStart[a + 1]; i++) holders[cursor[held[i]]++] = a;
+  // Templates whose holders overlap are joined (union-find over key ids; each group's root is
+  // its smallest id, so the groups do not depend on the order the pairs are met in).
   const parent = new Map<number, number>();
   const root = (x: number): number => {
     let r = x;
@@ -106,16 +110,32 @@ export function findTemplateSets(g: LinkGraph, config: Partial<TemplateSetConfig
     parent.set(x, r);
     return r;
   };
-  for (const [pair, n] of common) {
-    if (n < cfg.minCommon) continue;
-    const lx = Math.floor(pair / stride);
-    const x = global[lx];
-    const y = global[pair - lx * stride];
-    const overlap = n / (g.postings[x].length + g.postings[y].length - n);
-    if (overlap < cfg.minOverlap) continue;
-    const rx = root(x);
-    const ry = root(y);
-    if (rx !== ry) parent.set(Math.max(rx, ry), Math.min(rx, ry));
+  // Template by template, how many accounts hold it together with each later template: a dense
+  // counter per template (the work is the sum over accounts of their templates squared, as a
+  // count per pair would be, but on a typed array instead of a map of millions of pairs).
+  const together = new Int32Array(templates);
+  const met: number[] = [];
+  for (let t = 0; t < templates; t++) {
+    for (let h = holderStart[t]; h < holderStart[t + 1]; h++) {
+      const a = holders[h];
+      for (let i = heldStart[a]; i < heldStart[a + 1]; i++) {
+        const u = held[i];
+        if (u > t && together[u]++ === 0) met.push(u);
+      }
+    }
+    for (const u of met) {
+      const n = together[u];
+      together[u] = 0;
+      if (n < cfg.minCommon) continue;
+      const x = global[t];
+      const y = global[u];
+      const overlap = n / (g.postings[x].length + g.postings[y].length - n);
+      if (overlap < cfg.minOverlap) continue;
+      const rx = root(x);
+      const ry = root(y);
+      if (rx !== ry) parent.set(Math.max(rx, ry), Math.min(rx, ry));
+    }
+    met.length = 0;
   }
   const groups = new Map<number, number[]>();
   for (const x of parent.keys()) {

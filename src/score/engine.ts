@@ -29,6 +29,8 @@ import {
   createLinkGraph,
   explainPair,
   holders,
+  KEY_INFO_HOLDER,
+  keyInfo,
   type LinkConfig,
   type LinkGraph,
   type LinkGraphJSON,
@@ -40,7 +42,7 @@ import {
   setAccountKeys,
 } from '../link/graph.js';
 import { type AccountKeys, keyOf, linkKeys, withKey } from '../link/keys.js';
-import { KIND, type LinkKind } from '../link/kinds.js';
+import { KIND, KINDS, type LinkKind } from '../link/kinds.js';
 import { findTemplateSets } from '../link/template-sets.js';
 import { residencyVerdict } from '../residency/index.js';
 import { attribute, type Footprint, footprintOf } from './attribution.js';
@@ -608,30 +610,34 @@ function engineOn(cfg: EngineConfig, st: State): CampaignEngine {
     holdersByValue: Map<number, ValueHolders>,
   ): void {
     if (st.flags.size === 0) return;
+    const info = keyInfo(st.g);
+    // Which campaign a key's flagged holders make it a satellite of: the same for every unflagged
+    // holder (it is one of the others of each), so a key many touched accounts hold is tallied
+    // once, until a new flag changes the tallies.
+    const tallies = new Map<number, Tally | null>();
     for (const a of accounts) {
       if (st.flags.has(a)) continue;
       for (const keyId of st.g.keys[a]) {
-        const key = st.g.keyText[keyId];
-        const kind = satelliteKind(key);
-        if (!kind) continue;
-        const others = st.g.postings[keyId].filter((b) => b !== a);
-        const flaggedBy = new Map<string, number>();
-        for (const b of others) {
-          const flag = st.flags.get(b);
-          if (flag) flaggedBy.set(flag.campaign, (flaggedBy.get(flag.campaign) ?? 0) + 1);
+        if (!SATELLITE_KIND_INDEX[info[keyId] % KEY_INFO_HOLDER]) continue;
+        let tally = tallies.get(keyId);
+        if (tally === undefined) {
+          tally = satelliteTally(st.g.postings[keyId]);
+          tallies.set(keyId, tally);
         }
-        const [id, n] =
-          [...flaggedBy].find(([, count]) => count >= SATELLITE_MIN_FLAGGED && count >= others.length / 2) ??
-          [];
-        const c = id === undefined ? undefined : st.campaigns.get(id);
-        if (!c || n === undefined || !mayFlag(c)) continue;
+        if (tally === null) continue;
+        const { campaign: id, flagged: n, others } = tally;
+        const c = st.campaigns.get(id);
+        if (!c || !mayFlag(c)) continue;
+        const key = st.g.keyText[keyId];
+        const kind = satelliteKind(key)!;
         if (kind === 'template-set') {
           const { volume, following } = programmeFollowing(a, c, holdersByValue);
           if (following < SET_FOLLOWING_SHARE * volume) continue;
         }
         st.flags.set(a, { at: now, campaign: c.id });
+        tallies.clear();
         result.flagged++;
-        const held = `${n} flagged member${n === 1 ? '' : 's'} of ${others.length} other holder${others.length === 1 ? '' : 's'}`;
+        const held = `${n} flagged member${n === 1 ? '' : 's'} of ${others} other holder${others === 1 ? '' : 's'}`;
         c.satellites ??= [];
         if (kind === 'template-set')
           c.satellites.push([
@@ -647,6 +653,23 @@ function engineOn(cfg: EngineConfig, st: State): CampaignEngine {
         break;
       }
     }
+  }
+
+  /**
+   * The campaign a satellite key's flagged holders stand for, read over all its holders (the
+   * account asking is one of them and unflagged): the first campaign, in holder order, with at
+   * least `SATELLITE_MIN_FLAGGED` flagged holders and at least half of the others. Null when none.
+   */
+  function satelliteTally(holders: readonly number[]): Tally | null {
+    const others = holders.length - 1;
+    const flaggedBy = new Map<string, number>();
+    for (const b of holders) {
+      const flag = st.flags.get(b);
+      if (flag) flaggedBy.set(flag.campaign, (flaggedBy.get(flag.campaign) ?? 0) + 1);
+    }
+    for (const [campaign, flagged] of flaggedBy)
+      if (flagged >= SATELLITE_MIN_FLAGGED && flagged >= others / 2) return { campaign, flagged, others };
+    return null;
   }
 
   /**
@@ -1171,6 +1194,17 @@ function engineOn(cfg: EngineConfig, st: State): CampaignEngine {
 const SATELLITE_KINDS: readonly LinkKind[] = ['payment', 'device', 'template-set'];
 /** The key prefix of each satellite kind (built once: the check runs on every touched key). */
 const SATELLITE_PREFIXES = SATELLITE_KINDS.map((kind) => ({ kind, prefix: `${KIND[kind].code}|` }));
+
+/** Per kind ordinal (index in KINDS, as `keyInfo` holds it): whether it is a satellite kind. */
+const SATELLITE_KIND_INDEX = KINDS.map(({ kind }) => SATELLITE_KINDS.includes(kind));
+
+/** What a satellite key's flagged holders say (see `satelliteTally`). */
+interface Tally {
+  campaign: string;
+  flagged: number;
+  /** Its holders but the account asking. */
+  others: number;
+}
 
 /** The satellite kind of a key, if it is one. */
 function satelliteKind(key: string): LinkKind | undefined {
