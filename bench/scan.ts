@@ -9,11 +9,26 @@
  *
  * Usage: npx tsx bench/scan.ts [--preset alibaba-2026] [--scales 0.01,0.05] [--seed 1] [--workers 2]
  *        [--dir /tmp/dw-bench-scan] [--per-event]   (--per-event: a no-op global stage, to split costs)
+ *        [--first N]   (only the world's first N exchanges: the opening of a world too large for the disk)
+ *
+ * The scan runs in this process, so a world of more than ~100,000 accounts needs a larger heap
+ * than V8's default (the `scan` command raises it itself, src/cli/heap.ts):
+ *   npx tsc -p tsconfig.json && node --max-old-space-size=18000 dist-check/bench/scan.js --scales 1 --first 8000000
  */
-import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { once } from 'node:events';
+import {
+  createWriteStream,
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
+import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { DEFAULT_PIPELINE_CONFIG, type PipelineConfig } from '../src/pipeline/config.js';
 import { createPipeline } from '../src/pipeline/pipeline.js';
@@ -30,37 +45,70 @@ const { values } = parseArgs({
     workers: { type: 'string', default: '2' },
     dir: { type: 'string', default: join(os.tmpdir(), 'dw-bench-scan') },
     'per-event': { type: 'boolean', default: false },
+    first: { type: 'string' },
   },
 });
 const scales = values.scales.split(',').map(Number);
 const workers = Number(values.workers);
 const config: PipelineConfig = { ...DEFAULT_PIPELINE_CONFIG, workers };
 
-function worldDir(scale: number): string {
-  const dir = join(values.dir, `${values.preset}-${scale}${values.seed === '1' ? '' : `-s${values.seed}`}`);
-  if (!existsSync(join(dir, 'labels.json'))) {
-    process.stderr.write(`simulating ${values.preset} at scale ${scale} into ${dir} ...\n`);
-    const sim = spawnSync(
-      process.execPath,
-      [
-        '--import',
-        'tsx',
-        'src/cli/main.ts',
-        'simulate',
-        '--preset',
-        values.preset,
-        '--scale',
-        String(scale),
-        '--seed',
-        values.seed,
-        '--out',
-        dir,
-      ],
-      { stdio: ['ignore', 'inherit', 'inherit'] },
-    );
+/** The `simulate` command line (run through tsx, so the bench needs no build of the CLI). */
+function simulateArgs(scale: number, out: string, extra: string[] = []): string[] {
+  const args = ['--import', 'tsx', 'src/cli/main.ts', 'simulate', '--preset', values.preset];
+  return [...args, '--scale', String(scale), '--seed', values.seed, '--out', out, ...extra];
+}
+
+async function worldDir(scale: number): Promise<string> {
+  const first = values.first === undefined ? undefined : Number(values.first);
+  const name = `${values.preset}-${scale}${values.seed === '1' ? '' : `-s${values.seed}`}`;
+  const dir = join(values.dir, first === undefined ? name : `${name}-first${first}`);
+  if (existsSync(join(dir, first === undefined ? 'labels.json' : 'accounts.ndjson'))) return dir;
+  process.stderr.write(`simulating ${values.preset} at scale ${scale} into ${dir} ...\n`);
+  if (first === undefined) {
+    const sim = spawnSync(process.execPath, simulateArgs(scale, dir), {
+      stdio: ['ignore', 'inherit', 'inherit'],
+    });
     if (sim.status !== 0) throw new Error(`simulate failed with status ${sim.status}`);
+    return dir;
   }
+  await writeFirst(scale, dir, first);
   return dir;
+}
+
+/**
+ * The opening of a world too large to keep (scale 1 is ~90 GB of NDJSON): its first `first`
+ * exchanges, straight from `simulate --out -`, and the account events up to the last of them (a
+ * later sign-up would only add ticks after the exchanges end). Labels are not written: the
+ * simulator writes them at its end.
+ */
+async function writeFirst(scale: number, dir: string, first: number): Promise<void> {
+  mkdirSync(dir, { recursive: true });
+  const allEvents = join(dir, 'all-accounts.ndjson');
+  const sim = spawn(
+    process.execPath,
+    simulateArgs(scale, '-', ['--accounts-out', allEvents, '--labels-out', '/dev/null']),
+    {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
+  const out = createWriteStream(join(dir, 'exchanges.ndjson'));
+  let written = 0;
+  let lastTs = '';
+  for await (const line of createInterface({ input: sim.stdout })) {
+    if (!out.write(`${line}\n`)) await once(out, 'drain');
+    lastTs = (JSON.parse(line) as { ts: string }).ts;
+    if (++written === first) break;
+  }
+  sim.kill();
+  out.end();
+  await once(out, 'finish');
+  // Sign-up and profile events come sorted by time; RFC 3339 texts of one format compare as times.
+  const kept: string[] = [];
+  for (const line of readFileSync(allEvents, 'utf8').split('\n'))
+    if (line && (JSON.parse(line) as { ts: string }).ts <= lastTs) kept.push(line);
+  writeFileSync(join(dir, 'accounts.ndjson'), `${kept.join('\n')}\n`);
+  rmSync(allEvents);
+  process.stderr.write(`kept ${written} exchanges up to ${lastTs} and ${kept.length} account events\n`);
 }
 
 console.log(machineLine());
@@ -102,7 +150,7 @@ function timedEngine(engine: CampaignEngine): { engine: CampaignEngine; seconds:
   return { engine: { ...engine, tick }, seconds: () => ms / 1000 };
 }
 for (const scale of scales) {
-  const dir = worldDir(scale);
+  const dir = await worldDir(scale);
   const exchanges = join(dir, 'exchanges.ndjson');
   const accounts = join(dir, 'accounts.ndjson');
   const megabytes = statSync(exchanges).size / 1e6;

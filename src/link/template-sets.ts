@@ -58,49 +58,25 @@ export function findTemplateSets(g: LinkGraph, config: Partial<TemplateSetConfig
   const prefix = `${KIND.template.code}|`;
   const templateKind = KINDS.indexOf(KIND.template);
   const maxHolders = Math.max(cfg.minMaxHolders, cfg.maxHolderShare * g.population);
-  // Kind and holder count from one read per key (this pass reads every key of every account).
+  // The eligible templates, found by kind and holder count in one typed-array pass over the key
+  // ids, numbered densely in key-id order (template t is key id global[t])...
   const info = keyInfo(g);
-  const eligible = (id: number) => {
-    const x = info[id];
-    if (x % KEY_INFO_HOLDER !== templateKind) return false;
-    const n = Math.floor(x / KEY_INFO_HOLDER);
-    return n >= cfg.minHolders && n <= maxHolders;
-  };
-  // Each account's eligible templates under dense local numbers (account a's are
-  // held[heldStart[a]..heldStart[a + 1]))...
-  const local = new Map<number, number>();
   const global: number[] = [];
-  const heldStart = new Int32Array(g.keys.length + 1);
-  let held = new Int32Array(1 << 16);
-  let heldLength = 0;
-  for (let a = 0; a < g.keys.length; a++) {
-    for (const id of g.keys[a]) {
-      if (!eligible(id)) continue;
-      let x = local.get(id);
-      if (x === undefined) {
-        x = global.length;
-        local.set(id, x);
-        global.push(id);
-      }
-      if (heldLength === held.length) {
-        const more = new Int32Array(held.length * 2);
-        more.set(held);
-        held = more;
-      }
-      held[heldLength++] = x;
-    }
-    heldStart[a + 1] = heldLength;
+  for (let id = 0; id < info.length; id++) {
+    const x = info[id];
+    if (x % KEY_INFO_HOLDER !== templateKind) continue;
+    const n = Math.floor(x / KEY_INFO_HOLDER);
+    if (n >= cfg.minHolders && n <= maxHolders) global.push(id);
   }
-  // ...and the accounts holding each template (template t's holders:
-  // holders[holderStart[t]..holderStart[t + 1])).
+  // ...and each account's eligible templates, read from the templates' postings (account a's are
+  // held[heldStart[a]..heldStart[a + 1])), not from every key of every account.
   const templates = global.length;
-  const holderStart = new Int32Array(templates + 1);
-  for (let i = 0; i < heldLength; i++) holderStart[held[i] + 1]++;
-  for (let t = 0; t < templates; t++) holderStart[t + 1] += holderStart[t];
-  const holders = new Int32Array(heldLength);
-  const cursor = holderStart.slice(0, templates);
-  for (let a = 0; a < g.keys.length; a++)
-    for (let i = heldStart[a]; i < heldStart[a + 1]; i++) holders[cursor[held[i]]++] = a;
+  const heldStart = new Int32Array(g.keys.length + 1);
+  for (const id of global) for (const a of g.postings[id]) heldStart[a + 1]++;
+  for (let a = 0; a < g.keys.length; a++) heldStart[a + 1] += heldStart[a];
+  const held = new Int32Array(heldStart[g.keys.length]);
+  const cursor = heldStart.slice(0, g.keys.length);
+  for (let t = 0; t < templates; t++) for (const a of g.postings[global[t]]) held[cursor[a]++] = t;
   // Templates whose holders overlap are joined (union-find over key ids; each group's root is
   // its smallest id, so the groups do not depend on the order the pairs are met in).
   const parent = new Map<number, number>();
@@ -116,8 +92,7 @@ export function findTemplateSets(g: LinkGraph, config: Partial<TemplateSetConfig
   const together = new Int32Array(templates);
   const met: number[] = [];
   for (let t = 0; t < templates; t++) {
-    for (let h = holderStart[t]; h < holderStart[t + 1]; h++) {
-      const a = holders[h];
+    for (const a of g.postings[global[t]]) {
       for (let i = heldStart[a]; i < heldStart[a + 1]; i++) {
         const u = held[i];
         if (u > t && together[u]++ === 0) met.push(u);
