@@ -23,7 +23,7 @@ describe('heap cap of a long scan', () => {
     expect(heapCapFor({ ...base, args: ['scan'], totalMiB: 4096 })).toBeNull();
   });
 
-  it('the run again gets the cap, the same arguments and exit code', () => {
+  it('the run again gets the cap, larger semi-spaces, the same arguments and exit code', () => {
     // A stand-in for main.ts: prints its heap cap and arguments, exits with the code it is given.
     const dir = mkdtempSync(join(tmpdir(), 'dw-heap-'));
     const script = join(dir, 'main.mjs');
@@ -36,7 +36,7 @@ describe('heap cap of a long scan', () => {
        const rerun = runWithHeapCap(args);
        if (rerun !== null) process.exitCode = await rerun;
        else {
-         console.log(JSON.stringify({ cap: getHeapStatistics().heap_size_limit / 2 ** 20, args, mark: process.env.DISTILLWATCH_HEAP_CAP ?? null }));
+         console.log(JSON.stringify({ cap: getHeapStatistics().heap_size_limit / 2 ** 20, args, execArgv: process.execArgv, mark: process.env.DISTILLWATCH_HEAP_CAP ?? null }));
          process.exitCode = Number(args.at(-1));
        }`,
     );
@@ -52,6 +52,9 @@ describe('heap cap of a long scan', () => {
     if (seen.mark === null) {
       // This machine's default cap is already three quarters of its memory: nothing to raise.
       expect(seen.cap).toBeGreaterThan(0);
-    } else expect(Math.abs(seen.cap - Number(seen.mark))).toBeLessThan(Number(seen.mark) * 0.05);
+    } else {
+      expect(Math.abs(seen.cap - Number(seen.mark))).toBeLessThan(Number(seen.mark) * 0.05);
+      expect(seen.execArgv).toContain('--max-semi-space-size=64');
+    }
   });
 });
