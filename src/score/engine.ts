@@ -660,10 +660,10 @@ function engineOn(cfg: EngineConfig, st: State): CampaignEngine {
    * account asking is one of them and unflagged): the first campaign, in holder order, with at
    * least `SATELLITE_MIN_FLAGGED` flagged holders and at least half of the others. Null when none.
    */
-  function satelliteTally(holders: readonly number[]): Tally | null {
-    const others = holders.length - 1;
+  function satelliteTally(holderIds: readonly number[]): Tally | null {
+    const others = holderIds.length - 1;
     const flaggedBy = new Map<string, number>();
-    for (const b of holders) {
+    for (const b of holderIds) {
       const flag = st.flags.get(b);
       if (flag) flaggedBy.set(flag.campaign, (flaggedBy.get(flag.campaign) ?? 0) + 1);
     }
