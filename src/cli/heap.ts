@@ -38,12 +38,18 @@ export interface HeapContext {
   totalMiB: number;
 }
 
+/** Whether node was started with `flag` (either spelling), in its arguments or NODE_OPTIONS. */
+function flagGiven(context: Pick<HeapContext, 'execArgv' | 'env'>, flag: string): boolean {
+  const given = [...context.execArgv, ...(context.env.NODE_OPTIONS ?? '').split(/\s+/)];
+  const underscored = flag.replace(/(?<=\w)-/g, '_');
+  return given.some((arg) => arg.startsWith(flag) || arg.startsWith(underscored));
+}
+
 /** The heap cap, in MiB, to run again with, or null to run in this process. */
 export function heapCapFor(context: HeapContext): number | null {
   if (!LARGE_HEAP_COMMANDS.has(context.args[0] ?? '')) return null;
   if (context.env[RERUN_MARK] !== undefined) return null;
-  const given = [...context.execArgv, ...(context.env.NODE_OPTIONS ?? '').split(/\s+/)];
-  if (given.some((arg) => arg.startsWith(CAP_FLAG) || arg.startsWith('--max_old_space_size'))) return null;
+  if (flagGiven(context, CAP_FLAG)) return null;
   const cap = Math.floor(context.totalMiB * 0.75);
   return cap > context.capMiB ? cap : null;
 }
@@ -63,10 +69,7 @@ export function runWithHeapCap(args: readonly string[]): Promise<number> | null 
     totalMiB: totalmem() / 2 ** 20,
   });
   if (cap === null) return null;
-  const given = [...process.execArgv, ...(process.env.NODE_OPTIONS ?? '').split(/\s+/)];
-  const semi = given.some((arg) => arg.startsWith(SEMI_SPACE_FLAG) || arg.startsWith('--max_semi_space_size'))
-    ? []
-    : [`${SEMI_SPACE_FLAG}=${SEMI_SPACE_MIB}`];
+  const semi = flagGiven(process, SEMI_SPACE_FLAG) ? [] : [`${SEMI_SPACE_FLAG}=${SEMI_SPACE_MIB}`];
   const child = spawn(
     process.execPath,
     [`${CAP_FLAG}=${cap}`, ...semi, ...process.execArgv, process.argv[1] as string, ...args],
