@@ -618,7 +618,8 @@ function engineOn(cfg: EngineConfig, st: State): CampaignEngine {
     for (const a of accounts) {
       if (st.flags.has(a)) continue;
       for (const keyId of st.g.keys[a]) {
-        if (!SATELLITE_KIND_INDEX[info[keyId] % KEY_INFO_HOLDER]) continue;
+        const { kind } = KINDS[info[keyId] % KEY_INFO_HOLDER];
+        if (!SATELLITE_KINDS.includes(kind)) continue;
         let tally = tallies.get(keyId);
         if (tally === undefined) {
           tally = satelliteTally(st.g.postings[keyId]);
@@ -629,7 +630,6 @@ function engineOn(cfg: EngineConfig, st: State): CampaignEngine {
         const c = st.campaigns.get(id);
         if (!c || !mayFlag(c)) continue;
         const key = st.g.keyText[keyId];
-        const kind = satelliteKind(key)!;
         if (kind === 'template-set') {
           const { volume, following } = programmeFollowing(a, c, holdersByValue);
           if (following < SET_FOLLOWING_SHARE * volume) continue;
@@ -1192,11 +1192,8 @@ function engineOn(cfg: EngineConfig, st: State): CampaignEngine {
  * accounts and households do not share with one, and template sets (see `flagSatellites`).
  */
 const SATELLITE_KINDS: readonly LinkKind[] = ['payment', 'device', 'template-set'];
-/** The key prefix of each satellite kind (built once: the check runs on every touched key). */
+/** The key prefix of each satellite kind (for keys known by their text, as in the campaign graph). */
 const SATELLITE_PREFIXES = SATELLITE_KINDS.map((kind) => ({ kind, prefix: `${KIND[kind].code}|` }));
-
-/** Per kind ordinal (index in KINDS, as `keyInfo` holds it): whether it is a satellite kind. */
-const SATELLITE_KIND_INDEX = KINDS.map(({ kind }) => SATELLITE_KINDS.includes(kind));
 
 /** What a satellite key's flagged holders say (see `satelliteTally`). */
 interface Tally {
