@@ -1,8 +1,10 @@
 /**
  * Bounded counters used by account state, so an account's memory does not grow with its volume:
  * a space-saving top-K (heavy hitters kept exactly, the tail bounded), a linear-counting distinct
- * counter, and a ring of the most recent days. Plain objects and arrays: cheap to copy and clone.
+ * counter, and a ring of the most recent days. Plain objects and arrays: cheap to copy and clone,
+ * grown by exact copies while short (`core/arrays.ts`).
  */
+import { appended } from '../core/arrays.js';
 
 /**
  * Space-saving top-K (Metwally et al. 2005). At most `capacity` values are tracked; a new value
@@ -36,9 +38,9 @@ export function addTopK(top: TopK, key: string, by = 1): void {
     }
   }
   if (n < top.capacity) {
-    keys.push(key);
-    counts.push(by);
-    top.errors.push(0);
+    top.keys = appended(keys, key);
+    top.counts = appended(counts, by);
+    top.errors = appended(top.errors, 0);
     if (n === 0 || by < top.floor) top.floor = by;
     return;
   }
@@ -196,6 +198,6 @@ export function addDay(ring: DayRing, day: number): void {
     days.splice(oldest, 1);
     counts.splice(oldest, 1);
   }
-  days.push(day);
-  counts.push(1);
+  ring.days = appended(days, day);
+  ring.counts = appended(counts, 1);
 }

@@ -5,6 +5,7 @@
  * an account costs a few KB however much traffic it sends. `summarise` turns a state into the
  * `AccountSummary` contract the global stages (link, cluster, score) read.
  */
+import { appended } from '../core/arrays.js';
 import { isProxyClass } from '../core/net.js';
 import { DAY_MS, HOUR_MS } from '../core/time.js';
 import type { AccountEvent, AccountSummary, EpochMs, Exchange, Fingerprint, NetInfo } from '../core/types.js';
@@ -214,7 +215,7 @@ export function applyExchange(state: AccountState, exchange: Exchange, derived: 
   if (temperature !== undefined) {
     if (temperature === 0) state.temperatureZero++;
     if (state.temperatures.length < state.limits.temperatures && !state.temperatures.includes(temperature)) {
-      state.temperatures.push(temperature);
+      state.temperatures = appended(state.temperatures, temperature);
     }
   }
   if (exchange.seed !== undefined) {
@@ -261,13 +262,11 @@ export function applyExchange(state: AccountState, exchange: Exchange, derived: 
       for (let j = 0; j < i && !repeated; j++) repeated = matches[j].tag === match.tag;
       if (repeated) continue;
       addTopK(state.extraction, match.tag);
-      let examples = state.extractionExamples[match.tag];
-      if (examples === undefined) {
-        examples = [];
-        state.extractionExamples[match.tag] = examples;
-      }
+      const examples = state.extractionExamples[match.tag] ?? [];
       const span = match.span.slice(0, state.limits.exampleChars);
-      if (examples.length < state.limits.examples && !examples.includes(span)) examples.push(span);
+      if (examples.length < state.limits.examples && !examples.includes(span)) {
+        state.extractionExamples[match.tag] = appended(examples, span);
+      }
     }
   }
 }

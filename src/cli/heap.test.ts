@@ -23,7 +23,7 @@ describe('heap cap of a long scan', () => {
     expect(heapCapFor({ ...base, args: ['scan'], totalMiB: 4096 })).toBeNull();
   });
 
-  it('the run again gets the cap, larger semi-spaces, the same arguments and exit code', () => {
+  it('the run again gets the cap, larger semi-spaces, the malloc threshold, the same arguments and exit code', () => {
     // A stand-in for main.ts: prints its heap cap and arguments, exits with the code it is given.
     const dir = mkdtempSync(join(tmpdir(), 'dw-heap-'));
     const script = join(dir, 'main.mjs');
@@ -36,12 +36,13 @@ describe('heap cap of a long scan', () => {
        const rerun = runWithHeapCap(args);
        if (rerun !== null) process.exitCode = await rerun;
        else {
-         console.log(JSON.stringify({ cap: getHeapStatistics().heap_size_limit / 2 ** 20, args, execArgv: process.execArgv, mark: process.env.DISTILLWATCH_HEAP_CAP ?? null }));
+         console.log(JSON.stringify({ cap: getHeapStatistics().heap_size_limit / 2 ** 20, args, execArgv: process.execArgv, mark: process.env.DISTILLWATCH_HEAP_CAP ?? null, mmap: process.env.MALLOC_MMAP_THRESHOLD_ ?? null }));
          process.exitCode = Number(args.at(-1));
        }`,
     );
     const env: NodeJS.ProcessEnv = { ...process.env, NODE_OPTIONS: '' };
     delete env.DISTILLWATCH_HEAP_CAP;
+    delete env.MALLOC_MMAP_THRESHOLD_;
     const run = spawnSync(process.execPath, ['--import', 'tsx', script, 'scan', 'in file.ndjson', '3'], {
       encoding: 'utf8',
       env,
@@ -55,6 +56,7 @@ describe('heap cap of a long scan', () => {
     } else {
       expect(Math.abs(seen.cap - Number(seen.mark))).toBeLessThan(Number(seen.mark) * 0.05);
       expect(seen.execArgv).toContain('--max-semi-space-size=64');
+      expect(seen.mmap).toBe('131072');
     }
   });
 });

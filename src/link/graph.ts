@@ -16,6 +16,7 @@
  * are added in the same order as the plain definition (src/link/scoring-cache.test.ts holds the
  * cached scores to it bit for bit).
  */
+import { appended } from '../core/arrays.js';
 import type { Evidence } from '../core/types.js';
 import type { AccountKeys } from './keys.js';
 import {
@@ -391,7 +392,7 @@ export function setAccountKeys(
     if (p.length === 0) releaseKey(g, id);
   }
   for (const id of added) {
-    g.postings[id].push(a);
+    g.postings[id] = appended(g.postings[id], a);
     d.info[id] += HOLDER;
     d.rarity[2 * id] = -1;
   }
