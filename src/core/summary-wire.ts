@@ -5,9 +5,10 @@
  * `alibaba-2026 --scale 0.05` it was 12% of the main thread); the flat arrays are filled into hash
  * tables instead.
  *
- * A summary decoded by `summaryFromWire` remembers the string it came from (`takeWire`): a holder of
- * many summaries (the campaign engine keeps every account's latest) can keep that string, ~3.5 KB,
- * instead of the ~13 KB object, and decode it again when it reads it.
+ * Summaries cross to the campaign engine still in this form (`WireSummary`): the engine decodes
+ * them one at a time, and keeps an account's latest as its string, ~3.5 KB, instead of the ~13 KB
+ * object, until it reads it. Decoded on arrival, a tick's summaries were all alive at once: at the
+ * end of a scale-1 scan (every changed account flushed) that was over a GiB of the main thread.
  */
 import type { AccountSummary } from './types.js';
 
@@ -62,23 +63,21 @@ function fromWireObject(wire: Record<string, unknown>): AccountSummary {
   return wire as unknown as AccountSummary;
 }
 
-const wireJson = new WeakMap<AccountSummary, string>();
-
-/** The summary of a wire JSON (it does not remember `json`). */
+/** The summary of a wire JSON. */
 export function parseSummary(json: string): AccountSummary {
   return fromWireObject(JSON.parse(json) as Record<string, unknown>);
 }
 
-/** The summary of a wire JSON, remembering `json` until `takeWire` takes it. */
-export function summaryFromWire(json: string): AccountSummary {
-  const summary = parseSummary(json);
-  wireJson.set(summary, json);
-  return summary;
+/** A summary still in wire form, with its account (enough to sort and route it undecoded). */
+export interface WireSummary {
+  account: string;
+  wire: string;
 }
 
-/** The wire JSON `summary` was decoded from by `summaryFromWire`, if it was; forgotten from now on. */
-export function takeWire(summary: AccountSummary): string | undefined {
-  const json = wireJson.get(summary);
-  if (json !== undefined) wireJson.delete(summary);
-  return json;
+/** A changed account's summary as the engine takes it: decoded, or still in wire form. */
+export type ChangedSummary = AccountSummary | WireSummary;
+
+/** Whether a changed summary is still in wire form. */
+export function isWireSummary(summary: ChangedSummary): summary is WireSummary {
+  return typeof (summary as Partial<WireSummary>).wire === 'string';
 }

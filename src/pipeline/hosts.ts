@@ -6,7 +6,7 @@
  */
 import { Worker } from 'node:worker_threads';
 import type { StateLimits } from '../behaviour/index.js';
-import { summaryFromWire } from '../core/summary-wire.js';
+import type { ChangedSummary } from '../core/summary-wire.js';
 import type { AccountEvent, AccountSummary, EpochMs, Exchange } from '../core/types.js';
 import {
   createPartition,
@@ -29,7 +29,7 @@ export type HostMessage =
 
 /** A reply of a worker host. */
 export type HostReply =
-  | { type: 'report'; id: number; report: PartitionReport; changedWire: string[] }
+  | { type: 'report'; id: number; report: PartitionReport; changedAccounts: string[]; changedWire: string[] }
   | { type: 'summaries'; id: number; summaries: AccountSummary[] }
   | { type: 'export'; id: number; state: PartitionState }
   | { type: 'import'; id: number }
@@ -43,10 +43,13 @@ export interface StagesSpec {
   options?: unknown;
 }
 
+/** A partition's report as its host hands it over: a worker's summaries stay in wire form. */
+export type HostReport = Omit<PartitionReport, 'changed'> & { changed: ChangedSummary[] };
+
 /** A partition behind a message interface. */
 export interface PartitionHost {
   post(message: Exclude<HostMessage, { type: 'report' | 'summaries' | 'export' | 'import' }>): void;
-  report(now: EpochMs, flush: boolean): Promise<PartitionReport>;
+  report(now: EpochMs, flush: boolean): Promise<HostReport>;
   /** Current summaries of the given accounts this partition holds (unknown ones are left out). */
   summaries(accounts: string[]): Promise<AccountSummary[]>;
   /** Resolves when the bytes of line batches not yet applied drop under `maxBytes`. */
@@ -168,8 +171,9 @@ export function workerHost(init: WorkerInit): PartitionHost {
         HostReply,
         { type: 'report' }
       >;
-      reply.report.changed = reply.changedWire.map(summaryFromWire);
-      return reply.report;
+      const { changedAccounts, changedWire } = reply;
+      const changed = changedWire.map((wire, i) => ({ account: changedAccounts[i], wire }));
+      return { ...reply.report, changed };
     },
     async summaries(accounts) {
       const reply = await ask({ type: 'summaries', id: nextId++, accounts });

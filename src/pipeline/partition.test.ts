@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { summaryFromWire, summaryToWire, takeWire } from '../core/summary-wire.js';
+import { parseSummary, summaryToWire } from '../core/summary-wire.js';
 import type { Exchange } from '../core/types.js';
 import { createPartition, type PerEventStages } from './partition.js';
 
@@ -83,10 +83,9 @@ describe('summaries across threads', () => {
     expect(Object.keys(summaries[0].asns)).toEqual(['7922', '16509']); // integer-like keys first
     const wires = summaries.map(summaryToWire);
     expect(JSON.parse(wires[0]).ips).toEqual(['10.0.0.1', 2, '192.168.1.9', 1, '7.7.7.7', 1]);
-    const back = wires.map(summaryFromWire);
+    const back = wires.map(parseSummary);
     expect(JSON.stringify(back)).toBe(JSON.stringify(summaries));
     expect(back).toEqual(summaries);
     expect(Object.getPrototypeOf(back[0].ips)).toBe(Object.prototype);
-    expect(takeWire(back[1])).toBe(wires[1]);
   });
 });

@@ -7,6 +7,7 @@
  * tick at `now` must only follow records with `ts < now` (replay guarantees it).
  */
 import type { StateLimits } from '../behaviour/index.js';
+import type { ChangedSummary } from '../core/summary-wire.js';
 import type {
   AccountEvent,
   AccountSummary,
@@ -17,15 +18,18 @@ import type {
   InputIssue,
 } from '../core/types.js';
 import { DEFAULT_PIPELINE_CONFIG, type PipelineConfig } from './config.js';
-import { inProcessHost, type PartitionHost, workerHost } from './hosts.js';
-import type { LineBatch, PartitionReport, PartitionState, PerEventStages } from './partition.js';
+import { type HostReport, inProcessHost, type PartitionHost, workerHost } from './hosts.js';
+import type { LineBatch, PartitionState, PerEventStages } from './partition.js';
 import { partitionOf } from './route.js';
 import { createStages, DEFAULT_STAGES_MODULE } from './stages.js';
 
 /** The global stage the pipeline drives at each tick (the campaign engine's shape). */
 export interface GlobalStage<R = unknown> {
-  /** Folds the summaries of changed accounts in; `now` is the tick's event time. */
-  tick(changed: AccountSummary[], now: EpochMs): R;
+  /**
+   * Folds the summaries of changed accounts in, sorted by account; `now` is the tick's event
+   * time. Summaries from worker threads are still in wire form (`parseSummary` decodes one).
+   */
+  tick(changed: ChangedSummary[], now: EpochMs): R;
   campaigns(): CampaignResult[];
   verdicts(): AccountVerdict[];
 }
@@ -140,9 +144,9 @@ export function createPipeline<R>(config: Partial<PipelineConfig>, parts: Pipeli
     return out;
   };
 
-  const runTick = async (now: EpochMs, pending: Promise<PartitionReport>[]): Promise<PipelineTick<R>> => {
+  const runTick = async (now: EpochMs, pending: Promise<HostReport>[]): Promise<PipelineTick<R>> => {
     const reports = await Promise.all(pending);
-    const changed: AccountSummary[] = [];
+    const changed: ChangedSummary[] = [];
     const issues: InputIssue[] = [];
     let rejected = 0;
     let accounts = 0;

@@ -30,11 +30,12 @@ port.on('message', (message: HostMessage) => {
         break;
       case 'report': {
         // Summaries cross as JSON strings, one each: far cheaper than structured cloning thousands
-        // of small objects, and the engine can keep a summary as its string (core/summary-wire.ts).
+        // of small objects; the engine decodes them one at a time (core/summary-wire.ts).
         const report = partition.report(message.now, message.flush);
+        const changedAccounts = report.changed.map((s) => s.account);
         const changedWire = report.changed.map(summaryToWire);
         report.changed = [];
-        reply({ type: 'report', id: message.id, report, changedWire });
+        reply({ type: 'report', id: message.id, report, changedAccounts, changedWire });
         break;
       }
       case 'summaries':

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { summaryFromWire, summaryToWire, takeWire } from '../core/summary-wire.js';
+import { summaryToWire } from '../core/summary-wire.js';
 import type { AccountSummary } from '../core/types.js';
 import { DETECTORS } from '../detectors/index.js';
 import { createCampaignEngine, restoreCampaignEngine } from './engine.js';
@@ -394,10 +394,11 @@ describe('stability and state', () => {
     expect(b.verdicts()).toEqual(a.verdicts());
   });
 
-  it('keeps summaries that arrive as wire JSON as strings until read, with the same results', () => {
+  it('takes summaries in wire form, keeping them as strings until read, with the same results', () => {
     const plain = createCampaignEngine();
     const wired = createCampaignEngine();
-    const overWire = (summaries: AccountSummary[]) => summaries.map((s) => summaryFromWire(summaryToWire(s)));
+    const overWire = (summaries: AccountSummary[]) =>
+      summaries.map((s) => ({ account: s.account, wire: summaryToWire(s) }));
     const all = campaign('op7', 50);
     const first = [...world(), ...all.slice(0, 25)];
     plain.tick(first, NOW);
@@ -409,11 +410,6 @@ describe('stability and state', () => {
     expect(wired.campaigns()).toEqual(plain.campaigns());
     expect(wired.verdicts()).toEqual(plain.verdicts());
     expect(JSON.stringify(wired.toJSON())).toBe(JSON.stringify(plain.toJSON()));
-    // The engine took every wire string it was given (none is left to hold the objects' memory).
-    for (const s of overWire(all.slice(0, 3))) {
-      wired.tick([s], NOW + 7_200_000);
-      expect(takeWire(s)).toBeUndefined();
-    }
   });
 
   it('dismissing a campaign clears its flags; confirming keeps them', () => {

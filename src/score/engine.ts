@@ -12,7 +12,7 @@
 
 import { type ClusterConfig, type ClusterState, createClusterState, recluster } from '../cluster/cluster.js';
 import { residencyInputOf } from '../core/summary.js';
-import { parseSummary, takeWire } from '../core/summary-wire.js';
+import { type ChangedSummary, isWireSummary, parseSummary } from '../core/summary-wire.js';
 import type {
   AccountSummary,
   AccountVerdict,
@@ -150,8 +150,11 @@ export interface AccountLink {
 
 /** The engine's interface (see docs/detection.md). */
 export interface CampaignEngine {
-  /** Feeds the summaries changed since the previous tick, at event time `now` (non-decreasing). */
-  tick(changed: readonly AccountSummary[], now: EpochMs): TickResult;
+  /**
+   * Feeds the summaries changed since the previous tick, at event time `now` (non-decreasing);
+   * summaries in wire form are decoded one at a time.
+   */
+  tick(changed: readonly ChangedSummary[], now: EpochMs): TickResult;
   /** Detected campaigns (suspected, confirmed, dismissed, closed), by id. */
   campaigns(): CampaignResult[];
   /** One verdict per account seen. */
@@ -348,12 +351,14 @@ function engineOn(cfg: EngineConfig, st: State): CampaignEngine {
   });
   const seniority = (id: string) => SENIORITY[st.campaigns.get(id)?.status ?? 'candidate'];
 
-  function ingest(changed: readonly AccountSummary[], now: EpochMs): Set<number> {
+  function ingest(changed: readonly ChangedSummary[], now: EpochMs): Set<number> {
     const touchedMembers = new Set<number>();
-    for (const s of changed) {
+    for (const item of changed) {
+      // Decoded one at a time: only the summaries the engine reads stay objects.
+      const wire = isWireSummary(item) ? item.wire : undefined;
+      const s = isWireSummary(item) ? parseSummary(item.wire) : item;
       const id = accountId(st.g, s.account);
       const kept = st.summaries[id];
-      const wire = takeWire(s);
       st.summaries[id] = typeof kept === 'object' && kept !== null ? s : (wire ?? s);
       touchedMembers.add(id);
       const stamp = identityStamp(s);

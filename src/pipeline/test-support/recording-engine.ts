@@ -3,6 +3,7 @@
  * global stage is the campaign engine). Flags an account once it has sent `flagAt` exchanges,
  * which is causal, so it also exercises flaggedAt bookkeeping.
  */
+import { isWireSummary, parseSummary } from '../../core/summary-wire.js';
 import type { AccountSummary, AccountVerdict, CampaignResult, EpochMs } from '../../core/types.js';
 import type { GlobalStage } from '../pipeline.js';
 
@@ -20,9 +21,10 @@ export function recordingEngine(
   return {
     ticks,
     tick(changed, now) {
-      const tick = { now, summaries: structuredClone(changed) };
+      const summaries = changed.map((s) => (isWireSummary(s) ? parseSummary(s.wire) : structuredClone(s)));
+      const tick = { now, summaries };
       ticks.push(tick);
-      for (const s of changed) {
+      for (const s of summaries) {
         latest.set(s.account, s);
         if (s.exchanges >= flagAt && !flagged.has(s.account)) flagged.set(s.account, now);
       }
