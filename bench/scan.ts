@@ -12,8 +12,9 @@
  *        [--first N]   (only the world's first N exchanges: the opening of a world too large for the disk)
  *
  * The scan runs in this process, so a world of more than ~100,000 accounts needs a larger heap
- * than V8's default; give it the flags the `scan` command gives itself (src/cli/heap.ts):
- *   npx tsc -p tsconfig.json && node --max-old-space-size=18000 --max-semi-space-size=64 dist-check/bench/scan.js --scales 1 --first 8000000
+ * than V8's default; give it the flags and environment the `scan` command gives itself (src/cli/heap.ts):
+ *   npx tsc -p tsconfig.json && MALLOC_MMAP_THRESHOLD_=131072 node --max-old-space-size=18000 \
+ *     --max-semi-space-size=64 dist-check/bench/scan.js --scales 1 --first 8000000
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { once } from 'node:events';

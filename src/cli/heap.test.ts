@@ -23,7 +23,7 @@ describe('heap cap of a long scan', () => {
     expect(heapCapFor({ ...base, args: ['scan'], totalMiB: 4096 })).toBeNull();
   });
 
-  it('the run again gets the cap, larger semi-spaces, the malloc threshold, the same arguments and exit code', () => {
+  it('the run again gets the cap, its heap tuning, the malloc threshold, the same arguments and exit code', () => {
     // A stand-in for main.ts: prints its heap cap and arguments, exits with the code it is given.
     const dir = mkdtempSync(join(tmpdir(), 'dw-heap-'));
     const script = join(dir, 'main.mjs');
@@ -56,6 +56,7 @@ describe('heap cap of a long scan', () => {
     } else {
       expect(Math.abs(seen.cap - Number(seen.mark))).toBeLessThan(Number(seen.mark) * 0.05);
       expect(seen.execArgv).toContain('--max-semi-space-size=64');
+      expect(seen.execArgv).toContain('--heap-growing-percent=50');
       expect(seen.mmap).toBe('131072');
     }
   });
