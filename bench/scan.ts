@@ -14,7 +14,7 @@
  * The scan runs in this process, so a world of more than ~100,000 accounts needs a larger heap
  * than V8's default; give it the flags and environment the `scan` command gives itself (src/cli/heap.ts):
  *   npx tsc -p tsconfig.json && MALLOC_MMAP_THRESHOLD_=131072 node --max-old-space-size=18000 \
- *     --max-semi-space-size=64 dist-check/bench/scan.js --scales 1 --first 8000000
+ *     --max-semi-space-size=64 --heap-growing-percent=50 dist-check/bench/scan.js --scales 1 --first 8000000
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { once } from 'node:events';

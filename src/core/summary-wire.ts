@@ -45,7 +45,7 @@ function wireObject(summary: AccountSummary): Record<string, unknown> {
   return out;
 }
 
-/** A summary as its wire JSON (read back with `summaryFromWire`). */
+/** A summary as its wire JSON (read back with `parseSummary`). */
 export function summaryToWire(summary: AccountSummary): string {
   return JSON.stringify(wireObject(summary));
 }
