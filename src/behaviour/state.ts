@@ -262,11 +262,11 @@ export function applyExchange(state: AccountState, exchange: Exchange, derived: 
       for (let j = 0; j < i && !repeated; j++) repeated = matches[j].tag === match.tag;
       if (repeated) continue;
       addTopK(state.extraction, match.tag);
+      // The tag's list exists from its first match on, even with no room for examples.
       const examples = state.extractionExamples[match.tag] ?? [];
       const span = match.span.slice(0, state.limits.exampleChars);
-      if (examples.length < state.limits.examples && !examples.includes(span)) {
-        state.extractionExamples[match.tag] = appended(examples, span);
-      }
+      const room = examples.length < state.limits.examples && !examples.includes(span);
+      state.extractionExamples[match.tag] = room ? appended(examples, span) : examples;
     }
   }
 }
