@@ -180,10 +180,13 @@ describe.skipIf(!hasChromium)('dashboard on the real service with a simulated wo
   });
 
   it('opens a member account and blocks it with an override the gateway sees', async () => {
-    await page.locator('[data-testid=members-table] tbody tr a').first().click();
-    const heading = page.getByRole('heading', { name: /^Account / });
-    await heading.waitFor();
-    const account = ((await page.locator('.page-head .mono').textContent()) ?? '').trim();
+    const link = page.locator('[data-testid=members-table] tbody tr a').first();
+    const account = ((await link.textContent()) ?? '').trim();
+    await link.click();
+    // The account's own h1: a looser /^Account / also matches the campaign page's "Account graph",
+    // which let the checks below run before the account page had rendered.
+    await page.getByRole('heading', { level: 1, name: `Account ${account}`, exact: true }).waitFor();
+    expect(((await page.locator('.page-head .mono').textContent()) ?? '').trim()).toBe(account);
     expect(await page.locator('.hourbars rect').count()).toBe(24);
     await page.getByRole('heading', { name: 'Residency', exact: true }).waitFor();
     await shot('account');
