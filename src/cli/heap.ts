@@ -13,6 +13,7 @@
 import { spawn } from 'node:child_process';
 import { totalmem } from 'node:os';
 import { getHeapStatistics } from 'node:v8';
+import { LARGE_HEAP_SHARE, SEMI_SPACE_MIB } from '../threads/start.js';
 
 /** Commands that hold a whole world's accounts in memory. */
 const LARGE_HEAP_COMMANDS = new Set(['scan']);
@@ -20,14 +21,6 @@ const LARGE_HEAP_COMMANDS = new Set(['scan']);
 const RERUN_MARK = 'DISTILLWATCH_HEAP_CAP';
 const CAP_FLAG = '--max-old-space-size';
 const SEMI_SPACE_FLAG = '--max-semi-space-size';
-/**
- * Semi-space size of the run again, in MiB (V8's default is 16). The engine decodes each arriving
- * summary and drops most of them within a tick; with small semi-spaces many survive two
- * scavenges, are promoted and then cost full collections of a multi-GB heap. At scale 1 (first
- * three days of `alibaba-2026`, 8 M exchanges) 64 MiB took the scan from 505.6 to 429.4 s and
- * 855 to 708 CPU-s, peak RSS 9.82 -> 9.95 GiB, outputs identical (docs/pipeline.md).
- */
-const SEMI_SPACE_MIB = 64;
 const HEAP_GROWING_FLAG = '--heap-growing-percent';
 /**
  * How far V8 lets the old generation grow past what survived the last full collection, in %.
@@ -71,7 +64,7 @@ export function heapCapFor(context: HeapContext): number | null {
   if (!LARGE_HEAP_COMMANDS.has(context.args[0] ?? '')) return null;
   if (context.env[RERUN_MARK] !== undefined) return null;
   if (flagGiven(context, CAP_FLAG)) return null;
-  const cap = Math.floor(context.totalMiB * 0.75);
+  const cap = Math.floor(context.totalMiB * LARGE_HEAP_SHARE);
   return cap > context.capMiB ? cap : null;
 }
 

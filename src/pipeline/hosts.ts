@@ -4,10 +4,10 @@
  * same data, so the pipeline does not care which it has. Messages to one host are applied in the
  * order they were sent (worker message queues are FIFO), which is what keeps ticks causal.
  */
-import { Worker } from 'node:worker_threads';
 import type { StateLimits } from '../behaviour/index.js';
 import type { ChangedSummary } from '../core/summary-wire.js';
 import type { AccountEvent, AccountSummary, EpochMs, Exchange } from '../core/types.js';
+import { startThread } from '../threads/start.js';
 import {
   createPartition,
   type LineBatch,
@@ -90,22 +90,9 @@ export interface WorkerInit {
   policy?: SummaryPolicy;
 }
 
-/**
- * Starts the worker entry. From the built package it is `worker.js`; when running from source
- * (tests, `tsx`) a small bootstrap registers tsx's loader in the worker first, then imports
- * `worker.ts`.
- */
-function startWorker(init: WorkerInit): Worker {
-  if (!import.meta.url.endsWith('.ts'))
-    return new Worker(new URL('./worker.js', import.meta.url), { workerData: init });
-  const entry = new URL('./worker.ts', import.meta.url).href;
-  const bootstrap = `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(entry)}); });`;
-  return new Worker(bootstrap, { eval: true, workerData: init });
-}
-
 /** A partition in its own worker thread. */
 export function workerHost(init: WorkerInit): PartitionHost {
-  const worker = startWorker(init);
+  const worker = startThread(import.meta.url, 'worker', init);
   const pending = new Map<number, (reply: HostReply) => void>();
   let nextId = 1;
   let inflightBytes = 0;

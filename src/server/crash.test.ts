@@ -10,6 +10,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { largeHeapCapMiB } from '../threads/start.js';
 import { ndjson } from './test-support/harness.js';
 import { createToken } from './tokens.js';
 
@@ -168,7 +169,12 @@ describe('kill -9 mid-ingest', () => {
       method: 'POST',
       headers: { authorization: `Bearer ${admin}` },
     });
-    expect((await get('/v1/stats')).exchanges).toBe(BATCHES * PER_BATCH);
+    const stats = await get('/v1/stats');
+    expect(stats.exchanges).toBe(BATCHES * PER_BATCH);
+    // Detection's thread runs with the heap a whole world needs, not V8's ~4 GiB default for a thread.
+    const heap = stats.detectionHeapMiB as { used: number; limit: number };
+    expect(heap.limit).toBeGreaterThanOrEqual(largeHeapCapMiB());
+    expect(heap.used).toBeGreaterThan(0);
     for (const b of [0, BATCHES - 1, ...acked].slice(0, 5)) {
       expect(((await get(`/v1/accounts/acct-${b}`)).summary as { exchanges: number }).exchanges).toBe(
         PER_BATCH,

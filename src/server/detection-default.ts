@@ -18,6 +18,7 @@ import {
   type EngineJSON,
   restoreCampaignEngine,
 } from '../score/index.js';
+import { heapMiB } from '../threads/start.js';
 import type { Detection } from './detection.js';
 
 /**
@@ -138,7 +139,7 @@ export function createDetection(config: Partial<PipelineConfig> = {}): Detection
     verdicts: () => pipeline.verdicts(),
     summary: (account) => pipeline.summary(account),
     summaries: (accounts) => pipeline.summaries(accounts),
-    stats: () => pipeline.stats(),
+    stats: () => ({ ...pipeline.stats(), heapMiB: heapMiB() }),
     close: () => pipeline.close(),
     settle: async () => {
       await pipeline.summaries(probes);

@@ -5,7 +5,6 @@
  * same object), so the HTTP thread reads them without waiting; records are posted without
  * waiting; everything else is a call answered in order.
  */
-import { Worker } from 'node:worker_threads';
 import type {
   AccountEvent,
   AccountSummary,
@@ -18,6 +17,7 @@ import type {
 import type { PipelineConfig } from '../pipeline/config.js';
 import { DEFAULT_PIPELINE_CONFIG } from '../pipeline/config.js';
 import type { ExchangeColumns } from '../store/types.js';
+import { largeHeapLimits, startThread } from '../threads/start.js';
 import type { AccountLinkView, CampaignGraphView, Detection } from './detection.js';
 
 /** A call to the detection thread. */
@@ -58,18 +58,12 @@ type Call = ThreadCall extends infer C ? (C extends { id: number } ? Omit<C, 'id
 
 const encoder = new TextEncoder();
 
-function startThread(config: Partial<PipelineConfig>): Worker {
-  if (!import.meta.url.endsWith('.ts'))
-    return new Worker(new URL('./detection-thread.js', import.meta.url), { workerData: config });
-  const entry = new URL('./detection-thread.ts', import.meta.url).href;
-  const bootstrap = `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(entry)}); });`;
-  return new Worker(bootstrap, { eval: true, workerData: config });
-}
-
 /** Starts detection on its own thread with the pipeline config (as `scan` takes it). */
 export function startDetectionThread(config: Partial<PipelineConfig> = {}): Detection {
   const full = { ...DEFAULT_PIPELINE_CONFIG, ...config };
-  const worker = startThread(full);
+  // Detection holds every account's state and the campaign engine: it gets the heap `scan` gets
+  // (V8 would cap the thread at ~4 GiB, which a full-scale world outgrows), its workers the same.
+  const worker = startThread(import.meta.url, 'detection-thread', full, largeHeapLimits());
   const pending = new Map<number, { resolve: (value: unknown) => void; reject: (error: Error) => void }>();
   let nextId = 1;
   let failure: Error | null = null;

@@ -52,7 +52,13 @@ export interface Detection {
   summary(account: string): Promise<AccountSummary | undefined>;
   /** Current summaries of several accounts (unknown ones left out), in one round trip. */
   summaries?(accounts: readonly string[]): Promise<AccountSummary[]>;
-  stats(): { accounts: number; ticks: number; lastTick: EpochMs | null };
+  /** Counters, and the heap of the isolate detection runs in (its thread's, or this one's). */
+  stats(): {
+    accounts: number;
+    ticks: number;
+    lastTick: EpochMs | null;
+    heapMiB?: { used: number; limit: number };
+  };
   close(): Promise<void>;
   /** Resolves once every record handed over so far has been applied (worker queues drained). */
   settle?(): Promise<void>;

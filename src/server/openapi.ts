@@ -340,6 +340,12 @@ export function openApiDocument(): Record<string, unknown> {
               description:
                 'Delay of the HTTP thread event loop since the previous stats call (at most 60 s): what an inline request may wait',
             },
+            detectionHeapMiB: {
+              type: ['object', 'null'],
+              properties: { used: { type: 'integer' }, limit: { type: 'integer' } },
+              description:
+                "Heap of detection's thread in use and its cap, in MiB, as of detection's last answer (null before the first)",
+            },
           },
         },
         Review: {

@@ -5,7 +5,8 @@
  * a multi-core machine they run in parallel with the HTTP thread. Small bodies are parsed inline
  * (a thread hop costs more than they do). Workers start on first use.
  */
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { startThread } from '../threads/start.js';
 import { HttpError } from './body.js';
 import { type ParsedBatch, parseExchangeBatch } from './parse.js';
 
@@ -30,15 +31,6 @@ export interface ParsePool {
 /** Bodies smaller than this are parsed on the calling thread. */
 const INLINE_BYTES = 64 * 1024;
 
-function startWorker(maxRecords: number, nice: number): Worker {
-  const workerData = { maxRecords, nice };
-  if (!import.meta.url.endsWith('.ts'))
-    return new Worker(new URL('./parse-worker.js', import.meta.url), { workerData });
-  const entry = new URL('./parse-worker.ts', import.meta.url).href;
-  const bootstrap = `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(entry)}); });`;
-  return new Worker(bootstrap, { eval: true, workerData });
-}
-
 /**
  * Creates a pool of `size` parse workers (0: parse everything inline) for batches of at most
  * `maxRecords`, running at priority `nice` (default 0: unchanged; the service uses `INGEST_NICE`).
@@ -57,7 +49,7 @@ export function createParsePool(size: number, maxRecords: number, nice = 0): Par
   };
   const least = () => {
     if (workers.length < size) {
-      const worker = startWorker(maxRecords, nice);
+      const worker = startThread(import.meta.url, 'parse-worker', { maxRecords, nice });
       const slot = { worker, busy: 0 };
       worker.on('message', (reply: ParseReply) => {
         slot.busy--;

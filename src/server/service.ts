@@ -142,6 +142,8 @@ export interface ServiceStats {
   detectionLag: number;
   /** Event-loop delay of the HTTP thread since the previous call (at most 60 s), in ms. */
   eventLoopDelayMs: { p50: number; p99: number; max: number };
+  /** Heap of detection's isolate in use and its cap, in MiB, as of its last answer (null before one). */
+  detectionHeapMiB: { used: number; limit: number } | null;
 }
 
 /** Filter and page of `GET /v1/campaigns`. */
@@ -901,6 +903,7 @@ export function createService(options: ServiceOptions): Service {
     webhooks: () => webhooks.slice(),
 
     stats() {
+      const detectionStats = detection.stats();
       const second = Math.floor(now() / 1000);
       let recent = 0;
       for (let s = second - 10; s < second; s++) recent += rate.get(s) ?? 0;
@@ -909,12 +912,13 @@ export function createService(options: ServiceOptions): Service {
         byStatus[campaign.status] = (byStatus[campaign.status] ?? 0) + 1;
       return {
         exchanges: storedExchanges,
-        accounts: detection.stats().accounts,
+        accounts: detectionStats.accounts,
         ratePerSecond: recent / 10,
         campaigns: byStatus,
         lastTick: lastTick === null ? null : toRfc3339(lastTick),
         detectionLag: queued - applied,
         eventLoopDelayMs: loopDelayMs(),
+        detectionHeapMiB: detectionStats.heapMiB ?? null,
       };
     },
 

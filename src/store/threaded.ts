@@ -6,9 +6,9 @@
  * a group commit. Exchange columns cross without their texts when the caller packed them (the
  * store keeps the packed block as it is); everything else is copied by structured clone.
  */
-import { Worker } from 'node:worker_threads';
 import { OperatorError } from '../core/errors.js';
 import type { Exchange } from '../core/types.js';
+import { startThread } from '../threads/start.js';
 import type { DuckDbStoreOptions } from './duckdb.js';
 import type { ReplayAck, StoreCall, StoreMessage } from './duckdb-thread.js';
 import { columnsOf, type ExchangeColumns, type Store } from './types.js';
@@ -19,21 +19,13 @@ export interface DuckDbStoreThreadOptions extends DuckDbStoreOptions {
   nice?: number;
 }
 
-function startThread(path: string, { nice = 0, ...options }: DuckDbStoreThreadOptions): Worker {
-  const workerData = { path, options, nice };
-  if (!import.meta.url.endsWith('.ts'))
-    return new Worker(new URL('./duckdb-thread.js', import.meta.url), { workerData });
-  const entry = new URL('./duckdb-thread.ts', import.meta.url).href;
-  const bootstrap = `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(entry)}); });`;
-  return new Worker(bootstrap, { eval: true, workerData });
-}
-
 /** Opens (creating and migrating when needed) the DuckDB store at `path` on its own thread. */
 export async function openDuckDbStoreThread(
   path: string,
   options: DuckDbStoreThreadOptions = {},
 ): Promise<Store> {
-  const worker = startThread(path, options);
+  const { nice = 0, ...rest } = options;
+  const worker = startThread(import.meta.url, 'duckdb-thread', { path, options: rest, nice });
   const pending = new Map<
     number,
     {

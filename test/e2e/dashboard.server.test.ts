@@ -109,6 +109,8 @@ describe.skipIf(!hasChromium)('dashboard on the real service with a simulated wo
     await expect.poll(() => page.locator('.metric', { hasText: 'Exchanges stored' }).textContent()).toContain(
       ingested.toLocaleString('en-US'),
     );
+    // Flushed: detection has applied everything, and its thread reports its heap.
+    await expect.poll(() => page.getByTestId('detection').textContent()).toMatch(/up to date; heap .+ of .+ GiB$/);
     await shot('overview');
   });
 

@@ -61,6 +61,9 @@ describe.skipIf(!hasChromium)('dashboard against a mock API', () => {
     const statsCalls = mock.requests.filter((r) => r.path === '/v1/stats').length;
     expect(statsCalls).toBeGreaterThanOrEqual(2);
     expect(await page.getByTestId('rate').textContent()).toMatch(/\d/);
+    expect(await page.getByTestId('detection').textContent()).toBe(
+      'Detection backlog1,234exchanges waiting; heap 2.5 GiB of 17.6 GiB',
+    );
     await shot('overview');
   });
 

@@ -81,6 +81,10 @@ export interface Stats {
   ratePerSecond: number;
   campaigns: Record<string, number>;
   lastTick: string | null;
+  /** Exchanges stored but not yet applied by detection. */
+  detectionLag: number;
+  /** Heap of detection's thread in use and its cap, in MiB (null before its first answer). */
+  detectionHeapMiB: { used: number; limit: number } | null;
 }
 
 /** Filters of the campaigns list, as the API takes them. */

@@ -20,6 +20,11 @@ export function formatShare(share: number): string {
   return `${pct < 10 && pct > 0 ? pct.toFixed(1) : Math.round(pct)}%`;
 }
 
+/** Mebibytes as "1.2 GiB" (or "640 MiB" under one GiB). */
+export function formatGiB(mib: number): string {
+  return mib < 1024 ? `${formatInt(mib)} MiB` : `${(mib / 1024).toFixed(1)} GiB`;
+}
+
 /** Rate with one decimal under 100. */
 export function formatRate(n: number): string {
   return n < 100 ? n.toFixed(1) : formatInt(n);

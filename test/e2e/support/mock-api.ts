@@ -66,6 +66,8 @@ export async function startMockApi(distDir: string): Promise<MockApi> {
         ratePerSecond: options.empty ? 0 : 900 + Math.round(Math.random() * 200),
         campaigns: byStatus,
         lastTick: options.empty ? null : new Date(Date.now() - 20_000).toISOString(),
+        detectionLag: options.empty ? 0 : 1_234,
+        detectionHeapMiB: options.empty ? null : { used: 2_560, limit: 18_000 },
       });
     }
     if (parts[1] === 'campaigns' && parts.length === 2) {

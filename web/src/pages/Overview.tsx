@@ -7,6 +7,7 @@ import { Empty, ErrorBox, Loading } from '../components/States.js';
 import { TimeSeries } from '../components/TimeSeries.js';
 import {
   formatCompact,
+  formatGiB,
   formatInt,
   formatRate,
   formatShare,
@@ -84,6 +85,18 @@ export function Overview() {
           </span>
           <span className="metric-sub" title="Event time of the last detection pass">
             {s.lastTick ? `detection reached ${formatTime(s.lastTick)}` : 'no detection pass yet'}
+          </span>
+        </div>
+        <div className="card metric" data-testid="detection">
+          <span className="metric-label">Detection backlog</span>
+          <span className="metric-value">{formatCompact(s.detectionLag)}</span>
+          <span
+            className="metric-sub"
+            title="Exchanges stored but not yet applied by detection, and the heap of its thread"
+          >
+            {s.detectionLag ? 'exchanges waiting' : 'up to date'}
+            {s.detectionHeapMiB &&
+              `; heap ${formatGiB(s.detectionHeapMiB.used)} of ${formatGiB(s.detectionHeapMiB.limit)}`}
           </span>
         </div>
       </div>
