@@ -410,6 +410,16 @@ describe('stability and state', () => {
     expect(wired.campaigns()).toEqual(plain.campaigns());
     expect(wired.verdicts()).toEqual(plain.verdicts());
     expect(JSON.stringify(wired.toJSON())).toBe(JSON.stringify(plain.toJSON()));
+    // Sent again, changed but with nothing that asks for new keys (summaries the engine had read
+    // among them), then read when the campaign is scored again a day later.
+    for (const [i, at] of [NOW + 2 * 3_600_000, NOW + 30 * 3_600_000].entries()) {
+      const again = (i === 0 ? first : all).map((s) => ({ ...s, extraction: {} }));
+      plain.tick(again, at);
+      wired.tick(overWire(again), at);
+      expect(wired.campaigns()).toEqual(plain.campaigns());
+      expect(wired.verdicts()).toEqual(plain.verdicts());
+      expect(JSON.stringify(wired.toJSON())).toBe(JSON.stringify(plain.toJSON()));
+    }
   });
 
   it('dismissing a campaign clears its flags; confirming keeps them', () => {
