@@ -11,7 +11,7 @@
 import type { Exchange, Fingerprint, RequestShape } from '../core/types.js';
 import { combine, fmix32, hashString, hex64 } from './hash.js';
 import { detectLanguage } from './language.js';
-import { createTemplateMiner, type MinerOptions } from './miner.js';
+import { createTemplateMiner, type MinerOptions, type MinerState } from './miner.js';
 import { bandKeys, type LshParams, lshParams, minhash } from './minhash.js';
 import { type BoundOptions, boundedMaskedText, LATIN, NUM, scan, type TokenStream } from './normalise.js';
 import { capabilityTags, extractionTags, type RuleLanguage } from './tags.js';
@@ -205,6 +205,9 @@ export interface Fingerprinter {
   fingerprint(exchange: Partial<Exchange>): Fingerprint;
   /** The templates mined so far, largest first. */
   templates(): { id: string; text: string; size: number }[];
+  /** The miner's state, to resume from (`importState`) after a restart. */
+  exportState(): MinerState;
+  importState(state: MinerState): void;
 }
 
 /** Creates a fingerprinter with an online Drain-style template miner (see miner.ts). */
@@ -227,5 +230,7 @@ export function createFingerprinter(options: FingerprinterOptions = {}): Fingerp
       return complete(exchange, options, params, s, structure, mined.id, templateText);
     },
     templates: () => miner.templates(),
+    exportState: () => miner.exportState(),
+    importState: (state) => miner.importState(state),
   };
 }

@@ -20,7 +20,13 @@ export {
   type KeyStats,
   type SharedKey,
 } from './fingerprint-index.js';
-export { createTemplateMiner, type MinerOptions, type Template, type TemplateMiner } from './miner.js';
+export {
+  createTemplateMiner,
+  type MinerOptions,
+  type MinerState,
+  type Template,
+  type TemplateMiner,
+} from './miner.js';
 export { collisionProbability, type LshParams, lshParams } from './minhash.js';
 export { type BoundOptions, normalise } from './normalise.js';
 export { checkFingerprint } from './validate.js';

@@ -1,5 +1,6 @@
+import { deserialize, serialize } from 'node:v8';
 import { describe, expect, it } from 'vitest';
-import { createTemplateMiner } from './miner.js';
+import { createTemplateMiner, type MinerOptions } from './miner.js';
 import { scan } from './normalise.js';
 
 const TOPICS = [
@@ -84,6 +85,35 @@ describe('template miner', () => {
     expect(finalIds(records)).toEqual(first);
     expect(finalIds(shuffle(records, 1))).toEqual(first);
     expect(finalIds(shuffle(records, 99))).toEqual(first);
+  });
+
+  it('resumes from an exported state exactly as the miner it came from would have gone on', () => {
+    // Tight bounds, so that the rest of the stream evicts clusters, fills leaves and sends new
+    // tokens to the trees' <*> children: all of it depends on the state carried over.
+    const options: MinerOptions = { maxClusters: 40, maxClustersPerLeaf: 3, maxChildren: 4 };
+    const noise = Array.from({ length: 400 }, (_, i) => {
+      const word = (k: number) => `w${(Math.imul(i + 1, 2654435761) >>> (k * 3)) % 37}`;
+      return Array.from({ length: 3 + (i % 9) }, (_, k) => word(k)).join(' ');
+    });
+    const prompts = shuffle([...stream().map((r) => r.text), ...noise], 7);
+    const cut = Math.floor(prompts.length / 2);
+    const original = createTemplateMiner(options);
+    for (const text of prompts.slice(0, cut)) original.add(scan(text), text.length % 3);
+    // Through the bytes the service stores its snapshots in.
+    const restored = createTemplateMiner(options);
+    restored.importState(deserialize(serialize(original.exportState())));
+    const fresh = createTemplateMiner(options);
+    const rest = (miner: ReturnType<typeof createTemplateMiner>) =>
+      prompts.slice(cut).map((text) => {
+        const t = miner.add(scan(text), text.length % 3);
+        return `${t.id} ${t.text} ${t.size}`;
+      });
+    const expected = rest(original);
+    expect(rest(restored)).toEqual(expected);
+    expect(restored.templates()).toEqual(original.templates());
+    expect(restored.size).toBe(original.size);
+    // Without the state the same prompts mine otherwise (what the comparison above rules out).
+    expect(rest(fresh)).not.toEqual(expected);
   });
 
   it('keeps unrelated short questions apart', () => {

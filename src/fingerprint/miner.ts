@@ -59,6 +59,43 @@ export interface TemplateMiner {
   /** Current templates, largest first. */
   templates(): Template[];
   readonly size: number;
+  /** The miner's whole state as plain data (structured-cloneable), for a snapshot. */
+  exportState(): MinerState;
+  /** Replaces the miner's state with an exported one (of a miner with the same options). */
+  importState(state: MinerState): void;
+}
+
+/**
+ * A miner's state: its clusters and both routing trees. A miner restored from it mines the rest of
+ * a stream exactly as the miner it came from would have (same templates, same ids, same evictions).
+ */
+export interface MinerState {
+  /** The `add` calls so far (the clock of least-recently-used eviction). */
+  clock: number;
+  clusters: ClusterState[];
+  head: NodeState;
+  tail: NodeState;
+}
+
+/** A cluster as data (ids, texts and group keys are derived from it again). */
+export interface ClusterState {
+  structure: number;
+  head: Int32Array;
+  headLen: number;
+  tail: Int32Array;
+  tailLen: number;
+  headText: string[];
+  tailText: string[];
+  minLen: number;
+  maxLen: number;
+  size: number;
+  lastUsed: number;
+}
+
+/** A tree node as data: its children by token, and the clusters of its leaf by index in `clusters`. */
+export interface NodeState {
+  children: [token: number, child: NodeState][];
+  clusters: number[];
 }
 
 const WILD = hashString('<*>');
@@ -469,8 +506,81 @@ export function createTemplateMiner(options: MinerOptions = {}): TemplateMiner {
     return cluster;
   }
 
+  function exportState(): MinerState {
+    const clusters = [...all];
+    const index = new Map(clusters.map((c, i) => [c, i]));
+    const nodeState = (node: TreeNode): NodeState => ({
+      children: [...node.children].map(([token, child]) => [token, nodeState(child)]),
+      clusters: node.clusters.map((c) => index.get(c) as number),
+    });
+    return {
+      clock,
+      clusters: clusters.map((c) => ({
+        structure: c.structure,
+        head: c.head.slice(),
+        headLen: c.headLen,
+        tail: c.tail.slice(),
+        tailLen: c.tailLen,
+        headText: c.headText.slice(),
+        tailText: c.tailText.slice(),
+        minLen: c.minLen,
+        maxLen: c.maxLen,
+        size: c.size,
+        lastUsed: c.lastUsed,
+      })),
+      head: nodeState(headRoot),
+      tail: nodeState(tailRoot),
+    };
+  }
+
+  function importState(state: MinerState): void {
+    const clusters = state.clusters.map(
+      (c): Cluster => ({
+        visited: 0,
+        structure: c.structure,
+        keyed: false,
+        key0: 0,
+        key1: 0,
+        key2: 0,
+        key3: 0,
+        keys: null,
+        head: Int32Array.from(c.head),
+        headLen: c.headLen,
+        tail: Int32Array.from(c.tail),
+        tailLen: c.tailLen,
+        headText: c.headText.slice(),
+        tailText: c.tailText.slice(),
+        minLen: c.minLen,
+        maxLen: c.maxLen,
+        size: c.size,
+        lastUsed: c.lastUsed,
+        id: '',
+        text: '',
+        leaves: [],
+      }),
+    );
+    for (const c of clusters) identify(c);
+    const restore = (node: TreeNode, saved: NodeState) => {
+      node.children.clear();
+      for (const [token, child] of saved.children) {
+        const restored = newNode();
+        restore(restored, child);
+        node.children.set(token, restored);
+      }
+      node.clusters = saved.clusters.map((i) => clusters[i]);
+      for (const c of node.clusters) c.leaves.push(node.clusters);
+    };
+    restore(headRoot, state.head);
+    restore(tailRoot, state.tail);
+    all.clear();
+    for (const c of clusters) all.add(c);
+    clock = state.clock;
+  }
+
   return {
     add,
+    exportState,
+    importState,
     templates: () =>
       [...all]
         .sort((a, b) => b.size - a.size || (a.id < b.id ? -1 : 1))

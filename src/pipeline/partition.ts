@@ -34,6 +34,10 @@ export interface PerEventStages {
   net(address: string): NetInfo | null;
   /** Client kind from the user agent and SDK headers. */
   client(userAgent: string | undefined, sdk: Record<string, string> | undefined): { kind: string } | null;
+  /** State the stages learn from the stream (the template miner), as structured-cloneable data. */
+  exportState?(): unknown;
+  /** Resumes from `exportState`'s data (of stages built with the same options). */
+  importState?(state: unknown): void;
 }
 
 /** Raw NDJSON lines shipped to a partition: bytes plus per-line end offsets, line numbers, kinds. */
@@ -85,7 +89,10 @@ export interface Partition {
   summaries(accounts: readonly string[]): AccountSummary[];
   /** The per-account state as plain data (structured-cloneable), for a snapshot of the live service. */
   exportState(): PartitionState;
-  /** Adds the accounts of an exported state (accounts routed here; replaces any held). */
+  /**
+   * Adds the accounts of an exported state (accounts routed here; replaces any held) and resumes
+   * the stages from theirs when it has any.
+   */
   importState(state: PartitionState): void;
 }
 
@@ -98,6 +105,8 @@ export interface PartitionState {
     changed: boolean;
     identityChanged: boolean;
   }[];
+  /** What the stages learnt (`PerEventStages.exportState`), if they learn anything. */
+  stages?: unknown;
 }
 
 /**
@@ -256,9 +265,11 @@ export function createPartition(
           changed: changed.has(account),
           identityChanged: identityChanged.has(account),
         })),
+        stages: stages.exportState?.(),
       };
     },
     importState(exported) {
+      if (exported.stages !== undefined) stages.importState?.(exported.stages);
       for (const entry of exported.accounts) {
         states.set(entry.account, entry.state);
         if (entry.sent) sent.set(entry.account, entry.sent);

@@ -84,7 +84,7 @@ export interface Pipeline<R = unknown> {
   /**
    * The per-event state (every partition's accounts) and totals, once the ticks asked so far are
    * done and the records posted so far applied: with the global stage's own state, a snapshot
-   * the live service resumes from (the fingerprinter's template miner is not part of it).
+   * the live service resumes from (the template miners' state included).
    */
   exportState(): Promise<PipelineState>;
   /** Restores exported state into a fresh pipeline (accounts are re-routed if the partition count differs). */
@@ -210,7 +210,14 @@ export function createPipeline<R>(config: Partial<PipelineConfig>, parts: Pipeli
       return { partitions, totals: { ...totals } };
     },
     async importState(state) {
-      const parts: PartitionState[] = Array.from({ length: n }, () => ({ accounts: [] }));
+      // What the stages learnt goes back to the partition it came from; with another partition
+      // count it cannot (a partition's template miner saw its own accounts' prompts), and the
+      // stages learn again from the records that follow.
+      const sameCount = state.partitions.length === n;
+      const parts: PartitionState[] = Array.from({ length: n }, (_, i) => ({
+        accounts: [],
+        ...(sameCount ? { stages: state.partitions[i].stages } : {}),
+      }));
       for (const partition of state.partitions)
         for (const entry of partition.accounts) parts[partitionOf(entry.account, n)].accounts.push(entry);
       await Promise.all(hosts.map((host, i) => host.importState(parts[i])));

@@ -10,6 +10,7 @@ import {
   createFingerprinter,
   type FingerprinterOptions,
   fingerprint,
+  type MinerState,
 } from '../fingerprint/index.js';
 import type { PerEventStages } from './partition.js';
 
@@ -51,5 +52,12 @@ export function createStages(options: StageOptions = {}): PerEventStages {
     },
     net: (address) => enricher.ip(address),
     client: (userAgent, sdk) => enricher.client(userAgent, sdk),
+    // The miner's state goes with a snapshot, so a restarted service mines on where it stopped.
+    ...(mined === null
+      ? {}
+      : {
+          exportState: () => ({ miner: mined.exportState() }),
+          importState: (state: unknown) => mined.importState((state as { miner: MinerState }).miner),
+        }),
   };
 }
