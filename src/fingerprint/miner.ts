@@ -86,6 +86,7 @@ export interface ClusterState {
   tailLen: number;
   headText: string[];
   tailText: string[];
+  /** Shortest and longest member, in tokens (for rendering the text). */
   minLen: number;
   maxLen: number;
   size: number;
@@ -102,14 +103,14 @@ const WILD = hashString('<*>');
 const END = hashString('<end>');
 
 /**
- * A cluster. The fields the quick rejection reads come first (an object's fields are laid out in
- * the order its literal gives them), so a candidate rejected by its group keys costs the first
- * cache line or two of the cluster object and no other object.
+ * A cluster: its state, and what is derived from it or kept for speed. The fields the quick
+ * rejection reads come first in the object literals that make clusters (an object's fields are
+ * laid out in the order its literal gives them), so a candidate rejected by its group keys costs
+ * the first cache line or two of the cluster object and no other object.
  */
-interface Cluster {
+interface Cluster extends ClusterState {
   /** The `add` call that last compared this cluster (a cluster in both leaves is compared once). */
   visited: number;
-  structure: number;
   /** True when head and tail are full length, so the group keys below are set (see `groupKeys`). */
   keyed: boolean;
   /** The first four group keys in the object itself (0 for groups beyond `groupCount`). */
@@ -119,17 +120,6 @@ interface Cluster {
   key3: number;
   /** All group keys when there are more than four (other options than the defaults), else null. */
   keys: Int32Array | null;
-  head: Int32Array;
-  headLen: number;
-  tail: Int32Array;
-  tailLen: number;
-  headText: string[];
-  tailText: string[];
-  /** Shortest and longest member, in tokens (for rendering the text). */
-  minLen: number;
-  maxLen: number;
-  size: number;
-  lastUsed: number;
   id: string;
   text: string;
   leaves: Cluster[][];
@@ -142,6 +132,23 @@ interface TreeNode {
 
 function newNode(): TreeNode {
   return { children: new Map(), clusters: [] };
+}
+
+/** A copy of a cluster's state that shares no array with it. */
+function copyOf(c: ClusterState): ClusterState {
+  return {
+    structure: c.structure,
+    head: Int32Array.from(c.head),
+    headLen: c.headLen,
+    tail: Int32Array.from(c.tail),
+    tailLen: c.tailLen,
+    headText: c.headText.slice(),
+    tailText: c.tailText.slice(),
+    minLen: c.minLen,
+    maxLen: c.maxLen,
+    size: c.size,
+    lastUsed: c.lastUsed,
+  };
 }
 
 /** Creates an online Drain-style template miner. */
@@ -343,6 +350,35 @@ export function createTemplateMiner(options: MinerOptions = {}): TemplateMiner {
     c.text = joinTokens(parts.filter((part, i) => part !== '<*>' || parts[i - 1] !== '<*>'));
   }
 
+  /** A cluster of the given state, its id, text and group keys derived (fields in layout order). */
+  function newCluster(state: ClusterState): Cluster {
+    const c: Cluster = {
+      visited: 0,
+      structure: state.structure,
+      keyed: false,
+      key0: 0,
+      key1: 0,
+      key2: 0,
+      key3: 0,
+      keys: null,
+      head: state.head,
+      headLen: state.headLen,
+      tail: state.tail,
+      tailLen: state.tailLen,
+      headText: state.headText,
+      tailText: state.tailText,
+      minLen: state.minLen,
+      maxLen: state.maxLen,
+      size: state.size,
+      lastUsed: state.lastUsed,
+      id: '',
+      text: '',
+      leaves: [],
+    };
+    identify(c);
+    return c;
+  }
+
   function merge(
     c: Cluster,
     s: TokenStream,
@@ -473,15 +509,8 @@ export function createTemplateMiner(options: MinerOptions = {}): TemplateMiner {
         tail[i] = s.hashes[tailStart + i];
         tailText[i] = tokenText(s, tailStart + i);
       }
-      cluster = {
-        visited: clock,
+      cluster = newCluster({
         structure,
-        keyed: false,
-        key0: 0,
-        key1: 0,
-        key2: 0,
-        key3: 0,
-        keys: null,
         head,
         headLen,
         tail,
@@ -492,11 +521,8 @@ export function createTemplateMiner(options: MinerOptions = {}): TemplateMiner {
         maxLen: n,
         size: 1,
         lastUsed: clock,
-        id: '',
-        text: '',
-        leaves: [],
-      };
-      identify(cluster);
+      });
+      cluster.visited = clock;
       all.add(cluster);
       if (all.size > maxClusters) evict();
     }
@@ -515,51 +541,14 @@ export function createTemplateMiner(options: MinerOptions = {}): TemplateMiner {
     });
     return {
       clock,
-      clusters: clusters.map((c) => ({
-        structure: c.structure,
-        head: c.head.slice(),
-        headLen: c.headLen,
-        tail: c.tail.slice(),
-        tailLen: c.tailLen,
-        headText: c.headText.slice(),
-        tailText: c.tailText.slice(),
-        minLen: c.minLen,
-        maxLen: c.maxLen,
-        size: c.size,
-        lastUsed: c.lastUsed,
-      })),
+      clusters: clusters.map(copyOf),
       head: nodeState(headRoot),
       tail: nodeState(tailRoot),
     };
   }
 
   function importState(state: MinerState): void {
-    const clusters = state.clusters.map(
-      (c): Cluster => ({
-        visited: 0,
-        structure: c.structure,
-        keyed: false,
-        key0: 0,
-        key1: 0,
-        key2: 0,
-        key3: 0,
-        keys: null,
-        head: Int32Array.from(c.head),
-        headLen: c.headLen,
-        tail: Int32Array.from(c.tail),
-        tailLen: c.tailLen,
-        headText: c.headText.slice(),
-        tailText: c.tailText.slice(),
-        minLen: c.minLen,
-        maxLen: c.maxLen,
-        size: c.size,
-        lastUsed: c.lastUsed,
-        id: '',
-        text: '',
-        leaves: [],
-      }),
-    );
-    for (const c of clusters) identify(c);
+    const clusters = state.clusters.map((c) => newCluster(copyOf(c)));
     const restore = (node: TreeNode, saved: NodeState) => {
       node.children.clear();
       for (const [token, child] of saved.children) {
