@@ -4,7 +4,7 @@ import { BASELINES, type BaselineName, runBaseline } from '../../baselines/index
 import { OperatorError } from '../../core/errors.js';
 import { formatIssue, formatSummary } from '../../sources/ndjson/index.js';
 import { formatCount } from '../format.js';
-import { createProgress } from '../progress.js';
+import { createProgress, PROGRESS_EVERY_HELP, progressEvery } from '../progress.js';
 
 /** Registers `baseline`. */
 export function register(program: Command): void {
@@ -22,11 +22,18 @@ export function register(program: Command): void {
     .requiredOption('--out <dir>', 'result directory to write')
     .option('--threshold <n>', 'volume: exchanges within the window that flag an account', '1000')
     .option('--window-hours <h>', 'volume: sliding window length in hours', '24')
+    .option('--progress-every <seconds>', PROGRESS_EVERY_HELP)
     .action(
       async (
         name: string,
         exchanges: string,
-        options: { accounts?: string; out: string; threshold: string; windowHours: string },
+        options: {
+          accounts?: string;
+          out: string;
+          threshold: string;
+          windowHours: string;
+          progressEvery?: string;
+        },
       ) => {
         if (!(BASELINES as readonly string[]).includes(name)) {
           throw new OperatorError('usage', `unknown baseline '${name}': use ${BASELINES.join(' or ')}`);
@@ -37,7 +44,7 @@ export function register(program: Command): void {
           throw new OperatorError('usage', `--threshold must be an integer >= 1, got '${options.threshold}'`);
         if (!(windowHours > 0))
           throw new OperatorError('usage', `--window-hours must be > 0, got '${options.windowHours}'`);
-        const progress = createProgress();
+        const progress = createProgress(process.stderr, progressEvery(options.progressEvery));
         const report = await runBaseline({
           baseline: name as BaselineName,
           exchangesPath: exchanges,

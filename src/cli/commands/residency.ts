@@ -15,7 +15,7 @@ import {
 } from '../../residency/index.js';
 import { formatIssue, formatSummary, readAccountEvents, readExchanges } from '../../sources/ndjson/index.js';
 import { formatTable } from '../format.js';
-import { createProgress } from '../progress.js';
+import { createProgress, PROGRESS_EVERY_HELP, progressEvery } from '../progress.js';
 import { type EnricherFlags, enricherOptionsFrom, withEnricherFlags } from './enrich.js';
 
 interface ResidencyFlags extends EnricherFlags {
@@ -24,6 +24,7 @@ interface ResidencyFlags extends EnricherFlags {
   table?: boolean;
   quiet?: boolean;
   inconsistentAt?: string;
+  progressEvery?: string;
 }
 
 /** Registers `residency`. */
@@ -44,6 +45,7 @@ export function register(program: Command): void {
     .option('--inconsistent-at <score>', 'score from which a verdict is inconsistent', '0.65')
     .option('--table', 'print only the summary table, on stdout (no NDJSON)')
     .option('--quiet', 'do not print the summary table on stderr')
+    .option('--progress-every <seconds>', PROGRESS_EVERY_HELP)
     .action(async (exchanges: string, flags: ResidencyFlags) => {
       const restricted = flags.restricted
         ?.split(',')
@@ -68,7 +70,7 @@ export function register(program: Command): void {
       );
       const onIssue = (issue: Parameters<typeof formatIssue>[0]) =>
         process.stderr.write(`${formatIssue(issue)}\n`);
-      const progress = createProgress();
+      const progress = createProgress(process.stderr, progressEvery(flags.progressEvery));
       const events = readAccountEvents(flags.accounts, { onIssue });
       for await (const batch of events) for (const event of batch) book.addAccountEvent(event);
       const log = readExchanges(exchanges, { onIssue });

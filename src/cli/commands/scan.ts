@@ -6,7 +6,7 @@ import { DEFAULT_PIPELINE_CONFIG, loadPipelineConfig, type PipelineConfig } from
 import { scan } from '../../pipeline/scan.js';
 import { formatIssue } from '../../sources/ndjson/index.js';
 import { formatCount, formatTable } from '../format.js';
-import { createProgress } from '../progress.js';
+import { createProgress, PROGRESS_EVERY_HELP, progressEvery } from '../progress.js';
 
 /** Issues printed to stderr as they come; the rest are counted (report.md lists the first 50). */
 const PRINTED_ISSUES = 20;
@@ -15,6 +15,13 @@ const PRINTED_ISSUES = 20;
 export function defaultWorkers(): number {
   const cores = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
   return Math.max(1, Math.min(4, cores));
+}
+
+interface ScanFlags {
+  accounts?: string;
+  out: string;
+  config?: string;
+  progressEvery?: string;
 }
 
 /** Registers `scan`. */
@@ -28,12 +35,13 @@ export function register(program: Command): void {
     .option('--accounts <file>', 'account event log (NDJSON, optionally gzip)')
     .requiredOption('--out <dir>', 'result directory')
     .option('--config <file>', 'JSON config: tickMinutes, reorderSeconds, workers, limits, stages, engine')
-    .action(async (exchanges: string, options: { accounts?: string; out: string; config?: string }) => {
+    .option('--progress-every <seconds>', PROGRESS_EVERY_HELP)
+    .action(async (exchanges: string, options: ScanFlags) => {
       if (options.accounts === '-' && exchanges === '-')
         throw new OperatorError('usage', 'only one input can be stdin');
       const base: PipelineConfig = { ...DEFAULT_PIPELINE_CONFIG, workers: defaultWorkers() };
       const config = options.config ? loadPipelineConfig(options.config, base) : base;
-      const progress = createProgress();
+      const progress = createProgress(process.stderr, progressEvery(options.progressEvery));
       const started = Date.now();
       let printed = 0;
       let issues = 0;

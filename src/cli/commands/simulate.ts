@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import { OperatorError } from '../../core/errors.js';
 import { toRfc3339 } from '../../core/time.js';
 import { PRESETS, simulateToFiles } from '../../sim/index.js';
-import { createProgress } from '../progress.js';
+import { createProgress, PROGRESS_EVERY_HELP, progressEvery } from '../progress.js';
 
 interface SimulateFlags {
   preset: string;
@@ -15,6 +15,7 @@ interface SimulateFlags {
   gzip?: boolean;
   accountsOut?: string;
   labelsOut?: string;
+  progressEvery?: string;
 }
 
 function number(flag: string, text: string, integer = false): number {
@@ -41,8 +42,9 @@ export function register(program: Command): void {
       'account events file (default DIR/accounts.ndjson, or ./accounts.ndjson with --out -)',
     )
     .option('--labels-out <file>', 'labels file (default DIR/labels.json, or ./labels.json with --out -)')
+    .option('--progress-every <seconds>', PROGRESS_EVERY_HELP)
     .action(async (flags: SimulateFlags) => {
-      const progress = createProgress();
+      const progress = createProgress(process.stderr, progressEvery(flags.progressEvery));
       const started = performance.now();
       const { stats, paths } = await simulateToFiles(
         {
