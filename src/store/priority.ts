@@ -5,7 +5,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { readFileSync, readlinkSync, writeFileSync } from 'node:fs';
-import { setPriority } from 'node:os';
+import { getPriority, setPriority } from 'node:os';
 import { setFlagsFromString } from 'node:v8';
 
 /** Nice value of the threads of bulk ingest (parse workers, the store thread and DuckDB's threads). */
@@ -23,12 +23,17 @@ function threadId(): number | null {
   }
 }
 
-/** Lowers the calling thread's priority to `nice` (Linux; elsewhere, or when not permitted, a no-op). */
+/**
+ * Lowers the calling thread's priority to `nice` (Linux; elsewhere, or when not permitted, a
+ * no-op). Never raises it: in a process started with a higher nice value (`nice -n 19
+ * distillwatch serve`) the thread keeps that, even where the process may raise it (root).
+ */
 export function lowerThreadPriority(nice: number): void {
   if (nice <= 0) return;
   const tid = threadId();
   if (tid === null) return;
   try {
+    if (getPriority(tid) >= nice) return;
     setPriority(tid, nice);
   } catch {
     // Not permitted: the thread keeps its priority.
