@@ -22,6 +22,11 @@ export const LARGE_HEAP_SHARE = 0.75;
  */
 export const SEMI_SPACE_MIB = 64;
 
+/** This isolate's heap cap (old and young generations), in MiB. */
+function ownCapMiB(): number {
+  return Math.floor(getHeapStatistics().heap_size_limit / 2 ** 20);
+}
+
 /** The heap cap, in MiB, for a thread that holds a whole world's accounts on this machine. */
 export function largeHeapCapMiB(): number {
   return Math.floor((totalmem() / 2 ** 20) * LARGE_HEAP_SHARE);
@@ -33,9 +38,8 @@ export function largeHeapCapMiB(): number {
  * young generation at three semi-spaces).
  */
 export function largeHeapLimits(): ResourceLimits {
-  const own = Math.floor(getHeapStatistics().heap_size_limit / 2 ** 20);
   return {
-    maxOldGenerationSizeMb: Math.max(own, largeHeapCapMiB()),
+    maxOldGenerationSizeMb: Math.max(ownCapMiB(), largeHeapCapMiB()),
     maxYoungGenerationSizeMb: 3 * SEMI_SPACE_MIB,
   };
 }
@@ -49,8 +53,9 @@ export function largeHeapLimits(): ResourceLimits {
 export function inheritedLimits(): ResourceLimits | undefined {
   if (isMainThread) return undefined;
   const { maxOldGenerationSizeMb: old = 0, maxYoungGenerationSizeMb: young = 0 } = resourceLimits;
-  const cap = Math.floor(getHeapStatistics().heap_size_limit / 2 ** 20);
-  return cap === old + young ? { maxOldGenerationSizeMb: old, maxYoungGenerationSizeMb: young } : undefined;
+  return ownCapMiB() === old + young
+    ? { maxOldGenerationSizeMb: old, maxYoungGenerationSizeMb: young }
+    : undefined;
 }
 
 /**
@@ -73,6 +78,5 @@ export function startThread(
 
 /** This thread's heap in use and its cap, in MiB (what `GET /v1/stats` reports of detection). */
 export function heapMiB(): { used: number; limit: number } {
-  const { used_heap_size, heap_size_limit } = getHeapStatistics();
-  return { used: Math.round(used_heap_size / 2 ** 20), limit: Math.floor(heap_size_limit / 2 ** 20) };
+  return { used: Math.round(getHeapStatistics().used_heap_size / 2 ** 20), limit: ownCapMiB() };
 }
