@@ -13,7 +13,7 @@
 import { spawn } from 'node:child_process';
 import { totalmem } from 'node:os';
 import { getHeapStatistics } from 'node:v8';
-import { LARGE_HEAP_SHARE, SEMI_SPACE_MIB } from '../threads/start.js';
+import { largeHeapCapMiB, SEMI_SPACE_MIB } from '../threads/start.js';
 
 /** Commands that hold a whole world's accounts in memory. */
 const LARGE_HEAP_COMMANDS = new Set(['scan']);
@@ -64,7 +64,7 @@ export function heapCapFor(context: HeapContext): number | null {
   if (!LARGE_HEAP_COMMANDS.has(context.args[0] ?? '')) return null;
   if (context.env[RERUN_MARK] !== undefined) return null;
   if (flagGiven(context, CAP_FLAG)) return null;
-  const cap = Math.floor(context.totalMiB * LARGE_HEAP_SHARE);
+  const cap = largeHeapCapMiB(context.totalMiB);
   return cap > context.capMiB ? cap : null;
 }
 

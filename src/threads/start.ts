@@ -27,9 +27,9 @@ function ownCapMiB(): number {
   return Math.floor(getHeapStatistics().heap_size_limit / 2 ** 20);
 }
 
-/** The heap cap, in MiB, for a thread that holds a whole world's accounts on this machine. */
-export function largeHeapCapMiB(): number {
-  return Math.floor((totalmem() / 2 ** 20) * LARGE_HEAP_SHARE);
+/** The heap cap, in MiB, for a thread that holds a whole world's accounts on a machine of `totalMiB`. */
+export function largeHeapCapMiB(totalMiB = totalmem() / 2 ** 20): number {
+  return Math.floor(totalMiB * LARGE_HEAP_SHARE);
 }
 
 /**
