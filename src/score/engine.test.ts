@@ -16,6 +16,7 @@ import {
 import { DEFAULT_WEIGHTS } from './weights.js';
 
 const DAY = 86_400_000;
+const HOUR = 3_600_000;
 const NOW = T0 + 8 * DAY;
 
 function world(): AccountSummary[] {
@@ -217,6 +218,78 @@ describe('stability and state', () => {
       ?.edges.filter((e) => e.source === 'newcomer-0' || e.target === 'newcomer-0');
     expect(hung?.length).toBe(3);
     expect(hung?.every((e) => e.kinds.includes('template'))).toBe(true);
+  });
+
+  it('counts the flags of a closed campaign for the campaign it merged into', () => {
+    // One operator's three cells on their own networks, all sending one script: three campaigns.
+    // Each cell's first account runs on one machine.
+    const cell = (prefix: string, net: number) =>
+      campaign(prefix, 20).map((s, i) => ({
+        ...s,
+        identity: {
+          ...s.identity,
+          signupIp: `10.${net}.0.${i}`,
+          signupNet: { ...s.identity.signupNet!, prefix: `10.${net}.0.0/24` },
+          ja4: `ja4-${prefix}`,
+          deviceId: i === 0 ? 'dev-operator' : null,
+        },
+        templates: { ...s.templates, 'script-a': 30, 'script-b': 20, 'script-c': 10 },
+        ips: { [`10.${net}.${i % 6}.${i}`]: 150 },
+        prefixes: { [`10.${net}.${i % 6}.0/24`]: 150 },
+        asns: { [String(64600 + net)]: 150 },
+        ja4s: { [`ja4-${prefix}`]: 150 },
+      }));
+    const engine = createCampaignEngine();
+    const [a, b, c] = [cell('opA', 1), cell('opB', 2), cell('opC', 3)];
+    engine.tick([...background(2500), ...a, ...b, ...c], NOW);
+    expect(engine.campaigns().map((x) => x.accounts.length)).toEqual([20, 20, 20]);
+    // Two cells move onto the first one's cards and exits: they become one cluster, and one of
+    // their campaigns closes, its members still carrying its flags.
+    const moved = [...b, ...c].map((s, i) => ({
+      ...s,
+      exchanges: s.exchanges * 2,
+      identity: { ...s.identity, paymentFingerprint: a[i % 20].identity.paymentFingerprint },
+      ips: a[i % 20].ips,
+      prefixes: a[i % 20].prefixes,
+      asns: a[i % 20].asns,
+      ja4s: a[i % 20].ja4s,
+    }));
+    engine.tick(moved, NOW + 6 * HOUR);
+    const after = engine.campaigns();
+    expect(after.map((x) => [x.status, x.accounts.length])).toEqual([
+      ['confirmed', 20],
+      ['confirmed', 40],
+      ['closed', 20],
+    ]);
+    const heir = after[1].id;
+    const [follower, onDevice, dabbler] = background(2503)
+      .slice(2500)
+      .map((s, i) => ({ ...s, account: `newcomer-${i}` }));
+    engine.tick(
+      [
+        { ...follower, templates: { 'script-a': 20, 'script-b': 12, 'own-x': 10 } },
+        { ...onDevice, identity: { ...onDevice.identity, deviceId: 'dev-operator' } },
+        // A user who tried the script a few times among its own prompts.
+        { ...dabbler, templates: { 'script-a': 3, 'own-y': 30 } },
+      ],
+      NOW + 7 * HOUR,
+    );
+    // Counted by the ids on the flags, no campaign holds half of the script's other senders or two
+    // of the machine's flagged holders; counted for the heir, it holds 40 of 61 and 2 of 3.
+    const verdicts = engine.verdicts().filter((v) => v.account.startsWith('newcomer-'));
+    expect(verdicts.map((v) => [v.account, v.campaign, v.flaggedAt !== null])).toEqual([
+      ['newcomer-0', heir, true],
+      ['newcomer-1', heir, true],
+      ['newcomer-2', null, false],
+    ]);
+    const summaries = engine
+      .campaigns()[1]
+      .evidence.map((e) => e.summary)
+      .join('\n');
+    expect(summaries).toMatch(/newcomer-0: \d+% of its prompts follow 2 templates/);
+    expect(summaries).toMatch(
+      /newcomer-1: device id dev-operator shared with 2 flagged members of 3 other holders/,
+    );
   });
 
   it('flags a slow account whose few prompts mostly follow the campaign, not one who tried two of them', () => {

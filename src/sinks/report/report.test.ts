@@ -37,7 +37,7 @@ const campaign: CampaignResult = {
     { kind: 'shared-payment', weight: 1.2, summary: '2 accounts share payment fingerprint pf-1 | a pipe' },
     { kind: 'benign-org', weight: -0.3, summary: 'verified organisation' },
   ],
-  attribution: { campaign: 'C-2', summary: 'via 3 shared /24 prefixes' },
+  attribution: { campaign: 'C-2', summary: 'same operator as C-2, via 3 shared /24 prefixes' },
 };
 
 function summary(account: string, perDay: number[]) {
@@ -88,6 +88,8 @@ describe('report.md', () => {
       '**1 campaign** (1 confirmed, 0 suspected); 2 accounts flagged, 1 of them outside any campaign.',
     );
     expect(md).toContain('6.0 hours of event time after its first exchange');
+    // The attribution's words once, with its evidence.
+    expect(md).toContain('- **Operator**: same operator as C-2, via 3 shared /24 prefixes\n');
     expect(md.indexOf('shared-payment')).toBeLessThan(md.indexOf('benign-org'));
     expect(md).toContain('share payment fingerprint pf-1 \\| a pipe');
     expect(md).toContain('| -0.30 | benign-org |');

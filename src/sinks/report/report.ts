@@ -217,7 +217,10 @@ function campaignSection(
   );
   const start = Date.parse(c.firstSeen);
   const detected = c.detectedAt === null ? null : Date.parse(c.detectedAt);
-  out.push(`- **Operator**: ${operatorText(c)}${c.attribution ? ` — ${c.attribution.summary}` : ''}`);
+  const operator = operatorText(c);
+  const why = c.attribution?.summary;
+  // The engine's summary already starts with the operator's words ("same operator as C-2, via ...").
+  out.push(`- **Operator**: ${!why ? operator : why.startsWith(operator) ? why : `${operator} — ${why}`}`);
   out.push(
     `- **Scale**: ${count(c.accounts.length)} accounts, ${count(c.exchanges)} exchanges, ${count(c.callsPerAccount)} calls per account`,
   );
