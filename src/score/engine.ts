@@ -867,7 +867,7 @@ function engineOn(cfg: EngineConfig, st: State): CampaignEngine {
    * campaign it merged into (followed while that one closed too). A flag keeps the id of the
    * campaign that raised it, and a large operator's cluster is re-clustered many times: on the
    * whole alibaba-2026 scale-1 world the operator's flags named 4,456 closed campaigns beside the
-   * live one. Counted by the ids they name, no campaign held a majority of the operator's
+   * two live ones. Counted by the ids they name, no campaign held a majority of the operator's
    * templates' or instruments' flagged holders, and the accounts the programme and satellite
    * rules exist for (careful ones, sharing nothing but the script) stayed unflagged.
    */
