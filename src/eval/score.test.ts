@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Labels } from '../core/types.js';
+import type { CampaignResult, Labels } from '../core/types.js';
 import { createExposureCounter } from './exposure.js';
 import { flagTimes, medianOrNever, scoreResult } from './score.js';
 import { campaigns, exchanges, labels, verdicts } from './test-support/fixture.js';
@@ -212,6 +212,35 @@ describe('scoreResult on the hand-built world', () => {
     expect(score.purity).toMatchObject({ campaigns: 4, scored: 3 });
     expect(score.purity.weighted).toBeCloseTo(5 / 8);
     expect(score.purity.mean).toBeCloseTo((0.75 + 0.5 + 0.5) / 3);
+  });
+
+  it('checks attributions against the true operators', () => {
+    const detected = (id: string, accounts: string[], at: string, to?: string): CampaignResult => ({
+      ...campaigns[0],
+      id,
+      accounts,
+      detectedAt: at,
+      attribution: to === undefined ? null : { campaign: to, summary: `same operator as ${to}` },
+    });
+    const result = [
+      detected('R1', ['a1', 'a2', 'a3', 'n1'], '2026-04-22T00:00:00Z'), // op-a (3 of 4)
+      detected('R5', ['a4'], '2026-04-23T00:00:00Z', 'R1'), // op-a -> op-a
+      detected('R6', ['b1', 'b2'], '2026-04-24T00:00:00Z', 'R1'), // op-b -> op-a
+      detected('R7', ['n2', 'n3'], '2026-04-24T00:00:00Z', 'R1'), // benign: stands for no operator
+      detected('R8', ['a1', 'n2', 'n3'], '2026-04-25T00:00:00Z'), // C1 holds a third: none
+      detected('R9', ['c1'], '2026-04-25T00:00:00Z'), // op-c, first of its operator
+      { ...detected('R10', ['a2'], '2026-04-21T00:00:00Z'), detectedAt: null }, // never detected
+    ];
+    expect(scoreResult(labels, { campaigns: result, verdicts }).attribution).toEqual({
+      attributed: 3,
+      sameOperator: 1,
+      acrossOperators: 1,
+      unresolved: 1,
+      precision: 0.5,
+      linkable: 1, // R5 (R1 of op-a came first); R6 and R9 are their operators' first
+      linked: 1,
+      recall: 1,
+    });
   });
 
   it('reports accounts unknown to the labels', () => {

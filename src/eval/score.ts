@@ -166,6 +166,28 @@ export interface PuritySummary {
   byCampaign: ResultCampaignPurity[];
 }
 
+/**
+ * How the result's attributions ("same operator as C-12") agree with the true operators. A result
+ * campaign stands for the operator of its dominant true campaign when that campaign holds at
+ * least half of its accounts; otherwise (mostly benign or mixed) it stands for none.
+ */
+export interface AttributionScore {
+  /** Detected result campaigns (any status) with an attribution. */
+  attributed: number;
+  /** Of them: to a campaign of the same operator, of another one, or with an end standing for none. */
+  sameOperator: number;
+  acrossOperators: number;
+  unresolved: number;
+  /** sameOperator / (sameOperator + acrossOperators). */
+  precision: number | null;
+  /** Detected result campaigns whose operator has another campaign detected no later. */
+  linkable: number;
+  /** Of them, attributed to a campaign of their operator. */
+  linked: number;
+  /** linked / linkable. */
+  recall: number | null;
+}
+
 /** Accounts in the result that the labels do not know (excluded from every metric). */
 export interface UnknownAccounts {
   count: number;
@@ -185,6 +207,7 @@ export interface Score {
   detection: DetectionSummary;
   exposure: ExposureSummary | null;
   purity: PuritySummary;
+  attribution: AttributionScore;
   unknownAccounts: UnknownAccounts;
   warnings: string[];
 }
@@ -291,6 +314,7 @@ export function scoreResult(
     detection,
     exposure: tally && exposureSummary(tally),
     purity: purity(labels, result.campaigns),
+    attribution: attributionScore(labels, result.campaigns),
     unknownAccounts: unknown,
     warnings,
   };
@@ -592,6 +616,41 @@ function purity(labels: Labels, campaigns: readonly CampaignResult[]): PuritySum
       scored.length,
     ),
     byCampaign,
+  };
+}
+
+function attributionScore(labels: Labels, campaigns: readonly CampaignResult[]): AttributionScore {
+  const operatorOfTruth = new Map(labels.campaigns.map((c) => [c.id, c.operator]));
+  const operatorOf = new Map<string, string | null>();
+  for (const row of purity(labels, campaigns).byCampaign) {
+    const standsFor = row.dominantCampaign !== null && 2 * row.dominantAccounts >= row.accounts;
+    operatorOf.set(row.id, standsFor ? (operatorOfTruth.get(row.dominantCampaign as string) ?? null) : null);
+  }
+  const detected = campaigns.filter((c) => c.detectedAt !== null);
+  const score = { attributed: 0, sameOperator: 0, acrossOperators: 0, unresolved: 0, linkable: 0, linked: 0 };
+  for (const c of detected) {
+    const mine = operatorOf.get(c.id) ?? null;
+    const target = c.attribution ? (operatorOf.get(c.attribution.campaign) ?? null) : undefined;
+    if (target !== undefined) {
+      score.attributed++;
+      if (mine === null || target === null) score.unresolved++;
+      else if (mine === target) score.sameOperator++;
+      else score.acrossOperators++;
+    }
+    const at = parseRfc3339(c.detectedAt as string);
+    const linkable =
+      mine !== null &&
+      detected.some(
+        (o) => o.id !== c.id && operatorOf.get(o.id) === mine && parseRfc3339(o.detectedAt as string) <= at,
+      );
+    if (!linkable) continue;
+    score.linkable++;
+    if (target === mine) score.linked++;
+  }
+  return {
+    ...score,
+    precision: ratio(score.sameOperator, score.sameOperator + score.acrossOperators),
+    recall: ratio(score.linked, score.linkable),
   };
 }
 

@@ -1,80 +1,140 @@
 /**
- * Attribution: a campaign is linked to an earlier confirmed one when they share infrastructure
- * (IP prefixes, payment instruments, devices, TLS fingerprints) or prompt templates — "same
- * operator as C-12, via 31 shared IP prefixes and 4 templates". A footprint is the bounded set of
- * such values a campaign's accounts use.
+ * Attribution: a campaign is linked to an earlier confirmed one when they share accounts or
+ * infrastructure (payment instruments, devices, IP prefixes), with the prompt templates and TLS
+ * fingerprints they also share as support — "same operator as C-12, via 31 shared IP prefixes
+ * and 4 shared templates". Read from the account graph's postings (docs/detection.md, "Attribution").
+ *
+ * A value counts only when it is theirs: at least `EXCLUSIVE_SHARE` of its holders are on the two
+ * campaigns' sides. Unrelated operators share commodity values (a residential proxy pool's ISP
+ * prefixes, a popular SDK's TLS fingerprint) and so do benign users. Prompts are weaker still:
+ * operators draw on the same phrasebooks (chain-of-thought wrappers, instruction-generation asks,
+ * public task sets); on `small` seed 7 three operators' campaigns shared templates that hardly
+ * anyone else sent, used by a quarter to half of each campaign's accounts. So templates and TLS
+ * fingerprints never attribute alone (`INFRASTRUCTURE_MIN_POINTS` must come from accounts,
+ * instruments or prefixes). A habit (prefix, template, TLS fingerprint) needs two holders on each
+ * side (one account on a side is a coincidence), and the shared ones must carry `SHARE_OF_USE` of
+ * the campaign's holdings of that kind: on `feb-2026 --scale 0.02` seed 2 one operator's proxied
+ * cells passed through five ISP /24s another operator's proxies also used, a sliver of either's
+ * traffic. An instrument (payment fingerprint, device) is an identity: one exclusive shared card
+ * is evidence. Strongest are the accounts themselves: a campaign re-clustered out of an earlier
+ * one is made of accounts carrying the earlier one's flag.
  */
-import type { AccountSummary } from '../core/types.js';
 
-/** The values a campaign's accounts use, by kind (bounded). */
-export interface Footprint {
-  prefixes: string[];
-  templates: string[];
-  payments: string[];
-  devices: string[];
-  ja4s: string[];
+/** The kinds of value attribution reads. */
+export type AttributionKind = 'payments' | 'devices' | 'prefixes' | 'templates' | 'ja4s';
+
+/** One value the candidate campaign's accounts hold, and who else holds it. */
+export interface HeldValue {
+  kind: AttributionKind;
+  /** Accounts holding it, in all. */
+  holders: number;
+  /** Holders among the candidate's accounts. */
+  mine: number;
+  /** Other holders on each campaign's side (carrying its flag, or its members), by campaign id. */
+  theirs: ReadonlyMap<string, number>;
 }
 
-const LIMIT = 500;
+/** A campaign's attribution: the earlier campaign and the sentence saying why. */
+export interface Attribution {
+  campaign: string;
+  summary: string;
+  points: number;
+}
 
-/** Each kind's points per shared value, and the words for it. */
-const KINDS: { key: keyof Footprint; points: number; one: string; many: string }[] = [
-  { key: 'payments', points: 4, one: 'payment instrument', many: 'payment instruments' },
-  { key: 'devices', points: 4, one: 'device', many: 'devices' },
-  { key: 'prefixes', points: 1, one: 'IP prefix', many: 'IP prefixes' },
-  { key: 'templates', points: 2, one: 'template', many: 'templates' },
-  { key: 'ja4s', points: 0.5, one: 'TLS fingerprint', many: 'TLS fingerprints' },
-];
+/** How a kind of value counts: points per shared value, and the words for it. */
+interface KindRule {
+  points: number;
+  /** Holders needed on each side. */
+  least: number;
+  /** Whether it may carry an attribution (templates and TLS fingerprints only support one). */
+  infrastructure: boolean;
+  /** Whether the shared values must carry `SHARE_OF_USE` of the candidate's holdings of the kind. */
+  shareOfUse: boolean;
+  one: string;
+  many: string;
+}
 
+const rule = (
+  points: number,
+  least: number,
+  infrastructure: boolean,
+  shareOfUse: boolean,
+  one: string,
+  many: string,
+) => ({ points, least, infrastructure, shareOfUse, one, many }) satisfies KindRule;
+
+const KINDS: Record<AttributionKind, KindRule> = {
+  payments: rule(4, 1, true, false, 'payment instrument', 'payment instruments'),
+  devices: rule(4, 1, true, false, 'device', 'devices'),
+  prefixes: rule(1, 2, true, true, 'IP prefix', 'IP prefixes'),
+  templates: rule(2, 2, false, true, 'template', 'templates'),
+  ja4s: rule(0.5, 2, false, true, 'TLS fingerprint', 'TLS fingerprints'),
+};
+/** Order of the kinds in the summary. */
+const ORDER: AttributionKind[] = ['payments', 'devices', 'prefixes', 'templates', 'ja4s'];
+
+/**
+ * Points per member carrying the earlier campaign's flag, when at least `CARRIED_LEAST` and half
+ * of the members do: a campaign re-clustered out of another is mostly made of its accounts, while
+ * a few flagged accounts can move to another operator's cluster (two of sixteen on `feb-2026
+ * --scale 0.02` seed 2).
+ */
+const CARRIED_POINTS = 4;
+const CARRIED_LEAST = 2;
+const CARRIED_SHARE = 0.5;
 /** Points needed to attribute. */
 export const ATTRIBUTION_MIN_POINTS = 6;
+/** Of them, points from accounts, instruments and prefixes: one instrument, or two prefixes. */
+export const INFRASTRUCTURE_MIN_POINTS = 2;
+/** Share of a value's holders the two campaigns must hold for it to be theirs. */
+export const EXCLUSIVE_SHARE = 0.8;
+/** Share of the candidate's holdings of a habit kind the shared values must carry. */
+export const SHARE_OF_USE = 0.1;
 
-function topValues(lists: Iterable<string>, limit: number): string[] {
-  const counts = new Map<string, number>();
-  for (const v of lists) counts.set(v, (counts.get(v) ?? 0) + 1);
-  return [...counts.entries()]
-    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
-    .slice(0, limit)
-    .map(([v]) => v)
-    .sort();
-}
-
-/** The footprint of a set of accounts. */
-export function footprintOf(members: readonly AccountSummary[]): Footprint {
-  const collect = (f: (s: AccountSummary) => Iterable<string | null>) => {
-    const out: string[] = [];
-    for (const s of members) for (const v of f(s)) if (v) out.push(v);
-    return topValues(out, LIMIT);
-  };
-  return {
-    prefixes: collect((s) => [...Object.keys(s.prefixes), s.identity.signupNet?.prefix ?? null]),
-    templates: collect((s) => Object.keys(s.templates)),
-    payments: collect((s) => [s.identity.paymentFingerprint]),
-    devices: collect((s) => [s.identity.deviceId]),
-    ja4s: collect((s) => [...Object.keys(s.ja4s), s.identity.ja4]),
-  };
-}
-
-/** The best earlier campaign sharing enough of the footprint, with the sentence saying why. */
+/**
+ * The earlier campaign (of `earlier`, oldest first) with the most points of shared accounts and
+ * values that are the two campaigns' own, with the sentence saying why; null when none reaches
+ * the minimum. `values` are all the values of the attribution kinds the candidate's accounts
+ * hold; `carried` counts its `members` carrying each earlier campaign's flag.
+ */
 export function attribute(
-  footprint: Footprint,
-  earlier: readonly { id: string; footprint: Footprint }[],
-): { campaign: string; summary: string; points: number } | null {
-  let best: { campaign: string; summary: string; points: number } | null = null;
-  for (const e of earlier) {
-    let points = 0;
-    const parts: string[] = [];
-    for (const k of KINDS) {
-      const theirs = new Set(e.footprint[k.key]);
-      const shared = footprint[k.key].filter((v) => theirs.has(v)).length;
-      if (shared === 0) continue;
-      points += shared * k.points;
-      parts.push(`${shared} shared ${shared === 1 ? k.one : k.many}`);
+  values: readonly HeldValue[],
+  earlier: readonly string[],
+  carried: ReadonlyMap<string, number> = new Map(),
+  members = 0,
+): Attribution | null {
+  const holdings = new Map<AttributionKind, number>();
+  for (const v of values) holdings.set(v.kind, (holdings.get(v.kind) ?? 0) + v.mine);
+  let best: Attribution | null = null;
+  for (const id of earlier) {
+    const shared = new Map<AttributionKind, { values: number; holdings: number }>();
+    for (const v of values) {
+      const theirs = v.theirs.get(id) ?? 0;
+      const { least } = KINDS[v.kind];
+      if (v.mine < least || theirs < least || v.mine + theirs < EXCLUSIVE_SHARE * v.holders) continue;
+      const s = shared.get(v.kind) ?? { values: 0, holdings: 0 };
+      s.values++;
+      s.holdings += v.mine;
+      shared.set(v.kind, s);
     }
-    if (points < ATTRIBUTION_MIN_POINTS || (best && best.points >= points)) continue;
+    const moved = carried.get(id) ?? 0;
+    const cameFrom = moved >= CARRIED_LEAST && moved >= CARRIED_SHARE * members;
+    let points = cameFrom ? moved * CARRIED_POINTS : 0;
+    let infrastructure = points;
+    const parts = cameFrom ? [`${moved} of its ${members} accounts first flagged with it`] : [];
+    for (const kind of ORDER) {
+      const s = shared.get(kind);
+      const k = KINDS[kind];
+      if (!s || (k.shareOfUse && s.holdings < SHARE_OF_USE * (holdings.get(kind) ?? 0))) continue;
+      points += s.values * k.points;
+      if (k.infrastructure) infrastructure += s.values * k.points;
+      parts.push(`${s.values} shared ${s.values === 1 ? k.one : k.many}`);
+    }
+    if (points < ATTRIBUTION_MIN_POINTS || infrastructure < INFRASTRUCTURE_MIN_POINTS) continue;
+    if (best && best.points >= points) continue;
     const via =
       parts.length > 1 ? `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}` : parts[0];
-    best = { campaign: e.id, summary: `same operator as ${e.id}, via ${via}`, points };
+    best = { campaign: id, summary: `same operator as ${id}, via ${via}`, points };
   }
   return best;
 }

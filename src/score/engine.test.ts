@@ -31,6 +31,23 @@ function world(): AccountSummary[] {
   ];
 }
 
+/** A cell of 20 campaign accounts on a network of its own (`10.net.*`, one ASN) and its own TLS client. */
+function cellOn(name: string, net: number, opts: { fromDay?: number } = {}): AccountSummary[] {
+  return campaign(name, 20, opts).map((s, i) => ({
+    ...s,
+    identity: {
+      ...s.identity,
+      signupIp: `10.${net}.0.${i}`,
+      signupNet: { ...s.identity.signupNet!, prefix: `10.${net}.0.0/24` },
+      ja4: `ja4-${name}`,
+    },
+    ips: { [`10.${net}.${i % 6}.${i}`]: 150 },
+    prefixes: { [`10.${net}.${i % 6}.0/24`]: 150 },
+    asns: { [String(64600 + net)]: 150 },
+    ja4s: { [`ja4-${name}`]: 150 },
+  }));
+}
+
 function flagged(engine: ReturnType<typeof createCampaignEngine>): Set<string> {
   return new Set(
     engine
@@ -224,20 +241,10 @@ describe('stability and state', () => {
     // One operator's three cells on their own networks, all sending one script: three campaigns.
     // Each cell's first account runs on one machine.
     const cell = (prefix: string, net: number) =>
-      campaign(prefix, 20).map((s, i) => ({
+      cellOn(prefix, net).map((s, i) => ({
         ...s,
-        identity: {
-          ...s.identity,
-          signupIp: `10.${net}.0.${i}`,
-          signupNet: { ...s.identity.signupNet!, prefix: `10.${net}.0.0/24` },
-          ja4: `ja4-${prefix}`,
-          deviceId: i === 0 ? 'dev-operator' : null,
-        },
+        identity: { ...s.identity, deviceId: i === 0 ? 'dev-operator' : null },
         templates: { ...s.templates, 'script-a': 30, 'script-b': 20, 'script-c': 10 },
-        ips: { [`10.${net}.${i % 6}.${i}`]: 150 },
-        prefixes: { [`10.${net}.${i % 6}.0/24`]: 150 },
-        asns: { [String(64600 + net)]: 150 },
-        ja4s: { [`ja4-${prefix}`]: 150 },
       }));
     const engine = createCampaignEngine();
     const [a, b, c] = [cell('opA', 1), cell('opB', 2), cell('opC', 3)];
@@ -290,6 +297,39 @@ describe('stability and state', () => {
     expect(summaries).toMatch(
       /newcomer-1: device id dev-operator shared with 2 flagged members of 3 other holders/,
     );
+  });
+
+  it('attributes a later campaign to an earlier one by shared infrastructure, not by a shared phrasebook', () => {
+    // Cells of 20 on their own networks, cards and client; `script` replaces their templates, and
+    // `elsewhere` adds a prefix a seventh of their traffic comes from.
+    const cell = (
+      name: string,
+      net: number,
+      script: Record<string, number>,
+      elsewhere?: (i: number) => string,
+    ) =>
+      cellOn(name, net, { fromDay: 3 }).map((s, i) => ({
+        ...s,
+        templates: script,
+        prefixes: elsewhere ? { [`10.${net}.${i % 6}.0/24`]: 130, [elsewhere(i)]: 20 } : s.prefixes,
+      }));
+    const scriptA = { 'a-1': 40, 'a-2': 30, 'a-3': 20, 'a-4': 10 };
+    const engine = createCampaignEngine();
+    engine.tick([...background(2500), ...cell('opA', 1, scriptA)], NOW);
+    const [first] = engine.campaigns();
+    expect(first.status).toBe('confirmed');
+    // A day later: another operator sending the same phrasebook from its own infrastructure, and
+    // a cell of the first operator with its own prompts, some of its traffic on the first's exits.
+    const copycat = cell('opB', 2, scriptA);
+    const sibling = cell('opA2', 3, { 'c-1': 40, 'c-2': 30, 'c-3': 20 }, (i) => `10.1.${i % 6}.0/24`);
+    engine.tick([...copycat, ...sibling], NOW + DAY);
+    const later = engine.campaigns().filter((c) => c.id !== first.id && c.detectedAt !== null);
+    const of = (prefix: string) => later.find((c) => c.accounts.every((a) => a.startsWith(`${prefix}-`)));
+    expect(of('opB')?.attribution ?? null).toBeNull();
+    expect(of('opA2')?.attribution).toEqual({
+      campaign: first.id,
+      summary: `same operator as ${first.id}, via 6 shared IP prefixes`,
+    });
   });
 
   it('flags a slow account whose few prompts mostly follow the campaign, not one who tried two of them', () => {
@@ -465,6 +505,17 @@ describe('stability and state', () => {
     b.tick(all.slice(25), NOW + 3_600_000);
     expect(b.campaigns()).toEqual(a.campaigns());
     expect(b.verdicts()).toEqual(a.verdicts());
+  });
+
+  it('restores a state saved with campaign footprints, dropping them', () => {
+    const a = createCampaignEngine();
+    a.tick([...background(2500), ...campaign('op3', 25)], NOW);
+    const saved = JSON.parse(JSON.stringify(a.toJSON()));
+    // States saved before per-value attribution kept a footprint per campaign.
+    for (const c of saved.campaigns) Object.assign(c, { footprint: { templates: ['t'] }, footprintAt: NOW });
+    const b = restoreCampaignEngine(saved);
+    expect(JSON.stringify(b.toJSON())).not.toContain('footprint');
+    expect(b.campaigns()).toEqual(a.campaigns());
   });
 
   it('takes summaries in wire form, keeping them as strings until read, with the same results', () => {

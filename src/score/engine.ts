@@ -45,7 +45,7 @@ import { type AccountKeys, keyOf, linkKeys, withKey } from '../link/keys.js';
 import { KIND, KINDS, type LinkKind } from '../link/kinds.js';
 import { findTemplateSets } from '../link/template-sets.js';
 import { residencyVerdict } from '../residency/index.js';
-import { attribute, type Footprint, footprintOf } from './attribution.js';
+import { type AttributionKind, attribute, type HeldValue } from './attribution.js';
 import { bridgedCore } from './bridges.js';
 import { checkEngineConfig } from './config.js';
 import { scoreCluster } from './score.js';
@@ -191,8 +191,8 @@ interface CampaignState {
   lastScoredAt: EpochMs;
   scoredSize: number;
   attribution: { campaign: string; summary: string } | null;
-  footprint: Footprint | null;
-  footprintAt: EpochMs | null;
+  /** When the attribution was last looked for (absent in states saved before it was per value). */
+  attributedAt?: EpochMs | null;
   review: { action: 'confirm' | 'dismiss'; note: string | null; at: EpochMs | null } | null;
   mergedInto: string | null;
   /** Accounts when a reviewer dismissed it (absent in states saved before re-raising existed). */
@@ -322,7 +322,7 @@ export function restoreCampaignEngine(json: EngineJSON, config: Partial<EngineCo
     keyedExchanges: json.keyedExchanges,
     stamps: json.stamps,
     relinkQueue: new Set(json.relinkQueue),
-    campaigns: new Map(json.campaigns.map((c) => [c.id, c])),
+    campaigns: new Map(json.campaigns.map((c) => [c.id, withoutFootprint(c)])),
     flags: new Map(json.flags),
     templateSetOf: new Map(json.templateSetOf ?? []),
     templateSetsAt: json.templateSetsAt ?? null,
@@ -514,23 +514,19 @@ function engineOn(cfg: EngineConfig, st: State): CampaignEngine {
       c.confirmedAt = now;
     }
     if (c.status === 'suspected' || c.status === 'confirmed') {
-      if (
-        c.footprint === null ||
-        c.footprintAt === null ||
-        now - c.footprintAt >= 24 * HOUR ||
-        c.detectedAt === now
-      ) {
-        c.footprint = footprintOf(members);
-        c.footprintAt = now;
-        const earlier = [...st.campaigns.values()].filter(
-          (o) =>
-            o.id !== c.id &&
-            o.status === 'confirmed' &&
-            o.footprint !== null &&
-            (o.detectedAt ?? 0) <= (c.detectedAt ?? now) &&
-            o.mergedInto === null,
-        );
-        const found = attribute(c.footprint, earlier as { id: string; footprint: Footprint }[]);
+      if (c.attributedAt == null || now - c.attributedAt >= 24 * HOUR || c.detectedAt === now) {
+        c.attributedAt = now;
+        const earlier = [...st.campaigns.values()]
+          .filter(
+            (o) =>
+              o.id !== c.id &&
+              o.status === 'confirmed' &&
+              (o.detectedAt ?? 0) <= (c.detectedAt ?? now) &&
+              o.mergedInto === null,
+          )
+          .map((o) => o.id);
+        const found =
+          earlier.length === 0 ? null : attribute(heldValues(c), earlier, carriedFlags(c), c.members.length);
         c.attribution = found ? { campaign: found.campaign, summary: found.summary } : null;
       }
       if (mayFlag(c)) flagMembers(c, now, result, scored.score >= w.thresholds.suspected && eligible);
@@ -899,6 +895,47 @@ function engineOn(cfg: EngineConfig, st: State): CampaignEngine {
     return c && mayFlag(c) ? c.id : null;
   }
 
+  /**
+   * The values of the attribution kinds a campaign's accounts hold, each with its other holders
+   * on the side of each campaign (read over at most `PROGRAMME_SAMPLE` holders, scaled up, as in
+   * `valueHolders`: a popular value's exact tally is not needed to see that it is not theirs).
+   */
+  function heldValues(c: CampaignState): HeldValue[] {
+    const mine = new Map<number, number>();
+    for (const a of c.members)
+      for (const keyId of st.g.keys[a] ?? [])
+        if (ATTRIBUTION_KIND_OF.has(st.g.keyText[keyId][0])) mine.set(keyId, (mine.get(keyId) ?? 0) + 1);
+    const inside = new Set(c.members);
+    const values: HeldValue[] = [];
+    for (const [keyId, count] of mine) {
+      const posting = st.g.postings[keyId];
+      const theirs = new Map<string, number>();
+      const step = Math.max(1, posting.length / PROGRAMME_SAMPLE);
+      if (posting.length > count) {
+        for (let x = 0; x < posting.length; x += step) {
+          const b = posting[Math.floor(x)];
+          if (inside.has(b)) continue;
+          const side = campaignSideOf(b);
+          if (side !== null && side !== c.id) theirs.set(side, (theirs.get(side) ?? 0) + step);
+        }
+      }
+      const kind = ATTRIBUTION_KIND_OF.get(st.g.keyText[keyId][0]) as AttributionKind;
+      values.push({ kind, holders: posting.length, mine: count, theirs });
+    }
+    return values;
+  }
+
+  /** How many of a campaign's members carry each other campaign's flag (counted for its heir). */
+  function carriedFlags(c: CampaignState): Map<string, number> {
+    const carried = new Map<string, number>();
+    for (const a of c.members) {
+      const flag = st.flags.get(a);
+      const heir = flag && heirOf(flag.campaign);
+      if (heir && heir !== c.id) carried.set(heir, (carried.get(heir) ?? 0) + 1);
+    }
+    return carried;
+  }
+
   /** The accounts a campaign flagged beside its cluster that still carry its flag, and why. */
   function satellitesOf(c: CampaignState): [number, string, 'programme'?][] {
     return (c.satellites ?? []).filter(([a]) => st.flags.get(a)?.campaign === c.id);
@@ -957,8 +994,7 @@ function engineOn(cfg: EngineConfig, st: State): CampaignEngine {
       lastScoredAt: now - cfg.rescoreEveryMs,
       scoredSize: 0,
       attribution: null,
-      footprint: null,
-      footprintAt: null,
+      attributedAt: null,
       review: null,
       mergedInto: null,
     };
@@ -1138,7 +1174,6 @@ function engineOn(cfg: EngineConfig, st: State): CampaignEngine {
         c.status = 'confirmed';
         c.confirmedAt ??= st.now;
         c.detectedAt ??= st.now;
-        if (c.footprint === null) c.footprint = footprintOf(membersOf(c));
         for (const a of c.members)
           if (!st.flags.has(a) && st.now !== null) st.flags.set(a, { at: st.now, campaign: c.id });
       } else {
@@ -1357,6 +1392,24 @@ interface ValueHolders {
   /** Per campaign: holders carrying its flag, and holders on its side (flagged or unflagged members). */
   flagged: Map<string, number>;
   side: Map<string, number>;
+}
+
+/**
+ * The link kinds attribution reads, by key code. Traffic prefixes only: a sign-up prefix is its
+ * own key, and the same network counted twice would weigh double.
+ */
+const ATTRIBUTION_KIND_OF = new Map<string, AttributionKind>([
+  [KIND.payment.code, 'payments'],
+  [KIND.device.code, 'devices'],
+  [KIND.prefix.code, 'prefixes'],
+  [KIND.template.code, 'templates'],
+  [KIND.ja4.code, 'ja4s'],
+]);
+
+/** A saved campaign without the footprint states before per-value attribution kept (re-attributed at its next scoring). */
+function withoutFootprint(c: CampaignState & { footprint?: unknown; footprintAt?: unknown }): CampaignState {
+  const { footprint: _footprint, footprintAt: _footprintAt, ...rest } = c;
+  return rest;
 }
 
 function idOrder(id: string): number {

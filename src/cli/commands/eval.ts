@@ -49,7 +49,7 @@ function abbreviate(text: string, max: number): string {
 
 /** The score as readable text tables. */
 export function renderScore(score: Score): string {
-  const { world, accounts: a, atBudget, detection, exposure, purity } = score;
+  const { world, accounts: a, atBudget, detection, exposure, purity, attribution } = score;
   const parts: string[] = [];
   parts.push(`world: ${world.preset} (seed ${world.seed}, scale ${world.scale}, ${world.days} days)`);
   parts.push(
@@ -150,6 +150,8 @@ export function renderScore(score: Score): string {
           `benign exchanges after a flag: ${formatCount(exposure.benignAfterFlag)} of ${formatCount(exposure.benignExchanges)} (${formatRatio(exposure.benignAfterFlagShare, 4)})`
         : 'served-before-flag share: unavailable (pass --exchanges FILE, the log the result came from)',
       `result campaigns: ${purity.campaigns} (${purity.scored} non-empty); purity weighted ${share(purity.weighted)}, mean ${share(purity.mean)}`,
+      `attributions: ${attribution.attributed} (same operator ${attribution.sameOperator}, across operators ${attribution.acrossOperators}, unresolved ${attribution.unresolved}; precision ${share(attribution.precision)}); ` +
+        `campaigns linked to an earlier one of their operator: ${attribution.linked} of ${attribution.linkable} (${share(attribution.recall)})`,
     ].join('\n'),
   );
   const bySize = [...purity.byCampaign].sort((x, y) => y.accounts - x.accounts);
