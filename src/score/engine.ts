@@ -1298,11 +1298,14 @@ const KEEP_FLAGGED_SHARE = 0.75;
 const SET_FOLLOWING_SHARE = 0.4;
 
 /**
- * The programme rule (see `flagProgrammeFollowers`), set on the feb-2026 0.02 seed 2 tuning world
- * at 300 hours: unflagged benign accounts reached a share of at most 0.11, half the campaigns'
- * unflagged accounts 0.28 or more (docs/detection.md).
+ * The programme rule (see `flagProgrammeFollowers`). First set at 0.25 on the feb-2026 0.02 seed 2
+ * tuning world at 300 hours (unflagged benign accounts reached a share of at most 0.11, half the
+ * campaigns' unflagged accounts 0.28 or more); raised to 0.3 once the flags of closed campaigns
+ * counted for their heirs: at 0.25 a developer on `small` seed 5 and one on `alibaba-2026 --scale
+ * 0.05` seed 2 followed a campaign's templates at 0.25-0.3, and 0.3 cleared both for at most 36
+ * more campaign exchanges served on the tuning worlds (docs/detection.md, "Programme followers").
  */
-const PROGRAMME_SHARE = 0.25;
+const PROGRAMME_SHARE = 0.3;
 /** Link kinds an operator shares by running accounts, as opposed to where they connect from. */
 const OPERATOR_KINDS: ReadonlySet<LinkKind> = new Set([
   'payment',
