@@ -305,7 +305,7 @@ const EXPLANATION_PATTERNS: [RegExp, string][] = [
     'Prompts ask the model to generate many diverse tasks, a way to harvest training prompts.',
   ],
   [/benign|verified|allow|enterprise/, 'A benign-looking trait that lowers the score.'],
-  [/attribution/, 'Accounts or infrastructure (with templates as support) are shared with an earlier confirmed campaign.'],
+  [/attribution/, 'Accounts or infrastructure are shared with an earlier confirmed campaign.'],
 ];
 
 /** What an evidence kind means, in words; null when the kind is not a known one. */

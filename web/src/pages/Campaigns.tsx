@@ -32,7 +32,7 @@ type SortKey =
 
 const COLUMNS: { key: SortKey; label: string; num?: boolean; title?: string }[] = [
   { key: 'id', label: 'Campaign' },
-  { key: 'attribution', label: 'Attribution', title: 'Earlier confirmed campaign sharing accounts or infrastructure' },
+  { key: 'attribution', label: 'Attribution', title: 'Earlier campaign sharing accounts or infrastructure' },
   { key: 'accounts', label: 'Accounts', num: true },
   { key: 'exchanges', label: 'Exchanges', num: true },
   { key: 'calls', label: 'Calls / account', num: true },
