@@ -290,6 +290,7 @@ export function scoreResult(
       ? medianOrNever(campaigns.map((c) => c.hoursFromHarvestToDetect ?? Number.POSITIVE_INFINITY))
       : null,
   };
+  const purityScore = purity(labels, result.campaigns);
   const unknown = unknownAccounts(labels, result.verdicts, flags);
   if (unknown.count > 0) {
     warnings.push(
@@ -313,8 +314,8 @@ export function scoreResult(
     campaigns,
     detection,
     exposure: tally && exposureSummary(tally),
-    purity: purity(labels, result.campaigns),
-    attribution: attributionScore(labels, result.campaigns),
+    purity: purityScore,
+    attribution: attributionScore(labels, result.campaigns, purityScore),
     unknownAccounts: unknown,
     warnings,
   };
@@ -619,39 +620,60 @@ function purity(labels: Labels, campaigns: readonly CampaignResult[]): PuritySum
   };
 }
 
-function attributionScore(labels: Labels, campaigns: readonly CampaignResult[]): AttributionScore {
+function attributionScore(
+  labels: Labels,
+  campaigns: readonly CampaignResult[],
+  purityScore: PuritySummary,
+): AttributionScore {
   const operatorOfTruth = new Map(labels.campaigns.map((c) => [c.id, c.operator]));
   const operatorOf = new Map<string, string | null>();
-  for (const row of purity(labels, campaigns).byCampaign) {
+  for (const row of purityScore.byCampaign) {
     const standsFor = row.dominantCampaign !== null && 2 * row.dominantAccounts >= row.accounts;
     operatorOf.set(row.id, standsFor ? (operatorOfTruth.get(row.dominantCampaign as string) ?? null) : null);
   }
-  const detected = campaigns.filter((c) => c.detectedAt !== null);
+  const detected = campaigns
+    .filter((c) => c.detectedAt !== null)
+    .map((c) => ({ c, at: parseRfc3339(c.detectedAt as string), operator: operatorOf.get(c.id) ?? null }));
+  // Each operator's detection times, sorted: a campaign is linkable when another one of its
+  // operator was detected no later, i.e. at least two of the operator's times are <= its own.
+  const timesOf = new Map<string, number[]>();
+  for (const d of detected) {
+    if (d.operator === null) continue;
+    const times = timesOf.get(d.operator) ?? [];
+    times.push(d.at);
+    timesOf.set(d.operator, times);
+  }
+  for (const times of timesOf.values()) times.sort((a, b) => a - b);
   const score = { attributed: 0, sameOperator: 0, acrossOperators: 0, unresolved: 0, linkable: 0, linked: 0 };
-  for (const c of detected) {
-    const mine = operatorOf.get(c.id) ?? null;
+  for (const { c, at, operator } of detected) {
     const target = c.attribution ? (operatorOf.get(c.attribution.campaign) ?? null) : undefined;
     if (target !== undefined) {
       score.attributed++;
-      if (mine === null || target === null) score.unresolved++;
-      else if (mine === target) score.sameOperator++;
+      if (operator === null || target === null) score.unresolved++;
+      else if (operator === target) score.sameOperator++;
       else score.acrossOperators++;
     }
-    const at = parseRfc3339(c.detectedAt as string);
-    const linkable =
-      mine !== null &&
-      detected.some(
-        (o) => o.id !== c.id && operatorOf.get(o.id) === mine && parseRfc3339(o.detectedAt as string) <= at,
-      );
-    if (!linkable) continue;
+    if (operator === null || countAtMost(timesOf.get(operator) as number[], at) < 2) continue;
     score.linkable++;
-    if (target === mine) score.linked++;
+    if (target === operator) score.linked++;
   }
   return {
     ...score,
     precision: ratio(score.sameOperator, score.sameOperator + score.acrossOperators),
     recall: ratio(score.linked, score.linkable),
   };
+}
+
+/** How many of the sorted `values` are at most `limit`. */
+function countAtMost(values: readonly number[], limit: number): number {
+  let lo = 0;
+  let hi = values.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (values[mid] <= limit) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 function unknownAccounts(
