@@ -925,13 +925,15 @@ function engineOn(cfg: EngineConfig, st: State): CampaignEngine {
     return values;
   }
 
-  /** How many of a campaign's members carry each other campaign's flag (counted for its heir). */
+  /**
+   * How many of a campaign's members carry each other campaign's flag (counted for its heir): a
+   * member's side is another campaign only through its flag, its cluster being this one.
+   */
   function carriedFlags(c: CampaignState): Map<string, number> {
     const carried = new Map<string, number>();
     for (const a of c.members) {
-      const flag = st.flags.get(a);
-      const heir = flag && heirOf(flag.campaign);
-      if (heir && heir !== c.id) carried.set(heir, (carried.get(heir) ?? 0) + 1);
+      const side = campaignSideOf(a);
+      if (side !== null && side !== c.id) carried.set(side, (carried.get(side) ?? 0) + 1);
     }
     return carried;
   }
