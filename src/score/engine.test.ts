@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { summaryToWire } from '../core/summary-wire.js';
 import type { AccountSummary } from '../core/types.js';
 import { DETECTORS } from '../detectors/index.js';
-import { createCampaignEngine, restoreCampaignEngine } from './engine.js';
+import { createCampaignEngine, heirCluster, restoreCampaignEngine } from './engine.js';
 import {
   background,
   benchmarkCrowd,
@@ -237,6 +237,19 @@ describe('stability and state', () => {
     expect(hung?.every((e) => e.kinds.includes('template'))).toBe(true);
   });
 
+  it('hands a closed campaign to the cluster that took most of its members', () => {
+    const clusterOf = new Map([
+      [1, 'C-9'],
+      [2, 'C-4'],
+      [3, 'C-4'],
+      [5, 'C-7'],
+      [6, 'C-7'],
+    ]);
+    expect(heirCluster([1, 2, 3, 4], clusterOf)).toBe('C-4');
+    expect(heirCluster([2, 3, 5, 6], clusterOf)).toBe('C-4');
+    expect(heirCluster([4], clusterOf)).toBeNull();
+  });
+
   it('counts the flags of a closed campaign for the campaign it merged into', () => {
     // One operator's three cells on their own networks, all sending one script: three campaigns.
     // Each cell's first account runs on one machine.
@@ -385,35 +398,52 @@ describe('stability and state', () => {
     expect(hung?.length).toBeGreaterThan(0);
   });
 
-  it('does not flag a subscriber whose home address the campaign exits through, but does flag a worker there', () => {
-    const engine = createCampaignEngine();
-    const attack = campaign('op10', 30);
-    engine.tick([...background(2500), ...attack], NOW);
-    expect(flagged(engine).size).toBe(30);
-    const chats: Record<string, number> = { 'popular-0': 20, 'popular-1': 20, 'popular-2': 20 };
-    const harvests: Record<string, number> = { 'op10-tpl-a': 20, 'op10-tpl-b': 20, 'op10-tpl-3': 20 };
-    // Two accounts on the campaign's residential exits: each shares two members' addresses, their
-    // prefixes and ISP. One chats with popular templates; the other sends the campaign's templates.
-    const [home, worker] = background(2502)
-      .slice(2500)
-      .map((s, i) => {
-        const [m1, m2] = [attack[2 * i], attack[2 * i + 9]];
-        return {
-          ...s,
-          account: i === 0 ? 'home-subscriber' : 'worker',
-          exchanges: 80,
-          ips: { ...m1.ips, ...m2.ips },
-          prefixes: { ...m1.prefixes, ...m2.prefixes },
-          asns: { ...m1.asns },
-          templates: i === 0 ? chats : harvests,
-        };
-      });
-    engine.tick([home, worker], NOW + 7 * 3_600_000);
-    const campaignId = engine.campaigns()[0].id;
-    expect(engine.clusterOf('home-subscriber')?.id).toBe(campaignId);
-    expect(engine.links('home-subscriber').length).toBeGreaterThanOrEqual(2);
-    expect([...flagged(engine)].filter((a) => !a.startsWith('op10-'))).toEqual(['worker']);
-  });
+  it.each([
+    ['after', 7],
+    ['at', 0],
+  ])(
+    'does not flag a subscriber whose home address the campaign exits through, but does flag a worker there, %s detection',
+    (_, hours) => {
+      const engine = createCampaignEngine();
+      const attack = campaign('op10', 30);
+      const base = [...background(2500), ...attack];
+      if (hours > 0) {
+        engine.tick(base, NOW);
+        expect(flagged(engine).size).toBe(30);
+      }
+      const chats: Record<string, number> = { 'popular-0': 20, 'popular-1': 20, 'popular-2': 20 };
+      const harvests: Record<string, number> = { 'op10-tpl-a': 20, 'op10-tpl-b': 20, 'op10-tpl-3': 20 };
+      const fewChats: Record<string, number> = { 'popular-3': 3, 'popular-4': 3 };
+      // Three accounts on the campaign's residential exits: each shares two members' addresses,
+      // their prefixes and ISP. One chats with popular templates, one has chatted only a few times,
+      // the third sends the campaign's templates. Signed up long ago, from home: the exits are all
+      // they share with anyone.
+      const [home, worker, quiet] = background(2503)
+        .slice(2500)
+        .map((s, i) => {
+          const [m1, m2] = [attack[2 * i], attack[2 * i + 9]];
+          const signupIp = Object.keys(m1.ips)[0];
+          return {
+            ...s,
+            account: ['home-subscriber', 'worker', 'quiet-subscriber'][i],
+            identity: { ...s.identity, signupTs: T0 - (900 + i) * DAY, signupIp, signupNet: null },
+            exchanges: i === 2 ? 6 : 80,
+            ips: { ...m1.ips, ...m2.ips },
+            prefixes: { ...m1.prefixes, ...m2.prefixes },
+            asns: { ...m1.asns },
+            templates: [chats, harvests, fewChats][i],
+          };
+        });
+      const newcomers = [home, worker, quiet];
+      engine.tick(hours > 0 ? newcomers : [...base, ...newcomers], NOW + hours * 3_600_000);
+      const campaignId = engine.clusterOf(attack[0].account)?.id;
+      for (const subscriber of ['home-subscriber', 'quiet-subscriber']) {
+        expect(engine.clusterOf(subscriber)?.id).toBe(campaignId);
+        expect(engine.links(subscriber).length).toBeGreaterThanOrEqual(2);
+      }
+      expect([...flagged(engine)].filter((a) => !a.startsWith('op10-'))).toEqual(['worker']);
+    },
+  );
 
   it('does not flag a close-knit team whose one member shares a campaign exit', () => {
     const engine = createCampaignEngine();
@@ -616,6 +646,18 @@ describe('flag propagation', () => {
     const strict = createCampaignEngine({ weights: { ...DEFAULT_WEIGHTS, smallCluster: undefined } });
     strict.tick([...background(2500), ...small], NOW);
     expect(strict.campaigns().length).toBe(0);
+  });
+
+  it('a cluster becomes a campaign only once it has sent `minExchanges`', () => {
+    const cell = campaign('op11', 12); // 150 exchanges each
+    const world = [...background(2500), ...cell];
+    const engine = createCampaignEngine();
+    engine.tick(world, NOW);
+    expect(engine.campaigns().map((c) => c.accounts.length)).toEqual([12]);
+    const waiting = createCampaignEngine({ weights: { ...DEFAULT_WEIGHTS, minExchanges: 12 * 150 + 1 } });
+    waiting.tick(world, NOW);
+    expect(waiting.campaigns()).toEqual([]);
+    expect(waiting.clusterOf('op11-0')?.score).toBeGreaterThan(DEFAULT_WEIGHTS.thresholds.suspected);
   });
 
   it('a confirmed campaign whose score dips to `keep` while a few young members join goes on flagging', () => {

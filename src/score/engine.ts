@@ -566,8 +566,9 @@ function engineOn(cfg: EngineConfig, st: State): CampaignEngine {
     // flagged accounts; between scorings a joiner needs two links and half its link weight to
     // them. A flag thus advances at most one layer per scoring and does not creep through a
     // benign region that touches the campaign. A group cut off from the densest part of the
-    // cluster by a single link (`bridgedCore`) is not flagged. After detection, a member linked only by address
-    // and software whose prompts do not follow the campaign is left out (`offProgramme`).
+    // cluster by a single link (`bridgedCore`) is not flagged. A member linked only by address and
+    // software whose prompts do not follow the campaign is left out (`offProgramme`): at detection
+    // its links to any member count, as nobody is flagged yet.
     for (const a of c.members) {
       if (st.flags.has(a)) continue;
       let links = 0;
@@ -588,7 +589,7 @@ function engineOn(cfg: EngineConfig, st: State): CampaignEngine {
       if (!validated && (toFlagged < 2 || flaggedWeight < 0.5 * totalWeight)) continue;
       core ??= bridgedCore(c.members, (x) => neighbours(st.g, x));
       if (!core.has(a)) continue;
-      if (!first && offProgramme(a, c, holdersByValue) && !operatorLinked(a, inside)) continue;
+      if (offProgramme(a, c, holdersByValue) && !operatorLinked(a, inside, first)) continue;
       st.flags.set(a, { at: now, campaign: c.id });
       result.flagged++;
     }
@@ -738,15 +739,16 @@ function engineOn(cfg: EngineConfig, st: State): CampaignEngine {
 
   /**
    * Whether an account's prompts visibly do not follow a campaign's programme: of at least
-   * `PROGRAMME_MIN_EXCHANGES` exchanges on templates shared with two or more accounts, under
+   * `PROGRAMME_FEW_EXCHANGES` exchanges on templates shared with two or more accounts, under
    * `OFF_PROGRAMME_SHARE` go to templates held mostly by the campaign's side. A subscriber whose
    * home address a campaign's residential proxies pass through links to its members by address,
-   * ISP, mail domain and bank, but chats like everyone else; a campaign's own accounts, paraphrased
-   * or aged, share its templates or send templates nobody else does (which do not count).
+   * ISP, mail domain and bank, but chats like everyone else, often only a few prompts by the time
+   * the campaign is detected; a campaign's own accounts, paraphrased or aged, share its templates
+   * or send templates nobody else does (which do not count).
    */
   function offProgramme(a: number, c: CampaignState, holdersByValue: Map<number, ValueHolders>): boolean {
     const { volume, following } = programmeFollowing(a, c, holdersByValue);
-    return volume >= PROGRAMME_MIN_EXCHANGES && following < OFF_PROGRAMME_SHARE * volume;
+    return volume >= PROGRAMME_FEW_EXCHANGES && following < OFF_PROGRAMME_SHARE * volume;
   }
 
   /**
@@ -777,13 +779,13 @@ function engineOn(cfg: EngineConfig, st: State): CampaignEngine {
   }
 
   /**
-   * Whether an account links to a flagged member of the campaign by something an operator shares
-   * by running accounts (an instrument, a device, an organisation, prompts), rather than only by
-   * where it connects from and what software it uses.
+   * Whether an account links to a flagged member of the campaign (to any member, with `anyMember`)
+   * by something an operator shares by running accounts (an instrument, a device, an organisation,
+   * prompts), rather than only by where it connects from and what software it uses.
    */
-  function operatorLinked(a: number, inside: Set<number>): boolean {
+  function operatorLinked(a: number, inside: Set<number>, anyMember: boolean): boolean {
     for (const [b] of neighbours(st.g, a)) {
-      if (!inside.has(b) || !st.flags.has(b)) continue;
+      if (!inside.has(b) || (!anyMember && !st.flags.has(b))) continue;
       for (const part of scorePair(st.g, a, b).parts)
         if (OPERATOR_KINDS.has(part.kind) && part.bits >= 1) return true;
     }
@@ -1040,8 +1042,7 @@ function engineOn(cfg: EngineConfig, st: State): CampaignEngine {
         if (c.detectedAt === null) st.campaigns.delete(id);
         else if (c.status !== 'dismissed') {
           c.status = 'closed';
-          const heir = c.members.map((a) => st.clusters.clusterOf.get(a)).find((x) => x !== undefined);
-          c.mergedInto = heir ?? null;
+          c.mergedInto = heirCluster(c.members, st.clusters.clusterOf);
         }
       }
       for (const a of touchedMembers) {
@@ -1274,6 +1275,27 @@ interface Tally {
   flagged: number;
   /** Its holders but the account asking. */
   others: number;
+}
+
+/**
+ * The cluster that took most of a closed campaign's members (the lower id on a tie), or null: its
+ * flags then count for that cluster's campaign (`heirOf`), not for wherever its first member went.
+ */
+export function heirCluster(
+  members: readonly number[],
+  clusterOf: ReadonlyMap<number, string>,
+): string | null {
+  const counts = new Map<string, number>();
+  for (const a of members) {
+    const id = clusterOf.get(a);
+    if (id !== undefined) counts.set(id, (counts.get(id) ?? 0) + 1);
+  }
+  let heir: string | null = null;
+  for (const [id, n] of counts) {
+    const best = heir === null ? 0 : (counts.get(heir) ?? 0);
+    if (n > best || (n === best && idOrder(id) < idOrder(heir as string))) heir = id;
+  }
+  return heir;
 }
 
 /** The satellite kind of a key, if it is one. */
