@@ -845,19 +845,32 @@ function engineOn(cfg: EngineConfig, st: State): CampaignEngine {
     const cached = cache.get(keyId);
     if (cached) return cached;
     const posting = st.g.postings[keyId];
+    const h = { holders: posting.length, ...sidesOf(posting) };
+    cache.set(keyId, h);
+    return h;
+  }
+
+  /**
+   * The holders in a posting on each campaign's side (`campaignSideOf`), and those of them flagged,
+   * read over at most `PROGRAMME_SAMPLE` holders spread over it and scaled up; `skip` holders are
+   * not counted.
+   */
+  function sidesOf(
+    posting: readonly number[],
+    skip?: ReadonlySet<number>,
+  ): { flagged: Map<string, number>; side: Map<string, number> } {
     const step = Math.max(1, posting.length / PROGRAMME_SAMPLE);
     const flagged = new Map<string, number>();
     const side = new Map<string, number>();
     for (let x = 0; x < posting.length; x += step) {
       const b = posting[Math.floor(x)];
+      if (skip?.has(b)) continue;
       const campaign = campaignSideOf(b);
       if (campaign === null) continue;
       if (st.flags.has(b)) flagged.set(campaign, (flagged.get(campaign) ?? 0) + step);
       side.set(campaign, (side.get(campaign) ?? 0) + step);
     }
-    const h = { holders: posting.length, flagged, side };
-    cache.set(keyId, h);
-    return h;
+    return { flagged, side };
   }
 
   /**
@@ -899,8 +912,8 @@ function engineOn(cfg: EngineConfig, st: State): CampaignEngine {
 
   /**
    * The values of the attribution kinds a campaign's accounts hold, each with its other holders
-   * on the side of each campaign (read over at most `PROGRAMME_SAMPLE` holders, scaled up, as in
-   * `valueHolders`: a popular value's exact tally is not needed to see that it is not theirs).
+   * on the side of each other campaign (sampled as in `valueHolders`: a popular value's exact
+   * tally is not needed to see that it is not theirs).
    */
   function heldValues(c: CampaignState): HeldValue[] {
     const mine = new Map<number, number>();
@@ -911,16 +924,8 @@ function engineOn(cfg: EngineConfig, st: State): CampaignEngine {
     const values: HeldValue[] = [];
     for (const [keyId, count] of mine) {
       const posting = st.g.postings[keyId];
-      const theirs = new Map<string, number>();
-      const step = Math.max(1, posting.length / PROGRAMME_SAMPLE);
-      if (posting.length > count) {
-        for (let x = 0; x < posting.length; x += step) {
-          const b = posting[Math.floor(x)];
-          if (inside.has(b)) continue;
-          const side = campaignSideOf(b);
-          if (side !== null && side !== c.id) theirs.set(side, (theirs.get(side) ?? 0) + step);
-        }
-      }
+      const theirs = posting.length > count ? sidesOf(posting, inside).side : new Map<string, number>();
+      theirs.delete(c.id);
       const kind = ATTRIBUTION_KIND_OF.get(st.g.keyText[keyId][0]) as AttributionKind;
       values.push({ kind, holders: posting.length, mine: count, theirs });
     }
