@@ -49,7 +49,7 @@ import { type AttributionKind, attribute, type HeldValue } from './attribution.j
 import { bridgedCore } from './bridges.js';
 import { checkEngineConfig } from './config.js';
 import { scoreCluster } from './score.js';
-import { DEFAULT_WEIGHTS, type ScoreWeights } from './weights.js';
+import { bigEnoughForCampaign, DEFAULT_WEIGHTS, type ScoreWeights } from './weights.js';
 
 const HOUR = 3_600_000;
 /** A dismissed campaign is judged again once it grew by half and by at least this many accounts. */
@@ -496,11 +496,7 @@ function engineOn(cfg: EngineConfig, st: State): CampaignEngine {
         ...c.evidence,
       ];
     }
-    const small = w.smallCluster;
-    const bigEnough =
-      members.length >= w.minAccounts ||
-      (small !== undefined && members.length >= small.accounts && scored.score >= small.score);
-    const eligible = !accountable && bigEnough && exchanges >= w.minExchanges;
+    const eligible = !accountable && bigEnoughForCampaign(w, members.length, exchanges, scored.score);
     const regrown = c.status === 'dismissed' && grownSinceDismissal(c);
     if ((c.status === 'candidate' || regrown) && eligible && scored.score >= w.thresholds.suspected) {
       // A re-raised campaign is detected anew: its members are flagged as at a first detection.

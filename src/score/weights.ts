@@ -36,3 +36,21 @@ export interface ScoreWeights {
 
 /** The weights shipped with this version. */
 export const DEFAULT_WEIGHTS: ScoreWeights = weightsV1 as ScoreWeights;
+
+/**
+ * Whether a cluster of `accounts` accounts that has sent `exchanges` may become a campaign at
+ * `score` (it still needs the `suspected` threshold, and is never flagged automatically when it is
+ * one accountable customer): `minAccounts` accounts, or a small cluster's higher score, and
+ * `minExchanges` exchanges.
+ */
+export function bigEnoughForCampaign(
+  w: ScoreWeights,
+  accounts: number,
+  exchanges: number,
+  score: number,
+): boolean {
+  const small = w.smallCluster;
+  const bigEnough =
+    accounts >= w.minAccounts || (small !== undefined && accounts >= small.accounts && score >= small.score);
+  return bigEnough && exchanges >= w.minExchanges;
+}
