@@ -47,8 +47,13 @@ if (!dir) {
 }
 let whatIf: ScoreWeights | null = null;
 if (weightsFile) {
-  whatIf = JSON.parse(readFileSync(weightsFile, 'utf8')) as ScoreWeights;
-  checkEngineConfig({ weights: whatIf });
+  try {
+    whatIf = JSON.parse(readFileSync(weightsFile, 'utf8')) as ScoreWeights;
+    checkEngineConfig({ weights: whatIf });
+  } catch (error) {
+    console.error(`--weights ${weightsFile}: ${(error as Error).message}`);
+    process.exit(2);
+  }
 }
 
 interface LabelAccount {
