@@ -162,7 +162,9 @@ if (whatIf) {
     if (!seen || score > seen.score) bestUnder.set(e.id, { e, score });
   }
   console.log('  mostly-benign clusters, best scoring under the what-if (any size):');
-  for (const { e, score } of [...bestUnder.values()].sort((a, b) => b.score - a.score).slice(0, benignShown)) {
+  for (const { e, score } of [...bestUnder.values()]
+    .sort((a, b) => b.score - a.score)
+    .slice(0, benignShown)) {
     const detected = crosses(e, score, w) ? ' WOULD BE A CAMPAIGN' : '';
     console.log(
       `    ${e.id} size ${e.accounts.length}, ${e.exchanges} ex: ${e.score.toFixed(3)} -> ${score.toFixed(3)}${detected}  [${personaMix(e)}]`,
