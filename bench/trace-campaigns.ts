@@ -125,17 +125,20 @@ for (const e of [...best.values()].sort((a, b) => b.score - a.score).slice(0, be
 
 if (whatIf) {
   const w = whatIf;
-  const rescore = (e: ScoredEvent) =>
-    scoreFeatures(
-      Object.entries(e.values).map(([detector, value]) => ({
-        detector,
-        value,
-        contribution: 0,
-        summary: '',
-        facts: {},
-      })),
-      w,
-    ).score;
+  // Each recorded scoring scored again once, in the order of `events`.
+  const rescored = events.map(
+    (e) =>
+      scoreFeatures(
+        Object.entries(e.values).map(([detector, value]) => ({
+          detector,
+          value,
+          contribution: 0,
+          summary: '',
+          facts: {},
+        })),
+        w,
+      ).score,
+  );
   const crosses = (e: ScoredEvent, score: number, weights: ScoreWeights) =>
     score >= weights.thresholds.suspected &&
     bigEnoughForCampaign(weights, e.accounts.length, e.exchanges, score);
@@ -146,21 +149,21 @@ if (whatIf) {
     const members = new Set(c.accounts);
     let recorded: number | undefined;
     let changed: number | undefined;
-    for (const e of events) {
-      if (e.accounts.filter((a) => members.has(a)).length < e.accounts.length / 2) continue;
+    events.forEach((e, i) => {
+      if (e.accounts.filter((a) => members.has(a)).length < e.accounts.length / 2) return;
       if (recorded === undefined && crosses(e, e.score, DEFAULT_WEIGHTS)) recorded = e.now;
-      if (changed === undefined && crosses(e, rescore(e), w)) changed = e.now;
-    }
+      if (changed === undefined && crosses(e, rescored[i], w)) changed = e.now;
+    });
     const h = (t: number | undefined) => (t === undefined ? 'never' : `${hours(t, c.id)} h`);
     console.log(`  ${c.id}: first crossing ${h(recorded)} as recorded, ${h(changed)} under the what-if`);
   }
   const bestUnder = new Map<string, { e: ScoredEvent; score: number }>();
-  for (const e of events) {
-    if (e.accounts.filter((a) => !labels.accounts[a]?.isAttack).length < e.accounts.length / 2) continue;
-    const score = rescore(e);
+  events.forEach((e, i) => {
+    if (e.accounts.filter((a) => !labels.accounts[a]?.isAttack).length < e.accounts.length / 2) return;
+    const score = rescored[i];
     const seen = bestUnder.get(e.id);
     if (!seen || score > seen.score) bestUnder.set(e.id, { e, score });
-  }
+  });
   console.log('  mostly-benign clusters, best scoring under the what-if (any size):');
   for (const { e, score } of [...bestUnder.values()]
     .sort((a, b) => b.score - a.score)
