@@ -4,10 +4,11 @@
  * the engine of the current tree and prints the CPU seconds inside its ticks and a hash of its
  * campaigns and verdicts. Engine and link-graph speed work then takes seconds of engine time per
  * try instead of a whole scan, and the hash says at once whether any result changed (two trees
- * that replay the same file must print the same hash).
+ * that replay the same file must print the same hash). `--digests` gives the engine each summary's
+ * link digest with it, made outside the timed ticks as the workers of a scan make them.
  *
  *   npx tsx bench/engine-replay.ts record --world DIR --out TICKS [--workers 2]
- *   npx tsx bench/engine-replay.ts replay --ticks TICKS [--limit N]
+ *   npx tsx bench/engine-replay.ts replay --ticks TICKS [--limit N] [--digests]
  *   node --expose-gc DIST/bench/engine-replay.js replay --ticks TICKS --heap   (live heap too)
  *
  * DIR holds exchanges.ndjson and accounts.ndjson (a `simulate` output). The recorded scan uses 2
@@ -20,8 +21,9 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { getHeapStatistics } from 'node:v8';
-import { type ChangedSummary, isWireSummary, summaryToWire } from '../src/core/summary-wire.js';
+import { type ChangedSummary, isWireSummary, parseSummary, summaryToWire } from '../src/core/summary-wire.js';
 import type { EpochMs } from '../src/core/types.js';
+import { digestToWire, linkDigest } from '../src/link/keys.js';
 import { DEFAULT_PIPELINE_CONFIG } from '../src/pipeline/config.js';
 import { engineFromConfig, scan } from '../src/pipeline/scan.js';
 import { machineLine, trackPeakMemory } from './machine.js';
@@ -35,6 +37,7 @@ const { values, positionals } = parseArgs({
     workers: { type: 'string', default: '2' },
     limit: { type: 'string' },
     heap: { type: 'boolean', default: false },
+    digests: { type: 'boolean', default: false },
   },
 });
 
@@ -85,7 +88,7 @@ function liveHeapMiB(): number {
   return heapMiB();
 }
 
-async function replay(file: string, limit: number, heap: boolean): Promise<void> {
+async function replay(file: string, limit: number, heap: boolean, digests: boolean): Promise<void> {
   const engine = engineFromConfig(DEFAULT_PIPELINE_CONFIG);
   const memory = trackPeakMemory();
   let engineCpu = 0;
@@ -96,10 +99,16 @@ async function replay(file: string, limit: number, heap: boolean): Promise<void>
   for await (const line of lines) {
     if (ticks >= limit) break;
     const tab = line.indexOf('\t');
-    // One wire string per summary with its account, as the workers send them (the split is not
-    // timed; the engine decodes them in its tick, as in a scan).
+    // One wire string per summary with its account, as the workers send them, and with
+    // `--digests` its link digest, which the workers make (neither is timed; the engine decodes
+    // what it reads in its tick, as in a scan).
     const items = JSON.parse(line.slice(tab + 1)) as { account: string }[];
-    const changed = items.map((item) => ({ account: item.account, wire: JSON.stringify(item) }));
+    const changed = items.map((item) => {
+      const wire = JSON.stringify(item);
+      return digests
+        ? { account: item.account, wire, digest: digestToWire(linkDigest(parseSummary(wire))) }
+        : { account: item.account, wire };
+    });
     const t = cpuSeconds();
     engine.tick(changed, Number(line.slice(0, tab)));
     engineCpu += cpuSeconds() - t;
@@ -130,10 +139,15 @@ const [mode] = positionals;
 if (mode === 'record' && values.world && values.out)
   await record(values.world, values.out, Number(values.workers));
 else if (mode === 'replay' && values.ticks)
-  await replay(values.ticks, values.limit ? Number(values.limit) : Number.POSITIVE_INFINITY, values.heap);
+  await replay(
+    values.ticks,
+    values.limit ? Number(values.limit) : Number.POSITIVE_INFINITY,
+    values.heap,
+    values.digests,
+  );
 else {
   console.error(
-    'usage: engine-replay.ts record --world DIR --out TICKS [--workers 2] | replay --ticks TICKS [--limit N] [--heap]',
+    'usage: engine-replay.ts record --world DIR --out TICKS [--workers 2] | replay --ticks TICKS [--limit N] [--heap] [--digests]',
   );
   process.exitCode = 2;
 }

@@ -68,10 +68,15 @@ export function parseSummary(json: string): AccountSummary {
   return fromWireObject(JSON.parse(json) as Record<string, unknown>);
 }
 
-/** A summary still in wire form, with its account (enough to sort and route it undecoded). */
+/**
+ * A summary still in wire form, with its account (enough to sort and route it undecoded) and,
+ * when its per-event stages make one (`PerEventStages.digest`), a digest of what the global stage
+ * reads of every changed summary, so that it need not decode the summary to read it.
+ */
 export interface WireSummary {
   account: string;
   wire: string;
+  digest?: string;
 }
 
 /** A changed account's summary as the engine takes it: decoded, or still in wire form. */

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { mulberry32 } from '../core/random.js';
+import { parseSummary, summaryToWire } from '../core/summary-wire.js';
 import type { AccountSummary } from '../core/types.js';
 import { makeSummary } from '../detectors/fixture-kit.js';
-import { keyOf, linkKeys } from './keys.js';
+import { digestFromWire, digestToWire, keyOf, linkDigest, linkKeys } from './keys.js';
 import { KIND, type LinkKind } from './kinds.js';
 
 const HOUR = 3_600_000;
@@ -74,5 +75,42 @@ describe('linkKeys', () => {
     expect(keys.keys.filter((k) => k.startsWith('v|'))).toEqual([
       keyOf('model-pivot', `m2@${Math.floor((t + 30 * HOUR) / (6 * HOUR))}`),
     ]);
+  });
+});
+
+describe('linkDigest', () => {
+  it('crosses as a string unchanged, and equals the digest of the summary decoded from its wire form', () => {
+    const t = Date.UTC(2026, 3, 1);
+    const s = makeSummary('a', {
+      org: 'org-1',
+      identity: {
+        paymentFingerprint: 'pay-1',
+        signupNet: { country: 'SG', asn: 64512, asOrg: 'x', class: 'isp', prefix: '203.0.113.0/24' },
+      },
+      ips: { '203.0.113.9': 5, '198.51.100.1': 2 },
+      netClasses: { isp: 5, hosting: 2, mobile: 1 },
+      templates: { 't-1': 4, 't-2': 1 },
+      exchanges: 8,
+      firstSeen: t,
+    });
+    const d = linkDigest(s);
+    expect(d.exchanges).toBe(8);
+    expect(d.design).toBeCloseTo((5 * 0.5 + 1) / 8, 12);
+    expect(d.keys).toEqual(linkKeys(s));
+    expect(digestFromWire(digestToWire(d))).toEqual(d);
+    expect(linkDigest(parseSummary(summaryToWire(s)))).toEqual(d);
+    // The stamp changes with the identity, not with traffic.
+    expect(linkDigest({ ...s, exchanges: 9 }).stamp).toBe(d.stamp);
+    expect(linkDigest({ ...s, identity: { ...s.identity, deviceId: 'dev-2' } }).stamp).not.toBe(d.stamp);
+  });
+
+  it('reads a shared-by-design share from the sign-up network before any traffic', () => {
+    const s = makeSummary('b', {
+      identity: {
+        signupNet: { country: 'US', asn: 1, asOrg: 'campus', class: 'education', prefix: '10.0.0.0/24' },
+      },
+    });
+    expect(linkDigest(s).design).toBe(1);
+    expect(linkDigest(makeSummary('c')).design).toBe(0);
   });
 });

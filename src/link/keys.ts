@@ -105,3 +105,63 @@ export function withKey(keys: AccountKeys, key: string): AccountKeys {
     counts: [...keys.counts.slice(0, at), 1, ...keys.counts.slice(at)],
   };
 }
+
+/**
+ * Networks whose addresses unrelated people share by design, with how much of an address
+ * agreement that explains: campus NAT, privacy relays and mobile CGNAT fully, residential ISP
+ * /24s (hundreds of households, reused by residential proxies) by half.
+ */
+const DESIGN_CLASSES: Record<string, number> = { education: 1, relay: 1, mobile: 1, isp: 0.5 };
+
+/** Share of an account's traffic from networks shared by design, weighted as above. */
+export function designShare(s: AccountSummary): number {
+  let all = 0;
+  let shared = 0;
+  for (const [c, n] of Object.entries(s.netClasses)) {
+    all += n;
+    shared += n * (DESIGN_CLASSES[c] ?? 0);
+  }
+  if (all === 0) return s.identity.signupNet ? (DESIGN_CLASSES[s.identity.signupNet.class] ?? 0) : 0;
+  return shared / all;
+}
+
+/**
+ * All the link graph reads of a changed summary when it arrives: its identity (a change re-links
+ * the account), its volume, its shared-by-design share and its keys. Computed where the summary
+ * is made (a partition's worker thread, `digestToWire`), so the engine's thread, the scan's
+ * bottleneck at scale, decodes a summary only when something reads it.
+ */
+export interface LinkDigest {
+  /** The account's identity facts as one comparable string. */
+  stamp: string;
+  exchanges: number;
+  design: number;
+  keys: AccountKeys;
+}
+
+/** The link digest of a summary (pure). */
+export function linkDigest(s: AccountSummary): LinkDigest {
+  return {
+    stamp: JSON.stringify([s.org, s.identity]),
+    exchanges: s.exchanges,
+    design: designShare(s),
+    keys: linkKeys(s),
+  };
+}
+
+/** A link digest as one JSON string (`[stamp, exchanges, design, keys, counts]`: arrays parse fast). */
+export function digestToWire(d: LinkDigest): string {
+  return JSON.stringify([d.stamp, d.exchanges, d.design, d.keys.keys, d.keys.counts]);
+}
+
+/** The link digest of `digestToWire`'s string. */
+export function digestFromWire(wire: string): LinkDigest {
+  const [stamp, exchanges, design, keys, counts] = JSON.parse(wire) as [
+    string,
+    number,
+    number,
+    string[],
+    number[],
+  ];
+  return { stamp, exchanges, design, keys: { keys, counts } };
+}

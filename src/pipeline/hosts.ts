@@ -29,7 +29,14 @@ export type HostMessage =
 
 /** A reply of a worker host. */
 export type HostReply =
-  | { type: 'report'; id: number; report: PartitionReport; changedAccounts: string[]; changedWire: string[] }
+  | {
+      type: 'report';
+      id: number;
+      report: PartitionReport;
+      changedAccounts: string[];
+      changedWire: string[];
+      changedDigests?: string[];
+    }
   | { type: 'summaries'; id: number; summaries: AccountSummary[] }
   | { type: 'export'; id: number; state: PartitionState }
   | { type: 'import'; id: number }
@@ -158,8 +165,12 @@ export function workerHost(init: WorkerInit): PartitionHost {
         HostReply,
         { type: 'report' }
       >;
-      const { changedAccounts, changedWire } = reply;
-      const changed = changedWire.map((wire, i) => ({ account: changedAccounts[i], wire }));
+      const { changedAccounts, changedWire, changedDigests } = reply;
+      const changed = changedWire.map((wire, i) =>
+        changedDigests
+          ? { account: changedAccounts[i], wire, digest: changedDigests[i] }
+          : { account: changedAccounts[i], wire },
+      );
       return { ...reply.report, changed };
     },
     async summaries(accounts) {

@@ -34,6 +34,12 @@ export interface PerEventStages {
   net(address: string): NetInfo | null;
   /** Client kind from the user agent and SDK headers. */
   client(userAgent: string | undefined, sdk: Record<string, string> | undefined): { kind: string } | null;
+  /**
+   * What the global stage reads of every changed summary, as a string sent with it (the default
+   * stages: the link digest, src/link/keys.ts). Made in the partition's thread, so that the
+   * global stage's thread need not decode summaries it only files away.
+   */
+  digest?(summary: AccountSummary): string;
   /** State the stages learn from the stream (the template miner), as structured-cloneable data. */
   exportState?(): unknown;
   /** Resumes from `exportState`'s data (of stages built with the same options). */

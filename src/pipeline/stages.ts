@@ -12,6 +12,7 @@ import {
   fingerprint,
   type MinerState,
 } from '../fingerprint/index.js';
+import { digestToWire, linkDigest } from '../link/keys.js';
 import type { PerEventStages } from './partition.js';
 
 /** Options of the default stages (the `stages` part of the pipeline config). */
@@ -52,6 +53,7 @@ export function createStages(options: StageOptions = {}): PerEventStages {
     },
     net: (address) => enricher.ip(address),
     client: (userAgent, sdk) => enricher.client(userAgent, sdk),
+    digest: (summary) => digestToWire(linkDigest(summary)),
     // The miner's state goes with a snapshot, so a restarted service mines on where it stopped.
     ...(mined === null
       ? {}

@@ -12,7 +12,8 @@ const port = parentPort;
 if (port === null) throw new Error('pipeline/worker.ts must run in a worker thread');
 
 const module = (await import(init.stages.module)) as { createStages(options: unknown): PerEventStages };
-const partition = createPartition(module.createStages(init.stages.options), init.limits, init.policy);
+const stages = module.createStages(init.stages.options);
+const partition = createPartition(stages, init.limits, init.policy);
 const reply = (message: HostReply) => port.postMessage(message);
 
 port.on('message', (message: HostMessage) => {
@@ -34,8 +35,9 @@ port.on('message', (message: HostMessage) => {
         const report = partition.report(message.now, message.flush);
         const changedAccounts = report.changed.map((s) => s.account);
         const changedWire = report.changed.map(summaryToWire);
+        const changedDigests = stages.digest ? report.changed.map(stages.digest) : undefined;
         report.changed = [];
-        reply({ type: 'report', id: message.id, report, changedAccounts, changedWire });
+        reply({ type: 'report', id: message.id, report, changedAccounts, changedWire, changedDigests });
         break;
       }
       case 'summaries':

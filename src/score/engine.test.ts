@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { summaryToWire } from '../core/summary-wire.js';
 import type { AccountSummary } from '../core/types.js';
 import { DETECTORS } from '../detectors/index.js';
+import { digestToWire, linkDigest } from '../link/keys.js';
 import { createCampaignEngine, heirCluster, restoreCampaignEngine } from './engine.js';
 import {
   background,
@@ -548,33 +549,43 @@ describe('stability and state', () => {
     expect(b.campaigns()).toEqual(a.campaigns());
   });
 
-  it('takes summaries in wire form, keeping them as strings until read, with the same results', () => {
-    const plain = createCampaignEngine();
-    const wired = createCampaignEngine();
-    const overWire = (summaries: AccountSummary[]) =>
-      summaries.map((s) => ({ account: s.account, wire: summaryToWire(s) }));
-    const all = campaign('op7', 50);
-    const first = [...world(), ...all.slice(0, 25)];
-    plain.tick(first, NOW);
-    wired.tick(overWire(first), NOW);
-    // Read back from strings (the background accounts nothing scored) and objects alike.
-    expect(JSON.stringify(wired.toJSON())).toBe(JSON.stringify(plain.toJSON()));
-    plain.tick(all.slice(25), NOW + 3_600_000);
-    wired.tick(overWire(all.slice(25)), NOW + 3_600_000);
-    expect(wired.campaigns()).toEqual(plain.campaigns());
-    expect(wired.verdicts()).toEqual(plain.verdicts());
-    expect(JSON.stringify(wired.toJSON())).toBe(JSON.stringify(plain.toJSON()));
-    // Sent again, changed but with nothing that asks for new keys (summaries the engine had read
-    // among them), then read when the campaign is scored again a day later.
-    for (const [i, at] of [NOW + 2 * 3_600_000, NOW + 30 * 3_600_000].entries()) {
-      const again = (i === 0 ? first : all).map((s) => ({ ...s, extraction: {} }));
-      plain.tick(again, at);
-      wired.tick(overWire(again), at);
+  it.each([
+    ['without', false],
+    ['with', true],
+  ])(
+    'takes summaries in wire form %s link digests, keeping them as strings until read, with the same results',
+    (_, digests) => {
+      const plain = createCampaignEngine();
+      const wired = createCampaignEngine();
+      const overWire = (summaries: AccountSummary[]) =>
+        summaries.map((s) => ({
+          account: s.account,
+          wire: summaryToWire(s),
+          ...(digests ? { digest: digestToWire(linkDigest(s)) } : {}),
+        }));
+      const all = campaign('op7', 50);
+      const first = [...world(), ...all.slice(0, 25)];
+      plain.tick(first, NOW);
+      wired.tick(overWire(first), NOW);
+      // Read back from strings (the background accounts nothing scored) and objects alike.
+      expect(JSON.stringify(wired.toJSON())).toBe(JSON.stringify(plain.toJSON()));
+      plain.tick(all.slice(25), NOW + 3_600_000);
+      wired.tick(overWire(all.slice(25)), NOW + 3_600_000);
       expect(wired.campaigns()).toEqual(plain.campaigns());
       expect(wired.verdicts()).toEqual(plain.verdicts());
       expect(JSON.stringify(wired.toJSON())).toBe(JSON.stringify(plain.toJSON()));
-    }
-  });
+      // Sent again, changed but with nothing that asks for new keys (summaries the engine had read
+      // among them), then read when the campaign is scored again a day later.
+      for (const [i, at] of [NOW + 2 * 3_600_000, NOW + 30 * 3_600_000].entries()) {
+        const again = (i === 0 ? first : all).map((s) => ({ ...s, extraction: {} }));
+        plain.tick(again, at);
+        wired.tick(overWire(again), at);
+        expect(wired.campaigns()).toEqual(plain.campaigns());
+        expect(wired.verdicts()).toEqual(plain.verdicts());
+        expect(JSON.stringify(wired.toJSON())).toBe(JSON.stringify(plain.toJSON()));
+      }
+    },
+  );
 
   it('dismissing a campaign clears its flags; confirming keeps them', () => {
     for (const action of ['dismiss', 'confirm'] as const) {

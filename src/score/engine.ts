@@ -41,7 +41,14 @@ import {
   scorePair,
   setAccountKeys,
 } from '../link/graph.js';
-import { type AccountKeys, keyOf, linkKeys, withKey } from '../link/keys.js';
+import {
+  type AccountKeys,
+  digestFromWire,
+  keyOf,
+  type LinkDigest,
+  linkDigest,
+  withKey,
+} from '../link/keys.js';
 import { KIND, KINDS, type LinkKind } from '../link/kinds.js';
 import { findTemplateSets } from '../link/template-sets.js';
 import { residencyVerdict } from '../residency/index.js';
@@ -249,29 +256,6 @@ interface State {
   templateSetsAt: EpochMs | null;
 }
 
-/**
- * Networks whose addresses unrelated people share by design, with how much of an address
- * agreement that explains: campus NAT, privacy relays and mobile CGNAT fully, residential ISP
- * /24s (hundreds of households, reused by residential proxies) by half.
- */
-const DESIGN_CLASSES: Record<string, number> = { education: 1, relay: 1, mobile: 1, isp: 0.5 };
-
-/** Share of an account's traffic from networks shared by design, weighted as above. */
-function designShare(s: AccountSummary): number {
-  let all = 0;
-  let shared = 0;
-  for (const [c, n] of Object.entries(s.netClasses)) {
-    all += n;
-    shared += n * (DESIGN_CLASSES[c] ?? 0);
-  }
-  if (all === 0) return s.identity.signupNet ? (DESIGN_CLASSES[s.identity.signupNet.class] ?? 0) : 0;
-  return shared / all;
-}
-
-function identityStamp(s: AccountSummary): string {
-  return JSON.stringify([s.org, s.identity]);
-}
-
 function iso(t: EpochMs | null): string | null {
   return t === null ? null : new Date(t).toISOString();
 }
@@ -356,27 +340,36 @@ function engineOn(cfg: EngineConfig, st: State): CampaignEngine {
   function ingest(changed: readonly ChangedSummary[], now: EpochMs): Set<number> {
     const touchedMembers = new Set<number>();
     for (const item of changed) {
-      // Decoded one at a time: only the summaries the engine reads stay objects.
-      const wire = isWireSummary(item) ? item.wire : undefined;
-      const s = isWireSummary(item) ? parseSummary(item.wire) : item;
-      const id = accountId(st.g, s.account);
+      const id = accountId(st.g, item.account);
+      // Decoded one at a time, and only when read: a summary in wire form with its link digest
+      // (made in the worker) stays a string unless the engine keeps this account's decoded.
       const kept = st.summaries[id];
-      st.summaries[id] = typeof kept === 'object' && kept !== null ? s : (wire ?? s);
+      let s: AccountSummary | undefined;
+      let d: LinkDigest;
+      if (!isWireSummary(item)) {
+        s = item;
+        st.summaries[id] = s;
+        d = linkDigest(s);
+      } else {
+        if (typeof kept === 'object' && kept !== null) s = parseSummary(item.wire);
+        st.summaries[id] = s ?? item.wire;
+        d =
+          item.digest !== undefined ? digestFromWire(item.digest) : linkDigest(s ?? parseSummary(item.wire));
+      }
       touchedMembers.add(id);
-      const stamp = identityStamp(s);
       const never = st.keyedAt[id] === undefined;
       const due =
         never ||
-        stamp !== st.stamps[id] ||
-        s.exchanges >= st.keyedExchanges[id] * 1.5 + 3 ||
-        (now - st.keyedAt[id] >= cfg.rekeyEveryMs && s.exchanges !== st.keyedExchanges[id]);
+        d.stamp !== st.stamps[id] ||
+        d.exchanges >= st.keyedExchanges[id] * 1.5 + 3 ||
+        (now - st.keyedAt[id] >= cfg.rekeyEveryMs && d.exchanges !== st.keyedExchanges[id]);
       if (!due) continue;
       st.keyedAt[id] = now;
-      st.keyedExchanges[id] = s.exchanges;
-      const identityChanged = stamp !== st.stamps[id];
-      st.stamps[id] = stamp;
+      st.keyedExchanges[id] = d.exchanges;
+      const identityChanged = d.stamp !== st.stamps[id];
+      st.stamps[id] = d.stamp;
       const before = st.g.keys[id].length;
-      const changedKeys = setAccountKeys(st.g, id, accountKeysOf(id, s), designShare(s), s.exchanges);
+      const changedKeys = setAccountKeys(st.g, id, withTemplateSet(id, d.keys), d.design, d.exchanges);
       // Re-link on a new identity or a material change of the key set, not on tail churn.
       if (
         never ||
@@ -390,8 +383,7 @@ function engineOn(cfg: EngineConfig, st: State): CampaignEngine {
   }
 
   /** An account's linking keys: those of its summary, and its template set if it has one. */
-  function accountKeysOf(a: number, s: AccountSummary): AccountKeys {
-    const keys = linkKeys(s);
+  function withTemplateSet(a: number, keys: AccountKeys): AccountKeys {
     const set = st.templateSetOf.get(a);
     if (set === undefined) return keys;
     return withKey(keys, keyOf('template-set', set));
@@ -413,7 +405,8 @@ function engineOn(cfg: EngineConfig, st: State): CampaignEngine {
     for (const a of [...changed].sort((x, y) => x - y)) {
       const s = summaryOf(a);
       if (!s) continue;
-      setAccountKeys(st.g, a, accountKeysOf(a, s), designShare(s), s.exchanges);
+      const d = linkDigest(s);
+      setAccountKeys(st.g, a, withTemplateSet(a, d.keys), d.design, d.exchanges);
       st.relinkQueue.add(a);
     }
     return [...next.keys()].filter((a) => changed.has(a));
