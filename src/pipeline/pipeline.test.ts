@@ -2,7 +2,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { type ChangedSummary, isWireSummary, parseSummary } from '../core/summary-wire.js';
 import type { MinerState } from '../fingerprint/index.js';
+import { digestToWire, linkDigest } from '../link/keys.js';
 import { createPipeline, type Pipeline, type PipelineState } from './pipeline.js';
 import { replay } from './replay.js';
 import { handWrittenLog, writeLog } from './test-support/logs.js';
@@ -54,5 +56,34 @@ describe('pipeline state', () => {
     const other = await restoredInto(0, before.state);
     expect(other.summaries).toEqual(before.summaries);
     expect(minerOf(other.state, 0).clusters).toEqual([]);
+  });
+});
+
+describe('summaries from worker threads', () => {
+  it('come in wire form with the link digest the default stages make of them', async () => {
+    const received: ChangedSummary[] = [];
+    const engine = recordingEngine();
+    const pipeline = createPipeline(
+      { workers: 2 },
+      {
+        engine: {
+          ...engine,
+          tick(changed, now) {
+            received.push(...changed);
+            return engine.tick(changed, now);
+          },
+        },
+      },
+    );
+    try {
+      await replay(pipeline, { ...paths, tickMs: HOUR, reorderMs: 5 * 60_000 });
+    } finally {
+      await pipeline.close();
+    }
+    expect(new Set(received.map((s) => s.account))).toEqual(new Set(accounts));
+    for (const item of received) {
+      if (!isWireSummary(item)) throw new Error(`${item.account} arrived decoded`);
+      expect(item.digest).toBe(digestToWire(linkDigest(parseSummary(item.wire))));
+    }
   });
 });
