@@ -114,7 +114,7 @@ export function withKey(keys: AccountKeys, key: string): AccountKeys {
 const DESIGN_CLASSES: Record<string, number> = { education: 1, relay: 1, mobile: 1, isp: 0.5 };
 
 /** Share of an account's traffic from networks shared by design, weighted as above. */
-export function designShare(s: AccountSummary): number {
+function designShare(s: AccountSummary): number {
   let all = 0;
   let shared = 0;
   for (const [c, n] of Object.entries(s.netClasses)) {
